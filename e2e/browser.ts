@@ -1,0 +1,74 @@
+/**
+ * Browser-test harness: Debian's Chromium driven by playwright-core, a real server on a
+ * free port over the file's own test database, and axe-core for accessibility.
+ * Screenshots go to e2e/screenshots/ (git-ignored).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildTestApp, type TestApp } from '../test/app.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** True when Chromium is installed. In CI a missing browser is a failure, not a skip. */
+export function browserAvailable(): boolean {
+  const present = fs.existsSync(CHROMIUM_PATH);
+  if (!present && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: .ci/run installs it with apt-get.`);
+  return present;
+}
+
+export interface BrowserHarness {
+  browser: Browser;
+  server: TestApp;
+  port: number;
+  /** http://<host>:<port><path>; host defaults to localhost. */
+  url(pathname: string, host?: string): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<BrowserHarness> {
+  const server = await buildTestApp();
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = server.app.server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  return {
+    browser,
+    server,
+    port,
+    url: (pathname, host = 'localhost') => `http://${host}:${port}${pathname}`,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations axe finds on the page. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+const t0 = Date.now();
+const opts: any = { dataDir: process.argv[2], extensions: { unaccent, pg_trgm } };
+if (process.argv[3]) opts.initialMemory = Number(process.argv[3])*1024*1024;
+if (process.argv[4]) opts.postgresqlconf = process.argv[4].split(';');
+const pg = await PGlite.create(opts);
+const r = await pg.query("select current_setting('shared_buffers') sb, current_setting('work_mem') wm");
+console.log(process.argv.slice(3), 'open', Date.now() - t0, r.rows);
+await new Promise(r => setTimeout(r, 1500));
+console.log('rss', Math.round(process.memoryUsage().rss/1e6), 'ext', Math.round(process.memoryUsage().external/1e6),'ab', Math.round(process.memoryUsage().arrayBuffers/1e6));
+await pg.close();

@@ -1,0 +1,136 @@
+/**
+ * buildApp: the Fastify instance with platform plugins, then the modules, then error
+ * handling. Listening and shutdown belong to main.ts; tests call buildApp directly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Config } from './platform/config.ts';
+import type { DatabaseHandle } from './platform/db/create-db.ts';
+import { installErrorHandling, sendError } from './platform/http/error-handler.ts';
+import { requestIdFrom } from './platform/http/request-id.ts';
+import { registerHealth } from './platform/http/health.ts';
+import type { Platform } from './platform/platform.ts';
+import { createModules, registerModules, type Modules } from './modules.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const PUBLIC_DIR = path.resolve(here, '..', 'public');
+const FONTS_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@fontsource/be-vietnam-pro/package.json')), 'files');
+
+/** Longest URL we read; longer ones get 414 with the site's page. */
+const MAX_URL_LENGTH = 2048;
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** The modules to serve; built from the platform when not given (tests and main pass theirs to share caches). */
+  modules?: Modules;
+  /** Extra routes for tests (e.g. a slow route to test graceful shutdown). */
+  extraRoutes?: (app: FastifyInstance) => void;
+}
+
+export async function buildApp({ config, database, modules, extraRoutes }: BuildOptions): Promise<FastifyInstance> {
+  const logger: FastifyServerOptions['logger'] = {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    ...(config.logPretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
+  };
+
+  // The HTML renderer is known only once the modules are registered; framework errors
+  // raised before that (bad URL encoding) go through the same path.
+  let renderHtml: Parameters<typeof sendError>[3] = async () => {
+    throw new Error('renderer not ready');
+  };
+
+  const app = Fastify({
+    logger,
+    genReqId: requestIdFrom,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 300 },
+    frameworkErrors: (err, request, reply) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH' || request.url.length > MAX_URL_LENGTH;
+      const failure = tooLong
+        ? { statusCode: 414, code: 'http.uri_too_long', message: 'URI too long' }
+        : { statusCode: 400, code: 'http.bad_url', message: 'Malformed URL' };
+      void sendError(request, reply, failure, renderHtml);
+    },
+  });
+
+  const platform: Platform = { config, db: database.db, engine: database.engine, ping: database.ping };
+
+  // While shutting down, answers in flight close their connection, so keep-alive sockets
+  // do not hold the server open after the last request is done.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.length > MAX_URL_LENGTH) throw Object.assign(new Error('URI too long'), { statusCode: 414, code: 'http.uri_too_long' });
+  });
+
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  await app.register(cookie);
+  await app.register(formbody);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cổng API',
+        version: readVersion(),
+        description: 'Dữ liệu mở của nền tảng Cổng / Open data of the Cổng e-portal platform.',
+      },
+      tags: [
+        { name: 'platform', description: 'Health and readiness' },
+        { name: 'sites', description: 'The portal and its component sites' },
+      ],
+    },
+    hideUntagged: true,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/static/',
+    maxAge: '7d',
+    immutable: false,
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: FONTS_DIR,
+    prefix: '/static/fonts/',
+    decorateReply: false,
+    maxAge: '365d',
+    immutable: true,
+    index: false,
+    allowedPath: (p) => p.endsWith('.woff2'),
+  });
+
+  registerHealth(app, platform);
+  const registered = await registerModules(app, modules ?? createModules(platform));
+  renderHtml = registered.renderErrorPage;
+  extraRoutes?.(app);
+  installErrorHandling(app, renderHtml);
+  return app;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(here, '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,145 @@
+/**
+ * Administration from the command line: `npm run cli -- <command> [options]`.
+ * Works on the same data as the server (DATA_DIR or DATABASE_URL). With the embedded
+ * database the server must be stopped first: PGlite allows one process at a time.
+ */
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline/promises';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { isDomainError } from './platform/http/errors.ts';
+import { openPlatformData, type Booted } from './boot.ts';
+import { createModules, type Modules } from './modules.ts';
+import { seedDemo } from './modules/demo/index.ts';
+import { compareText } from './platform/i18n/index.ts';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(ctx: { booted: Booted; modules: Modules; args: string[] }): Promise<void>;
+}
+
+async function readPassword(prompt: string): Promise<string> {
+  const fromEnv = process.env.CONG_ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) {
+    // Piped: read the first line of standard input.
+    const rl = createInterface({ input: process.stdin });
+    for await (const line of rl) {
+      rl.close();
+      return line;
+    }
+    return '';
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Hide what is typed.
+  const output = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+  let prompted = false;
+  output._writeToOutput = (s: string) => {
+    if (!prompted) {
+      output.output.write(s);
+      prompted = true;
+    }
+  };
+  const answer = await rl.question(prompt);
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'Apply pending database migrations (they also run at every start).',
+    usage: 'migrate',
+    async run({ booted }) {
+      const { applied, current } = booted.migrations;
+      console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Nothing to apply.');
+      console.log(`Schema version: ${current}`);
+    },
+  },
+  'seed-demo': {
+    summary: 'Create the demo portal and component sites (skips sites that already exist).',
+    usage: 'seed-demo',
+    async run({ modules }) {
+      const report = await seedDemo(modules);
+      console.log(report.created.length ? `Created: ${report.created.join(', ')}` : 'Nothing created.');
+      if (report.skipped.length) console.log(`Already present: ${report.skipped.join(', ')}`);
+    },
+  },
+  'create-admin': {
+    summary: 'Create a platform administrator. Password from CONG_ADMIN_PASSWORD, standard input or a hidden prompt.',
+    usage: 'create-admin --email <e-mail> --name "<full name>"',
+    async run({ modules, args }) {
+      const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
+      if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name.');
+      const password = await readPassword('Mật khẩu / Password: ');
+      const admin = await modules.accounts.createPlatformAdmin({ email: values.email, name: values.name, password });
+      console.log(`Created platform administrator ${admin.email} (id ${admin.id}).`);
+    },
+  },
+  'sites:list': {
+    summary: 'List the sites with their codes, kinds, host names and status.',
+    usage: 'sites:list [--json]',
+    async run({ modules, args }) {
+      const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+      const sites = await modules.sites.listSites();
+      if (values.json) {
+        console.log(JSON.stringify(sites.map((s) => ({ code: s.code, kind: s.kind, name: s.name_vi, hosts: s.hosts, status: s.status })), null, 2));
+        return;
+      }
+      if (sites.length === 0) {
+        console.log('No site yet. Run: npm run cli -- seed-demo');
+        return;
+      }
+      const byId = new Map(sites.map((s) => [s.id, s]));
+      const rows = sites
+        .slice()
+        .sort((a, b) => (a.parent_id ?? 0) - (b.parent_id ?? 0) || compareText('vi', a.name_vi, b.name_vi))
+        .map((s) => [s.code, s.kind, s.status, s.parent_id ? byId.get(s.parent_id)?.code ?? '' : '', s.hosts.join(' '), s.name_vi]);
+      const header = ['code', 'kind', 'status', 'parent', 'hosts', 'name'];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+      for (const r of [header, ...rows]) console.log(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
+    },
+  },
+};
+
+class UsageError extends Error {}
+
+function help(): void {
+  console.log('Usage: npm run cli -- <command> [options]\n');
+  for (const [name, c] of Object.entries(commands)) console.log(`  ${c.usage.padEnd(52)} ${c.summary}`);
+  console.log('\nWith the embedded database (no DATABASE_URL), stop the server before running a command.');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    help();
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n`);
+    help();
+    return 1;
+  }
+  const config = loadConfig();
+  const booted = await openPlatformData(config);
+  try {
+    const modules = createModules({ config, db: booted.database.db, engine: booted.database.engine, ping: booted.database.ping });
+    await command.run({ booted, modules, args });
+    return 0;
+  } finally {
+    await booted.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof UsageError) console.error(err.message);
+    else if (isDomainError(err)) console.error(`${err.message} (${err.code})`);
+    else if ((err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') console.error((err as Error).message);
+    else console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,31 @@
+/**
+ * The explicit, ordered list of modules (no autoloading). A module's factory receives the
+ * platform and the modules it uses; `register` adds its routes and hooks.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from './platform/platform.ts';
+import type { HtmlErrorRenderer } from './platform/http/error-handler.ts';
+import { sitesModule } from './modules/sites/index.ts';
+import { menusModule } from './modules/menus/index.ts';
+import { siteShellModule } from './modules/site-shell/index.ts';
+import { pagesModule } from './modules/pages/index.ts';
+import { homeModule } from './modules/home/index.ts';
+import { accountsModule } from './modules/accounts/index.ts';
+
+/** Builds every module without HTTP: used by the server and by the CLI. */
+export function createModules(platform: Platform) {
+  const sites = sitesModule(platform);
+  const menus = menusModule(platform);
+  const shell = siteShellModule(platform, { sites, menus: menus.menus });
+  const pages = pagesModule(platform, { shell });
+  const home = homeModule(platform, { sites, menus: menus.menus, pages, shell });
+  const accounts = accountsModule(platform);
+  return { sites, menus, shell, pages, home, accounts, ordered: [sites, menus, shell, pages, home, accounts] };
+}
+
+export type Modules = ReturnType<typeof createModules>;
+
+export async function registerModules(app: FastifyInstance, modules: Modules): Promise<{ modules: Modules; renderErrorPage: HtmlErrorRenderer }> {
+  for (const m of modules.ordered) await m.register(app);
+  return { modules, renderErrorPage: modules.shell.renderErrorPage };
+}

@@ -1,0 +1,82 @@
+/**
+ * Menus of a site, per language, as a tree. Read on every page, so kept in memory and
+ * dropped when this process changes a menu (other processes see it within 30 s).
+ */
+import { withTx, type Db } from '../../platform/db/create-db.ts';
+import { Memo } from '../../platform/cache/memo.ts';
+import { Invalid } from '../../platform/http/errors.ts';
+import { cleanText } from '../../platform/text/index.ts';
+import * as repo from './menus.repo.ts';
+
+export interface MenuNode {
+  id: number;
+  label: string;
+  /** A path inside the site ("/trang/gioi-thieu") or an absolute http(s) URL. */
+  href: string;
+  children: MenuNode[];
+}
+
+export interface MenuInput {
+  label: string;
+  href: string;
+  children?: MenuInput[];
+}
+
+const HREF_RE = /^(\/[^\s]*|https?:\/\/[^\s]+)$/;
+
+export class MenuService {
+  readonly #db: Db;
+  readonly #memo = new Memo<MenuNode[]>(30_000);
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  /** The menu tree of a site in a language (empty when none was defined). */
+  tree(siteId: number, lang: string): Promise<MenuNode[]> {
+    return this.#memo.get(`${siteId}:${lang}`, async () => buildTree(await repo.listMenuItems(this.#db, siteId, lang)));
+  }
+
+  /** Replaces a site's menu in one language with `items` (one transaction). */
+  async replace(siteId: number, lang: string, items: readonly MenuInput[]): Promise<void> {
+    const problems = collectProblems(items);
+    if (problems.length > 0) throw new Invalid('menu.invalid', problems.join(' '));
+    await withTx(this.#db, async (tx) => {
+      await repo.deleteMenu(tx, siteId, lang);
+      const insertLevel = async (level: readonly MenuInput[], parentId: number | null): Promise<void> => {
+        for (const [position, item] of level.entries()) {
+          const row = await repo.insertMenuItem(tx, {
+            site_id: siteId,
+            lang,
+            parent_id: parentId,
+            position,
+            label: cleanText(item.label),
+            href: item.href.trim(),
+          });
+          if (item.children?.length) await insertLevel(item.children, row.id);
+        }
+      };
+      await insertLevel(items, null);
+    });
+    this.#memo.invalidate(`${siteId}:${lang}`);
+  }
+}
+
+function collectProblems(items: readonly MenuInput[]): string[] {
+  return items.flatMap((item) => [
+    ...(cleanText(item.label) ? [] : ['Mục menu cần có nhãn.']),
+    ...(HREF_RE.test(item.href.trim()) ? [] : [`Liên kết "${item.href}" phải bắt đầu bằng "/" hoặc http(s)://.`]),
+    ...collectProblems(item.children ?? []),
+  ]);
+}
+
+function buildTree(rows: readonly { id: number; parent_id: number | null; label: string; href: string }[]): MenuNode[] {
+  const nodes = new Map(rows.map((r) => [r.id, { id: r.id, label: r.label, href: r.href, children: [] as MenuNode[] }]));
+  const roots: MenuNode[] = [];
+  for (const r of rows) {
+    const node = nodes.get(r.id)!;
+    const parent = r.parent_id === null ? undefined : nodes.get(r.parent_id);
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}

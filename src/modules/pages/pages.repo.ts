@@ -1,0 +1,36 @@
+/** The only SQL of the pages module. */
+import type { DbOrTx } from '../../platform/db/create-db.ts';
+import type { PageRow } from '../../platform/db/schema.ts';
+
+export function findPage(db: DbOrTx, siteId: number, lang: string, slug: string): Promise<PageRow | undefined> {
+  return db.selectFrom('pages').selectAll().where('site_id', '=', siteId).where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst();
+}
+
+export function listPages(db: DbOrTx, siteId: number, lang: string): Promise<Pick<PageRow, 'id' | 'slug' | 'title' | 'summary' | 'updated_at'>[]> {
+  return db
+    .selectFrom('pages')
+    .select(['id', 'slug', 'title', 'summary', 'updated_at'])
+    .where('site_id', '=', siteId)
+    .where('lang', '=', lang)
+    .orderBy('id')
+    .execute();
+}
+
+export async function pageExists(db: DbOrTx, siteId: number, lang: string, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('pages').select('id').where('site_id', '=', siteId).where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function upsertPage(
+  db: DbOrTx,
+  page: { site_id: number; lang: string; slug: string; title: string; summary: string; body_html: string },
+): Promise<PageRow> {
+  return db
+    .insertInto('pages')
+    .values(page)
+    .onConflict((oc) =>
+      oc.columns(['site_id', 'lang', 'slug']).doUpdateSet({ title: page.title, summary: page.summary, body_html: page.body_html, updated_at: new Date() }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,135 @@
+/**
+ * The public page shell of every site: builds the shell's context (site, menu, language,
+ * display preferences) from a request, renders pages and error pages, and serves the
+ * display-preferences link. Modules with public pages use `renderPage` and `publicRoutes`.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../platform/platform.ts';
+import type { ErrorInfo } from '../../platform/http/error-handler.ts';
+import { t, type Lang } from '../../platform/i18n/index.ts';
+import { renderShell, type PageSpec, type ShellContext, type ShellMenuItem } from '../../platform/views/shell.ts';
+import { html } from '../../platform/views/html.ts';
+import { renderPlatformPage } from '../../platform/views/platform-page.ts';
+import { langFromUrl, ownerName, requireSite, resolvePublicContext, siteHref, siteName, type SitesModule } from '../sites/index.ts';
+import type { MenuNode, MenuService } from '../menus/index.ts';
+import { handleDisplayPrefs, readPrefs } from './display-prefs.ts';
+import { PATHS } from './paths.ts';
+import { publicRoutes } from './public-routes.ts';
+
+export { PATHS } from './paths.ts';
+export { publicRoutes } from './public-routes.ts';
+export type { PageSpec, Crumb } from '../../platform/views/shell.ts';
+
+function isCurrent(href: string, localPath: string): boolean {
+  if (/^https?:/.test(href)) return false;
+  return href === '/' ? localPath === '/' : localPath === href || localPath.startsWith(`${href}/`);
+}
+
+export function siteShellModule(_platform: Platform, deps: { sites: SitesModule; menus: MenuService }) {
+  async function shellFor(request: FastifyRequest): Promise<ShellContext> {
+    const ctx = requireSite(request);
+    const { site, lang } = ctx;
+    const other: Lang = lang === 'vi' ? 'en' : 'vi';
+    const tree = await deps.menus.tree(site.id, lang);
+    const toShell = (n: MenuNode): ShellMenuItem => ({
+      label: n.label,
+      href: siteHref(ctx, n.href),
+      current: isCurrent(n.href, ctx.localPath),
+      children: n.children.map(toShell),
+    });
+    const pathname = request.url.split('?', 1)[0]!;
+    return {
+      lang,
+      site: {
+        code: site.code,
+        name: siteName(site, lang),
+        ownerName: ownerName(site, lang),
+        address: site.address,
+        phone: site.phone,
+        fax: site.fax,
+        email: site.email,
+        responsiblePerson: site.responsible_person,
+        logoUrl: site.logo_url,
+        themeColor: site.theme_color,
+        demo: site.is_demo,
+        maintenance: site.status === 'maintenance',
+      },
+      menu: tree.map(toShell),
+      prefs: readPrefs(request),
+      hrefs: {
+        home: siteHref(ctx, '/'),
+        siteMap: siteHref(ctx, PATHS.siteMap[lang]),
+        contact: siteHref(ctx, PATHS.contact[lang]),
+        display: siteHref(ctx, PATHS.display[lang]),
+      },
+      homeAlternate: { lang: other, href: siteHref(ctx, '/', other) },
+      currentUrl: request.url,
+      canonicalUrl: `${request.protocol}://${request.host}${pathname}`,
+      now: new Date(),
+    };
+  }
+
+  /** Renders a public page of the request's site. */
+  async function renderPage(request: FastifyRequest, page: PageSpec): Promise<string> {
+    return renderShell(await shellFor(request), page);
+  }
+
+  /** Renders and sends a public page. */
+  async function sendPage(request: FastifyRequest, reply: FastifyReply, page: PageSpec): Promise<FastifyReply> {
+    const body = await renderPage(request, page);
+    return reply.type('text/html; charset=utf-8').send(body);
+  }
+
+  async function unknownSitePage(lang: Lang, host: string): Promise<string> {
+    const sites = await deps.sites.directory.liveSites();
+    const main = html`<h1>${t(lang, 'unknownHost.title')}</h1>
+<p>${t(lang, 'unknownHost.body', { host })}</p>
+${sites.length === 0
+    ? html`<p>${t(lang, 'unknownHost.empty')}</p>`
+    : html`<ul class="site-list">${sites.map(
+        (s) => html`<li><a href="${siteHref({ basePath: `/s/${s.code}`, lang }, '/')}">${siteName(s, lang)}</a> <span class="muted">(${t(lang, `siteKind.${s.kind}`)})</span></li>`,
+      )}</ul>`}`;
+    return renderPlatformPage(lang, t(lang, 'unknownHost.title'), main);
+  }
+
+  /** The HTML error page: the site's shell when the site is known, else the list of sites. */
+  async function renderErrorPage(request: FastifyRequest, info: ErrorInfo): Promise<string> {
+    // Errors raised by the router (bad URL encoding, over-long URL) come before the site
+    // was resolved; resolve it now so the visitor still gets the site's own page.
+    if (!request.publicContext && !request.url.startsWith('/api/')) {
+      request.publicContext = await resolvePublicContext(request, deps.sites.directory).catch(() => null);
+    }
+    const ctx = request.publicContext;
+    const lang = ctx?.lang ?? langFromUrl(request.url);
+    const title = t(lang, `error.title.${info.status}` as never);
+    const bodyText = info.messageKey ? t(lang, info.messageKey) : t(lang, `error.body.${info.status}` as never);
+    if (ctx && !ctx.site && info.status === 404) {
+      const label = ctx.resolution.kind === 'unknown-code' ? `/s/${ctx.resolution.code}/` : ctx.host;
+      return unknownSitePage(lang, label);
+    }
+    const main = html`<h1>${title}</h1>
+<p>${bodyText}</p>
+${info.details.length > 0 ? html`<ul>${info.details.map((d) => html`<li>${d.message}</li>`)}</ul>` : ''}
+${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: info.requestId })}</p>` : ''}`;
+    if (!ctx?.site) return renderPlatformPage(lang, title, main);
+    const shell = await shellFor(request);
+    return renderShell(shell, {
+      title,
+      breadcrumbs: [{ label: t(lang, 'shell.home'), href: shell.hrefs.home }, { label: title }],
+      main: html`${main}<p><a href="${shell.hrefs.home}">${t(lang, 'error.backHome')}</a> · <a href="${shell.hrefs.siteMap}">${t(lang, 'shell.siteMap')}</a></p>`,
+    });
+  }
+
+  async function register(app: FastifyInstance): Promise<void> {
+    publicRoutes(app, (scope, lang) => {
+      scope.get(PATHS.display[lang], async (request, reply) => {
+        const ctx = requireSite(request);
+        return handleDisplayPrefs(request, reply, siteHref(ctx, '/'));
+      });
+    });
+  }
+
+  return { name: 'site-shell', register, shellFor, renderPage, sendPage, renderErrorPage };
+}
+
+export type SiteShell = ReturnType<typeof siteShellModule>;

@@ -1,0 +1,81 @@
+/**
+ * The public context of a request: which site, which language, and how to build links
+ * that stay on the same site whether it was reached by host name or by `/s/<code>/`.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Lang } from '../../platform/i18n/index.ts';
+import type { Resolution, SiteDirectory } from './site-directory.ts';
+import type { SiteWithHosts } from './sites.repo.ts';
+
+export interface PublicContext {
+  lang: Lang;
+  /** Host name as asked, lower-case, without port. */
+  host: string;
+  resolution: Resolution;
+  site: SiteWithHosts | null;
+  /** '' when the site was reached by host name, '/s/<code>' when by path. */
+  basePath: string;
+  /** The path inside the site and language, always starting with '/'. */
+  localPath: string;
+}
+
+const SITE_PREFIX = /^\/s\/([^/?#]*)(\/.*)?$/;
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/;
+const IPV6_LITERAL = /^\[[0-9a-f:.]+\]$/;
+
+/** Splits a request path into its site prefix, language and the rest. Pure, for tests. */
+export function splitPublicPath(pathname: string): { code: string | undefined; lang: Lang; localPath: string } {
+  let rest = pathname;
+  let code: string | undefined;
+  const m = SITE_PREFIX.exec(rest);
+  if (m) {
+    code = m[1]!;
+    rest = m[2] ?? '/';
+  }
+  let lang: Lang = 'vi';
+  if (rest === '/english' || rest.startsWith('/english/')) {
+    lang = 'en';
+    rest = rest.slice('/english'.length) || '/';
+  }
+  return { code, lang, localPath: rest };
+}
+
+/** Lower-case host without port; throws Invalid for a Host header that is not a host name. */
+export function normaliseHost(hostHeader: string | undefined): string {
+  const raw = (hostHeader ?? '').trim().toLowerCase();
+  const host = raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1) : raw.replace(/:\d{1,5}$/, '');
+  if (!host || (!HOSTNAME.test(host) && !IPV6_LITERAL.test(host))) {
+    throw Object.assign(new Error('Invalid Host header'), { statusCode: 400, code: 'http.bad_host' });
+  }
+  return host.replace(/\.$/, '');
+}
+
+export async function resolvePublicContext(request: FastifyRequest, directory: SiteDirectory): Promise<PublicContext> {
+  const pathname = request.url.split('?', 1)[0]!;
+  const { code, lang, localPath } = splitPublicPath(pathname);
+  const host = normaliseHost(request.headers.host);
+  const resolution = await directory.resolve(host, code);
+  const site = resolution.kind === 'site' ? resolution.site : null;
+  return {
+    lang,
+    host,
+    resolution,
+    site,
+    basePath: resolution.kind === 'site' && resolution.via === 'path' ? `/s/${resolution.site.code}` : '',
+    localPath,
+  };
+}
+
+/** Language of a request from its path alone (for pages rendered before a site is known). */
+export function langFromUrl(url: string): Lang {
+  return splitPublicPath(url.split('?', 1)[0]!).lang;
+}
+
+/** A link to `path` on the same site and in `lang` (default: the context's language). */
+export function siteHref(ctx: Pick<PublicContext, 'basePath' | 'lang'>, path: string, lang: Lang = ctx.lang): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
+  const local = path.startsWith('/') ? path : `/${path}`;
+  const prefix = `${ctx.basePath}${lang === 'en' ? '/english' : ''}`;
+  if (local === '/') return prefix === '' ? '/' : `${prefix}/`;
+  return `${prefix}${local}`;
+}

@@ -1,0 +1,95 @@
+/**
+ * Which site a request is for. Sites are few and read on every request, so the directory
+ * keeps them in memory (reloaded after a local change, and at most every 30 s so a change
+ * made by another process shows up).
+ *
+ * Resolution order: the path prefix `/s/<code>/` (local use), then an extra host name of a
+ * site, then `<code>.<base domain>`, then the bare base domain (or an IP address, or
+ * `www.<base domain>`) for the main portal. Anything else is an unknown host.
+ */
+import type { Db } from '../../platform/db/create-db.ts';
+import { Memo } from '../../platform/cache/memo.ts';
+import { listSitesWithHosts, type SiteWithHosts } from './sites.repo.ts';
+
+export type Resolution =
+  | { kind: 'site'; site: SiteWithHosts; via: 'path' | 'host' }
+  | { kind: 'unknown-host'; host: string }
+  | { kind: 'unknown-code'; code: string }
+  | { kind: 'no-sites' };
+
+interface Snapshot {
+  all: SiteWithHosts[];
+  byCode: Map<string, SiteWithHosts>;
+  byHost: Map<string, SiteWithHosts>;
+  mainPortal: SiteWithHosts | undefined;
+}
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+export class SiteDirectory {
+  readonly #db: Db;
+  readonly #baseDomain: string;
+  readonly #memo = new Memo<Snapshot>(30_000);
+
+  constructor(db: Db, baseDomain: string) {
+    this.#db = db;
+    this.#baseDomain = baseDomain;
+  }
+
+  #snapshot(): Promise<Snapshot> {
+    return this.#memo.get('all', async () => {
+      const all = await listSitesWithHosts(this.#db);
+      const live = all.filter((s) => s.status !== 'disabled');
+      return {
+        all,
+        byCode: new Map(live.map((s) => [s.code, s])),
+        byHost: new Map(live.flatMap((s) => s.hosts.map((h) => [h, s] as const))),
+        mainPortal: live.find((s) => s.kind === 'portal' && s.parent_id === null),
+      };
+    });
+  }
+
+  /** Forget the cached sites: call after any change to sites or their hosts. */
+  invalidate(): void {
+    this.#memo.invalidate();
+  }
+
+  /** Every site that is not disabled, in creation order. */
+  async liveSites(): Promise<SiteWithHosts[]> {
+    return [...(await this.#snapshot()).byCode.values()];
+  }
+
+  async byCode(code: string): Promise<SiteWithHosts | undefined> {
+    return (await this.#snapshot()).byCode.get(code);
+  }
+
+  async byId(id: number): Promise<SiteWithHosts | undefined> {
+    return (await this.#snapshot()).all.find((s) => s.id === id && s.status !== 'disabled');
+  }
+
+  /** `host` must already be lower-case and without port; `pathCode` is the `/s/<code>` part. */
+  async resolve(host: string, pathCode: string | undefined): Promise<Resolution> {
+    const snap = await this.#snapshot();
+    if (pathCode !== undefined) {
+      const site = snap.byCode.get(pathCode);
+      return site ? { kind: 'site', site, via: 'path' } : { kind: 'unknown-code', code: pathCode };
+    }
+    const aliased = snap.byHost.get(host);
+    if (aliased) return { kind: 'site', site: aliased, via: 'host' };
+    const base = this.#baseDomain;
+    if (host.endsWith(`.${base}`)) {
+      const label = host.slice(0, -(base.length + 1));
+      if (label === 'www') return this.#main(snap, host);
+      const site = snap.byCode.get(label);
+      if (site) return { kind: 'site', site, via: 'host' };
+      return { kind: 'unknown-host', host };
+    }
+    if (host === base || IPV4.test(host) || host.includes(':') || host === 'localhost') return this.#main(snap, host);
+    return { kind: 'unknown-host', host };
+  }
+
+  #main(snap: Snapshot, host: string): Resolution {
+    if (snap.mainPortal) return { kind: 'site', site: snap.mainPortal, via: 'host' };
+    return snap.all.length === 0 ? { kind: 'no-sites' } : { kind: 'unknown-host', host };
+  }
+}

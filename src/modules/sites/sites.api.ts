@@ -1,0 +1,53 @@
+/** Read-only JSON API of sites (/api/v1/sites). Thin: parse, call, present. */
+import { Type } from 'typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NotFound } from '../../platform/http/errors.ts';
+import { ErrorBody } from '../../platform/http/error-handler.ts';
+import type { SiteDirectory } from './site-directory.ts';
+import { presentSite, type Origin } from './sites.present.ts';
+import { PublicSite, SiteCode } from './sites.schema.ts';
+
+const LangQuery = Type.Object({
+  lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')], { default: 'vi', description: 'Language of the names.' })),
+});
+
+export function registerSitesApi(app: FastifyInstance, directory: SiteDirectory, baseDomain: string): void {
+  const origin = (req: FastifyRequest): Origin => ({ protocol: req.protocol, port: req.port ?? undefined, baseDomain });
+
+  app.get(
+    '/api/v1/sites',
+    {
+      schema: {
+        tags: ['sites'],
+        summary: 'Danh sách trang / List the portal and its component sites',
+        querystring: LangQuery,
+        response: { 200: Type.Object({ items: Type.Array(PublicSite) }) },
+      },
+    },
+    async (req) => {
+      const { lang = 'vi' } = req.query as { lang?: 'vi' | 'en' };
+      const sites = await directory.liveSites();
+      return { items: sites.map((s) => presentSite(s, lang, sites, origin(req))) };
+    },
+  );
+
+  app.get(
+    '/api/v1/sites/:code',
+    {
+      schema: {
+        tags: ['sites'],
+        summary: 'Một trang / One site by its code',
+        params: Type.Object({ code: SiteCode }),
+        querystring: LangQuery,
+        response: { 200: PublicSite, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const { code } = req.params as { code: string };
+      const { lang = 'vi' } = req.query as { lang?: 'vi' | 'en' };
+      const site = await directory.byCode(code);
+      if (!site) throw new NotFound('site.not_found', `No site with code "${code}"`);
+      return presentSite(site, lang, await directory.liveSites(), origin(req));
+    },
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The platform's settings: read once from the environment at boot, validated, frozen.
+ * Every variable is documented in README.md ("Cấu hình / Settings"); a bad value stops the
+ * start with a message that names the setting and the fix.
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Where the embedded database (PGlite) and local media live. */
+  readonly dataDir: string;
+  /** PostgreSQL server URL; when undefined the embedded PGlite database in dataDir is used. */
+  readonly databaseUrl: string | undefined;
+  /** Sites answer on `<code>.<baseDomain>`; the bare base domain serves the main portal. */
+  readonly baseDomain: string;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly logLevel: LogLevel;
+  readonly logPretty: boolean;
+  /** Seed the demo portal when the database has no site yet. */
+  readonly seedDemo: boolean;
+  /** Trust X-Forwarded-* headers from a reverse proxy / load balancer. */
+  readonly trustProxy: boolean;
+  /** How long graceful shutdown waits for in-flight requests before giving up. */
+  readonly shutdownTimeoutMs: number;
+  /** Maximum connections of the pool to the PostgreSQL server. */
+  readonly databasePoolSize: number;
+}
+
+/** A setting that cannot be used; the message names it and says how to fix it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}="${raw}" is not valid: use a whole number from ${min} to ${max} (default ${fallback}).`);
+  }
+  return value;
+}
+
+function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name}="${env[name]}" is not valid: use true or false (default ${fallback}).`);
+}
+
+const HOST_LABELS = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Reads and validates the settings; throws ConfigError naming the first bad one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV="${nodeEnvRaw}" is not valid: use development, production or test.`);
+  }
+  const nodeEnv = nodeEnvRaw as Config['nodeEnv'];
+
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL="${env.LOG_LEVEL}" is not valid: use one of ${LOG_LEVELS.join(', ')}.`);
+  }
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+    } catch {
+      throw new ConfigError('DATABASE_URL is not a valid URL: use postgres://user:password@host:5432/database, or unset it to use the embedded database.');
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new ConfigError(`DATABASE_URL must start with postgres:// (got "${url.protocol}//"), or unset it to use the embedded database.`);
+    }
+  }
+
+  const baseDomain = (env.BASE_DOMAIN ?? 'localhost').trim().toLowerCase();
+  if (!HOST_LABELS.test(baseDomain)) {
+    throw new ConfigError(`BASE_DOMAIN="${env.BASE_DOMAIN}" is not a host name: use something like cong.hanoi.gov.vn (default localhost).`);
+  }
+
+  const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || 'data');
+
+  return Object.freeze({
+    port: intSetting(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || 'localhost',
+    dataDir,
+    databaseUrl,
+    baseDomain,
+    nodeEnv,
+    logLevel,
+    logPretty: boolSetting(env, 'LOG_PRETTY', false),
+    seedDemo: boolSetting(env, 'SEED_DEMO', true),
+    trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    databasePoolSize: intSetting(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+  });
+}

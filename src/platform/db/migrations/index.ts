@@ -1,0 +1,19 @@
+/**
+ * The ordered list of migrations. Append only: a migration that has shipped is never
+ * edited; change the schema with a new one.
+ */
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_sites.ts';
+import * as m0002 from './0002_accounts.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  up(db: Kysely<any>): Promise<void>;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001_sites', up: m0001.up },
+  { version: 2, name: '0002_accounts', up: m0002.up },
+];

@@ -1,0 +1,85 @@
+/**
+ * Messages and dates in the visitor's language. Vietnamese is the default; English is
+ * served under /english. Dates are always shown in Asia/Ho_Chi_Minh, as dd/mm/yyyy.
+ */
+import { vi, type MessageKey } from './vi.ts';
+import { en } from './en.ts';
+
+export type Lang = 'vi' | 'en';
+export type { MessageKey };
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+/** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const text = catalogues[lang][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in vi;
+}
+
+const WEEKDAYS: Record<Lang, readonly string[]> = {
+  vi: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  weekday: 'short',
+});
+const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+/** The calendar fields of `date` as seen in Viet Nam. */
+export function vnParts(date: Date): { year: string; month: string; day: string; hour: string; minute: string; weekday: number } {
+  const p = Object.fromEntries(partsFormatter.formatToParts(date).map((x) => [x.type, x.value]));
+  return {
+    year: p.year!,
+    month: p.month!,
+    day: p.day!,
+    hour: p.hour!,
+    minute: p.minute!,
+    weekday: WEEKDAY_INDEX[p.weekday!]!,
+  };
+}
+
+/** "23/02/2026" */
+export function formatDate(date: Date): string {
+  const p = vnParts(date);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** "Thứ Hai, 23/02/2026" (vi) or "Monday, 23/02/2026" (en). */
+export function formatDateLong(date: Date, lang: Lang): string {
+  const p = vnParts(date);
+  return `${WEEKDAYS[lang][p.weekday]}, ${p.day}/${p.month}/${p.year}`;
+}
+
+/** "14:05 23/02/2026" */
+export function formatDateTime(date: Date): string {
+  const p = vnParts(date);
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+}
+
+/** ISO 8601 date in Viet Nam ("2026-02-23"), for machine-readable metadata. */
+export function isoDate(date: Date): string {
+  const p = vnParts(date);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+const collators: Record<Lang, Intl.Collator> = { vi: new Intl.Collator('vi'), en: new Intl.Collator('en') };
+
+/** Sorts strings as a Vietnamese (or English) reader expects. */
+export function compareText(lang: Lang, a: string, b: string): number {
+  return collators[lang].compare(a, b);
+}

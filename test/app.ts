@@ -1,0 +1,41 @@
+/**
+ * buildTestApp: the real application over the file's own test database, with the demo
+ * seeded unless asked not to. Requests go through `app.inject`; nothing listens.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/platform/config.ts';
+import { createModules, type Modules } from '../src/modules.ts';
+import { seedDemo } from '../src/modules/demo/index.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  modules: Modules;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', ...env });
+}
+
+export async function buildTestApp(options: { seed?: boolean; env?: Record<string, string>; extraRoutes?: (app: FastifyInstance) => void } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(options.env);
+  const modules = createModules({ config, db: db.db, engine: db.engine, ping: db.ping });
+  if (options.seed !== false) await seedDemo(modules);
+  const app = await buildApp({ config, database: db, modules, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
+  await app.ready();
+  return {
+    app,
+    db,
+    modules,
+    config,
+    async close() {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
