@@ -96,7 +96,7 @@ function menuList(items: readonly ShellMenuItem[], level: number): SafeHtml {
 function displayControls(ctx: ShellContext): SafeHtml {
   const back = encodeURIComponent(ctx.currentUrl);
   const link = (query: string, label: string, text: string, pressed: boolean) =>
-    html`<a href="${ctx.hrefs.display}?${raw(query)}&amp;quay-lai=${back}" title="${label}" aria-label="${label}"${pressed ? raw(' aria-current="true"') : ''}>${text}</a>`;
+    html`<a href="${ctx.hrefs.display}?${raw(query)}&amp;quay-lai=${back}" title="${label}"${pressed ? raw(' aria-current="true"') : ''}>${text}<span class="visually-hidden"> ${label}</span></a>`;
   const { size, contrast } = ctx.prefs;
   const L = ctx.lang;
   return html`<div class="display-controls" role="group" aria-label="${t(L, 'shell.display')}">
