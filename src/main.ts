@@ -12,7 +12,7 @@ import { seedDemo } from './modules/demo/index.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const booted = await openPlatformData(config);
+  const booted = await openPlatformData(config, { seedNewDatabase: config.seedDemo });
   const modules = createModules({ config, db: booted.database.db, engine: booted.database.engine, ping: booted.database.ping });
   const app = await buildApp({ config, database: booted.database, modules });
 

@@ -5,7 +5,7 @@
  * this project's 2-core machines (see README "Mật khẩu / Passwords"). Hashing runs at most
  * two at a time so a burst of sign-ins queues instead of starving the event loop's threads.
  */
-import { hash, verify } from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
 
 /** Algorithm.Argon2id of @node-rs/argon2 (a const enum, which type stripping cannot import). */
 const ARGON2ID = 2;
@@ -34,12 +34,19 @@ class Semaphore {
 
 const gate = new Semaphore(MAX_CONCURRENT_HASHES);
 
+// The native module is loaded on first use: most processes (a public-only node) never hash.
+let argon2: typeof Argon2 | undefined;
+async function lib(): Promise<typeof Argon2> {
+  argon2 ??= await import('@node-rs/argon2');
+  return argon2;
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return gate.run(() => hash(password.normalize('NFC'), ARGON2_OPTIONS));
+  return gate.run(async () => (await lib()).hash(password.normalize('NFC'), ARGON2_OPTIONS));
 }
 
 export function verifyPassword(stored: string, password: string): Promise<boolean> {
-  return gate.run(() => verify(stored, password.normalize('NFC')).catch(() => false));
+  return gate.run(async () => (await lib()).verify(stored, password.normalize('NFC')).catch(() => false));
 }
 
 /** Common passwords (international and Vietnamese) refused outright, compared case-insensitively. */

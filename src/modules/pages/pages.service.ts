@@ -34,7 +34,7 @@ export async function savePage(db: Db, siteId: number, input: PageInput): Promis
     slug,
     title,
     summary: cleanText(input.summary ?? ''),
-    body_html: sanitizeRichText(input.bodyHtml),
+    body_html: await sanitizeRichText(input.bodyHtml),
   });
 }
 

@@ -37,9 +37,9 @@ const NUMERIC_OID = 1700;
 
 /**
  * PGlite's shared_buffers defaults to 128 MB, which alone takes resident memory past the
- * 250 MB idle budget; 16 MB is plenty for one small site (measured: ~345 MB → ~215 MB).
+ * 250 MB idle budget; 8 MB is plenty for one small site (measured: ~345 MB → ~210 MB).
  */
-const PGLITE_CONF = ['shared_buffers=16MB'];
+const PGLITE_CONF = ['shared_buffers=8MB'];
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
@@ -62,14 +62,21 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     import('@electric-sql/pglite/contrib/unaccent'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
   ]);
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const pglite = await PGlite.create({
+  const onDisk = !dataDir.startsWith('memory://');
+  const options = {
     dataDir,
     extensions: { unaccent, pg_trgm },
     postgresqlconf: PGLITE_CONF,
     parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
     ...(loadDataDir ? { loadDataDir } : {}),
-  });
+  };
+  if (onDisk && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    // Creating the cluster (initdb) grows PGlite's WebAssembly memory to ~500 MB, which it
+    // never gives back. Create it in a throw-away instance, then open it afresh.
+    fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    await (await PGlite.create(options)).close();
+  }
+  const pglite = await PGlite.create(options);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return handle(db, 'pglite');
 }
