@@ -52,6 +52,9 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
   types.setTypeParser(INT8_OID, (v: string) => Number(v));
   types.setTypeParser(NUMERIC_OID, (v: string) => Number(v));
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'cong' });
+  // A connection the server ends while idle (restart, administrator) must not crash the
+  // process: the pool drops it and opens a new one on the next query.
+  pool.on('error', (err) => console.error(`Database connection lost: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return handle(db, 'postgres');
 }
