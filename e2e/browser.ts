@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../test/app.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,6 +23,8 @@ export function browserAvailable(): boolean {
 
 export interface BrowserHarness {
   browser: Browser;
+  /** A page in a new context. axe is injected as a script, which the site's strict CSP would block: the test context bypasses CSP. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
   server: TestApp;
   port: number;
   /** http://<host>:<port><path>; host defaults to localhost. */
@@ -40,6 +42,10 @@ export async function startHarness(): Promise<BrowserHarness> {
   });
   return {
     browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ bypassCSP: true, ...options });
+      return context.newPage();
+    },
     server,
     port,
     url: (pathname, host = 'localhost') => `http://${host}:${port}${pathname}`,

@@ -10,6 +10,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +21,7 @@ import type { DatabaseHandle } from './platform/db/create-db.ts';
 import { installErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { requestIdFrom } from './platform/http/request-id.ts';
 import { registerHealth } from './platform/http/health.ts';
+import { platformSecret } from './platform/secrets/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { createModules, registerModules, type Modules } from './modules.ts';
 
@@ -85,7 +89,41 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(cookie);
-  await app.register(formbody);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(csrf, {
+    cookieKey: 'cong_csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: 'auto' },
+    // Tokens are bound to the session, so a token from another visitor (or from before
+    // sign-in) is refused.
+    getUserInfo: (request) => request.session?.id ?? '',
+    csrfOpts: { hmacKey: await platformSecret(database.db, 'csrf-hmac') },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
+    },
+    // HSTS only over HTTPS (below): over plain HTTP the header is meaningless.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
     openapi: {

@@ -10,7 +10,9 @@ import { isDomainError } from './platform/http/errors.ts';
 import { openPlatformData, type Booted } from './boot.ts';
 import { createModules, type Modules } from './modules.ts';
 import { seedDemo } from './modules/demo/index.ts';
-import { compareText } from './platform/i18n/index.ts';
+import { compareText, formatDateTime } from './platform/i18n/index.ts';
+import { verifyAuditChain } from './modules/audit/index.ts';
+import { listRecentMail } from './platform/mail/index.ts';
 
 interface Command {
   summary: string;
@@ -63,6 +65,7 @@ const commands: Record<string, Command> = {
       const report = await seedDemo(modules);
       console.log(report.created.length ? `Created: ${report.created.join(', ')}` : 'Nothing created.');
       if (report.skipped.length) console.log(`Already present: ${report.skipped.join(', ')}`);
+      if (report.accounts.length) console.log(`Demo accounts: ${report.accounts.join(', ')}`);
     },
   },
   'create-admin': {
@@ -74,6 +77,59 @@ const commands: Record<string, Command> = {
       const password = await readPassword('Mật khẩu / Password: ');
       const admin = await modules.accounts.createPlatformAdmin({ email: values.email, name: values.name, password });
       console.log(`Created platform administrator ${admin.email} (id ${admin.id}).`);
+    },
+  },
+  'user:suspend': {
+    summary: 'Suspend an account at once (its sessions end).',
+    usage: 'user:suspend --email <e-mail> [--reason "<why>"]',
+    async run({ modules, args }) {
+      const { values } = parseArgs({ args, options: { email: { type: 'string' }, reason: { type: 'string' } } });
+      if (!values.email) throw new UsageError('user:suspend needs --email.');
+      await modules.accounts.suspendByEmail(values.email, values.reason ?? 'cli');
+      console.log(`Suspended ${values.email}; its sessions have ended.`);
+    },
+  },
+  'user:reset-2fa': {
+    summary: 'Clear an account\'s second factor (lost phone); it enrols again at next sign-in.',
+    usage: 'user:reset-2fa --email <e-mail>',
+    async run({ modules, args }) {
+      const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
+      if (!values.email) throw new UsageError('user:reset-2fa needs --email.');
+      await modules.accounts.resetTwoFactor(values.email);
+      console.log(`Two-factor authentication of ${values.email} was reset; its sessions have ended.`);
+    },
+  },
+  'audit:verify': {
+    summary: 'Check the audit log\'s hash chain: reports any altered, removed or reordered entry.',
+    usage: 'audit:verify',
+    async run({ booted }) {
+      const { checked, problems } = await verifyAuditChain(booted.database.db);
+      if (problems.length === 0) {
+        console.log(`Audit log intact: ${checked} entries checked.`);
+        return;
+      }
+      for (const p of problems) console.error(`#${p.id} ${p.kind}: ${p.message}`);
+      throw new CheckFailed(`Audit log NOT intact: ${problems.length} problem(s) in ${checked} entries.`);
+    },
+  },
+  'demo:totp': {
+    summary: 'Print the current two-factor code of a demo account (refused for any other account).',
+    usage: 'demo:totp <e-mail>',
+    async run({ modules, args }) {
+      if (!args[0]) throw new UsageError('demo:totp needs an e-mail.');
+      console.log(await modules.accounts.demoTotp(args[0]));
+    },
+  },
+  'mail:outbox': {
+    summary: 'Show the latest messages of the mail outbox (kept there when SMTP_URL is not set).',
+    usage: 'mail:outbox [--limit N]',
+    async run({ booted, args }) {
+      const { values } = parseArgs({ args, options: { limit: { type: 'string' } } });
+      const rows = await listRecentMail(booted.database.db, Math.min(Number(values.limit ?? 10) || 10, 200));
+      for (const m of rows) {
+        console.log(`#${m.id} ${formatDateTime(m.created_at)} → ${m.to_address} [${m.sent_at ? 'sent' : m.attempts ? `failed ×${m.attempts}` : 'pending'}]\n  ${m.subject}\n${m.text_body.replace(/^/gm, '  | ')}\n`);
+      }
+      if (rows.length === 0) console.log('The outbox is empty.');
     },
   },
   'sites:list': {
@@ -103,10 +159,12 @@ const commands: Record<string, Command> = {
 };
 
 class UsageError extends Error {}
+/** A check that ran and found problems: exit 2, message already explains. */
+class CheckFailed extends Error {}
 
 function help(): void {
   console.log('Usage: npm run cli -- <command> [options]\n');
-  for (const [name, c] of Object.entries(commands)) console.log(`  ${c.usage.padEnd(52)} ${c.summary}`);
+  for (const [name, c] of Object.entries(commands)) console.log(`  ${c.usage.padEnd(56)} ${c.summary}`);
   console.log('\nWith the embedded database (no DATABASE_URL), stop the server before running a command.');
 }
 
@@ -136,6 +194,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (err instanceof CheckFailed) {
+      console.error(err.message);
+      process.exit(2);
+    }
     if (err instanceof ConfigError || err instanceof UsageError) console.error(err.message);
     else if (isDomainError(err)) console.error(`${err.message} (${err.code})`);
     else if ((err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') console.error((err as Error).message);

@@ -9,6 +9,9 @@ import { buildApp } from './app.ts';
 import { openPlatformData } from './boot.ts';
 import { createModules } from './modules.ts';
 import { seedDemo } from './modules/demo/index.ts';
+import { createMailDelivery } from './platform/mail/index.ts';
+import { startScheduler } from './platform/jobs/scheduler.ts';
+import { pruneAudit } from './modules/audit/index.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,9 +26,24 @@ async function main(): Promise<void> {
     }
   }
 
+  const mail = createMailDelivery(booted.database.db, config);
+  const scheduler = startScheduler(
+    [
+      { name: 'mail.deliver', everyMs: 15_000, run: () => mail.deliverPending() },
+      { name: 'sessions.cleanup', everyMs: 10 * 60_000, run: () => modules.accounts.deleteExpiredSessions() },
+      { name: 'accounts.suspend_inactive', everyMs: 60 * 60_000, run: () => modules.accounts.suspendInactive() },
+      ...(config.auditRetentionMonths > 0
+        ? [{ name: 'audit.retention', everyMs: 24 * 3600_000, run: () => pruneAudit(booted.database.db, config.auditRetentionMonths) }]
+        : []),
+    ],
+    app.log,
+  );
+
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
+    await scheduler.stop();
+    await mail.close();
     await app.close();
     await booted.close();
   });

@@ -11,6 +11,7 @@ import { siteShellModule } from './modules/site-shell/index.ts';
 import { pagesModule } from './modules/pages/index.ts';
 import { homeModule } from './modules/home/index.ts';
 import { accountsModule } from './modules/accounts/index.ts';
+import { adminModule } from './modules/admin/index.ts';
 
 /** Builds every module without HTTP: used by the server and by the CLI. */
 export function createModules(platform: Platform) {
@@ -19,8 +20,9 @@ export function createModules(platform: Platform) {
   const shell = siteShellModule(platform, { sites, menus: menus.menus });
   const pages = pagesModule(platform, { shell });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell });
-  const accounts = accountsModule(platform);
-  return { sites, menus, shell, pages, home, accounts, ordered: [sites, menus, shell, pages, home, accounts] };
+  const accounts = accountsModule(platform, { sites });
+  const admin = adminModule(platform, { accounts });
+  return { sites, menus, shell, pages, home, accounts, admin, ordered: [sites, menus, shell, pages, home, accounts, admin] };
 }
 
 export type Modules = ReturnType<typeof createModules>;

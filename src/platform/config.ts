@@ -27,6 +27,20 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Maximum connections of the pool to the PostgreSQL server. */
   readonly databasePoolSize: number;
+  /** smtp(s)://user:pass@host:port for outgoing mail; unset keeps mail in the outbox table. */
+  readonly smtpUrl: string | undefined;
+  /** Sender address of the platform's e-mail. */
+  readonly mailFrom: string;
+  /** Sessions end after this much inactivity (minutes). */
+  readonly sessionIdleMinutes: number;
+  /** Shorter idle limit for accounts that administer (platform admin, site operator). */
+  readonly adminSessionIdleMinutes: number;
+  /** A session ends this many hours after sign-in, active or not. */
+  readonly sessionMaxHours: number;
+  /** Audit entries older than this many months are removed; 0 keeps them forever. */
+  readonly auditRetentionMonths: number;
+  /** Contact for vulnerability reports in /.well-known/security.txt (mailto: or https:). */
+  readonly securityContact: string | undefined;
 }
 
 /** A setting that cannot be used; the message names it and says how to fix it. */
@@ -102,5 +116,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: boolSetting(env, 'TRUST_PROXY', false),
     shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     databasePoolSize: intSetting(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    smtpUrl: smtpSetting(env),
+    mailFrom: mailFromSetting(env),
+    sessionIdleMinutes: intSetting(env, 'SESSION_IDLE_MINUTES', 15, 1, 15),
+    adminSessionIdleMinutes: intSetting(env, 'ADMIN_SESSION_IDLE_MINUTES', 10, 1, 15),
+    sessionMaxHours: intSetting(env, 'SESSION_MAX_HOURS', 12, 1, 24),
+    auditRetentionMonths: retentionSetting(env),
+    securityContact: securityContactSetting(env),
   });
+}
+
+function smtpSetting(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL is not a valid URL: use smtp://user:password@host:587 or smtps://…:465, or unset it to keep mail in the outbox.');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got "${url.protocol}//").`);
+  }
+  return raw;
+}
+
+function mailFromSetting(env: NodeJS.ProcessEnv): string {
+  const raw = env.MAIL_FROM?.trim() || 'Cổng <no-reply@localhost>';
+  if (!/<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(raw)) {
+    throw new ConfigError(`MAIL_FROM="${raw}" is not an e-mail address: use no-reply@example.gov.vn or "Name <no-reply@example.gov.vn>".`);
+  }
+  return raw;
+}
+
+function retentionSetting(env: NodeJS.ProcessEnv): number {
+  const months = intSetting(env, 'AUDIT_RETENTION_MONTHS', 0, 0, 1200);
+  if (months !== 0 && months < 12) {
+    throw new ConfigError(`AUDIT_RETENTION_MONTHS=${months} is too short: the level-3 rules keep logs at least 12 months. Use 0 (keep forever) or 12 or more.`);
+  }
+  return months;
+}
+
+function securityContactSetting(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SECURITY_CONTACT?.trim();
+  if (!raw) return undefined;
+  if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(raw)) {
+    throw new ConfigError(`SECURITY_CONTACT="${raw}" is not valid: use mailto:security@example.gov.vn or an https:// address.`);
+  }
+  return raw;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../../platform/views/html.ts';
 import type { Modules } from '../../modules.ts';
-import { demoSites } from './demo-data.ts';
+import { demoAccounts, demoSites } from './demo-data.ts';
 import { demoRegulations } from './regulations/index.ts';
 
 const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regulations');
@@ -18,10 +18,12 @@ const PORTAL_RULES_FILE = '004_8db342e135ec405a.txt';
 export interface SeedReport {
   created: string[];
   skipped: string[];
+  /** E-mails of the demo accounts created. */
+  accounts: string[];
 }
 
-export async function seedDemo(modules: Pick<Modules, 'sites' | 'menus' | 'pages'>): Promise<SeedReport> {
-  const report: SeedReport = { created: [], skipped: [] };
+export async function seedDemo(modules: Pick<Modules, 'sites' | 'menus' | 'pages' | 'accounts'>): Promise<SeedReport> {
+  const report: SeedReport = { created: [], skipped: [], accounts: [] };
   const existing = new Set((await modules.sites.listSites()).map((s) => s.code));
   for (const demo of demoSites) {
     if (existing.has(demo.site.code)) {
@@ -35,6 +37,8 @@ export async function seedDemo(modules: Pick<Modules, 'sites' | 'menus' | 'pages
     if (demo.site.kind === 'portal') await seedRules(modules, site.id);
     report.created.push(demo.site.code);
   }
+  const sites = await modules.sites.listSites();
+  report.accounts = await modules.accounts.seedDemoAccounts(demoAccounts, (code) => sites.find((s) => s.code === code)?.id);
   return report;
 }
 

@@ -8,6 +8,7 @@ import { NotFound } from '../../platform/http/errors.ts';
 import { SiteDirectory } from './site-directory.ts';
 import { resolvePublicContext, type PublicContext } from './site-context.ts';
 import { registerSitesApi } from './sites.api.ts';
+import { registerSecurityTxt } from './security-txt.ts';
 import * as service from './sites.service.ts';
 
 export type { PublicContext } from './site-context.ts';
@@ -38,6 +39,7 @@ export function sitesModule(platform: Platform) {
       request.publicContext = await resolvePublicContext(request, directory);
     });
     registerSitesApi(app, directory, platform.config.baseDomain);
+    registerSecurityTxt(app, directory, platform.config.securityContact);
   }
 
   return {

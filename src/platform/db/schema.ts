@@ -73,6 +73,16 @@ export interface AccountsTable {
   status: ColumnType<AccountStatus, AccountStatus | undefined, AccountStatus>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  password_changed_at: Timestamp;
+  last_sign_in_at: Date | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  /** Last accepted TOTP time step: a code is never accepted twice. */
+  totp_last_step: number | null;
+  suspended_reason: string | null;
+  is_demo: Generated<boolean>;
 }
 
 export interface RoleGrantsTable {
@@ -81,7 +91,94 @@ export interface RoleGrantsTable {
   /** null: the grant covers the whole platform (platform admin only). */
   site_id: number | null;
   role: string;
+  /** For roles that act for one unit (agency responder): that unit. */
+  unit: string | null;
   created_at: Timestamp;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  account_id: number;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  account_id: number;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a database leak gives no usable session. */
+  id: string;
+  account_id: number;
+  host: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+  idle_seconds: number;
+  ip: string;
+  user_agent: string;
+  mfa_passed: Generated<boolean>;
+  current_site_id: number | null;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  account_id: number;
+  created_at: Timestamp;
+  expires_at: Date;
+  used_at: Date | null;
+  ip: string;
+}
+
+export interface SignInThrottleTable {
+  ip: string;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  ip: string;
+  site_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  summary: ColumnType<unknown, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditAnchorTable {
+  id: number;
+  prev_hash: string;
+  pruned_before: Date;
+  pruned_count: number;
+}
+
+export interface PlatformSecretsTable {
+  name: string;
+  value: string;
+  created_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: Timestamp;
+  send_after: Timestamp;
+  sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
 }
 
 export interface SchemaMigrationsTable {
@@ -98,6 +195,15 @@ export interface Database {
   accounts: AccountsTable;
   role_grants: RoleGrantsTable;
   schema_migrations: SchemaMigrationsTable;
+  password_history: PasswordHistoryTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_log: AuditLogTable;
+  audit_anchor: AuditAnchorTable;
+  platform_secrets: PlatformSecretsTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
@@ -107,3 +213,6 @@ export type MenuItemRow = Selectable<MenuItemsTable>;
 export type PageRow = Selectable<PagesTable>;
 export type AccountRow = Selectable<AccountsTable>;
 export type RoleGrantRow = Selectable<RoleGrantsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;

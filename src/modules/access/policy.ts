@@ -1,0 +1,92 @@
+/**
+ * Who may do what: the whole permission matrix as data, in one place. A service asks
+ * `authorize(actor, action, siteId)` before it does anything; a route that forgets to ask
+ * still goes through the service, and is refused there.
+ */
+import { Forbidden } from '../../platform/http/errors.ts';
+import type { Role } from './roles.ts';
+
+export const ACTIONS = [
+  'admin.enter',
+  'accounts.list',
+  'accounts.manage',
+  'grants.manage',
+  'sites.manage',
+  'site.settings',
+  'menus.manage',
+  'audit.view',
+  'content.write',
+  'content.edit',
+  'content.approve',
+  'inquiries.answer',
+  'hotline.log',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** For each action, the site roles that may do it on their own site. Platform admins may do everything everywhere. */
+export const MATRIX: Record<Action, readonly Role[]> = {
+  'admin.enter': ['site_operator', 'board_head', 'board_deputy', 'board_member', 'contributor', 'agency_responder', 'hotline_operator', 'auditor'],
+  'accounts.list': ['site_operator'],
+  'accounts.manage': ['site_operator'],
+  'grants.manage': ['site_operator'],
+  'sites.manage': [],
+  'site.settings': ['site_operator'],
+  'menus.manage': ['site_operator'],
+  'audit.view': ['auditor'],
+  'content.write': ['board_head', 'board_deputy', 'board_member', 'contributor'],
+  'content.edit': ['board_head', 'board_deputy', 'board_member'],
+  'content.approve': ['board_head', 'board_deputy'],
+  'inquiries.answer': ['agency_responder'],
+  'hotline.log': ['hotline_operator'],
+};
+
+export interface Grant {
+  siteId: number | null;
+  role: Role;
+  unit: string | null;
+}
+
+/** Who is acting: a signed-in person, or the system itself (CLI, background jobs). */
+export type Actor =
+  | { kind: 'person'; accountId: number; email: string; grants: readonly Grant[]; ip: string; sessionId: string | null }
+  | { kind: 'system'; label: string };
+
+export function isPlatformAdmin(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.grants.some((g) => g.role === 'platform_admin');
+}
+
+/** True when `actor` may do `action` on site `siteId` (null: a platform-wide action). */
+export function can(actor: Actor, action: Action, siteId: number | null): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  if (actor.kind !== 'person' || siteId === null) return false;
+  const allowed = MATRIX[action];
+  return actor.grants.some((g) => g.siteId === siteId && allowed.includes(g.role));
+}
+
+/** Throws Forbidden unless `actor` may do `action` on `siteId`. */
+export function authorize(actor: Actor, action: Action, siteId: number | null): void {
+  if (!can(actor, action, siteId)) {
+    throw new Forbidden('access.denied', `Not allowed: ${action}`, { messageKey: 'error.body.403' });
+  }
+}
+
+/** Sites on which `actor` may do `action` ('all' for platform admins). */
+export function sitesWhere(actor: Actor, action: Action): number[] | 'all' {
+  if (isPlatformAdmin(actor)) return 'all';
+  if (actor.kind !== 'person') return [];
+  const allowed = MATRIX[action];
+  return [...new Set(actor.grants.filter((g) => g.siteId !== null && allowed.includes(g.role)).map((g) => g.siteId!))];
+}
+
+/** A short label for audit entries. */
+export function actorLabel(actor: Actor): string {
+  return actor.kind === 'person' ? actor.email : actor.label;
+}
+
+export function actorId(actor: Actor): number | null {
+  return actor.kind === 'person' ? actor.accountId : null;
+}
+
+export function actorIp(actor: Actor): string {
+  return actor.kind === 'person' ? actor.ip : '';
+}

@@ -1,0 +1,49 @@
+/** Paths of the administration area, per language: /quan-tri/… and /english/admin/…. */
+import type { Lang } from '../../platform/i18n/index.ts';
+
+export const ADMIN_ROOT: Record<Lang, string> = { vi: '/quan-tri', en: '/english/admin' };
+
+export const ADMIN_PATHS = {
+  dashboard: { vi: '', en: '' },
+  signIn: { vi: '/dang-nhap', en: '/sign-in' },
+  verify: { vi: '/xac-thuc', en: '/verify' },
+  enrol: { vi: '/dang-ky-xac-thuc', en: '/enrol' },
+  signOut: { vi: '/dang-xuat', en: '/sign-out' },
+  forgot: { vi: '/quen-mat-khau', en: '/forgot-password' },
+  reset: { vi: '/dat-lai-mat-khau', en: '/reset-password' },
+  profile: { vi: '/ho-so', en: '/profile' },
+  password: { vi: '/ho-so/mat-khau', en: '/profile/password' },
+  sessions: { vi: '/ho-so/phien', en: '/profile/sessions' },
+  twoFactor: { vi: '/ho-so/xac-thuc', en: '/profile/two-factor' },
+  switchSite: { vi: '/chon-trang', en: '/switch-site' },
+  accounts: { vi: '/tai-khoan', en: '/accounts' },
+  accountNew: { vi: '/tai-khoan/moi', en: '/accounts/new' },
+  audit: { vi: '/nhat-ky', en: '/audit' },
+  auditCsv: { vi: '/nhat-ky.csv', en: '/audit.csv' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type AdminPath = keyof typeof ADMIN_PATHS;
+
+/** "/quan-tri/tai-khoan" (+ suffix such as "/12"). */
+export function adminHref(lang: Lang, name: AdminPath, suffix = ''): string {
+  return `${ADMIN_ROOT[lang]}${ADMIN_PATHS[name][lang]}${suffix}` || '/';
+}
+
+/** The language of an admin URL. */
+export function adminLang(url: string): Lang {
+  return url.startsWith('/english/admin') ? 'en' : 'vi';
+}
+
+/** The same admin page in the other language (path names mapped, query kept). */
+export function adminAlternate(url: string): { lang: Lang; href: string } {
+  const lang = adminLang(url);
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  const [pathname, query] = url.split('?', 2) as [string, string | undefined];
+  let rest = pathname.slice(ADMIN_ROOT[lang].length);
+  const match = (Object.values(ADMIN_PATHS) as Record<Lang, string>[])
+    .filter((p) => p[lang] && (rest === p[lang] || rest.startsWith(`${p[lang]}/`)))
+    .sort((a, b) => b[lang].length - a[lang].length)[0];
+  if (match) rest = match[other] + rest.slice(match[lang].length);
+  const keep = query && !/(^|&)(ma|_csrf)=/.test(query) ? `?${query}` : '';
+  return { lang: other, href: `${ADMIN_ROOT[other]}${rest}${keep}` };
+}

@@ -1,0 +1,177 @@
+/** "My profile": one's own details and roles, password, second factor and sessions. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
+import { isDomainError } from '../../platform/http/errors.ts';
+import { html, type SafeHtml } from '../../platform/views/html.ts';
+import { tr } from '../../platform/views/admin-shell.ts';
+import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
+import { roleLabel } from '../access/index.ts';
+import type { AdminContext } from './admin-context.ts';
+import { adminHref } from './admin-paths.ts';
+import { csrfGuard } from './auth.http.ts';
+import { str } from './auth.pages.ts';
+import { ownAccount } from './accounts.service.ts';
+import * as repo from './accounts.repo.ts';
+import { changePassword } from './password.service.ts';
+import { endSession, listSessionsOf } from './sessions.ts';
+import type { AuthDeps } from './sign-in.service.ts';
+import { requires2fa } from './sign-in.service.ts';
+import { disableOwnTwoFactor, regenerateRecoveryCodes } from './two-factor.service.ts';
+
+const OK: Record<string, { vi: string; en: string }> = {
+  'doi-mat-khau': { vi: 'Đã đổi mật khẩu. Các phiên khác đã kết thúc.', en: 'Password changed. Your other sessions have ended.' },
+  'ket-thuc-phien': { vi: 'Đã kết thúc phiên.', en: 'Session ended.' },
+  'tat-xac-thuc': { vi: 'Đã tắt xác thực hai lớp.', en: 'Two-factor authentication is off.' },
+  'het-han-mat-khau': { vi: 'Mật khẩu quản trị phải đổi sau mỗi 2 tháng: vui lòng đặt mật khẩu mới.', en: 'Administrator passwords must be renewed every 2 months: please set a new one.' },
+};
+
+export function registerProfilePages(app: FastifyInstance, deps: AuthDeps & { admin: AdminContext }): void {
+  const { admin, db } = deps;
+  const guard = csrfGuard(app, db);
+
+  for (const lang of ['vi', 'en'] as const) {
+    const p = (name: Parameters<typeof adminHref>[1]) => adminHref(lang, name);
+    const notice = (request: FastifyRequest) => {
+      const text = OK[str(request.query, 'tb')]?.[lang];
+      return text ? { notice: { kind: 'ok' as const, text } } : {};
+    };
+
+    app.get(p('profile'), async (request, reply) => {
+      const s = await admin.scope(request);
+      const me = await ownAccount(db, s.actor.accountId);
+      return admin.send(
+        request,
+        reply,
+        {
+          title: tr(lang, 'Hồ sơ của tôi', 'My profile'),
+          ...notice(request),
+          main: html`<h1>${tr(lang, 'Hồ sơ của tôi', 'My profile')}</h1>
+<dl class="contact"><dt>${tr(lang, 'Họ tên', 'Name')}</dt><dd>${me.name}</dd><dt>${tr(lang, 'Thư điện tử', 'E-mail')}</dt><dd>${me.email}</dd>
+<dt>${tr(lang, 'Đơn vị', 'Unit')}</dt><dd>${me.unit || '—'}</dd>
+<dt>${tr(lang, 'Xác thực hai lớp', 'Two-factor')}</dt><dd>${me.twoFactor ? tr(lang, 'Đang bật', 'On') : tr(lang, 'Chưa bật', 'Off')}</dd></dl>
+<h2>${tr(lang, 'Vai trò', 'Roles')}</h2>
+<ul>${me.grants.map((g) => html`<li>${roleLabel(g.role, lang)}${g.siteId ? html` — ${lang === 'en' ? g.siteNameEn : g.siteNameVi}` : html` — ${tr(lang, 'toàn nền tảng', 'whole platform')}`}${g.unit ? html` (${g.unit})` : ''}</li>`)}</ul>
+<ul class="link-list">
+<li><a href="${p('password')}">${tr(lang, 'Đổi mật khẩu', 'Change password')}</a></li>
+<li><a href="${p('twoFactor')}">${tr(lang, 'Xác thực hai lớp', 'Two-factor authentication')}</a></li>
+<li><a href="${p('sessions')}">${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</a></li>
+</ul>`,
+        },
+        s,
+      );
+    });
+
+    const passwordPage = async (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, status = 200) => {
+      const s = await admin.scope(request);
+      return admin.send(
+        request,
+        reply,
+        {
+          title: tr(lang, 'Đổi mật khẩu', 'Change password'),
+          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa đổi được mật khẩu.', 'The password was not changed.') } } : notice(request)),
+          main: html`<h1>${tr(lang, 'Đổi mật khẩu', 'Change password')}</h1>
+<form method="post" action="${p('password')}" class="form" novalidate>
+${csrfInput(reply.generateCsrf())}
+${field({ name: 'current', label: tr(lang, 'Mật khẩu hiện tại', 'Current password'), type: 'password', required: true, autocomplete: 'current-password', ...(errors.current ? { error: errors.current } : {}) })}
+${field({ name: 'password', label: tr(lang, 'Mật khẩu mới', 'New password'), type: 'password', required: true, autocomplete: 'new-password', hint: tr(lang, 'Ít nhất 12 ký tự, gồm chữ thường, chữ hoa, chữ số và ký tự đặc biệt; khác 10 mật khẩu gần nhất.', 'At least 12 characters with lower- and upper-case letters, digits and symbols; not one of your last 10.'), ...(errors.password ? { error: errors.password } : {}) })}
+${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'Repeat the new password'), type: 'password', required: true, autocomplete: 'new-password', ...(errors.confirm ? { error: errors.confirm } : {}) })}
+<p><button type="submit">${tr(lang, 'Đổi mật khẩu', 'Change password')}</button></p>
+</form>`,
+        },
+        s,
+        status,
+      );
+    };
+
+    app.get(p('password'), async (request, reply) => passwordPage(request, reply));
+    app.post(p('password'), { preHandler: guard, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+      const s = await admin.scope(request);
+      const next = str(request.body, 'password');
+      if (next !== str(request.body, 'confirm')) return passwordPage(request, reply, { confirm: tr(lang, 'Hai lần nhập không khớp.', 'The two entries differ.') }, 422);
+      try {
+        await changePassword(deps, s.actor.accountId, request.session!.id, str(request.body, 'current'), next, request.ip);
+      } catch (err) {
+        if (isDomainError(err) && (err.code === 'password.invalid' || err.code === 'password.wrong_current')) return passwordPage(request, reply, errorsByField(err.details), 422);
+        throw err;
+      }
+      return reply.redirect(`${p('profile')}?tb=doi-mat-khau`, 303);
+    });
+
+    const twoFactorPage = async (request: FastifyRequest, reply: FastifyReply, extra?: SafeHtml) => {
+      const s = await admin.scope(request);
+      const me = await ownAccount(db, s.actor.accountId);
+      const required = await requires2fa(db, s.actor.accountId);
+      const left = me.twoFactor ? await repo.countUnusedRecoveryCodes(db, s.actor.accountId) : 0;
+      const csrf = reply.generateCsrf();
+      return admin.send(
+        request,
+        reply,
+        {
+          title: tr(lang, 'Xác thực hai lớp', 'Two-factor authentication'),
+          ...notice(request),
+          main: html`<h1>${tr(lang, 'Xác thực hai lớp', 'Two-factor authentication')}</h1>
+${me.twoFactor
+    ? html`<p>${tr(lang, 'Đang bật.', 'On.')} ${tr(lang, `Còn ${left} mã dự phòng chưa dùng.`, `${left} unused recovery codes left.`)}</p>
+${extra ?? ''}
+<form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="ma-moi"><button type="submit" class="secondary">${tr(lang, 'Tạo mã dự phòng mới', 'New recovery codes')}</button></form>
+${required
+    ? html`<p class="muted">${tr(lang, 'Vai trò của bạn bắt buộc xác thực hai lớp nên không thể tắt.', 'Your role requires two-factor authentication, so it cannot be turned off.')}</p>`
+    : html`<form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="tat"><button type="submit" class="danger">${tr(lang, 'Tắt xác thực hai lớp', 'Turn off')}</button></form>`}`
+    : html`<p>${tr(lang, 'Chưa bật. Xác thực hai lớp bảo vệ tài khoản ngay cả khi lộ mật khẩu.', 'Off. Two-factor authentication protects the account even if the password leaks.')}</p>
+<p><a class="button" href="${p('enrol')}">${tr(lang, 'Bật xác thực hai lớp', 'Turn on')}</a></p>`}`,
+        },
+        s,
+      );
+    };
+
+    app.get(p('twoFactor'), async (request, reply) => twoFactorPage(request, reply));
+    app.post(p('twoFactor'), { preHandler: guard }, async (request, reply) => {
+      const s = await admin.scope(request);
+      const what = str(request.body, 'thao-tac');
+      if (what === 'tat') {
+        await disableOwnTwoFactor(deps, s.actor.accountId, request.ip);
+        return reply.redirect(`${p('twoFactor')}?tb=tat-xac-thuc`, 303);
+      }
+      const codes = await regenerateRecoveryCodes(deps, s.actor.accountId, request.ip);
+      return twoFactorPage(
+        request,
+        reply,
+        html`<p class="admin-notice admin-notice-ok" role="status">${tr(lang, 'Mã dự phòng mới (chỉ hiển thị lần này):', 'New recovery codes (shown only this once):')}</p><ul class="codes">${codes.map((c) => html`<li>${c}</li>`)}</ul>`,
+      );
+    });
+
+    app.get(p('sessions'), async (request, reply) => {
+      const s = await admin.scope(request);
+      const sessions = await listSessionsOf(db, s.actor.accountId);
+      const csrf = reply.generateCsrf();
+      return admin.send(
+        request,
+        reply,
+        {
+          title: tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions'),
+          ...notice(request),
+          main: html`<h1>${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</h1>
+<div class="table-wrap"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</caption>
+<thead><tr><th scope="col">${tr(lang, 'Bắt đầu', 'Started')}</th><th scope="col">${tr(lang, 'Hoạt động gần nhất', 'Last active')}</th><th scope="col">${tr(lang, 'Địa chỉ IP', 'IP address')}</th><th scope="col">${tr(lang, 'Trình duyệt', 'Browser')}</th><th scope="col"><span class="visually-hidden">${tr(lang, 'Thao tác', 'Actions')}</span></th></tr></thead>
+<tbody>${sessions.map(
+            (x) => html`<tr><td>${formatDateTime(x.created_at)}</td><td>${formatDateTime(x.last_seen_at)}</td><td>${x.ip}</td><td>${x.user_agent.slice(0, 80)}</td><td>${x.id === request.session!.id
+              ? tr(lang, 'Phiên này', 'This session')
+              : html`<form method="post" action="${p('sessions')}">${csrfInput(csrf)}<input type="hidden" name="phien" value="${x.id.slice(0, 16)}"><button type="submit" class="secondary">${tr(lang, 'Kết thúc', 'End')}</button></form>`}</td></tr>`,
+          )}</tbody></table></div>`,
+        },
+        s,
+      );
+    });
+
+    app.post(p('sessions'), { preHandler: guard }, async (request, reply) => {
+      const s = await admin.scope(request);
+      const prefix = str(request.body, 'phien');
+      // Sessions are named by a prefix of their id hash: the full id never leaves the server.
+      const target = prefix.length === 16 ? (await listSessionsOf(db, s.actor.accountId)).find((x) => x.id.startsWith(prefix)) : undefined;
+      if (target && target.id !== request.session!.id) await endSession(db, target.id);
+      return reply.redirect(`${p('sessions')}?tb=ket-thuc-phien`, 303);
+    });
+  }
+}
+
+export type { Lang };
