@@ -95,7 +95,7 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: 'auto' },
     // Tokens are bound to the session, so a token from another visitor (or from before
     // sign-in) is refused.
-    getUserInfo: (request) => request.session?.id ?? '',
+    getUserInfo: (request) => request.session?.id ?? 'anonymous',
     csrfOpts: { hmacKey: await platformSecret(database.db, 'csrf-hmac') },
   });
   await app.register(helmet, {

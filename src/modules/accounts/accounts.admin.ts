@@ -12,7 +12,7 @@ import { csrfInput, errorsByField, field, selectField } from '../../platform/vie
 import { isPlatformAdmin, ROLES, roleLabel, UNIT_ROLES, type Role } from '../access/index.ts';
 import type { AdminContext, AdminScope } from './admin-context.ts';
 import { adminHref } from './admin-paths.ts';
-import { csrfGuard } from './auth.http.ts';
+import { csrfGuard, csrfToken } from './auth.http.ts';
 import { str } from './auth.pages.ts';
 import * as service from './accounts.service.ts';
 import type { AuthDeps } from './sign-in.service.ts';
@@ -75,7 +75,7 @@ export function registerAccountAdmin(app: FastifyInstance, deps: AuthDeps & { ad
           main: html`<h1>${tr(lang, 'Tạo tài khoản', 'New account')}</h1>
 <p>${tr(lang, 'Người dùng sẽ nhận thư mời đặt mật khẩu (hiệu lực 72 giờ).', 'The person receives an e-mail invitation to set a password (valid 72 hours).')}</p>
 <form method="post" action="${adminHref(lang, 'accountNew')}" class="form" novalidate>
-${csrfInput(reply.generateCsrf())}
+${csrfInput(csrfToken(request, reply))}
 ${field({ name: 'name', label: tr(lang, 'Họ tên', 'Full name'), value: values.name ?? '', required: true, autocomplete: 'off', ...(errors.name ? { error: errors.name } : {}) })}
 ${field({ name: 'email', label: tr(lang, 'Thư điện tử công vụ', 'Official e-mail'), type: 'email', value: values.email ?? '', required: true, autocomplete: 'off', ...(errors.email ? { error: errors.email } : {}) })}
 ${field({ name: 'phone', label: tr(lang, 'Điện thoại', 'Phone'), type: 'tel', value: values.phone ?? '' })}
@@ -108,7 +108,7 @@ ${field({ name: 'grantUnit', label: tr(lang, 'Đơn vị phụ trách (với cá
     const detailPage = async (request: FastifyRequest, reply: FastifyReply, id: number, errors: Record<string, string> = {}, status = 200) => {
       const s = await admin.scope(request);
       const a = await service.getAccount(db, s.actor, siteIdOf(s), id);
-      const csrf = reply.generateCsrf();
+      const csrf = csrfToken(request, reply);
       const here = `${base}/${a.id}`;
       return admin.send(
         request,

@@ -12,6 +12,7 @@ import { can, isPlatformAdmin, type Action, type Actor } from '../access/index.t
 import { siteName, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import * as repo from './accounts.repo.ts';
 import { adminAlternate, adminHref, adminLang, type AdminPath } from './admin-paths.ts';
+import { csrfToken } from './auth.http.ts';
 
 export interface NavEntry {
   label: Record<Lang, string>;
@@ -81,7 +82,7 @@ export function createAdminContext(db: Db, sites: SitesModule) {
               return { label: n.label[lang], href, current: n.path === 'dashboard' ? path === href : path === href || path.startsWith(`${href}/`) };
             })
         : [],
-      ...(request.session ? { signOut: { href: adminHref(lang, 'signOut'), csrf: reply.generateCsrf() }, profileHref: adminHref(lang, 'profile') } : {}),
+      ...(request.session ? { signOut: { href: adminHref(lang, 'signOut'), csrf: csrfToken(request, reply) }, profileHref: adminHref(lang, 'profile') } : {}),
       alternate: adminAlternate(request.url),
     };
   }

@@ -31,6 +31,19 @@ export function registerAuthHooks(app: FastifyInstance, db: Db): void {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
   app.decorateRequest('person', null);
+  app.addHook('onError', async (request, _reply, error) => {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('FST_CSRF_')) return;
+    await withTx(db, (tx) =>
+      recordAudit(tx, {
+        actorId: request.session?.accountId ?? null,
+        actorLabel: request.person?.email ?? 'anonymous',
+        ip: request.ip,
+        action: 'security.csrf_rejected',
+        summary: { method: request.method, path: request.url.split('?', 1)[0]!.slice(0, 200), reason: code },
+      }),
+    );
+  });
   app.addHook('preHandler', async (request) => {
     if (!AUTH_PATHS.test(request.url)) return;
     const token = (request.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
@@ -62,29 +75,19 @@ export function clearSessionCookie(reply: FastifyReply): void {
 
 /**
  * CSRF check for a POST: the token of the form must match the visitor's CSRF cookie and
- * session. A refusal is answered 403 and recorded in the audit log.
+ * session. The plugin answers a refusal itself (403); the onError hook in
+ * registerAuthHooks records it in the audit log.
  */
-export function csrfGuard(app: FastifyInstance, db: Db) {
-  return (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void => {
-    app.csrfProtection(request, reply, (err?: Error) => {
-      if (!err) return done();
-      void withTx(db, (tx) =>
-        recordAudit(tx, {
-          actorId: request.session?.accountId ?? null,
-          actorLabel: request.person?.email ?? 'anonymous',
-          ip: request.ip,
-          action: 'security.csrf_rejected',
-          summary: { method: request.method, path: request.url.split('?', 1)[0]!.slice(0, 200) },
-        }),
-      ).then(
-        () => done(Object.assign(new Error('Invalid CSRF token'), { statusCode: 403, code: 'security.csrf_rejected' })),
-        (auditErr: unknown) => done(auditErr as Error),
-      );
-    });
-  };
+export function csrfGuard(app: FastifyInstance, _db: Db) {
+  return app.csrfProtection;
 }
 
 /** The request's details for sign-in attempts and audit entries. */
 export function attemptOf(request: FastifyRequest) {
   return { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? ''), host: normaliseHostForSession(request.headers.host) };
+}
+
+/** A CSRF token for a form, bound to the visitor's session (or to "anonymous" before sign-in). */
+export function csrfToken(request: FastifyRequest, reply: FastifyReply): string {
+  return reply.generateCsrf({ userInfo: request.session?.id ?? 'anonymous' });
 }

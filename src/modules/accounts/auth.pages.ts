@@ -13,7 +13,7 @@ import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
 import type { AdminContext } from './admin-context.ts';
 import { adminHref, ADMIN_PATHS } from './admin-paths.ts';
-import { attemptOf, clearSessionCookie, csrfGuard, setSessionCookie } from './auth.http.ts';
+import { attemptOf, clearSessionCookie, csrfGuard, csrfToken, setSessionCookie } from './auth.http.ts';
 import { completePasswordReset, requestPasswordReset, resetTokenValid } from './password.service.ts';
 import { completeSecondFactor, signIn, signOut, type AuthDeps } from './sign-in.service.ts';
 import { confirmEnrolment, startEnrolment } from './two-factor.service.ts';
@@ -53,7 +53,7 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthDeps & { admin
           main: html`<div class="auth-box">
 <h1>${tr(lang, 'Đăng nhập quản trị', 'Administration sign-in')}</h1>
 <form method="post" action="${p('signIn')}" class="form" novalidate>
-${csrfInput(reply.generateCsrf())}
+${csrfInput(csrfToken(request, reply))}
 <input type="hidden" name="next" value="${str(request.query, 'next')}">
 ${field({ name: 'email', label: tr(lang, 'Thư điện tử', 'E-mail'), type: 'email', value: o.email ?? '', required: true, autocomplete: 'username', autofocus: !o.email })}
 ${field({ name: 'password', label: tr(lang, 'Mật khẩu', 'Password'), type: 'password', required: true, autocomplete: 'current-password', autofocus: Boolean(o.email) })}
@@ -109,7 +109,7 @@ ${field({ name: 'password', label: tr(lang, 'Mật khẩu', 'Password'), type: '
           main: html`<div class="auth-box">
 <h1>${tr(lang, 'Xác thực hai lớp', 'Two-factor authentication')}</h1>
 <form method="post" action="${p('verify')}" class="form" novalidate>
-${csrfInput(reply.generateCsrf())}
+${csrfInput(csrfToken(request, reply))}
 <input type="hidden" name="next" value="${str(request.query, 'next') || str(request.body, 'next')}">
 ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'), hint: tr(lang, 'Mã 6 chữ số trong ứng dụng xác thực, hoặc một mã dự phòng.', 'The 6-digit code from your authenticator app, or a recovery code.'), required: true, autocomplete: 'one-time-code', inputmode: 'text', maxlength: 12, autofocus: true, ...(error ? { error } : {}) })}
 <p><button type="submit">${tr(lang, 'Xác nhận', 'Verify')}</button></p>
@@ -153,7 +153,7 @@ ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'),
 <figure class="qr">${raw(enrolment.qrSvg.replace('<svg', `<svg role="img" aria-label="${tr(lang, 'Mã QR để thêm tài khoản vào ứng dụng xác thực', 'QR code to add the account to an authenticator app')}"`))}
 <figcaption>${tr(lang, 'Không quét được? Nhập khóa sau vào ứng dụng:', 'Cannot scan? Enter this key in the app:')} <code class="totp-secret">${enrolment.secret}</code></figcaption></figure>
 <form method="post" action="${p('enrol')}" class="form" novalidate>
-${csrfInput(reply.generateCsrf())}
+${csrfInput(csrfToken(request, reply))}
 ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'), required: true, autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: 6, ...(error ? { error } : {}) })}
 <p><button type="submit">${tr(lang, 'Xác nhận và bật', 'Confirm and turn on')}</button></p>
 </form>`,
@@ -202,7 +202,7 @@ ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'),
         main: html`<div class="auth-box">
 <h1>${tr(lang, 'Quên mật khẩu', 'Forgot password')}</h1>
 <form method="post" action="${p('forgot')}" class="form" novalidate>
-${csrfInput(reply.generateCsrf())}
+${csrfInput(csrfToken(request, reply))}
 ${field({ name: 'email', label: tr(lang, 'Thư điện tử của tài khoản', 'Account e-mail'), type: 'email', value: o.email ?? '', required: true, autocomplete: 'username' })}
 <p><button type="submit">${tr(lang, 'Gửi liên kết đặt lại', 'Send reset link')}</button></p>
 </form>
@@ -227,7 +227,7 @@ ${field({ name: 'email', label: tr(lang, 'Thư điện tử của tài khoản',
           main: html`<div class="auth-box">
 <h1>${tr(lang, 'Đặt mật khẩu mới', 'Set a new password')}</h1>
 <form method="post" action="${p('reset')}" class="form" novalidate>
-${csrfInput(reply.generateCsrf())}
+${csrfInput(csrfToken(request, reply))}
 <input type="hidden" name="ma" value="${token}">
 ${field({ name: 'password', label: tr(lang, 'Mật khẩu mới', 'New password'), type: 'password', required: true, autocomplete: 'new-password', hint: tr(lang, 'Ít nhất 12 ký tự, gồm chữ thường, chữ hoa, chữ số và ký tự đặc biệt.', 'At least 12 characters with lower- and upper-case letters, digits and symbols.'), ...(errors.password ? { error: errors.password } : {}) })}
 ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'Repeat the new password'), type: 'password', required: true, autocomplete: 'new-password', ...(errors.confirm ? { error: errors.confirm } : {}) })}

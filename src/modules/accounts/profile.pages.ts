@@ -8,7 +8,7 @@ import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
 import { roleLabel } from '../access/index.ts';
 import type { AdminContext } from './admin-context.ts';
 import { adminHref } from './admin-paths.ts';
-import { csrfGuard } from './auth.http.ts';
+import { csrfGuard, csrfToken } from './auth.http.ts';
 import { str } from './auth.pages.ts';
 import { ownAccount } from './accounts.service.ts';
 import * as repo from './accounts.repo.ts';
@@ -71,7 +71,7 @@ export function registerProfilePages(app: FastifyInstance, deps: AuthDeps & { ad
           ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa đổi được mật khẩu.', 'The password was not changed.') } } : notice(request)),
           main: html`<h1>${tr(lang, 'Đổi mật khẩu', 'Change password')}</h1>
 <form method="post" action="${p('password')}" class="form" novalidate>
-${csrfInput(reply.generateCsrf())}
+${csrfInput(csrfToken(request, reply))}
 ${field({ name: 'current', label: tr(lang, 'Mật khẩu hiện tại', 'Current password'), type: 'password', required: true, autocomplete: 'current-password', ...(errors.current ? { error: errors.current } : {}) })}
 ${field({ name: 'password', label: tr(lang, 'Mật khẩu mới', 'New password'), type: 'password', required: true, autocomplete: 'new-password', hint: tr(lang, 'Ít nhất 12 ký tự, gồm chữ thường, chữ hoa, chữ số và ký tự đặc biệt; khác 10 mật khẩu gần nhất.', 'At least 12 characters with lower- and upper-case letters, digits and symbols; not one of your last 10.'), ...(errors.password ? { error: errors.password } : {}) })}
 ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'Repeat the new password'), type: 'password', required: true, autocomplete: 'new-password', ...(errors.confirm ? { error: errors.confirm } : {}) })}
@@ -102,7 +102,7 @@ ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'R
       const me = await ownAccount(db, s.actor.accountId);
       const required = await requires2fa(db, s.actor.accountId);
       const left = me.twoFactor ? await repo.countUnusedRecoveryCodes(db, s.actor.accountId) : 0;
-      const csrf = reply.generateCsrf();
+      const csrf = csrfToken(request, reply);
       return admin.send(
         request,
         reply,
@@ -143,7 +143,7 @@ ${required
     app.get(p('sessions'), async (request, reply) => {
       const s = await admin.scope(request);
       const sessions = await listSessionsOf(db, s.actor.accountId);
-      const csrf = reply.generateCsrf();
+      const csrf = csrfToken(request, reply);
       return admin.send(
         request,
         reply,
