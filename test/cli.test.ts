@@ -21,6 +21,18 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Runs SQL on the CLI's database (a second process may not open the embedded one while the CLI is not running). */
+async function runSql(statements: string): Promise<void> {
+  const { openDatabase } = await import('../src/platform/db/create-db.ts');
+  const { sql } = await import('kysely');
+  const handle = db.url ? await openDatabase({ databaseUrl: db.url }) : await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+  try {
+    for (const s of statements.split(';').map((x) => x.trim()).filter(Boolean)) await sql.raw(s).execute(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
 function cli(args: string[], input?: string) {
   const env: Record<string, string> = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } as Record<string, string>;
   if (db.url) env.DATABASE_URL = db.url;
@@ -52,6 +64,28 @@ describe('npm run cli', () => {
     const dup = cli(['create-admin', '--email', 'quan.tri@demo.gov.vn', '--name', 'C'], 'Quantri@2026-Cong!\n');
     expect(dup.code).toBe(1);
     expect(dup.err).toContain('account.email_taken');
+  });
+
+  it('suspends, resets 2FA, prints demo codes only for demo accounts, and verifies the audit chain', async () => {
+    expect(cli(['user:suspend', '--email', 'kiemtra.hanoi@cong.example', '--reason', 'Kiểm tra CLI']).code).toBe(0);
+    expect(cli(['user:reset-2fa', '--email', 'truongban.hanoi@cong.example']).out).toContain('was reset');
+    const code = cli(['demo:totp', 'kythuat.hanoi@cong.example']);
+    expect(code.code).toBe(0);
+    expect(code.out.trim()).toMatch(/^\d{6}$/);
+    const refused = cli(['demo:totp', 'quan.tri@demo.gov.vn']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('demo');
+    const ok = cli(['audit:verify']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/Audit log intact: \d+ entries checked\./);
+
+    // Tamper with one entry the way someone with database access would.
+    const tamper = `alter table audit_log disable trigger audit_log_no_update; update audit_log set actor_label = 'someone-else' where id = 2; alter table audit_log enable trigger audit_log_no_update;`;
+    await runSql(tamper);
+    const bad = cli(['audit:verify']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('#2 altered');
+    expect(bad.err).toContain('NOT intact');
   });
 
   it('explains usage errors without a stack trace', () => {
