@@ -51,7 +51,7 @@ export function registerAccountAdmin(app: FastifyInstance, deps: AuthDeps & { ad
           ...notice(request),
           main: html`<h1>${tr(lang, 'Tài khoản', 'Accounts')}</h1>
 <p><a class="button" href="${adminHref(lang, 'accountNew')}">${tr(lang, 'Tạo tài khoản', 'New account')}</a></p>
-<div class="table-wrap"><table class="data"><caption class="visually-hidden">${tr(lang, 'Danh sách tài khoản', 'Accounts')}</caption>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Danh sách tài khoản', 'Accounts')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Danh sách tài khoản', 'Accounts')}</caption>
 <thead><tr><th scope="col">${tr(lang, 'Họ tên', 'Name')}</th><th scope="col">${tr(lang, 'Thư điện tử', 'E-mail')}</th><th scope="col">${tr(lang, 'Vai trò trên trang này', 'Roles on this site')}</th><th scope="col">${tr(lang, 'Trạng thái', 'Status')}</th><th scope="col">${tr(lang, 'Đăng nhập gần nhất', 'Last sign-in')}</th></tr></thead>
 <tbody>${accounts.map(
             (a) => html`<tr><th scope="row"><a href="${base}/${a.id}">${a.name}</a></th><td>${a.email}</td><td>${a.grants

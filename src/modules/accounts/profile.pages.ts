@@ -151,7 +151,7 @@ ${required
           title: tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions'),
           ...notice(request),
           main: html`<h1>${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</h1>
-<div class="table-wrap"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</caption>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</caption>
 <thead><tr><th scope="col">${tr(lang, 'Bắt đầu', 'Started')}</th><th scope="col">${tr(lang, 'Hoạt động gần nhất', 'Last active')}</th><th scope="col">${tr(lang, 'Địa chỉ IP', 'IP address')}</th><th scope="col">${tr(lang, 'Trình duyệt', 'Browser')}</th><th scope="col"><span class="visually-hidden">${tr(lang, 'Thao tác', 'Actions')}</span></th></tr></thead>
 <tbody>${sessions.map(
             (x) => html`<tr><td>${formatDateTime(x.created_at)}</td><td>${formatDateTime(x.last_seen_at)}</td><td>${x.ip}</td><td>${x.user_agent.slice(0, 80)}</td><td>${x.id === request.session!.id

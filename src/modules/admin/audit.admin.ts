@@ -71,7 +71,7 @@ ${field({ name: 'tim', label: tr(lang, 'Người thực hiện hoặc đối tư
 ${isPlatformAdmin(s.actor) ? html`<div class="field"><label for="f-pham_vi">${tr(lang, 'Phạm vi', 'Scope')}</label><select id="f-pham_vi" name="pham_vi"><option value="">${tr(lang, 'Trang đang làm việc', 'Current site')}</option><option value="tat-ca"${q.pham_vi === 'tat-ca' ? html` selected` : ''}>${tr(lang, 'Toàn nền tảng', 'Whole platform')}</option></select></div>` : ''}
 <p><button type="submit">${tr(lang, 'Lọc', 'Filter')}</button> <a class="button secondary" href="${adminHref(lang, 'auditCsv')}?${queryString(request, {})}">${tr(lang, 'Tải CSV', 'Download CSV')}</a></p>
 </form>
-<div class="table-wrap"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các mục nhật ký, mới nhất trước', 'Entries, newest first')}</caption>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Các mục nhật ký', 'Audit entries')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các mục nhật ký, mới nhất trước', 'Entries, newest first')}</caption>
 <thead><tr><th scope="col">${tr(lang, 'Thời gian', 'Time')}</th><th scope="col">${tr(lang, 'Người thực hiện', 'Actor')}</th><th scope="col">IP</th><th scope="col">${tr(lang, 'Hành động', 'Action')}</th><th scope="col">${tr(lang, 'Đối tượng', 'Target')}</th><th scope="col">${tr(lang, 'Nội dung', 'Summary')}</th></tr></thead>
 <tbody>${rows.map(
             (r) => html`<tr><td>${formatDateTime(r.at)}</td><td>${r.actorLabel}</td><td>${r.ip}</td><td><code>${r.action}</code></td><td>${r.targetType}${r.targetId ? html` #${r.targetId}` : ''}</td><td><code>${JSON.stringify(r.summary)}</code></td></tr>`,
