@@ -11,23 +11,13 @@
  * reduced to plain JSON so that it survives the jsonb round trip unchanged.
  */
 import { createHash } from 'node:crypto';
+import type { AuditLogRow } from '../../platform/db/schema.ts';
 
 /** prev_hash of the very first entry, when no retention anchor exists. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields of one entry that the hash covers, as read from the table. */
-export interface ChainContent {
-  id: number;
-  at: Date;
-  actor_id: number | null;
-  actor_label: string;
-  ip: string;
-  site_id: number | null;
-  action: string;
-  target_type: string;
-  target_id: string;
-  summary: unknown;
-}
+export type ChainContent = Omit<AuditLogRow, 'prev_hash' | 'hash'>;
 
 /** JSON with object keys sorted recursively (UTF-16 order), so equal values always give equal text. */
 export function canonicalJson(value: unknown): string {
