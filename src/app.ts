@@ -140,7 +140,17 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     },
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets a few style attributes from its script (scripts stay limited to its own
+    // files); no third-party image host; and no forced upgrade, which would break plain-HTTP installs.
+    transformStaticCSP: (header) =>
+      header
+        .replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'")
+        .replace(' validator.swagger.io', '')
+        .replace(' upgrade-insecure-requests;', ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, {
