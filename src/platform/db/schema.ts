@@ -187,7 +187,145 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface WorkflowSettingsTable {
+  site_id: number;
+  approval_steps: number;
+  forbid_self_approval: boolean;
+  updated_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  site_id: number;
+  parent_id: number | null;
+  lang: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  position: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface TopicsTable {
+  id: Generated<number>;
+  site_id: number;
+  slug: string;
+  name_vi: string;
+  name_en: Generated<string>;
+}
+
+export interface MediaVariant {
+  width: number;
+  height: number;
+  format: 'webp' | 'jpeg' | 'png';
+  storage_key: string;
+  bytes: number;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  site_id: number;
+  kind: 'image' | 'document' | 'audio' | 'video';
+  mime: string;
+  original_name: string;
+  storage_key: string;
+  bytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  variants: ColumnType<MediaVariant[], string | undefined, string>;
+  alt: Generated<string>;
+  caption: Generated<string>;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+export type ContentStage = 'draft' | 'submitted' | 'in_review' | 'approved' | 'scheduled' | 'returned' | 'refused';
+export type ContentVisibility = 'never' | 'live' | 'withdrawn' | 'archived';
+
+export interface ContentItemsTable {
+  id: Generated<number>;
+  site_id: number;
+  type: string;
+  lang: string;
+  translation_group: number | null;
+  slug: string;
+  category_id: number | null;
+  stage: ContentStage | null;
+  visibility: Generated<ContentVisibility>;
+  working_revision_id: number | null;
+  live_revision_id: number | null;
+  review_passed: Generated<boolean>;
+  provider_id: number | null;
+  publish_at: Date | null;
+  unpublish_at: Date | null;
+  published_at: Date | null;
+  first_published_at: Date | null;
+  featured: Generated<boolean>;
+  emergency: Generated<boolean>;
+  emergency_reason: string | null;
+  emergency_reviewed_by: number | null;
+  review_interval_days: number | null;
+  next_review_at: Date | null;
+  origin_item_id: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContentRevisionsTable {
+  id: Generated<number>;
+  item_id: number;
+  number: number;
+  title: string;
+  summary: Generated<string>;
+  body_html: Generated<string>;
+  fields: ColumnType<Record<string, unknown>, string | undefined, string>;
+  cover_media_id: number | null;
+  cover_caption: Generated<string>;
+  attachments: ColumnType<number[], string | undefined, string>;
+  source: Generated<string>;
+  author_name: Generated<string>;
+  is_reference: Generated<boolean>;
+  topic_ids: ColumnType<number[], string | undefined, string>;
+  change_note: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ContentTransitionsTable {
+  id: Generated<number>;
+  item_id: number;
+  revision_id: number | null;
+  from_stage: string | null;
+  to_stage: string | null;
+  action: string;
+  actor_id: number | null;
+  reason_code: string | null;
+  comment: Generated<string>;
+  at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  account_id: number;
+  site_id: number | null;
+  item_id: number | null;
+  message: string;
+  link: Generated<string>;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
 export interface Database {
+  workflow_settings: WorkflowSettingsTable;
+  categories: CategoriesTable;
+  topics: TopicsTable;
+  media: MediaTable;
+  content_items: ContentItemsTable;
+  content_revisions: ContentRevisionsTable;
+  content_transitions: ContentTransitionsTable;
+  notifications: NotificationsTable;
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   menu_items: MenuItemsTable;
@@ -216,3 +354,7 @@ export type RoleGrantRow = Selectable<RoleGrantsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type ContentItemRow = Selectable<ContentItemsTable>;
+export type ContentRevisionRow = Selectable<ContentRevisionsTable>;
+export type CategoryRow = Selectable<CategoriesTable>;
