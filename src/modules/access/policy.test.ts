@@ -11,7 +11,7 @@ const OTHER = 2;
 /** What each role may do on its own site — the rules of issue #3, written out by hand. */
 const EXPECTED: Record<Exclude<Role, 'platform_admin'>, readonly Action[]> = {
   site_operator: ['admin.enter', 'accounts.list', 'accounts.manage', 'grants.manage', 'site.settings', 'menus.manage'],
-  board_head: ['admin.enter', 'content.write', 'content.edit', 'content.approve'],
+  board_head: ['admin.enter', 'content.write', 'content.edit', 'content.approve', 'content.emergency'],
   board_deputy: ['admin.enter', 'content.write', 'content.edit', 'content.approve'],
   board_member: ['admin.enter', 'content.write', 'content.edit'],
   contributor: ['admin.enter', 'content.write'],

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'content.write',
   'content.edit',
   'content.approve',
+  'content.emergency',
   'inquiries.answer',
   'hotline.log',
 ] as const;
@@ -36,6 +37,8 @@ export const MATRIX: Record<Action, readonly Role[]> = {
   'content.write': ['board_head', 'board_deputy', 'board_member', 'contributor'],
   'content.edit': ['board_head', 'board_deputy', 'board_member'],
   'content.approve': ['board_head', 'board_deputy'],
+  /** Publishing at once without the usual approval (disasters, urgent announcements), with a reason. */
+  'content.emergency': ['board_head'],
   'inquiries.answer': ['agency_responder'],
   'hotline.log': ['hotline_operator'],
 };
