@@ -12,6 +12,8 @@ import { pagesModule } from './modules/pages/index.ts';
 import { homeModule } from './modules/home/index.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { adminModule } from './modules/admin/index.ts';
+import { mediaModule } from './modules/media/index.ts';
+import { contentModule } from './modules/content/index.ts';
 
 /** Builds every module without HTTP: used by the server and by the CLI. */
 export function createModules(platform: Platform) {
@@ -22,7 +24,9 @@ export function createModules(platform: Platform) {
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell });
   const accounts = accountsModule(platform, { sites });
   const admin = adminModule(platform, { accounts });
-  return { sites, menus, shell, pages, home, accounts, admin, ordered: [sites, menus, shell, pages, home, accounts, admin] };
+  const media = mediaModule(platform, { accounts });
+  const content = contentModule(platform, { accounts });
+  return { sites, menus, shell, pages, home, accounts, admin, media, content, ordered: [sites, menus, shell, pages, home, accounts, admin, media, content] };
 }
 
 export type Modules = ReturnType<typeof createModules>;

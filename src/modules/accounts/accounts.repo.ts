@@ -217,3 +217,17 @@ export async function addThrottleFailure(db: DbOrTx, ip: string, now: Date): Pro
 export async function clearThrottle(db: DbOrTx, ip: string): Promise<void> {
   await db.deleteFrom('sign_in_throttle').where('ip', '=', ip).execute();
 }
+
+/** Active accounts holding one of `roles` on `siteId` (platform admins excluded: they are not on a board). */
+export function accountsWithRoles(db: DbOrTx, siteId: number, roles: readonly string[]): Promise<Pick<AccountRow, 'id' | 'email' | 'name'>[]> {
+  if (roles.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('accounts')
+    .innerJoin('role_grants', 'role_grants.account_id', 'accounts.id')
+    .select(['accounts.id', 'accounts.email', 'accounts.name'])
+    .distinct()
+    .where('role_grants.site_id', '=', siteId)
+    .where('role_grants.role', 'in', roles)
+    .where('accounts.status', '=', 'active')
+    .execute();
+}

@@ -20,6 +20,7 @@ export const ADMIN_PATHS = {
   accountNew: { vi: '/tai-khoan/moi', en: '/accounts/new' },
   audit: { vi: '/nhat-ky', en: '/audit' },
   auditCsv: { vi: '/nhat-ky.csv', en: '/audit.csv' },
+  media: { vi: '/thu-vien', en: '/media' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;

@@ -14,6 +14,7 @@ import { registerProfilePages } from './profile.pages.ts';
 import { registerAccountAdmin } from './accounts.admin.ts';
 import { passwordExpired } from './password.service.ts';
 import * as service from './accounts.service.ts';
+import * as accountsRepo from './accounts.repo.ts';
 import { resetTwoFactor } from './two-factor.service.ts';
 import { currentTotp } from './totp.ts';
 import { INACTIVE_DAYS } from './sign-in.service.ts';
@@ -88,6 +89,13 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
     currentTotp,
     seedDemoAccounts: (accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined) => seedDemoAccounts(db, accounts, siteIdOf),
     demoTotp: (email: string) => demoTotp(db, email),
+    /** Active people holding one of `roles` on a site: who to notify. */
+    accountsWithRoles: (siteId: number, roles: readonly string[]) => accountsRepo.accountsWithRoles(db, siteId, roles),
+    /** Name and e-mail of one account. */
+    async contact(id: number) {
+      const a = await service.findAccountById(db, id);
+      return a ? { id: a.id, name: a.name, email: a.email, status: a.status } : undefined;
+    },
     /** Security state shown on the dashboard. */
     async accountInfo(id: number) {
       const a = await service.findAccountById(db, id);

@@ -1,0 +1,420 @@
+/**
+ * Use cases of content: write and revise items, move them through the editorial workflow,
+ * publish on time, and compare or restore revisions. Every use case authorises first, runs
+ * in one transaction, records its audit entry and notifies the next actors.
+ */
+import { withTx, type Db, type Tx } from '../../platform/db/create-db.ts';
+import type { ContentItemRow, ContentRevisionRow } from '../../platform/db/schema.ts';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
+import { queueMail } from '../../platform/mail/index.ts';
+import { cleanText, slugify } from '../../platform/text/index.ts';
+import { sanitizeRichText } from '../../platform/text/sanitize.ts';
+import { recordAudit } from '../audit/index.ts';
+import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
+import { contentType, fieldProblems, REFUSAL_REASONS } from './content-types.ts';
+import * as repo from './content.repo.ts';
+import { decide, mayEdit, type Capabilities, type SiteWorkflow, type WorkflowAction } from './workflow.ts';
+import { diffRevisions, type RevisionDiff } from './revision-diff.ts';
+
+export interface ItemInput {
+  title: string;
+  summary?: string;
+  bodyHtml?: string;
+  fields?: Record<string, unknown>;
+  categoryId?: number | null;
+  topicIds?: number[];
+  source?: string;
+  authorName?: string;
+  isReference?: boolean;
+  coverMediaId?: number | null;
+  coverCaption?: string;
+  attachments?: number[];
+  publishAt?: Date | null;
+  unpublishAt?: Date | null;
+  changeNote?: string;
+  featured?: boolean;
+}
+
+export interface NewItemInput extends ItemInput {
+  type: string;
+  lang: string;
+  slug?: string;
+  /** CONT-9: readers' contributions may have no source and author. */
+  readersContribution?: boolean;
+}
+
+/** Who to tell about what happened (filled by the module from the accounts module). */
+export interface Notifier {
+  accountsWithRoles(siteId: number, roles: readonly string[]): Promise<{ id: number; email: string; name: string }[]>;
+  contact(id: number): Promise<{ id: number; email: string; name: string; status: string } | undefined>;
+  adminLink(itemId: number): string;
+}
+
+const LANG_RE = /^[a-z]{2,3}$/;
+
+function capabilities(actor: Actor, siteId: number): Capabilities {
+  return {
+    actorId: actorId(actor),
+    system: actor.kind === 'system',
+    write: can(actor, 'content.write', siteId),
+    edit: can(actor, 'content.edit', siteId),
+    approve: can(actor, 'content.approve', siteId),
+    emergency: can(actor, 'content.emergency', siteId),
+  };
+}
+
+function validate(input: ItemInput, typeCode: string, readers: boolean): FieldProblem[] {
+  const type = contentType(typeCode);
+  const problems: FieldProblem[] = [];
+  if (!type) return [{ field: 'type', message: 'Loại nội dung không hợp lệ.' }];
+  const title = cleanText(input.title ?? '');
+  if (!title) problems.push({ field: 'title', message: 'Cần nhập tiêu đề.' });
+  if (title.length > 500) problems.push({ field: 'title', message: 'Tiêu đề dài quá 500 ký tự.' });
+  if (!readers && !type.sourceOptional) {
+    if (!cleanText(input.source ?? '')) problems.push({ field: 'source', message: 'Cần ghi nguồn tin (CONT-9).' });
+    if (!cleanText(input.authorName ?? '')) problems.push({ field: 'authorName', message: 'Cần ghi tác giả (CONT-9).' });
+  }
+  if (input.publishAt && input.unpublishAt && input.unpublishAt <= input.publishAt) {
+    problems.push({ field: 'unpublishAt', message: 'Thời điểm gỡ phải sau thời điểm đăng.' });
+  }
+  problems.push(...fieldProblems(type, input.fields ?? {}));
+  return problems;
+}
+
+async function revisionFrom(tx: Tx, itemId: number, input: ItemInput, createdBy: number | null): Promise<ContentRevisionRow> {
+  return repo.insertRevision(tx, {
+    item_id: itemId,
+    number: await repo.nextRevisionNumber(tx, itemId),
+    title: cleanText(input.title),
+    summary: cleanText(input.summary ?? ''),
+    body_html: await sanitizeRichText(input.bodyHtml ?? ''),
+    fields: Object.fromEntries(Object.entries(input.fields ?? {}).map(([k, v]) => [k, typeof v === 'string' ? cleanText(v) : v])),
+    cover_media_id: input.coverMediaId ?? null,
+    cover_caption: cleanText(input.coverCaption ?? ''),
+    attachments: input.attachments ?? [],
+    source: cleanText(input.source ?? ''),
+    author_name: cleanText(input.authorName ?? ''),
+    is_reference: input.isReference ?? false,
+    topic_ids: input.topicIds ?? [],
+    change_note: cleanText(input.changeNote ?? ''),
+    created_by: createdBy,
+  });
+}
+
+export class ContentService {
+  readonly #db: Db;
+  readonly #notifier: Notifier;
+
+  constructor(db: Db, notifier: Notifier) {
+    this.#db = db;
+    this.#notifier = notifier;
+  }
+
+  async siteWorkflow(siteId: number): Promise<SiteWorkflow> {
+    const s = await repo.workflowSettings(this.#db, siteId);
+    return { approvalSteps: s?.approval_steps === 1 ? 1 : 2, forbidSelfApproval: s?.forbid_self_approval ?? true };
+  }
+
+  /** Configures a site's approval steps (1 or 2) and whether approving one's own item is forbidden. */
+  async configureWorkflow(actor: Actor, siteId: number, steps: 1 | 2, forbidSelfApproval: boolean): Promise<void> {
+    authorize(actor, 'site.settings', siteId);
+    if (steps !== 1 && steps !== 2) throw new Invalid('workflow.invalid_steps', 'Số bước duyệt phải là 1 hoặc 2.');
+    await withTx(this.#db, async (tx) => {
+      await repo.upsertWorkflowSettings(tx, siteId, steps, forbidSelfApproval);
+      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'workflow.configured', summary: { steps, forbid_self_approval: forbidSelfApproval } });
+    });
+  }
+
+  /** Creates a draft item with its first revision. */
+  async create(actor: Actor, siteId: number, input: NewItemInput): Promise<ContentItemRow> {
+    authorize(actor, 'content.write', siteId);
+    const problems = validate(input, input.type, input.readersContribution ?? false);
+    if (!LANG_RE.test(input.lang)) problems.push({ field: 'lang', message: 'Mã ngôn ngữ không hợp lệ.' });
+    if (problems.length) throw new Invalid('content.invalid', problems.map((p) => p.message).join(' '), { details: problems });
+    const type = contentType(input.type)!;
+    return withTx(this.#db, async (tx) => {
+      const base = slugify(input.slug || input.title) || 'tin';
+      let slug = base;
+      for (let n = 2; await repo.slugTaken(tx, siteId, input.lang, slug); n++) slug = `${base}-${n}`;
+      const item = await repo.insertItem(tx, {
+        site_id: siteId,
+        type: input.type,
+        lang: input.lang,
+        slug,
+        category_id: input.categoryId ?? null,
+        provider_id: actorId(actor),
+        publish_at: input.publishAt ?? null,
+        unpublish_at: input.unpublishAt ?? null,
+        review_interval_days: type.reviewIntervalDays ?? null,
+        translation_group: null,
+        origin_item_id: null,
+        stage: 'draft',
+        featured: input.featured ?? false,
+      });
+      const rev = await revisionFrom(tx, item.id, input, actorId(actor));
+      const saved = await repo.updateItem(tx, item.id, { working_revision_id: rev.id });
+      await repo.insertTransition(tx, { item_id: item.id, revision_id: rev.id, from_stage: null, to_stage: 'draft', action: 'create', actor_id: actorId(actor), reason_code: null, comment: '' });
+      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'content.created', targetType: 'content', targetId: String(item.id), summary: { type: input.type, title: rev.title } });
+      return saved;
+    });
+  }
+
+  /**
+   * Saves a new revision. `expectedVersion` is the version the editor loaded: when someone
+   * else saved in between, the save is refused with a Conflict carrying the difference.
+   * Editing a published item leaves the published revision live until the new one is approved.
+   */
+  async save(actor: Actor, itemId: number, input: ItemInput, expectedVersion: number): Promise<{ item: ContentItemRow; revision: ContentRevisionRow }> {
+    const first = await repo.findItem(this.#db, itemId);
+    if (!first) throw new NotFound('content.not_found');
+    authorize(actor, 'content.write', first.site_id);
+    const problems = validate(input, first.type, false);
+    if (problems.length) throw new Invalid('content.invalid', problems.map((p) => p.message).join(' '), { details: problems });
+    return withTx(this.#db, async (tx) => {
+      const item = (await repo.lockItem(tx, itemId))!;
+      if (!mayEdit({ stage: item.stage, providerId: item.provider_id }, capabilities(actor, item.site_id))) {
+        throw new Forbidden('content.edit_forbidden', 'Bạn không được sửa tin, bài ở trạng thái này.', { messageKey: 'error.body.403' });
+      }
+      if (item.version !== expectedVersion) {
+        const theirs = item.working_revision_id ? await repo.findRevision(tx, item.working_revision_id) : undefined;
+        const diff = theirs ? diffRevisions(theirs, { title: input.title, summary: input.summary ?? '', body_html: input.bodyHtml ?? '' }) : undefined;
+        throw new Conflict('content.edit_conflict', 'Tin, bài vừa được người khác sửa và lưu. Xem phần khác nhau, tải lại rồi sửa tiếp.', {
+          details: [{ field: 'version', message: JSON.stringify(diff ?? null) }],
+        });
+      }
+      const rev = await revisionFrom(tx, item.id, input, actorId(actor));
+      // A new working copy of a published, approved or scheduled item goes back through approval.
+      const stage = item.stage === null || item.stage === 'approved' || item.stage === 'scheduled' ? 'draft' : item.stage;
+      const saved = await repo.updateItem(tx, item.id, {
+        working_revision_id: rev.id,
+        stage,
+        category_id: input.categoryId === undefined ? item.category_id : input.categoryId,
+        publish_at: input.publishAt === undefined ? item.publish_at : input.publishAt,
+        unpublish_at: input.unpublishAt === undefined ? item.unpublish_at : input.unpublishAt,
+        featured: input.featured ?? item.featured,
+      });
+      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: item.site_id, action: 'content.revised', targetType: 'content', targetId: String(item.id), summary: { revision: rev.number, title: rev.title } });
+      return { item: saved, revision: rev };
+    });
+  }
+
+  /** Moves an item through the workflow; refusals say why, and change nothing. */
+  async transition(actor: Actor, itemId: number, action: WorkflowAction, extra: { reasonCode?: string; comment?: string } = {}, now = new Date()): Promise<ContentItemRow> {
+    const first = await repo.findItem(this.#db, itemId);
+    if (!first) throw new NotFound('content.not_found');
+    if (actor.kind === 'person') authorize(actor, 'admin.enter', first.site_id);
+    if (extra.reasonCode && !REFUSAL_REASONS.some((r) => r.code === extra.reasonCode)) throw new Invalid('workflow.bad_reason', 'Lý do từ chối không có trong quy chế.');
+    const site = await this.siteWorkflow(first.site_id);
+    const recipients = await this.#recipients(first, action, site);
+    const result = await withTx(this.#db, async (tx) => {
+      const item = (await repo.lockItem(tx, itemId))!;
+      const emergencyBy = item.emergency ? await repo.lastActorOf(tx, item.id, 'emergency_publish') : null;
+      const decision = decide(
+        action,
+        {
+          stage: item.stage,
+          visibility: item.visibility,
+          providerId: item.provider_id,
+          publishAt: item.publish_at,
+          hasLive: item.live_revision_id !== null,
+          emergency: item.emergency,
+          emergencyReviewedBy: item.emergency_reviewed_by,
+          emergencyBy,
+        },
+        site,
+        capabilities(actor, item.site_id),
+        extra,
+        now,
+      );
+      if (!decision.ok) {
+        throw decision.code === 'workflow.forbidden'
+          ? new Forbidden(decision.code, decision.message)
+          : new Conflict(decision.code, decision.message, { details: [{ field: 'action', message: decision.message }] });
+      }
+      const p = decision.patch;
+      const publish = p.publishWorking === true;
+      const type = contentType(item.type);
+      const saved = await repo.updateItem(tx, item.id, {
+        ...(p.stage !== undefined ? { stage: p.stage } : {}),
+        ...(p.visibility !== undefined ? { visibility: p.visibility } : {}),
+        ...(p.emergency !== undefined ? { emergency: p.emergency, emergency_reason: cleanText(extra.comment ?? '') } : {}),
+        ...(p.emergencyReviewedBy !== undefined ? { emergency_reviewed_by: p.emergencyReviewedBy } : {}),
+        ...(publish
+          ? {
+              live_revision_id: item.working_revision_id,
+              published_at: now,
+              first_published_at: item.first_published_at ?? now,
+              next_review_at: type?.reviewIntervalDays ? new Date(now.getTime() + type.reviewIntervalDays * 86_400_000) : item.next_review_at,
+            }
+          : {}),
+      });
+      await repo.insertTransition(tx, {
+        item_id: item.id,
+        revision_id: item.working_revision_id,
+        from_stage: item.stage,
+        to_stage: saved.stage,
+        action,
+        actor_id: actorId(actor),
+        reason_code: extra.reasonCode ?? null,
+        comment: cleanText(extra.comment ?? ''),
+      });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId: item.site_id,
+        action: `content.${action}`,
+        targetType: 'content',
+        targetId: String(item.id),
+        summary: { from: item.stage, to: saved.stage, visibility: saved.visibility, ...(extra.reasonCode ? { reason: extra.reasonCode } : {}), ...(extra.comment ? { comment: cleanText(extra.comment).slice(0, 500) } : {}) },
+      });
+      await this.#notify(tx, saved, action, actor, extra, site, recipients);
+      return saved;
+    });
+    return result;
+  }
+
+  /**
+   * Who must act next after `action`. Looked up before the transaction opens: on the
+   * embedded database a query outside a transaction waits for it to end.
+   */
+  async #recipients(item: ContentItemRow, action: WorkflowAction, site: SiteWorkflow): Promise<{ id: number; email: string; name: string }[]> {
+    if (action === 'submit') return this.#notifier.accountsWithRoles(item.site_id, site.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head']);
+    if (action === 'take') return this.#notifier.accountsWithRoles(item.site_id, ['board_deputy', 'board_head']);
+    if (action === 'emergency_publish') return this.#notifier.accountsWithRoles(item.site_id, ['board_member', 'board_deputy', 'board_head']);
+    if (['return', 'refuse', 'approve', 'publish_due', 'unpublish'].includes(action) && item.provider_id) {
+      const provider = await this.#notifier.contact(item.provider_id);
+      return provider && provider.status === 'active' ? [provider] : [];
+    }
+    return [];
+  }
+
+  /** Tells them, in the admin and by e-mail, inside the transaction of the change. */
+  async #notify(tx: Tx, item: ContentItemRow, action: WorkflowAction, actor: Actor, extra: { comment?: string }, site: SiteWorkflow, recipients: readonly { id: number; email: string; name: string }[]): Promise<void> {
+    if (recipients.length === 0) return;
+    const rev = item.working_revision_id ? await repo.findRevision(tx, item.working_revision_id) : undefined;
+    const title = rev?.title ?? `#${item.id}`;
+    const what: Record<string, string> = {
+      submit: `Tin, bài chờ ${site.approvalSteps === 2 ? 'biên tập' : 'duyệt'}: ${title}`,
+      take: `Tin, bài chờ duyệt: ${title}`,
+      emergency_publish: `Tin, bài đăng khẩn cấp cần xem xét lại: ${title}`,
+      return: `Tin, bài "${title}" được trả lại để bổ sung`,
+      refuse: `Tin, bài "${title}" bị từ chối đăng`,
+      approve: `Tin, bài "${title}" ${item.stage === 'scheduled' ? 'đã được duyệt và lên lịch đăng' : 'đã được duyệt và đăng'}`,
+      publish_due: `Tin, bài "${title}" đã được đăng theo lịch`,
+      unpublish: `Tin, bài "${title}" đã được gỡ`,
+    };
+    const base = what[action];
+    if (!base) return;
+    const message = extra.comment && ['return', 'refuse', 'approve'].includes(action) ? `${base}: ${cleanText(extra.comment).slice(0, 300)}` : base;
+    const me = actorId(actor);
+    const link = this.#notifier.adminLink(item.id);
+    for (const r of recipients.filter((x) => x.id !== me)) {
+      await repo.insertNotification(tx, { account_id: r.id, site_id: item.site_id, item_id: item.id, message, link });
+      await queueMail(tx, { to: r.email, subject: message.slice(0, 200), text: `${message}\n\n${link}\n\n— Cổng` });
+    }
+  }
+
+  /** Publishes what is due and withdraws what has expired (background job; safe on several processes). */
+  async runSchedule(now = new Date()): Promise<{ published: number; unpublished: number }> {
+    const system: Actor = { kind: 'system', label: 'scheduler' };
+    let published = 0;
+    let unpublished = 0;
+    for (const { id } of await repo.dueToPublish(this.#db, now)) {
+      try {
+        await this.transition(system, id, 'publish_due', {}, now);
+        published++;
+      } catch (err) {
+        // Another process got there first: the item is no longer scheduled.
+        if (!(err instanceof Conflict)) throw err;
+      }
+    }
+    for (const { id } of await repo.dueToUnpublish(this.#db, now)) {
+      try {
+        await this.transition(system, id, 'unpublish', {}, now);
+        unpublished++;
+      } catch (err) {
+        if (!(err instanceof Conflict)) throw err;
+      }
+    }
+    return { published, unpublished };
+  }
+
+  /** The revisions of an item, newest first (anyone who may enter the admin of its site). */
+  async revisions(actor: Actor, itemId: number): Promise<ContentRevisionRow[]> {
+    const item = await repo.findItem(this.#db, itemId);
+    if (!item) throw new NotFound('content.not_found');
+    authorize(actor, 'content.write', item.site_id);
+    return repo.listRevisions(this.#db, itemId);
+  }
+
+  /** Word-level difference between two revisions of one item. */
+  async compare(actor: Actor, itemId: number, fromId: number, toId: number): Promise<RevisionDiff> {
+    const all = await this.revisions(actor, itemId);
+    const a = all.find((r) => r.id === fromId);
+    const b = all.find((r) => r.id === toId);
+    if (!a || !b) throw new NotFound('content.revision_not_found');
+    return diffRevisions(a, b);
+  }
+
+  /** Restores an old revision as a new working draft (history is never rewritten). */
+  async restore(actor: Actor, itemId: number, revisionId: number): Promise<ContentRevisionRow> {
+    const all = await this.revisions(actor, itemId);
+    const old = all.find((r) => r.id === revisionId);
+    if (!old) throw new NotFound('content.revision_not_found');
+    const item = (await repo.findItem(this.#db, itemId))!;
+    const { revision } = await this.save(
+      actor,
+      itemId,
+      {
+        title: old.title,
+        summary: old.summary,
+        bodyHtml: old.body_html,
+        fields: old.fields,
+        source: old.source,
+        authorName: old.author_name,
+        isReference: old.is_reference,
+        coverMediaId: old.cover_media_id,
+        coverCaption: old.cover_caption,
+        attachments: old.attachments,
+        topicIds: old.topic_ids,
+        changeNote: `Khôi phục từ phiên bản ${old.number}`,
+      },
+      item.version,
+    );
+    return revision;
+  }
+
+  /** The queues of the board: "Chờ biên tập", "Chờ duyệt", "Bị trả lại" (one's own), "Đã lên lịch". */
+  async queues(actor: Actor, siteId: number) {
+    authorize(actor, 'content.write', siteId);
+    const site = await this.siteWorkflow(siteId);
+    const me = actorId(actor) ?? -1;
+    return {
+      toEdit: can(actor, 'content.edit', siteId) && site.approvalSteps === 2 ? await repo.itemsInStage(this.#db, siteId, ['submitted']) : [],
+      toApprove: can(actor, 'content.approve', siteId) ? await repo.itemsInStage(this.#db, siteId, site.approvalSteps === 2 ? ['in_review'] : ['submitted', 'in_review']) : [],
+      returned: await repo.itemsInStage(this.#db, siteId, ['returned'], me),
+      scheduled: await repo.itemsInStage(this.#db, siteId, ['scheduled']),
+    };
+  }
+
+  async item(itemId: number): Promise<ContentItemRow | undefined> {
+    return repo.findItem(this.#db, itemId);
+  }
+
+  transitionsOf(itemId: number) {
+    return repo.listTransitions(this.#db, itemId);
+  }
+
+  liveBySlug(siteId: number, lang: string, slug: string) {
+    return repo.findLiveBySlug(this.#db, siteId, lang, slug);
+  }
+
+  listLive(siteId: number, lang: string, opts: { type?: string; categoryId?: number; featured?: boolean; limit: number; offset: number }) {
+    return repo.listLive(this.#db, siteId, lang, opts);
+  }
+
+  overdueReviews(siteId: number, now = new Date()) {
+    return repo.overdueReviews(this.#db, siteId, now);
+  }
+}

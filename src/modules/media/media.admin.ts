@@ -1,0 +1,330 @@
+/**
+ * "Thư viện tệp" in the administration area (/quan-tri/thu-vien, /english/admin/media):
+ * the site's files with thumbnails, an upload form that works without JavaScript, alt
+ * text and caption editing, deletion after a confirmation page. Routes are thin; every
+ * rule is in media.service.ts.
+ *
+ * CSRF with multipart: the upload form's first field is the `_csrf` token. A pre-handler
+ * reads only that first part (after the sign-in gate, before any file byte is kept),
+ * hands it to the usual CSRF check, and leaves the rest of the stream to the handler.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import multipart, { type Multipart } from '@fastify/multipart';
+import type { Db } from '../../platform/db/create-db.ts';
+import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
+import { isDomainError, NotFound } from '../../platform/http/errors.ts';
+import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
+import { tr } from '../../platform/views/admin-shell.ts';
+import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
+import { can } from '../access/index.ts';
+import { adminHref, csrfGuard, type AdminContext, type AdminScope } from '../accounts/index.ts';
+// The token helper is not (yet) exported by the accounts module's entry point.
+import { csrfToken } from '../accounts/auth.http.ts';
+import * as service from './media.service.ts';
+import { formatBytes, kindLabel, mediaImage, variantFor, type MediaView } from './media.present.ts';
+
+const NOTICES: Record<string, Record<Lang, string>> = {
+  'da-tai-len': { vi: 'Đã tải tệp lên thư viện.', en: 'The file was added to the library.' },
+  'da-luu': { vi: 'Đã lưu.', en: 'Saved.' },
+  'da-xoa': { vi: 'Đã xóa tệp khỏi thư viện.', en: 'The file was deleted from the library.' },
+};
+
+/** What the file input accepts (a convenience for the file picker; the server decides by content). */
+const ACCEPT =
+  'image/jpeg,image/png,image/webp,image/gif,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,audio/mpeg,audio/mp4,.m4a,audio/ogg,audio/wav,video/mp4,video/webm';
+
+/** Longest alt text or caption field read from the form (characters are at most 4 bytes). */
+const FIELD_BYTES = 4 * service.CAPTION_MAX + 64;
+
+interface UploadValues {
+  alt: string;
+  caption: string;
+}
+
+function str(body: unknown, key: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+function idParam(value: string): number {
+  if (!/^[1-9]\d{0,14}$/.test(value)) throw new NotFound('media.not_found', 'No such media', { messageKey: 'error.body.404' });
+  return Number(value);
+}
+
+/** HTTP status of a refused upload: too big 413, a type we do not take 415, other problems 422. */
+function refusalStatus(code: string): number {
+  if (code === 'media.too_large' || code === 'media.too_many_pixels') return 413;
+  if (['media.disguised', 'media.dangerous_type', 'media.type_refused', 'media.unknown_type', 'media.bad_name'].includes(code)) return 415;
+  return 422;
+}
+
+/** The multipart parts left after the `_csrf` field, per request. */
+const pendingParts = new WeakMap<FastifyRequest, AsyncIterableIterator<Multipart>>();
+
+/** Reads the first part of a multipart upload, which must be the `_csrf` field, into `request.body` for the CSRF check. */
+async function readCsrfPart(request: FastifyRequest): Promise<void> {
+  if (!request.isMultipart()) return;
+  const parts = request.parts();
+  const first = await parts.next();
+  const part = first.done ? undefined : first.value;
+  if (part?.type === 'file') part.file.resume();
+  request.body = part?.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? { _csrf: part.value } : {};
+  pendingParts.set(request, parts);
+}
+
+/** Reads the rest of the upload: the file (at most `cap` bytes kept) and the text fields, in any order. */
+async function readUpload(parts: AsyncIterableIterator<Multipart>, cap: number): Promise<{ file?: { name: string; data: Buffer; tooLarge: boolean; bytes: number }; values: UploadValues }> {
+  const values: UploadValues = { alt: '', caption: '' };
+  let file: { name: string; data: Buffer; tooLarge: boolean; bytes: number } | undefined;
+  for await (const part of parts) {
+    if (part.type === 'file') {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      let tooLarge = false;
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        if (bytes > cap) {
+          tooLarge = true;
+          chunks.length = 0;
+        } else if (!tooLarge) {
+          chunks.push(chunk);
+        }
+      }
+      if (part.file.truncated) tooLarge = true;
+      // A form sends an empty part when no file was chosen.
+      if (part.fieldname === 'file' && !file && (part.filename || bytes > 0)) file = { name: part.filename, data: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge, bytes };
+    } else if ((part.fieldname === 'alt' || part.fieldname === 'caption') && typeof part.value === 'string') {
+      values[part.fieldname] = part.value;
+    }
+  }
+  return { ...(file ? { file } : {}), values };
+}
+
+type ListPage = (request: FastifyRequest, reply: FastifyReply, s: AdminScope, values?: UploadValues, errors?: Record<string, string>, status?: number) => Promise<FastifyReply>;
+
+export async function registerMediaAdmin(app: FastifyInstance, deps: { db: Db; admin: AdminContext; media: service.MediaDeps }): Promise<void> {
+  const { admin, media } = deps;
+  const guard = csrfGuard(app, deps.db);
+  const listPages = {} as Record<Lang, ListPage>;
+
+  for (const lang of ['vi', 'en'] as const) {
+    const base = adminHref(lang, 'media');
+    const deleteSuffix = lang === 'vi' ? 'xoa' : 'delete';
+    const notice = (request: FastifyRequest) => {
+      const text = NOTICES[str(request.query, 'tb')]?.[lang];
+      return text ? { notice: { kind: 'ok' as const, text } } : {};
+    };
+
+    const thumbnail = (m: MediaView): SafeHtml => {
+      if (m.kind !== 'image') return html`<span class="badge">${kindLabel(m.kind, lang)}</span>`;
+      const v = variantFor(m, 320);
+      const src = v?.url ?? m.url;
+      const w = v?.width ?? m.width ?? 96;
+      const h = v?.height ?? m.height ?? 96;
+      const height = Math.max(1, Math.round((96 * h) / w));
+      return html`<img src="${src}" alt="${m.alt}" width="96" height="${height}" loading="lazy" decoding="async" style="object-fit:contain">`;
+    };
+
+    const uploadForm = (request: FastifyRequest, reply: FastifyReply, values: UploadValues, errors: Record<string, string>): SafeHtml => {
+      const fileDescribed = ['f-file-hint', errors.file ? 'f-file-error' : ''].filter(Boolean).join(' ');
+      return html`<section aria-labelledby="tai-len">
+<h2 id="tai-len">${tr(lang, 'Tải tệp lên', 'Upload a file')}</h2>
+<form method="post" action="${base}" enctype="multipart/form-data" class="form" novalidate>
+${csrfInput(csrfToken(request, reply))}
+<div class="field">
+<label for="f-file">${tr(lang, 'Tệp', 'File')} <span aria-hidden="true">*</span></label>
+<p class="hint" id="f-file-hint">${tr(
+        lang,
+        `Ảnh JPEG, PNG, WebP, GIF (tối đa ${formatBytes(service.SIZE_LIMITS.image)}); tài liệu PDF, Word, Excel, PowerPoint, OpenDocument (tối đa ${formatBytes(service.SIZE_LIMITS.document)}); âm thanh MP3, M4A, OGG, WAV (tối đa ${formatBytes(service.SIZE_LIMITS.audio)}); video MP4, WebM (tối đa ${formatBytes(service.SIZE_LIMITS.video)}).`,
+        `Images JPEG, PNG, WebP, GIF (up to ${formatBytes(service.SIZE_LIMITS.image, 'en')}); documents PDF, Word, Excel, PowerPoint, OpenDocument (up to ${formatBytes(service.SIZE_LIMITS.document, 'en')}); audio MP3, M4A, OGG, WAV (up to ${formatBytes(service.SIZE_LIMITS.audio, 'en')}); video MP4, WebM (up to ${formatBytes(service.SIZE_LIMITS.video, 'en')}).`,
+      )}${Object.keys(errors).length ? tr(lang, ' Chọn lại tệp trước khi gửi lại.', ' Choose the file again before sending.') : ''}</p>
+${errors.file ? html`<p class="error" id="f-file-error">${errors.file}</p>` : ''}
+<input id="f-file" name="file" type="file" required accept="${ACCEPT}" aria-describedby="${fileDescribed}"${errors.file ? raw(' aria-invalid="true"') : ''}>
+</div>
+${field({
+  name: 'alt',
+  label: tr(lang, 'Văn bản thay thế (bắt buộc với ảnh)', 'Alt text (required for images)'),
+  hint: tr(lang, 'Mô tả ngắn điều ảnh thể hiện, cho người không xem được ảnh.', 'A short description of what the image shows, for people who cannot see it.'),
+  value: values.alt,
+  maxlength: service.ALT_MAX,
+  ...(errors.alt ? { error: errors.alt } : {}),
+})}
+${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: values.caption, maxlength: service.CAPTION_MAX, ...(errors.caption ? { error: errors.caption } : {}) })}
+<p><button type="submit">${tr(lang, 'Tải lên', 'Upload')}</button></p>
+</form>
+</section>`;
+    };
+
+    const listPage: ListPage = async (request, reply, s, values = { alt: '', caption: '' }, errors = {}, status = 200) => {
+      const title = tr(lang, 'Thư viện tệp', 'Media library');
+      if (!s.site) {
+        return admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${tr(lang, 'Chưa có trang nào.', 'There is no site yet.')}</p>` }, s, status);
+      }
+      const page = await service.listMedia(media, s.actor, s.site.id, Number(str(request.query, 'trang')) || 1);
+      const mayWrite = can(s.actor, 'content.write', s.site.id);
+      const pageHref = (n: number) => `${base}?trang=${n}`;
+      return admin.send(
+        request,
+        reply,
+        {
+          title,
+          ...(Object.keys(errors).length
+            ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa tải được tệp lên: kiểm tra các ô được đánh dấu.', 'The file was not uploaded: check the marked fields.') } }
+            : notice(request)),
+          main: html`<h1>${title}</h1>
+${mayWrite ? uploadForm(request, reply, values, errors) : ''}
+<h2>${tr(lang, 'Tệp của trang', 'Files of this site')} (${page.total})</h2>
+${page.items.length
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Danh sách tệp', 'Files')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Danh sách tệp, mới nhất trước', 'Files, newest first')}</caption>
+<thead><tr><th scope="col">${tr(lang, 'Xem trước', 'Preview')}</th><th scope="col">${tr(lang, 'Tên tệp', 'File name')}</th><th scope="col">${tr(lang, 'Loại', 'Kind')}</th><th scope="col">${tr(lang, 'Dung lượng', 'Size')}</th><th scope="col">${tr(lang, 'Tải lên lúc', 'Uploaded')}</th></tr></thead>
+<tbody>${page.items.map(
+        (m) => html`<tr><td>${thumbnail(m)}</td><th scope="row"><a href="${base}/${m.id}">${m.originalName}</a></th><td>${kindLabel(m.kind, lang)}</td><td>${formatBytes(m.bytes, lang)}</td><td>${formatDateTime(m.createdAt)}</td></tr>`,
+      )}</tbody></table></div>`
+    : html`<p>${tr(lang, 'Chưa có tệp nào.', 'No files yet.')}</p>`}
+${page.pages > 1
+    ? html`<nav aria-label="${tr(lang, 'Phân trang', 'Pages')}"><p>${page.page > 1 ? html`<a href="${pageHref(page.page - 1)}" rel="prev">${tr(lang, '← Trang trước', '← Previous')}</a> ` : ''}${tr(lang, `Trang ${page.page}/${page.pages}`, `Page ${page.page} of ${page.pages}`)}${page.page < page.pages ? html` <a href="${pageHref(page.page + 1)}" rel="next">${tr(lang, 'Trang sau →', 'Next →')}</a>` : ''}</p></nav>`
+    : ''}`,
+        },
+        s,
+        status,
+      );
+    };
+
+    listPages[lang] = listPage;
+    app.get(base, async (request, reply) => listPage(request, reply, await admin.scope(request)));
+
+    const detailPage = async (request: FastifyRequest, reply: FastifyReply, id: number, values?: UploadValues, errors: Record<string, string> = {}, status = 200) => {
+      const s = await admin.scope(request);
+      const m = await service.getMediaForActor(media, s.actor, id);
+      const here = `${base}/${m.id}`;
+      const mayWrite = can(s.actor, 'content.write', m.siteId);
+      const preview =
+        m.kind === 'image'
+          ? html`<figure>${mediaImage(m, { sizes: '(min-width: 50rem) 40rem, 100vw', loading: 'eager' })}${m.caption ? html`<figcaption>${m.caption}</figcaption>` : ''}</figure>`
+          : m.kind === 'audio'
+            ? html`<audio controls preload="metadata" src="${m.url}"></audio>`
+            : m.kind === 'video'
+              ? html`<video controls preload="metadata" src="${m.url}" style="max-width:100%"></video>`
+              : html`<p><a href="${m.url}" download="${m.downloadName}">${tr(lang, 'Tải tài liệu về', 'Download the document')}</a></p>`;
+      return admin.send(
+        request,
+        reply,
+        {
+          title: m.originalName,
+          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa lưu được: kiểm tra các ô được đánh dấu.', 'Not saved: check the marked fields.') } } : notice(request)),
+          main: html`<p><a href="${base}">${tr(lang, '← Thư viện tệp', '← Media library')}</a></p>
+<h1>${m.originalName}</h1>
+<div style="max-width:40rem">${preview}</div>
+<dl>
+<dt>${tr(lang, 'Loại', 'Kind')}</dt><dd>${kindLabel(m.kind, lang)} (<code>${m.mime}</code>)</dd>
+<dt>${tr(lang, 'Dung lượng', 'Size')}</dt><dd>${formatBytes(m.bytes, lang)}</dd>
+${m.width && m.height ? html`<dt>${tr(lang, 'Kích thước', 'Dimensions')}</dt><dd>${m.width} × ${m.height} ${tr(lang, 'điểm ảnh', 'pixels')}</dd>` : ''}
+${m.variants.length ? html`<dt>${tr(lang, 'Các cỡ WebP', 'WebP sizes')}</dt><dd>${m.variants.map((v, i) => html`${i ? ', ' : ''}<a href="${v.url}">${v.width}</a>`)}</dd>` : ''}
+<dt>${tr(lang, 'Tải lên lúc', 'Uploaded')}</dt><dd>${formatDateTime(m.createdAt)}</dd>
+<dt>${tr(lang, 'Địa chỉ công khai', 'Public address')}</dt><dd><a href="${m.url}"><code>${m.url}</code></a></dd>
+<dt>SHA-256</dt><dd><code style="word-break:break-all">${m.sha256}</code></dd>
+</dl>
+${mayWrite
+    ? html`<h2>${tr(lang, 'Mô tả', 'Description')}</h2>
+<form method="post" action="${here}" class="form" novalidate>
+${csrfInput(csrfToken(request, reply))}
+${field({
+  name: 'alt',
+  label: m.kind === 'image' ? tr(lang, 'Văn bản thay thế', 'Alt text') : tr(lang, 'Văn bản thay thế (không bắt buộc)', 'Alt text (optional)'),
+  hint: tr(lang, 'Mô tả ngắn điều ảnh thể hiện, cho người không xem được ảnh.', 'A short description of what the image shows, for people who cannot see it.'),
+  value: values?.alt ?? m.alt,
+  required: m.kind === 'image',
+  maxlength: service.ALT_MAX,
+  ...(errors.alt ? { error: errors.alt } : {}),
+})}
+${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: values?.caption ?? m.caption, maxlength: service.CAPTION_MAX, ...(errors.caption ? { error: errors.caption } : {}) })}
+<p><button type="submit">${tr(lang, 'Lưu', 'Save')}</button></p>
+</form>
+<h2>${tr(lang, 'Xóa', 'Delete')}</h2>
+<p><a class="button secondary" href="${here}/${deleteSuffix}">${tr(lang, 'Xóa tệp này…', 'Delete this file…')}</a></p>`
+    : ''}`,
+        },
+        s,
+        status,
+      );
+    };
+
+    app.get<{ Params: { id: string } }>(`${base}/:id`, async (request, reply) => detailPage(request, reply, idParam(request.params.id)));
+
+    app.post<{ Params: { id: string } }>(`${base}/:id`, { preHandler: guard }, async (request, reply) => {
+      const id = idParam(request.params.id);
+      const s = await admin.scope(request);
+      const values = { alt: str(request.body, 'alt'), caption: str(request.body, 'caption') };
+      try {
+        await service.updateMediaText(media, s.actor, id, values);
+        return reply.redirect(`${base}/${id}?tb=da-luu`, 303);
+      } catch (err) {
+        if (isDomainError(err) && err.status === 422) return detailPage(request, reply, id, values, errorsByField(err.details), 422);
+        throw err;
+      }
+    });
+
+    app.get<{ Params: { id: string } }>(`${base}/:id/${deleteSuffix}`, async (request, reply) => {
+      const s = await admin.scope(request);
+      const m = await service.getMediaForActor(media, s.actor, idParam(request.params.id));
+      const here = `${base}/${m.id}`;
+      const title = tr(lang, 'Xóa tệp', 'Delete file');
+      return admin.send(
+        request,
+        reply,
+        {
+          title,
+          main: html`<h1>${tr(lang, `Xóa tệp “${m.originalName}”?`, `Delete “${m.originalName}”?`)}</h1>
+<p>${tr(
+            lang,
+            'Tệp sẽ bị xóa hẳn khỏi thư viện; các trang đang dùng tệp này sẽ không hiển thị được nó nữa. Không thể hoàn tác.',
+            'The file will be removed from the library for good; pages that use it will no longer show it. This cannot be undone.',
+          )}</p>
+<form method="post" action="${here}/${deleteSuffix}" class="inline">${csrfInput(csrfToken(request, reply))}<button type="submit" class="danger">${tr(lang, 'Xóa vĩnh viễn', 'Delete for good')}</button></form>
+<a class="button secondary" href="${here}">${tr(lang, 'Hủy', 'Cancel')}</a>`,
+        },
+        s,
+      );
+    });
+
+    app.post<{ Params: { id: string } }>(`${base}/:id/${deleteSuffix}`, { preHandler: guard }, async (request, reply) => {
+      const id = idParam(request.params.id);
+      const s = await admin.scope(request);
+      await service.deleteMedia(media, s.actor, id);
+      return reply.redirect(`${base}?tb=da-xoa`, 303);
+    });
+  }
+
+  // The upload route in a scope of its own: only it parses multipart bodies.
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      // A file above the limit is cut short (not kept) and reported; the form is answered as usual.
+      throwFileSizeLimit: false,
+      limits: { fileSize: service.MAX_UPLOAD_BYTES + 1024 * 1024, files: 1, fields: 20, parts: 21, fieldSize: FIELD_BYTES, headerPairs: 50 },
+    });
+    for (const lang of ['vi', 'en'] as const) {
+      const base = adminHref(lang, 'media');
+      scope.post(base, { preHandler: [readCsrfPart, guard] }, async (request, reply) => {
+        const s = await admin.scope(request);
+        const parts = pendingParts.get(request);
+        pendingParts.delete(request);
+        if (!parts) throw Object.assign(new Error('Not a multipart upload'), { statusCode: 415, code: 'media.not_multipart' });
+        const upload = await readUpload(parts, service.MAX_UPLOAD_BYTES);
+        const values = upload.values;
+        const again = (errors: Record<string, string>, status: number) => listPages[lang](request, reply, s, values, errors, status);
+        if (!s.site) return again({ file: tr(lang, 'Chưa có trang nào.', 'There is no site yet.') }, 422);
+        if (!upload.file) return again({ file: tr(lang, 'Chưa chọn tệp để tải lên.', 'Choose a file to upload.') }, 422);
+        if (upload.file.tooLarge) {
+          return again({ file: `Tệp “${upload.file.name}” nặng hơn ${formatBytes(service.MAX_UPLOAD_BYTES)}, giới hạn lớn nhất của thư viện (video).` }, 413);
+        }
+        try {
+          const created = await service.uploadMedia(media, s.actor, s.site.id, { data: upload.file.data, originalName: upload.file.name, alt: values.alt, caption: values.caption });
+          return reply.redirect(`${base}/${created.id}?tb=da-tai-len`, 303);
+        } catch (err) {
+          if (isDomainError(err) && err.status === 422) return again(errorsByField(err.details), refusalStatus(err.code));
+          throw err;
+        }
+      });
+    }
+  });
+}
