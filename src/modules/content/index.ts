@@ -8,10 +8,12 @@ import type { Platform } from '../../platform/platform.ts';
 import type { AccountsModule } from '../accounts/index.ts';
 import { adminHref } from '../accounts/index.ts';
 import { ContentService } from './content.service.ts';
+import { CategoryService } from './categories.service.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
 export type { WorkflowAction } from './workflow.ts';
+export { CategoryService, categoryTree, type CategoryNode } from './categories.service.ts';
 export type { RevisionDiff, DiffPart } from './revision-diff.ts';
 
 export function contentModule(platform: Platform, deps: { accounts: AccountsModule }) {
@@ -20,9 +22,11 @@ export function contentModule(platform: Platform, deps: { accounts: AccountsModu
     contact: (id) => deps.accounts.contact(id),
     adminLink: (itemId) => `${adminHref('vi', 'dashboard')}/noi-dung/${itemId}`,
   });
+  const categories = new CategoryService(platform.db);
   return {
     name: 'content',
     content,
+    categories,
     register: async () => {},
   };
 }
