@@ -66,6 +66,7 @@ const commands: Record<string, Command> = {
       console.log(report.created.length ? `Created: ${report.created.join(', ')}` : 'Nothing created.');
       if (report.skipped.length) console.log(`Already present: ${report.skipped.join(', ')}`);
       if (report.accounts.length) console.log(`Demo accounts: ${report.accounts.join(', ')}`);
+      if (report.items) console.log(`Demo content items: ${report.items}`);
     },
   },
   'create-admin': {

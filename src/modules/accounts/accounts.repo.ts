@@ -231,3 +231,8 @@ export function accountsWithRoles(db: DbOrTx, siteId: number, roles: readonly st
     .where('accounts.status', '=', 'active')
     .execute();
 }
+
+export function idsByEmail(db: DbOrTx, emails: readonly string[]): Promise<{ id: number; email: string }[]> {
+  if (emails.length === 0) return Promise.resolve([]);
+  return db.selectFrom('accounts').select(['id', 'email']).where('email', 'in', emails).execute();
+}

@@ -89,6 +89,8 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
     currentTotp,
     seedDemoAccounts: (accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined) => seedDemoAccounts(db, accounts, siteIdOf),
     demoTotp: (email: string) => demoTotp(db, email),
+    /** Ids of accounts by e-mail (the demo seeder acts as the demo board). */
+    demoAccountIds: (emails: readonly string[]) => accountsRepo.idsByEmail(db, emails),
     /** Active people holding one of `roles` on a site: who to notify. */
     accountsWithRoles: (siteId: number, roles: readonly string[]) => accountsRepo.accountsWithRoles(db, siteId, roles),
     /** Name and e-mail of one account. */

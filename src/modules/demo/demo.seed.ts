@@ -10,6 +10,7 @@ import { escapeHtml } from '../../platform/views/html.ts';
 import type { Modules } from '../../modules.ts';
 import { demoAccounts, demoSites } from './demo-data.ts';
 import { demoRegulations } from './regulations/index.ts';
+import { seedDemoContent } from './demo-content.ts';
 
 const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regulations');
 /** The portal's "operating rules" page is built from this regulation (Hà Nội QĐ 4263/QĐ-UBND 2025). */
@@ -20,10 +21,12 @@ export interface SeedReport {
   skipped: string[];
   /** E-mails of the demo accounts created. */
   accounts: string[];
+  /** Content items created. */
+  items: number;
 }
 
-export async function seedDemo(modules: Pick<Modules, 'sites' | 'menus' | 'pages' | 'accounts'>): Promise<SeedReport> {
-  const report: SeedReport = { created: [], skipped: [], accounts: [] };
+export async function seedDemo(modules: Pick<Modules, 'sites' | 'menus' | 'pages' | 'accounts' | 'content'>): Promise<SeedReport> {
+  const report: SeedReport = { created: [], skipped: [], accounts: [], items: 0 };
   const existing = new Set((await modules.sites.listSites()).map((s) => s.code));
   for (const demo of demoSites) {
     if (existing.has(demo.site.code)) {
@@ -39,6 +42,8 @@ export async function seedDemo(modules: Pick<Modules, 'sites' | 'menus' | 'pages
   }
   const sites = await modules.sites.listSites();
   report.accounts = await modules.accounts.seedDemoAccounts(demoAccounts, (code) => sites.find((s) => s.code === code)?.id);
+  const accountIds = new Map((await modules.accounts.demoAccountIds(demoAccounts.map((a) => a.email))).map((a) => [a.email, a.id]));
+  report.items = await seedDemoContent(modules.content, new Map(sites.map((s) => [s.code, s.id])), accountIds);
   return report;
 }
 

@@ -1,0 +1,197 @@
+/**
+ * Demo content: categories and items of every type, in every workflow state, walked through
+ * the real editorial workflow by the demo board accounts — and the five source regulations
+ * published in full as guidance items, with their real titles, numbers and dates.
+ * Everything is marked as demo by the sites it belongs to.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { escapeHtml } from '../../platform/views/html.ts';
+import type { Actor, Role } from '../access/index.ts';
+import type { ContentModule, NewItemInput, WorkflowAction } from '../content/index.ts';
+import { demoRegulations } from './regulations/index.ts';
+import { textToHtml } from './demo.seed.ts';
+
+const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regulations');
+
+type Walk = 'live' | 'draft' | 'submitted' | 'in_review' | 'returned' | 'refused' | 'scheduled' | 'withdrawn' | 'archived' | 'emergency';
+
+interface DemoItem {
+  site: string;
+  category: string;
+  walk: Walk;
+  daysAgo: number;
+  input: NewItemInput;
+}
+
+const CATEGORIES: Record<string, { slug: string; name: string }[]> = {
+  hanoi: [
+    { slug: 'tin-tuc-su-kien', name: 'Tin tức - Sự kiện' },
+    { slug: 'thong-bao', name: 'Thông báo' },
+    { slug: 'chi-dao-dieu-hanh', name: 'Chỉ đạo, điều hành' },
+    { slug: 'pho-bien-phap-luat', name: 'Phổ biến, hướng dẫn pháp luật' },
+    { slug: 'du-an-dau-tu', name: 'Dự án, đầu tư, đấu thầu' },
+    { slug: 'quy-hoach-ke-hoach', name: 'Chiến lược, quy hoạch, kế hoạch' },
+    { slug: 'khoa-hoc-cong-nghe', name: 'Khoa học, công nghệ' },
+    { slug: 'thong-ke', name: 'Số liệu thống kê' },
+    { slug: 'lich-lam-viec', name: 'Lịch làm việc của lãnh đạo' },
+    { slug: 'chuyen-de-cai-cach-hanh-chinh', name: 'Chuyên đề Cải cách hành chính' },
+  ],
+  sonoivu: [
+    { slug: 'tin-tuc-su-kien', name: 'Tin tức - Sự kiện' },
+    { slug: 'thong-bao', name: 'Thông báo' },
+  ],
+  phuongbadinh: [
+    { slug: 'tin-tuc-su-kien', name: 'Tin tức - Sự kiện' },
+    { slug: 'thong-bao', name: 'Thông báo' },
+  ],
+};
+
+const SRC = { source: 'Văn phòng UBND Thành phố (minh họa)', authorName: 'Ban Biên tập Cổng (minh họa)' };
+const p = (...paras: string[]) => paras.map((x) => `<p>${escapeHtml(x)}</p>`).join('');
+
+const ITEMS: DemoItem[] = [
+  {
+    site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'live', daysAgo: 1,
+    input: { type: 'news', lang: 'vi', title: 'Thành phố triển khai đồng bộ dịch vụ công trực tuyến toàn trình', summary: 'UBND Thành phố yêu cầu các sở, ngành, phường, xã rà soát, đưa tối đa thủ tục hành chính lên môi trường điện tử.', bodyHtml: p('Ngày 20/11/2026, UBND Thành phố tổ chức hội nghị triển khai kế hoạch cung cấp dịch vụ công trực tuyến toàn trình năm 2027 (nội dung minh họa).', 'Các đơn vị được giao rà soát quy trình, số hóa hồ sơ và công khai tình hình xử lý hồ sơ trên Cổng thông tin điện tử.'), fields: { event_date: '2026-11-20', location: 'Trụ sở UBND Thành phố' }, ...SRC, featured: true },
+  },
+  {
+    site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'live', daysAgo: 3,
+    input: { type: 'news', lang: 'vi', title: 'Hội nghị tập huấn nghiệp vụ biên tập cho cộng tác viên Cổng thông tin', summary: 'Hơn 200 biên tập viên, cộng tác viên của các sở, ngành và phường, xã tham dự.', bodyHtml: p('Hội nghị phổ biến quy trình tiếp nhận, biên tập và phê duyệt thông tin theo Quy chế ban hành kèm Quyết định số 4263/QĐ-UBND (nội dung minh họa).'), fields: { event_date: '2026-11-18', location: 'Hà Nội' }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'live', daysAgo: 5,
+    input: { type: 'news', lang: 'vi', title: 'Người dân phản ánh tích cực về việc trả kết quả thủ tục qua bưu chính', summary: 'Thông tin do bạn đọc cung cấp, chưa được cơ quan có thẩm quyền xác nhận.', bodyHtml: p('Một số người dân cho biết đã nhận kết quả giải quyết thủ tục tại nhà trong vòng hai ngày làm việc (tin tham khảo, minh họa).'), fields: { event_date: '2026-11-16' }, ...SRC, isReference: true },
+  },
+  {
+    site: 'hanoi', category: 'thong-bao', walk: 'live', daysAgo: 2,
+    input: { type: 'announcement', lang: 'vi', title: 'Thông báo lịch tiếp công dân định kỳ tháng 12 năm 2026', summary: 'Lãnh đạo UBND Thành phố tiếp công dân vào ngày 15 hằng tháng.', bodyHtml: p('UBND Thành phố thông báo lịch tiếp công dân định kỳ tháng 12/2026 tại Trụ sở Tiếp công dân Thành phố (nội dung minh họa).'), fields: { issue_date: '2026-11-21', issuer: 'Văn phòng UBND Thành phố' }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'thong-bao', walk: 'scheduled', daysAgo: 0,
+    input: { type: 'announcement', lang: 'vi', title: 'Thông báo tạm ngừng hệ thống để bảo trì định kỳ', summary: 'Cổng thông tin tạm ngừng từ 22 giờ đến 24 giờ để bảo trì (lên lịch đăng).', bodyHtml: p('Thông báo được đăng trước ít nhất 7 ngày làm việc theo quy định (nội dung minh họa).'), fields: { issue_date: '2026-11-23', issuer: 'Trung tâm Dữ liệu' }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'chi-dao-dieu-hanh', walk: 'live', daysAgo: 4,
+    input: { type: 'directive', lang: 'vi', title: 'Chỉ thị về tăng cường kỷ luật, kỷ cương hành chính trong giải quyết thủ tục', summary: 'Chủ tịch UBND Thành phố yêu cầu xử lý nghiêm việc chậm trễ, gây phiền hà.', bodyHtml: p('Yêu cầu thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch UBND Thành phố về kết quả giải quyết thủ tục hành chính (nội dung minh họa).'), fields: { document_number: '15/CT-UBND (minh họa)', issue_date: '2026-11-17', signer: 'Chủ tịch UBND Thành phố (minh họa)' }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'du-an-dau-tu', walk: 'live', daysAgo: 8,
+    input: { type: 'project', lang: 'vi', title: 'Dự án nâng cấp Trung tâm Phục vụ hành chính công Thành phố', summary: 'Dự án đang thực hiện, dự kiến hoàn thành quý II/2027.', bodyHtml: p('Dự án đầu tư trang thiết bị, phần mềm một cửa điện tử và kho dữ liệu hồ sơ (nội dung minh họa).'), fields: { project_status: 'in_progress', approval_date: '2026-06-30', investor: 'Văn phòng UBND Thành phố', total_investment: 45000 }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'quy-hoach-ke-hoach', walk: 'live', daysAgo: 12,
+    input: { type: 'plan', lang: 'vi', title: 'Kế hoạch cải cách hành chính năm 2027', summary: 'Các nhiệm vụ trọng tâm về thể chế, thủ tục hành chính, bộ máy và chuyển đổi số.', bodyHtml: p('Kế hoạch xác định 6 nhóm nhiệm vụ và các chỉ tiêu đo lường kết quả (nội dung minh họa).'), fields: { approval_date: '2026-11-10', period: '2027' }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'khoa-hoc-cong-nghe', walk: 'live', daysAgo: 20,
+    input: { type: 'science', lang: 'vi', title: 'Đề tài nghiên cứu đo lường sự hài lòng của người dân về dịch vụ công', summary: 'Đề tài cấp Thành phố đã được nghiệm thu.', bodyHtml: p('Đề tài đề xuất bộ chỉ số đo lường sự hài lòng theo thời gian thực (nội dung minh họa).'), fields: { approval_date: '2026-10-30', lead_unit: 'Viện Nghiên cứu phát triển (minh họa)' }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'thong-ke', walk: 'live', daysAgo: 6,
+    input: { type: 'statistics', lang: 'vi', title: 'Số liệu giải quyết thủ tục hành chính quý III năm 2026', summary: 'Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,6% (số liệu minh họa).', bodyHtml: '<table><caption>Kết quả giải quyết hồ sơ quý III/2026 (minh họa)</caption><thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Số lượng</th></tr></thead><tbody><tr><th scope="row">Hồ sơ tiếp nhận</th><td>152.340</td></tr><tr><th scope="row">Đúng hạn</th><td>150.207</td></tr></tbody></table>', fields: { decision_date: '2026-11-05', period: 'Quý III/2026' }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'lich-lam-viec', walk: 'live', daysAgo: 0,
+    input: { type: 'calendar', lang: 'vi', title: 'Lịch làm việc của lãnh đạo UBND Thành phố tuần từ 23/11 đến 29/11/2026', summary: 'Lịch công tác tuần của Chủ tịch và các Phó Chủ tịch UBND Thành phố (minh họa).', bodyHtml: '<table><thead><tr><th scope="col">Ngày</th><th scope="col">Nội dung</th><th scope="col">Địa điểm</th></tr></thead><tbody><tr><th scope="row">Thứ Hai, 23/11/2026</th><td>Giao ban lãnh đạo UBND Thành phố</td><td>Trụ sở UBND Thành phố</td></tr><tr><th scope="row">Thứ Tư, 25/11/2026</th><td>Tiếp công dân định kỳ</td><td>Trụ sở Tiếp công dân</td></tr></tbody></table>', fields: { week_start: '2026-11-23' }, ...SRC },
+  },
+  {
+    site: 'hanoi', category: 'chuyen-de-cai-cach-hanh-chinh', walk: 'live', daysAgo: 30,
+    input: { type: 'thematic', lang: 'vi', title: 'Chuyên đề: Chuyển đổi số trong cải cách hành chính', summary: 'Tổng hợp thông tin, bài viết về chuyển đổi số phục vụ người dân và doanh nghiệp.', bodyHtml: p('Chuyên đề do Ban Biên tập xây dựng (nội dung minh họa).'), fields: { start_date: '2026-01-01', end_date: '2026-12-31' }, ...SRC },
+  },
+  { site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'draft', daysAgo: 0, input: { type: 'news', lang: 'vi', title: 'Bản nháp: Phường Ba Đình ra mắt mô hình "Tổ công nghệ số cộng đồng"', summary: 'Bản nháp của cộng tác viên.', bodyHtml: p('Nội dung đang soạn (minh họa).'), fields: { event_date: '2026-11-22' }, ...SRC } },
+  { site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'submitted', daysAgo: 0, input: { type: 'news', lang: 'vi', title: 'Gửi duyệt: Kết quả chỉ số hài lòng của người dân năm 2026', summary: 'Tin chờ biên tập.', bodyHtml: p('Nội dung chờ biên tập (minh họa).'), fields: { event_date: '2026-11-21' }, ...SRC } },
+  { site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'in_review', daysAgo: 0, input: { type: 'news', lang: 'vi', title: 'Chờ duyệt: Khai trương bộ phận một cửa hiện đại tại phường', summary: 'Tin chờ Trưởng ban duyệt.', bodyHtml: p('Nội dung đã biên tập, chờ duyệt (minh họa).'), fields: { event_date: '2026-11-21' }, ...SRC } },
+  { site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'returned', daysAgo: 0, input: { type: 'news', lang: 'vi', title: 'Bị trả lại: Tập huấn kỹ năng số cho cán bộ phường', summary: 'Tin bị trả lại để bổ sung.', bodyHtml: p('Nội dung cần bổ sung số liệu (minh họa).'), fields: { event_date: '2026-11-19' }, ...SRC } },
+  { site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'refused', daysAgo: 0, input: { type: 'news', lang: 'vi', title: 'Bị từ chối: Tin đồn về việc thay đổi địa giới hành chính', summary: 'Tin bị từ chối vì không rõ nguồn gốc.', bodyHtml: p('Nội dung không được đăng (minh họa).'), fields: { event_date: '2026-11-19' }, ...SRC } },
+  { site: 'hanoi', category: 'thong-bao', walk: 'withdrawn', daysAgo: 40, input: { type: 'announcement', lang: 'vi', title: 'Thông báo tuyển dụng công chức năm 2025 (đã gỡ)', summary: 'Thông báo đã hết hiệu lực và được gỡ.', bodyHtml: p('Nội dung đã gỡ (minh họa).'), fields: { issue_date: '2025-10-01' }, ...SRC } },
+  { site: 'hanoi', category: 'thong-bao', walk: 'archived', daysAgo: 400, input: { type: 'announcement', lang: 'vi', title: 'Thông báo nghỉ Tết Dương lịch năm 2025 (lưu trữ)', summary: 'Thông báo đã lưu trữ.', bodyHtml: p('Nội dung lưu trữ (minh họa).'), fields: { issue_date: '2024-12-20' }, ...SRC } },
+  { site: 'hanoi', category: 'thong-bao', walk: 'emergency', daysAgo: 0, input: { type: 'announcement', lang: 'vi', title: 'Cảnh báo khẩn: Mưa lớn, nguy cơ ngập úng cục bộ trên địa bàn Thành phố', summary: 'Đăng khẩn cấp, chờ Ban Biên tập xem xét lại (minh họa).', bodyHtml: p('Người dân hạn chế ra đường trong thời gian mưa lớn (nội dung minh họa).'), fields: { issue_date: '2026-11-23', issuer: 'Ban Chỉ huy Phòng, chống thiên tai Thành phố (minh họa)' }, ...SRC } },
+  { site: 'hanoi', category: 'tin-tuc-su-kien', walk: 'live', daysAgo: 2, input: { type: 'news', lang: 'en', title: 'Hanoi rolls out end-to-end online public services', summary: 'City departments and wards are asked to bring procedures online (demo content).', bodyHtml: p('Demo English news item.'), fields: { event_date: '2026-11-20' }, source: 'Hanoi People’s Committee Office (demo)', authorName: 'Editorial board (demo)' } },
+  { site: 'sonoivu', category: 'tin-tuc-su-kien', walk: 'live', daysAgo: 2, input: { type: 'news', lang: 'vi', title: 'Sở Nội vụ công bố kết quả Chỉ số cải cách hành chính năm 2026', summary: 'Kết quả xếp hạng các sở, ngành và phường, xã (minh họa).', bodyHtml: p('Sở Nội vụ là cơ quan thường trực Ban Chỉ đạo cải cách hành chính Thành phố (nội dung minh họa).'), fields: { event_date: '2026-11-20' }, source: 'Sở Nội vụ (minh họa)', authorName: 'Phòng Cải cách hành chính (minh họa)' } },
+  { site: 'phuongbadinh', category: 'thong-bao', walk: 'live', daysAgo: 1, input: { type: 'announcement', lang: 'vi', title: 'Phường Ba Đình thông báo lịch tiếp nhận hồ sơ ngoài giờ hành chính', summary: 'Bộ phận một cửa tiếp nhận hồ sơ sáng thứ Bảy (minh họa).', bodyHtml: p('Áp dụng từ ngày 01/12/2026 (nội dung minh họa).'), fields: { issue_date: '2026-11-22', issuer: 'UBND phường Ba Đình' }, source: 'UBND phường Ba Đình (minh họa)', authorName: 'Văn phòng HĐND - UBND phường (minh họa)' } },
+];
+
+function who(email: string, ids: Map<string, number>, role: Role, siteId: number): Actor {
+  const id = ids.get(email);
+  if (id === undefined) return { kind: 'system', label: 'seed-demo' };
+  return { kind: 'person', accountId: id, email, ip: '', sessionId: null, grants: [{ role, siteId, unit: null }] };
+}
+
+/** Seeds the demo content on sites that have none yet; returns how many items were created. */
+export async function seedDemoContent(content: ContentModule, sites: Map<string, number>, accountIds: Map<string, number>): Promise<number> {
+  let created = 0;
+  const now = Date.now();
+  for (const [code, cats] of Object.entries(CATEGORIES)) {
+    const siteId = sites.get(code);
+    if (siteId === undefined) continue;
+    if ((await content.content.listLive(siteId, 'vi', { limit: 1, offset: 0 })).length > 0) continue;
+    const system: Actor = { kind: 'system', label: 'seed-demo' };
+    if (code === 'phuongbadinh') await content.content.configureWorkflow(system, siteId, 1, false);
+    for (const [i, c] of cats.entries()) await content.categories.create(system, siteId, { lang: 'vi', name: c.name, slug: c.slug, position: i });
+    await content.categories.create(system, siteId, { lang: 'en', name: 'News', slug: 'news' });
+  }
+  const catId = async (siteId: number, lang: string, slug: string) => (await content.categories.bySlug(siteId, lang, lang === 'en' ? 'news' : slug))?.id ?? null;
+
+  for (const d of ITEMS) {
+    const siteId = sites.get(d.site);
+    if (siteId === undefined) continue;
+    const board = d.site === 'hanoi';
+    const contributor = board ? who('congtacvien.hanoi@cong.example', accountIds, 'contributor', siteId) : ({ kind: 'system', label: 'seed-demo' } as Actor);
+    const editor = board ? who('bientap.hanoi@cong.example', accountIds, 'board_member', siteId) : contributor;
+    const head = board ? who('truongban.hanoi@cong.example', accountIds, 'board_head', siteId) : contributor;
+    const at = new Date(now - d.daysAgo * 86_400_000);
+    const input: NewItemInput = { ...d.input, categoryId: await catId(siteId, d.input.lang, d.category), ...(d.walk === 'scheduled' ? { publishAt: new Date(now + 86_400_000) } : {}) };
+    const item = await content.content.create(d.walk === 'emergency' ? head : contributor, siteId, input);
+    created++;
+    const step = (actor: Actor, action: WorkflowAction, extra: { reasonCode?: string; comment?: string } = {}) => content.content.transition(actor, item.id, action, extra, at);
+    if (d.walk === 'draft') continue;
+    if (d.walk === 'emergency') {
+      await step(head, 'emergency_publish', { comment: 'Cảnh báo thiên tai cần đăng ngay (minh họa)' });
+      continue;
+    }
+    await step(contributor, 'submit');
+    if (d.walk === 'submitted') continue;
+    if ((await content.content.siteWorkflow(siteId)).approvalSteps === 2) await step(editor, 'take');
+    if (d.walk === 'in_review') continue;
+    if (d.walk === 'returned') {
+      await step(head, 'return', { comment: 'Đề nghị bổ sung số liệu và ảnh minh họa.' });
+      continue;
+    }
+    if (d.walk === 'refused') {
+      await step(head, 'refuse', { reasonCode: 'unclear_origin', comment: 'Thông tin chưa rõ nguồn gốc.' });
+      continue;
+    }
+    await step(head, 'approve');
+    if (d.walk === 'withdrawn') await step(head, 'unpublish');
+    if (d.walk === 'archived') await step(head, 'archive');
+  }
+
+  // The source regulations, published in full on the portal (the documents database comes later).
+  const portal = sites.get('hanoi');
+  if (portal !== undefined && created > 0) {
+    const head = who('truongban.hanoi@cong.example', accountIds, 'board_head', portal);
+    const editor = who('bientap.hanoi@cong.example', accountIds, 'board_member', portal);
+    const category = await catId(portal, 'vi', 'pho-bien-phap-luat');
+    for (const r of demoRegulations) {
+      const text = fs.readFileSync(path.join(REGULATIONS_DIR, r.file), 'utf8');
+      const item = await content.content.create(editor, portal, {
+        type: 'guidance',
+        lang: 'vi',
+        title: `${r.titleVi} (${r.number})`,
+        summary: `${r.number} của ${r.issuer}, ban hành ngày ${r.issuedOn.split('-').reverse().join('/')}. Toàn văn đăng để minh họa.`,
+        bodyHtml: textToHtml(text),
+        fields: { issue_date: r.issuedOn, legal_basis: r.number },
+        categoryId: category,
+        source: r.issuer,
+        authorName: 'Ban Biên tập Cổng (minh họa)',
+      });
+      await content.content.transition(editor, item.id, 'submit');
+      await content.content.transition(editor, item.id, 'take');
+      await content.content.transition(head, item.id, 'approve');
+      created++;
+    }
+  }
+  return created;
+}
