@@ -70,7 +70,7 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     },
   });
 
-  const platform: Platform = { config, db: database.db, engine: database.engine, ping: database.ping };
+  const platform: Platform = { config, db: database.db, engine: database.engine, ping: database.ping, listen: database.listen };
 
   // While shutting down, answers in flight close their connection, so keep-alive sockets
   // do not hold the server open after the last request is done.

@@ -16,7 +16,7 @@ import { pruneAudit } from './modules/audit/index.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const booted = await openPlatformData(config, { seedNewDatabase: config.seedDemo });
-  const modules = createModules({ config, db: booted.database.db, engine: booted.database.engine, ping: booted.database.ping });
+  const modules = createModules({ config, db: booted.database.db, engine: booted.database.engine, ping: booted.database.ping, listen: booted.database.listen });
   const app = await buildApp({ config, database: booted.database, modules });
 
   if (config.seedDemo) {

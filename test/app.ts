@@ -24,7 +24,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export async function buildTestApp(options: { seed?: boolean; env?: Record<string, string>; extraRoutes?: (app: FastifyInstance) => void } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.env);
-  const modules = createModules({ config, db: db.db, engine: db.engine, ping: db.ping });
+  const modules = createModules({ config, db: db.db, engine: db.engine, ping: db.ping, listen: db.listen });
   if (options.seed !== false) await seedDemo(modules);
   const app = await buildApp({ config, database: db, modules, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
   await app.ready();

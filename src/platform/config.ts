@@ -41,6 +41,8 @@ export interface Config {
   readonly auditRetentionMonths: number;
   /** Contact for vulnerability reports in /.well-known/security.txt (mailto: or https:). */
   readonly securityContact: string | undefined;
+  /** Keep rendered public pages in memory for anonymous visitors. */
+  readonly pageCache: boolean;
 }
 
 /** A setting that cannot be used; the message names it and says how to fix it. */
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionMaxHours: intSetting(env, 'SESSION_MAX_HOURS', 12, 1, 24),
     auditRetentionMonths: retentionSetting(env),
     securityContact: securityContactSetting(env),
+    pageCache: boolSetting(env, 'PAGE_CACHE', true),
   });
 }
 

@@ -1,6 +1,6 @@
 /** What every module receives: the settings and the database, nothing else. */
 import type { Config } from './config.ts';
-import type { Db, Engine } from './db/create-db.ts';
+import type { DatabaseHandle, Db, Engine } from './db/create-db.ts';
 
 export interface Platform {
   readonly config: Config;
@@ -8,4 +8,6 @@ export interface Platform {
   readonly engine: Engine;
   /** True when the database answers. */
   readonly ping: () => Promise<boolean>;
+  /** NOTIFY listener across processes (see DatabaseHandle.listen). */
+  readonly listen?: DatabaseHandle['listen'];
 }

@@ -4,6 +4,7 @@ import type { CategoryRow } from '../../platform/db/schema.ts';
 import { Conflict, Invalid } from '../../platform/http/errors.ts';
 import { cleanText, slugify } from '../../platform/text/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { announceChange } from '../../platform/cache/page-cache.ts';
 import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
 import * as repo from './categories.repo.ts';
 
@@ -53,6 +54,7 @@ export class CategoryService {
       }
       if (await repo.findCategoryBySlug(tx, siteId, input.lang, slug)) throw new Conflict('category.slug_taken', `Đã có chuyên mục "${slug}".`);
       const row = await repo.insertCategory(tx, { site_id: siteId, parent_id: input.parentId ?? null, lang: input.lang, slug, name, description: cleanText(input.description ?? ''), position: input.position ?? 0 });
+      await announceChange(tx, siteId);
       await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'category.created', targetType: 'category', targetId: String(row.id), summary: { name, slug, lang: input.lang } });
       return row;
     });

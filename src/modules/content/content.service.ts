@@ -10,6 +10,7 @@ import { queueMail } from '../../platform/mail/index.ts';
 import { cleanText, slugify } from '../../platform/text/index.ts';
 import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import { recordAudit } from '../audit/index.ts';
+import { announceChange } from '../../platform/cache/page-cache.ts';
 import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
 import { contentType, fieldProblems, REFUSAL_REASONS } from './content-types.ts';
 import * as repo from './content.repo.ts';
@@ -269,6 +270,7 @@ export class ContentService {
         summary: { from: item.stage, to: saved.stage, visibility: saved.visibility, ...(extra.reasonCode ? { reason: extra.reasonCode } : {}), ...(extra.comment ? { comment: cleanText(extra.comment).slice(0, 500) } : {}) },
       });
       await this.#notify(tx, saved, action, actor, extra, site, recipients);
+      await announceChange(tx, item.site_id);
       return saved;
     });
     return result;

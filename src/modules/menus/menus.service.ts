@@ -7,6 +7,7 @@ import { Memo } from '../../platform/cache/memo.ts';
 import { Invalid } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
 import * as repo from './menus.repo.ts';
+import { announceChange } from '../../platform/cache/page-cache.ts';
 
 export interface MenuNode {
   id: number;
@@ -57,6 +58,7 @@ export class MenuService {
         }
       };
       await insertLevel(items, null);
+      await announceChange(tx, siteId);
     });
     this.#memo.invalidate(`${siteId}:${lang}`);
   }

@@ -8,6 +8,8 @@ import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { cleanText, slugify } from '../../platform/text/index.ts';
 import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import * as repo from './pages.repo.ts';
+import { announceChange } from '../../platform/cache/page-cache.ts';
+import { withTx } from '../../platform/db/create-db.ts';
 
 export interface PageInput {
   lang: string;
@@ -28,13 +30,11 @@ export async function savePage(db: Db, siteId: number, input: PageInput): Promis
     ...(LANG_RE.test(input.lang) ? [] : [{ field: 'lang', message: 'Mã ngôn ngữ không hợp lệ.' }]),
   ];
   if (problems.length > 0) throw new Invalid('page.invalid', problems.map((p) => p.message).join(' '), { details: problems });
-  return repo.upsertPage(db, {
-    site_id: siteId,
-    lang: input.lang,
-    slug,
-    title,
-    summary: cleanText(input.summary ?? ''),
-    body_html: await sanitizeRichText(input.bodyHtml),
+  const body = await sanitizeRichText(input.bodyHtml);
+  return withTx(db, async (tx) => {
+    const page = await repo.upsertPage(tx, { site_id: siteId, lang: input.lang, slug, title, summary: cleanText(input.summary ?? ''), body_html: body });
+    await announceChange(tx, siteId);
+    return page;
   });
 }
 

@@ -12,7 +12,8 @@ import { html } from '../../platform/views/html.ts';
 import { renderPlatformPage } from '../../platform/views/platform-page.ts';
 import { langFromUrl, ownerName, requireSite, resolvePublicContext, siteHref, siteName, type SitesModule } from '../sites/index.ts';
 import type { MenuNode, MenuService } from '../menus/index.ts';
-import { handleDisplayPrefs, readPrefs } from './display-prefs.ts';
+import { handleDisplayPrefs, PREFS_COOKIE, readPrefs } from './display-prefs.ts';
+import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache } from '../../platform/cache/page-cache.ts';
 import { PATHS } from './paths.ts';
 import { publicRoutes } from './public-routes.ts';
 
@@ -25,7 +26,41 @@ function isCurrent(href: string, localPath: string): boolean {
   return href === '/' ? localPath === '/' : localPath === href || localPath.startsWith(`${href}/`);
 }
 
-export function siteShellModule(_platform: Platform, deps: { sites: SitesModule; menus: MenuService }) {
+/** Paths never cached: administration and the display-preference redirect. */
+const UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display)(\?|$)/;
+
+export function siteShellModule(platform: Platform, deps: { sites: SitesModule; menus: MenuService }) {
+  const cache = new PageCache({ enabled: platform.config.pageCache });
+  const cacheKeys = new WeakMap<FastifyRequest, { siteId: number; key: string }>();
+
+  /** The cache slot of an anonymous GET of a public page, if it has one. */
+  function slotOf(request: FastifyRequest): { siteId: number; key: string } | undefined {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    const site = request.publicContext?.site;
+    if (!site || UNCACHED.test(request.url)) return undefined;
+    const cookies = (request.cookies as Record<string, string | undefined> | undefined) ?? {};
+    if (cookies.cong_sid) return undefined;
+    return { siteId: site.id, key: `${site.id}|${request.publicContext!.basePath}|${request.url}|${cookies[PREFS_COOKIE] ?? ''}` };
+  }
+
+  /**
+   * Sends a public response (HTML, feeds, XML) with ETag and Cache-Control, answering 304
+   * to a matching If-None-Match, and remembers it for the next anonymous visitor.
+   */
+  function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: string, contentType: string): FastifyReply {
+    const slot = cacheKeys.get(request);
+    const entry = slot ? cache.set(slot.siteId, slot.key, body, contentType) : { etag: etagOf(body) };
+    return answer(request, reply, body, contentType, entry.etag, Boolean(slot), false);
+  }
+
+  function answer(request: FastifyRequest, reply: FastifyReply, body: string, contentType: string, etag: string, shared: boolean, hit: boolean): FastifyReply {
+    reply.header('etag', etag);
+    if (shared) reply.header('x-cache', hit ? 'hit' : 'miss');
+    reply.header('cache-control', shared ? 'public, max-age=60, stale-while-revalidate=60' : 'private, no-cache');
+    reply.header('vary', 'Cookie');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type(contentType).send(body);
+  }
   async function shellFor(request: FastifyRequest): Promise<ShellContext> {
     const ctx = requireSite(request);
     const { site, lang } = ctx;
@@ -77,7 +112,7 @@ export function siteShellModule(_platform: Platform, deps: { sites: SitesModule;
   /** Renders and sends a public page. */
   async function sendPage(request: FastifyRequest, reply: FastifyReply, page: PageSpec): Promise<FastifyReply> {
     const body = await renderPage(request, page);
-    return reply.type('text/html; charset=utf-8').send(body);
+    return sendCacheable(request, reply, body, 'text/html; charset=utf-8');
   }
 
   async function unknownSitePage(lang: Lang, host: string): Promise<string> {
@@ -121,6 +156,18 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
   }
 
   async function register(app: FastifyInstance): Promise<void> {
+    if (platform.listen) {
+      const stop = await platform.listen(CACHE_CHANNEL, (payload) => cache.bump(payload === ALL_SITES ? ALL_SITES : Number(payload)));
+      app.addHook('onClose', async () => stop());
+    }
+    // Serve a cached page before any handler runs.
+    app.addHook('preHandler', async (request, reply) => {
+      const slot = slotOf(request);
+      if (!slot) return;
+      cacheKeys.set(request, slot);
+      const hit = cache.get(slot.siteId, slot.key);
+      if (hit) return answer(request, reply, hit.body, hit.contentType, hit.etag, true, true);
+    });
     publicRoutes(app, (scope, lang) => {
       scope.get(PATHS.display[lang], async (request, reply) => {
         const ctx = requireSite(request);
@@ -129,7 +176,7 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
     });
   }
 
-  return { name: 'site-shell', register, shellFor, renderPage, sendPage, renderErrorPage };
+  return { name: 'site-shell', register, shellFor, renderPage, sendPage, sendCacheable, renderErrorPage, cache };
 }
 
 export type SiteShell = ReturnType<typeof siteShellModule>;

@@ -7,6 +7,7 @@ import type { SiteRow } from '../../platform/db/schema.ts';
 import { Conflict, Invalid, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
 import * as repo from './sites.repo.ts';
+import { ALL_SITES, announceChange } from '../../platform/cache/page-cache.ts';
 import { SITE_KINDS, SITE_STATUSES, type SiteInput } from './sites.schema.ts';
 
 const CODE_RE = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
@@ -78,6 +79,7 @@ export async function createSite(db: Db, input: SiteInput): Promise<SiteRow> {
       is_demo: input.demo ?? false,
     });
     await repo.replaceSiteHosts(tx, site.id, hosts);
+    await announceChange(tx, ALL_SITES);
     return site;
   });
 }
@@ -88,7 +90,9 @@ export async function setSiteStatus(db: Db, code: string, status: SiteRow['statu
   return withTx(db, async (tx) => {
     const site = await repo.findSiteByCode(tx, code);
     if (!site) throw new NotFound('site.not_found', `Không có trang mã "${code}".`);
-    return (await repo.updateSiteRow(tx, site.id, { status }))!;
+    const updated = (await repo.updateSiteRow(tx, site.id, { status }))!;
+    await announceChange(tx, ALL_SITES);
+    return updated;
   });
 }
 

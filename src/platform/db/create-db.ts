@@ -19,6 +19,11 @@ export interface DatabaseHandle {
   readonly engine: Engine;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel`, from this process or any other one on
+   * the same database (PostgreSQL LISTEN/NOTIFY; PGlite delivers its own). Returns a stop function.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -56,7 +61,24 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
   // process: the pool drops it and opens a new one on the next query.
   pool.on('error', (err) => console.error(`Database connection lost: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return handle(db, 'postgres');
+  const listeners: { end(): Promise<void> }[] = [];
+  const listen = async (channel: string, onMessage: (payload: string) => void) => {
+    // A dedicated connection: LISTEN must stay on one session, outside the pool.
+    const client = new pg.default.Client({ connectionString: databaseUrl, application_name: 'cong-listen' });
+    client.on('error', (err) => console.error(`Database notification connection lost: ${err.message}`));
+    await client.connect();
+    client.on('notification', (msg) => {
+      if (msg.channel === channel) onMessage(msg.payload ?? '');
+    });
+    await client.query(`listen ${quoteIdent(channel)}`);
+    listeners.push(client);
+    return async () => {
+      await client.end().catch(() => {});
+    };
+  };
+  return handle(db, 'postgres', listen, async () => {
+    await Promise.all(listeners.map((l) => l.end().catch(() => {})));
+  });
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
@@ -81,14 +103,26 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   }
   const pglite = await PGlite.create(options);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return handle(db, 'pglite');
+  const listen = async (channel: string, onMessage: (payload: string) => void) => {
+    const stop = await pglite.listen(channel, onMessage);
+    return async () => {
+      if (!pglite.closed) await stop();
+    };
+  };
+  return handle(db, 'pglite', listen);
 }
 
-function handle(db: Db, engine: Engine): DatabaseHandle {
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad channel name: ${name}`);
+  return name;
+}
+
+function handle(db: Db, engine: Engine, listen: DatabaseHandle['listen'], beforeClose: () => Promise<void> = async () => {}): DatabaseHandle {
   let closed = false;
   return {
     db,
     engine,
+    listen,
     async ping() {
       try {
         await sql`select 1`.execute(db);
@@ -100,6 +134,7 @@ function handle(db: Db, engine: Engine): DatabaseHandle {
     async close() {
       if (closed) return;
       closed = true;
+      await beforeClose();
       await db.destroy();
     },
   };
