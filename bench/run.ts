@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const benches = ['start.ts', 'argon2.ts'];
+const benches = ['start.ts', 'argon2.ts', 'pages.ts'];
 for (const file of benches) {
   console.log(`\n### ${file}`);
   const r = spawnSync(process.execPath, [path.join(import.meta.dirname, file)], { stdio: 'inherit' });

@@ -189,7 +189,10 @@ describe('uploading through the admin form', () => {
 
   it('answers 404 for unknown files and malformed addresses', async () => {
     for (const url of ['/media/99999999/goc', '/media/abc/goc', '/media/0/goc', '/media/1/abc', '/media/1/-1']) {
-      expect((await t.app.inject({ url, headers: { host: 'localhost' } })).statusCode, url).toBe(404);
+      const res = await t.app.inject({ url, headers: { host: 'localhost' } });
+      expect(res.statusCode, url).toBe(404);
+      // The site's own error page, as for any unknown address.
+      expect(res.body, url).toContain('Không tìm thấy trang');
     }
   });
 });
@@ -202,6 +205,7 @@ describe('CSRF and sign-in', () => {
     const file = { filename: 'a.pdf', data: pdfFile() };
     const missing = await editor.postMultipart('/quan-tri/thu-vien', { _csrf: '' }, file);
     expect(missing.statusCode).toBe(403);
+    expect(missing.body).toContain('Không có quyền truy cập');
     const forged = await editor.postMultipart('/quan-tri/thu-vien', { _csrf: 'forged-token' }, file);
     expect(forged.statusCode).toBe(403);
     // The token must come first (as in the form); one sent after the file does not count.
@@ -242,7 +246,9 @@ describe('who may do what', () => {
     // A contributor of another site (Hà Nội) may not see, change or delete it.
     const contributor = await signIn('congtacvien.hanoi@cong.example');
     await contributor.get('/quan-tri/thu-vien');
-    expect((await contributor.get(`/quan-tri/thu-vien/${wardMedia}`)).statusCode).toBe(403);
+    const other = await contributor.get(`/quan-tri/thu-vien/${wardMedia}`);
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toContain('Tài khoản của bạn không được phép thực hiện thao tác này.');
     expect((await contributor.post(`/quan-tri/thu-vien/${wardMedia}`, { alt: 'Đổi', caption: '' })).statusCode).toBe(403);
     expect((await contributor.post(`/quan-tri/thu-vien/${wardMedia}/xoa`, {})).statusCode).toBe(403);
     expect((await mediaRows()).find((r) => r.id === wardMedia)?.alt).toBe('Nhà văn hóa phường');

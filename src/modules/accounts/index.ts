@@ -22,7 +22,7 @@ import { demoTotp, seedDemoAccounts, type DemoAccount } from './demo-accounts.ts
 
 export { passwordProblems, hashPassword, verifyPassword } from './passwords.ts';
 export { adminHref, adminLang, ADMIN_ROOT, ADMIN_PATHS } from './admin-paths.ts';
-export { csrfGuard } from './auth.http.ts';
+export { csrfGuard, csrfToken } from './auth.http.ts';
 export type { AdminContext, AdminScope, NavEntry } from './admin-context.ts';
 export type { AccountView } from './accounts.service.ts';
 export { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';

@@ -33,7 +33,7 @@ export function mediaModule(platform: Platform, deps: MediaModuleDeps) {
   async function register(app: FastifyInstance): Promise<void> {
     media.onStorageError = (err, key) => app.log.warn({ err, key }, 'media file could not be removed from storage');
     registerMediaRoutes(app, media);
-    await registerMediaAdmin(app, { db: platform.db, admin: deps.accounts.admin, media });
+    registerMediaAdmin(app, { db: platform.db, admin: deps.accounts.admin, media });
     deps.accounts.admin.addNav({ label: { vi: 'Thư viện tệp', en: 'Media library' }, path: 'media', action: 'admin.enter' });
   }
 

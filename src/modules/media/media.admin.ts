@@ -19,7 +19,7 @@ import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
 import { can } from '../access/index.ts';
 import { adminHref, csrfGuard, type AdminContext, type AdminScope } from '../accounts/index.ts';
 // The token helper is not (yet) exported by the accounts module's entry point.
-import { csrfToken } from '../accounts/auth.http.ts';
+import { csrfToken } from '../accounts/index.ts';
 import * as service from './media.service.ts';
 import { formatBytes, kindLabel, mediaImage, variantFor, type MediaView } from './media.present.ts';
 
@@ -102,7 +102,7 @@ async function readUpload(parts: AsyncIterableIterator<Multipart>, cap: number):
 
 type ListPage = (request: FastifyRequest, reply: FastifyReply, s: AdminScope, values?: UploadValues, errors?: Record<string, string>, status?: number) => Promise<FastifyReply>;
 
-export async function registerMediaAdmin(app: FastifyInstance, deps: { db: Db; admin: AdminContext; media: service.MediaDeps }): Promise<void> {
+export function registerMediaAdmin(app: FastifyInstance, deps: { db: Db; admin: AdminContext; media: service.MediaDeps }): void {
   const { admin, media } = deps;
   const guard = csrfGuard(app, deps.db);
   const listPages = {} as Record<Lang, ListPage>;
@@ -295,8 +295,10 @@ ${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: val
     });
   }
 
-  // The upload route in a scope of its own: only it parses multipart bodies.
-  await app.register(async (scope) => {
+  // The upload route in a scope of its own: only it parses multipart bodies. Not awaited:
+  // awaiting would build the routes registered so far before the application's error
+  // handler is installed (buildApp installs it after the modules).
+  void app.register(async (scope) => {
     await scope.register(multipart, {
       // A file above the limit is cut short (not kept) and reported; the form is answered as usual.
       throwFileSizeLimit: false,

@@ -27,7 +27,7 @@ declare module 'fastify' {
 }
 
 /** Paths that are not pages of a site. */
-const NON_SITE_PATHS = /^\/(api|static|healthz|readyz|\.well-known)(\/|$)/;
+const NON_SITE_PATHS = /^\/(api|static|media|healthz|readyz|\.well-known)(\/|$)/;
 
 export function sitesModule(platform: Platform) {
   const directory = new SiteDirectory(platform.db, platform.config.baseDomain);
