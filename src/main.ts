@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       { name: 'mail.deliver', everyMs: 15_000, run: () => mail.deliverPending() },
       { name: 'sessions.cleanup', everyMs: 10 * 60_000, run: () => modules.accounts.deleteExpiredSessions() },
       { name: 'content.schedule', everyMs: 30_000, run: () => modules.content.content.runSchedule() },
+      { name: 'content.review_reminders', everyMs: 6 * 3600_000, run: () => modules.content.content.remindOverdueReviews() },
       { name: 'accounts.suspend_inactive', everyMs: 60 * 60_000, run: () => modules.accounts.suspendInactive() },
       ...(config.auditRetentionMonths > 0
         ? [{ name: 'audit.retention', everyMs: 24 * 3600_000, run: () => pruneAudit(booted.database.db, config.auditRetentionMonths) }]

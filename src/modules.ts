@@ -21,11 +21,11 @@ export function createModules(platform: Platform) {
   const menus = menusModule(platform);
   const shell = siteShellModule(platform, { sites, menus: menus.menus });
   const pages = pagesModule(platform, { shell });
-  const home = homeModule(platform, { sites, menus: menus.menus, pages, shell });
   const accounts = accountsModule(platform, { sites });
   const admin = adminModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
-  const content = contentModule(platform, { accounts });
+  const content = contentModule(platform, { accounts, sites, shell, pages, media, admin });
+  const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
   return { sites, menus, shell, pages, home, accounts, admin, media, content, ordered: [sites, menus, shell, pages, home, accounts, admin, media, content] };
 }
 

@@ -42,7 +42,7 @@ function cli(args: string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('npm run cli', () => {
+describe('npm run cli', { timeout: 120_000 }, () => {
   it('migrates, seeds the demo once, and lists the sites', () => {
     expect(cli(['migrate']).out).toMatch(/Schema version: \d+/);
     expect(cli(['seed-demo']).out).toContain('Created: hanoi, sonoivu, phuongbadinh');

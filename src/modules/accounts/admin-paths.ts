@@ -21,6 +21,14 @@ export const ADMIN_PATHS = {
   audit: { vi: '/nhat-ky', en: '/audit' },
   auditCsv: { vi: '/nhat-ky.csv', en: '/audit.csv' },
   media: { vi: '/thu-vien', en: '/media' },
+  content: { vi: '/noi-dung', en: '/content' },
+  contentNew: { vi: '/noi-dung/moi', en: '/content/new' },
+  contentEdit: { vi: '/noi-dung/sua', en: '/content/edit' },
+  contentRevisions: { vi: '/noi-dung/phien-ban', en: '/content/revisions' },
+  contentImages: { vi: '/noi-dung/anh', en: '/content/images' },
+  queues: { vi: '/hang-cho', en: '/queues' },
+  notifications: { vi: '/thong-bao', en: '/notifications' },
+  workflowSettings: { vi: '/quy-trinh-duyet', en: '/workflow' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;

@@ -209,6 +209,19 @@ export async function listLive(db: DbOrTx, siteId: number, lang: string, opts: {
   return (await q.orderBy('content_items.published_at', 'desc').orderBy('content_items.id', 'desc').limit(opts.limit).offset(opts.offset).execute()) as LiveItem[];
 }
 
+/** Live items past their review date, not reminded since `remindedBefore`. */
+export function reviewsToRemind(db: DbOrTx, now: Date, remindedBefore: Date) {
+  return db
+    .selectFrom('content_items')
+    .innerJoin('content_revisions', 'content_revisions.id', 'content_items.live_revision_id')
+    .select(['content_items.id', 'content_items.site_id', 'content_revisions.title'])
+    .where('content_items.visibility', '=', 'live')
+    .where('content_items.next_review_at', '<=', now)
+    .where((eb) => eb.or([eb('content_items.review_reminded_at', 'is', null), eb('content_items.review_reminded_at', '<', remindedBefore)]))
+    .limit(200)
+    .execute();
+}
+
 export async function insertNotification(db: DbOrTx, n: { account_id: number; site_id: number; item_id: number; message: string; link: string }): Promise<void> {
   await db.insertInto('notifications').values(n).execute();
 }

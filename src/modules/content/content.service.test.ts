@@ -195,6 +195,13 @@ describe('validation', () => {
     expect(ok.stage).toBe('draft');
   });
 
+  it('refuses a category of another site or language', async () => {
+    const wardCategory = (await t.modules.content.categories.list(ward, 'vi'))[0]!;
+    await expect(content.create(contributor(), hanoi, news('Sai chuyên mục', { categoryId: wardCategory.id }))).rejects.toMatchObject({ status: 422, code: 'content.bad_category' });
+    const english = (await t.modules.content.categories.list(hanoi, 'en'))[0]!;
+    await expect(content.create(contributor(), hanoi, news('Sai ngôn ngữ', { categoryId: english.id }))).rejects.toMatchObject({ code: 'content.bad_category' });
+  });
+
   it('queues items for the board', async () => {
     const q = await content.queues(head(), hanoi);
     // The demo scheduled one announcement.

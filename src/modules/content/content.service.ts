@@ -16,6 +16,7 @@ import { contentType, fieldProblems, REFUSAL_REASONS } from './content-types.ts'
 import * as repo from './content.repo.ts';
 import { decide, mayEdit, type Capabilities, type SiteWorkflow, type WorkflowAction } from './workflow.ts';
 import { diffRevisions, type RevisionDiff } from './revision-diff.ts';
+import { findCategory } from './categories.repo.ts';
 
 export interface ItemInput {
   title: string;
@@ -49,6 +50,8 @@ export interface Notifier {
   accountsWithRoles(siteId: number, roles: readonly string[]): Promise<{ id: number; email: string; name: string }[]>;
   contact(id: number): Promise<{ id: number; email: string; name: string; status: string } | undefined>;
   adminLink(itemId: number): string;
+  /** The kind of a site and its parent portal (for cross-posting between sites). */
+  siteInfo(siteId: number): Promise<{ id: number; kind: string; parentId: number | null } | undefined>;
 }
 
 const LANG_RE = /^[a-z]{2,3}$/;
@@ -102,6 +105,15 @@ async function revisionFrom(tx: Tx, itemId: number, input: ItemInput, createdBy:
   });
 }
 
+/** A category must belong to the item's own site and language. */
+async function checkCategory(tx: Tx, categoryId: number | null | undefined, siteId: number, lang: string): Promise<void> {
+  if (categoryId === null || categoryId === undefined) return;
+  const category = await findCategory(tx, categoryId);
+  if (!category || category.site_id !== siteId || category.lang !== lang) {
+    throw new Invalid('content.bad_category', 'Chuyên mục không thuộc trang này.', { details: [{ field: 'categoryId', message: 'Chuyên mục không thuộc trang này.' }] });
+  }
+}
+
 export class ContentService {
   readonly #db: Db;
   readonly #notifier: Notifier;
@@ -134,6 +146,7 @@ export class ContentService {
     if (problems.length) throw new Invalid('content.invalid', problems.map((p) => p.message).join(' '), { details: problems });
     const type = contentType(input.type)!;
     return withTx(this.#db, async (tx) => {
+      await checkCategory(tx, input.categoryId, siteId, input.lang);
       const base = slugify(input.slug || input.title) || 'tin';
       let slug = base;
       for (let n = 2; await repo.slugTaken(tx, siteId, input.lang, slug); n++) slug = `${base}-${n}`;
@@ -183,7 +196,17 @@ export class ContentService {
           details: [{ field: 'version', message: JSON.stringify(diff ?? null) }],
         });
       }
-      const rev = await revisionFrom(tx, item.id, input, actorId(actor));
+      await checkCategory(tx, input.categoryId, item.site_id, item.lang);
+      // What the form did not send stays as it was (cover, attachments, topics).
+      const current = item.working_revision_id ? await repo.findRevision(tx, item.working_revision_id) : undefined;
+      const merged: ItemInput = {
+        ...input,
+        coverMediaId: input.coverMediaId === undefined ? (current?.cover_media_id ?? null) : input.coverMediaId,
+        coverCaption: input.coverCaption ?? current?.cover_caption ?? '',
+        attachments: input.attachments ?? current?.attachments ?? [],
+        topicIds: input.topicIds ?? current?.topic_ids ?? [],
+      };
+      const rev = await revisionFrom(tx, item.id, merged, actorId(actor));
       // A new working copy of a published, approved or scheduled item goes back through approval.
       const stage = item.stage === null || item.stage === 'approved' || item.stage === 'scheduled' ? 'draft' : item.stage;
       const saved = await repo.updateItem(tx, item.id, {
@@ -228,9 +251,11 @@ export class ContentService {
         now,
       );
       if (!decision.ok) {
-        throw decision.code === 'workflow.forbidden'
-          ? new Forbidden(decision.code, decision.message)
-          : new Conflict(decision.code, decision.message, { details: [{ field: 'action', message: decision.message }] });
+        if (decision.code === 'workflow.forbidden') throw new Forbidden(decision.code, decision.message);
+        // Missing input is the person's to fix (422); a wrong state is a conflict (409).
+        const field = decision.code === 'workflow.comment_required' ? 'comment' : decision.code === 'workflow.reason_required' ? 'reasonCode' : undefined;
+        if (field) throw new Invalid(decision.code, decision.message, { details: [{ field, message: decision.message }] });
+        throw new Conflict(decision.code, decision.message, { details: [{ field: 'action', message: decision.message }] });
       }
       const p = decision.patch;
       const publish = p.publishWorking === true;
@@ -400,6 +425,131 @@ export class ContentService {
     };
   }
 
+  /**
+   * SITE-3: the portal board pushes one of the portal's published items to chosen component
+   * sites. Each gets its own live copy, linked to the original (canonical link on its page).
+   */
+  async crossPost(actor: Actor, itemId: number, targetSiteIds: readonly number[]): Promise<ContentItemRow[]> {
+    const source = await repo.findItem(this.#db, itemId);
+    if (!source) throw new NotFound('content.not_found');
+    authorize(actor, 'content.approve', source.site_id);
+    const portal = await this.#notifier.siteInfo(source.site_id);
+    if (portal?.kind !== 'portal') throw new Invalid('crosspost.not_portal', 'Chỉ Cổng thông tin mới đăng chéo tin, bài sang trang thành phần.');
+    if (source.visibility !== 'live' || !source.live_revision_id) throw new Invalid('crosspost.not_live', 'Chỉ đăng chéo được tin, bài đang được đăng.');
+    const targets = [...new Set(targetSiteIds)];
+    if (targets.length === 0) throw new Invalid('crosspost.no_target', 'Cần chọn ít nhất một trang thành phần.', { details: [{ field: 'sites', message: 'Cần chọn ít nhất một trang thành phần.' }] });
+    for (const id of targets) {
+      const info = await this.#notifier.siteInfo(id);
+      if (!info || info.parentId !== source.site_id) throw new Invalid('crosspost.bad_target', 'Trang được chọn không phải trang thành phần của Cổng.');
+    }
+    return withTx(this.#db, async (tx) => {
+      const live = (await repo.findRevision(tx, source.live_revision_id!))!;
+      const made: ContentItemRow[] = [];
+      for (const siteId of targets) {
+        let slug = source.slug;
+        for (let n = 2; await repo.slugTaken(tx, siteId, source.lang, slug); n++) slug = `${source.slug}-${n}`;
+        const copy = await repo.insertItem(tx, {
+          site_id: siteId,
+          type: source.type,
+          lang: source.lang,
+          slug,
+          category_id: null,
+          provider_id: actorId(actor),
+          publish_at: null,
+          unpublish_at: source.unpublish_at,
+          review_interval_days: null,
+          translation_group: null,
+          origin_item_id: source.id,
+          stage: 'draft',
+          featured: false,
+        });
+        const rev = await repo.insertRevision(tx, { ...copyOf(live), item_id: copy.id, number: 1, created_by: actorId(actor) });
+        const now = new Date();
+        made.push(await repo.updateItem(tx, copy.id, { working_revision_id: rev.id, live_revision_id: rev.id, stage: null, visibility: 'live', published_at: now, first_published_at: now }));
+        await repo.insertTransition(tx, { item_id: copy.id, revision_id: rev.id, from_stage: null, to_stage: null, action: 'cross_post', actor_id: actorId(actor), reason_code: null, comment: `#${source.id}` });
+        await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'content.cross_posted', targetType: 'content', targetId: String(copy.id), summary: { origin: source.id, from_site: source.site_id } });
+        await announceChange(tx, siteId);
+      }
+      return made;
+    });
+  }
+
+  /**
+   * SITE-3: a component site proposes one of its published items to its portal, where it
+   * enters the portal board's queue ("Chờ biên tập") to be approved or refused as usual.
+   */
+  async proposeToPortal(actor: Actor, itemId: number): Promise<ContentItemRow> {
+    const source = await repo.findItem(this.#db, itemId);
+    if (!source) throw new NotFound('content.not_found');
+    authorize(actor, 'content.edit', source.site_id);
+    const site = await this.#notifier.siteInfo(source.site_id);
+    if (!site?.parentId) throw new Invalid('propose.no_portal', 'Trang này không thuộc cổng thông tin nào.');
+    if (source.visibility !== 'live' || !source.live_revision_id) throw new Invalid('propose.not_live', 'Chỉ đề xuất được tin, bài đang được đăng.');
+    const portalId = site.parentId;
+    const portalWorkflow = await this.siteWorkflow(portalId);
+    const recipients = await this.#notifier.accountsWithRoles(portalId, portalWorkflow.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head']);
+    return withTx(this.#db, async (tx) => {
+      const live = (await repo.findRevision(tx, source.live_revision_id!))!;
+      let slug = source.slug;
+      for (let n = 2; await repo.slugTaken(tx, portalId, source.lang, slug); n++) slug = `${source.slug}-${n}`;
+      const proposal = await repo.insertItem(tx, {
+        site_id: portalId,
+        type: source.type,
+        lang: source.lang,
+        slug,
+        category_id: null,
+        provider_id: actorId(actor),
+        publish_at: null,
+        unpublish_at: null,
+        review_interval_days: null,
+        translation_group: null,
+        origin_item_id: source.id,
+        stage: 'submitted',
+        featured: false,
+      });
+      const rev = await repo.insertRevision(tx, { ...copyOf(live), item_id: proposal.id, number: 1, created_by: actorId(actor) });
+      const saved = await repo.updateItem(tx, proposal.id, { working_revision_id: rev.id });
+      await repo.insertTransition(tx, { item_id: proposal.id, revision_id: rev.id, from_stage: null, to_stage: 'submitted', action: 'propose', actor_id: actorId(actor), reason_code: null, comment: `#${source.id}` });
+      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: portalId, action: 'content.proposed', targetType: 'content', targetId: String(proposal.id), summary: { origin: source.id, from_site: source.site_id } });
+      await this.#notify(tx, saved, 'submit', actor, {}, portalWorkflow, recipients);
+      return saved;
+    });
+  }
+
+  /** WF-6: the board confirms a fixed page is still accurate; the next review is due after its interval. */
+  async markReviewed(actor: Actor, itemId: number, now = new Date()): Promise<ContentItemRow> {
+    const item = await repo.findItem(this.#db, itemId);
+    if (!item) throw new NotFound('content.not_found');
+    authorize(actor, 'content.edit', item.site_id);
+    const days = item.review_interval_days ?? contentType(item.type)?.reviewIntervalDays;
+    if (!days) throw new Invalid('review.no_interval', 'Tin, bài này không cần rà soát định kỳ.');
+    return withTx(this.#db, async (tx) => {
+      const saved = await repo.updateItem(tx, item.id, { next_review_at: new Date(now.getTime() + days * 86_400_000), review_reminded_at: null });
+      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: item.site_id, action: 'content.reviewed', targetType: 'content', targetId: String(item.id), summary: { next_review_at: saved.next_review_at } });
+      return saved;
+    });
+  }
+
+  /** WF-6 reminders (background job): tells each site's board about overdue reviews, at most once a week per item. */
+  async remindOverdueReviews(now = new Date()): Promise<number> {
+    const due = await repo.reviewsToRemind(this.#db, now, new Date(now.getTime() - 7 * 86_400_000));
+    let sent = 0;
+    for (const item of due) {
+      const board = await this.#notifier.accountsWithRoles(item.site_id, ['board_member', 'board_deputy', 'board_head']);
+      await withTx(this.#db, async (tx) => {
+        await repo.updateItem(tx, item.id, { review_reminded_at: now });
+        const message = `Đến hạn rà soát thông tin: ${item.title}`;
+        const link = this.#notifier.adminLink(item.id);
+        for (const r of board) {
+          await repo.insertNotification(tx, { account_id: r.id, site_id: item.site_id, item_id: item.id, message, link });
+          await queueMail(tx, { to: r.email, subject: message.slice(0, 200), text: `${message}\n\n${link}\n\n— Cổng` });
+        }
+      });
+      sent++;
+    }
+    return sent;
+  }
+
   async item(itemId: number): Promise<ContentItemRow | undefined> {
     return repo.findItem(this.#db, itemId);
   }
@@ -419,4 +569,22 @@ export class ContentService {
   overdueReviews(siteId: number, now = new Date()) {
     return repo.overdueReviews(this.#db, siteId, now);
   }
+}
+
+/** The content of a revision, to copy into another item (cross-posting, proposals). */
+function copyOf(r: ContentRevisionRow): Omit<repo.NewRevision, 'item_id' | 'number' | 'created_by'> {
+  return {
+    title: r.title,
+    summary: r.summary,
+    body_html: r.body_html,
+    fields: r.fields,
+    cover_media_id: r.cover_media_id,
+    cover_caption: r.cover_caption,
+    attachments: r.attachments,
+    source: r.source,
+    author_name: r.author_name,
+    is_reference: r.is_reference,
+    topic_ids: [],
+    change_note: '',
+  };
 }

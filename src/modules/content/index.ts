@@ -4,30 +4,68 @@
  * calendar), their revisions and the editorial workflow. Public pages and the editor come
  * on top of this service.
  */
+import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import type { AccountsModule } from '../accounts/index.ts';
 import { adminHref } from '../accounts/index.ts';
+import type { MediaModule } from '../media/index.ts';
+import type { PagesModule } from '../pages/index.ts';
+import type { SiteShell } from '../site-shell/index.ts';
+import type { SitesModule } from '../sites/index.ts';
 import { ContentService } from './content.service.ts';
 import { CategoryService } from './categories.service.ts';
+import { createPublicContent } from './content.pages.ts';
+import { registerContentAdmin } from './content.admin.ts';
+import type { DashboardCard } from '../admin/index.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
 export type { WorkflowAction } from './workflow.ts';
 export { CategoryService, categoryTree, type CategoryNode } from './categories.service.ts';
 export type { RevisionDiff, DiffPart } from './revision-diff.ts';
+export { PAGE_SIZE as PUBLIC_PAGE_SIZE } from './content.pages.ts';
 
-export function contentModule(platform: Platform, deps: { accounts: AccountsModule }) {
+export interface ContentModuleDeps {
+  accounts: AccountsModule;
+  sites: SitesModule;
+  shell: SiteShell;
+  pages: PagesModule;
+  media: Pick<MediaModule, 'getMedia' | 'mediaImage'> & Partial<Pick<MediaModule, 'listMedia'>>;
+  /** The admin module, for the content cards of the dashboard. */
+  admin?: { addCard(card: DashboardCard): void };
+}
+
+export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   const content = new ContentService(platform.db, {
     accountsWithRoles: (siteId, roles) => deps.accounts.accountsWithRoles(siteId, roles),
     contact: (id) => deps.accounts.contact(id),
     adminLink: (itemId) => `${adminHref('vi', 'dashboard')}/noi-dung/${itemId}`,
+    siteInfo: async (siteId) => {
+      const site = await deps.sites.directory.byId(siteId);
+      return site ? { id: site.id, kind: site.kind, parentId: site.parent_id } : undefined;
+    },
   });
   const categories = new CategoryService(platform.db);
+  const publicContent = createPublicContent({
+    db: platform.db,
+    content,
+    categories,
+    shell: deps.shell,
+    sites: deps.sites,
+    pages: deps.pages,
+    media: deps.media,
+    baseDomain: platform.config.baseDomain,
+  });
   return {
     name: 'content',
     content,
     categories,
-    register: async () => {},
+    /** The home page's content blocks (featured, latest news, announcements) and the head elements they need. */
+    homeBlocks: publicContent.homeBlocks,
+    register: async (app: FastifyInstance) => {
+      await publicContent.register(app);
+      registerContentAdmin(app, { db: platform.db, accounts: deps.accounts, content, categories, addCard: deps.admin?.addCard, listMedia: deps.media.listMedia });
+    },
   };
 }
 

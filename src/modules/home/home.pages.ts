@@ -5,6 +5,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { requireSite, siteHref, siteName, ownerName, siteOrigin, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import type { MenuNode, MenuService } from '../menus/index.ts';
 import type { PagesModule } from '../pages/index.ts';
+import type { ContentModule } from '../content/index.ts';
 import { PATHS, publicRoutes, type SiteShell } from '../site-shell/index.ts';
 import { contactMain, homeMain, siteMapMain, type ContactView, type SiteLink, type TreeNode } from './home.views.ts';
 
@@ -16,6 +17,7 @@ interface Deps {
   menus: MenuService;
   pages: PagesModule;
   shell: SiteShell;
+  content: Pick<ContentModule, 'homeBlocks'>;
 }
 
 export function registerHomePages(app: FastifyInstance, platform: Platform, deps: Deps): void {
@@ -54,13 +56,16 @@ export function registerHomePages(app: FastifyInstance, platform: Platform, deps
       const intro = await deps.pages.findPage(site.id, lang, INTRO_SLUG);
       const parentRow = site.parent_id === null ? undefined : all.find((s) => s.id === site.parent_id);
       const name = siteName(site, lang);
+      const blocks = await deps.content.homeBlocks(request);
       return deps.shell.sendPage(request, reply, {
         title: t(lang, 'home.title'),
         description: intro?.summary || name,
         breadcrumbs: [],
         isHome: true,
+        head: blocks.head,
         main: homeMain(lang, {
           siteName: name,
+          contentBlocks: blocks.main,
           intro: intro ? { title: intro.title, summary: intro.summary, href: siteHref(ctx, `${PATHS.page[lang]}/${intro.slug}`) } : undefined,
           quickLinks: [
             { label: t(lang, 'home.nationalPortal'), href: 'https://dichvucong.gov.vn' },

@@ -51,6 +51,8 @@ export function homeMain(
   lang: Lang,
   v: {
     siteName: string;
+    /** Featured items, latest news and announcements (from the content module). */
+    contentBlocks?: SafeHtml;
     intro: { title: string; summary: string; href: string } | undefined;
     quickLinks: { label: string; href: string }[];
     children: SiteLink[];
@@ -62,6 +64,7 @@ export function homeMain(
   return html`<h1 class="home-title">${t(lang, 'home.welcome', { site: v.siteName })}</h1>
 <div class="home-grid">
 <div class="home-main">
+${v.contentBlocks ?? ''}
 ${v.intro
     ? html`<section class="card" aria-labelledby="home-intro"><h2 id="home-intro">${v.intro.title}</h2><p>${v.intro.summary}</p><p><a href="${v.intro.href}">${t(lang, 'home.readMore')}<span class="visually-hidden">: ${v.intro.title}</span></a></p></section>`
     : ''}

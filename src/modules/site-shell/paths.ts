@@ -10,6 +10,16 @@ export const PATHS = {
   contact: { vi: '/lien-he', en: '/contact' },
   display: { vi: '/hien-thi', en: '/display' },
   page: { vi: '/trang', en: '/page' },
+  // Content (src/modules/content/content.pages.ts).
+  item: { vi: '/tin', en: '/news' },
+  /** Suffix of an item's print view: /tin/<slug>/in. */
+  print: { vi: '/in', en: '/print' },
+  category: { vi: '/chuyen-muc', en: '/category' },
+  newsList: { vi: '/tin-tuc', en: '/news' },
+  announcements: { vi: '/thong-bao', en: '/announcements' },
+  featured: { vi: '/noi-bat', en: '/featured' },
+  rss: { vi: '/rss.xml', en: '/rss.xml' },
+  atom: { vi: '/atom.xml', en: '/atom.xml' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PathName = keyof typeof PATHS;

@@ -267,6 +267,7 @@ export interface ContentItemsTable {
   emergency_reviewed_by: number | null;
   review_interval_days: number | null;
   next_review_at: Date | null;
+  review_reminded_at: Date | null;
   origin_item_id: number | null;
   version: Generated<number>;
   created_at: Timestamp;

@@ -77,6 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     emergency_reviewed_by integer references accounts(id) on delete set null,
     review_interval_days integer check (review_interval_days is null or review_interval_days between 1 and 3650),
     next_review_at timestamptz,
+    review_reminded_at timestamptz,
     origin_item_id integer references content_items(id) on delete set null,
     version integer not null default 1,
     created_at timestamptz not null default now(),

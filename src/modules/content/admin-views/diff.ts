@@ -1,0 +1,54 @@
+/**
+ * A word-level difference shown to people: added words in <ins>, removed ones in <del>,
+ * each also announced in words (screen readers do not read <ins>/<del> by default) and
+ * marked by more than colour (underline, strike-through).
+ */
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { html, type SafeHtml } from '../../../platform/views/html.ts';
+import { tr } from '../../../platform/views/admin-shell.ts';
+import type { DiffPart, RevisionDiff } from '../revision-diff.ts';
+
+export function diffParts(parts: readonly DiffPart[], lang: Lang): SafeHtml {
+  return html`${parts.map((p) =>
+    p.kind === 'added'
+      ? html`<ins><span class="visually-hidden">${tr(lang, '[thêm: ', '[added: ')}</span>${p.text}<span class="visually-hidden">]</span></ins>`
+      : p.kind === 'removed'
+        ? html`<del><span class="visually-hidden">${tr(lang, '[bỏ: ', '[removed: ')}</span>${p.text}<span class="visually-hidden">]</span></del>`
+        : p.text,
+  )}`;
+}
+
+function changed(parts: readonly DiffPart[]): boolean {
+  return parts.some((p) => p.kind !== 'same');
+}
+
+/**
+ * The three parts of a revision difference. `legend` says what "added" and "removed" mean
+ * here (from A to B); parts without change are said to be unchanged.
+ */
+export function revisionDiffView(diff: RevisionDiff, lang: Lang, legend: { removed: string; added: string }, headingLevel: 2 | 3 = 3): SafeHtml {
+  const heading = (text: string) => (headingLevel === 2 ? html`<h2>${text}</h2>` : html`<h3>${text}</h3>`);
+  const part = (label: string, parts: readonly DiffPart[]) => html`<section class="diff-part">
+${heading(label)}
+${changed(parts) ? html`<div class="diff-text">${diffParts(parts, lang)}</div>` : html`<p class="muted">${tr(lang, 'Không thay đổi.', 'No change.')}</p>`}
+</section>`;
+  return html`<div class="diff">
+<p class="diff-legend"><del>${tr(lang, 'Gạch ngang', 'Struck through')}</del>: ${legend.removed}. <ins>${tr(lang, 'Gạch chân', 'Underlined')}</ins>: ${legend.added}.</p>
+${part(tr(lang, 'Tiêu đề', 'Title'), diff.title)}
+${part(tr(lang, 'Tóm tắt', 'Summary'), diff.summary)}
+${part(tr(lang, 'Nội dung', 'Body'), diff.body)}
+</div>`;
+}
+
+/** The difference carried by a save conflict (details[0].message is its JSON), or undefined. */
+export function conflictDiff(details: readonly { field: string; message: string }[]): RevisionDiff | undefined {
+  const raw = details.find((d) => d.field === 'version')?.message;
+  if (!raw) return undefined;
+  try {
+    const v = JSON.parse(raw) as unknown;
+    if (v && typeof v === 'object' && Array.isArray((v as RevisionDiff).title) && Array.isArray((v as RevisionDiff).body) && Array.isArray((v as RevisionDiff).summary)) return v as RevisionDiff;
+  } catch {
+    // Not a difference: shown without one.
+  }
+  return undefined;
+}

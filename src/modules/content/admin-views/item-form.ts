@@ -1,0 +1,240 @@
+/**
+ * The form of a content item (new and edit): common fields, the type's own fields, the
+ * category, publication times in Viet Nam's time. The body is a plain <textarea> that
+ * works alone; /static/editor.js turns it into a small rich-text editor when scripts run.
+ */
+import type { Lang } from '../../../platform/i18n/index.ts';
+import type { ContentItemRow, ContentRevisionRow } from '../../../platform/db/schema.ts';
+import type { FieldProblem } from '../../../platform/http/errors.ts';
+import { html, type SafeHtml } from '../../../platform/views/html.ts';
+import { tr } from '../../../platform/views/admin-shell.ts';
+import { assetUrl } from '../../../platform/views/assets.ts';
+import { csrfInput } from '../../../platform/views/forms.ts';
+import type { CategoryRow } from '../../../platform/db/schema.ts';
+import type { ContentTypeDef, FieldDef } from '../content-types.ts';
+import type { ItemInput } from '../content.service.ts';
+import type { RevisionDiff } from '../revision-diff.ts';
+import { checkboxControl, fromLocalInput, inputControl, selectControl, textareaControl, toLocalInput } from './fields.ts';
+import { revisionDiffView } from './diff.ts';
+
+export interface ItemFormValues {
+  lang: string;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  fields: Record<string, string>;
+  categoryId: string;
+  source: string;
+  authorName: string;
+  isReference: boolean;
+  publishAt: string;
+  unpublishAt: string;
+  featured: boolean;
+  changeNote: string;
+}
+
+/** The name of a type-specific field in the form. */
+const fieldName = (f: FieldDef) => `field_${f.name}`;
+
+function str(body: Record<string, unknown>, key: string): string {
+  const v = body[key];
+  return typeof v === 'string' ? v : '';
+}
+
+const checked = (body: Record<string, unknown>, key: string) => {
+  const v = str(body, key);
+  return v !== '' && v !== '0';
+};
+
+export function emptyValues(lang: string): ItemFormValues {
+  return { lang, title: '', summary: '', bodyHtml: '', fields: {}, categoryId: '', source: '', authorName: '', isReference: false, publishAt: '', unpublishAt: '', featured: false, changeNote: '' };
+}
+
+/** What was typed, as typed (to show again when the form is refused). */
+export function valuesFromBody(body: unknown, type: ContentTypeDef): ItemFormValues {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return {
+    lang: str(b, 'lang') || 'vi',
+    title: str(b, 'title'),
+    summary: str(b, 'summary'),
+    bodyHtml: str(b, 'bodyHtml'),
+    fields: Object.fromEntries(type.fields.map((f) => [f.name, str(b, fieldName(f))])),
+    categoryId: str(b, 'categoryId'),
+    source: str(b, 'source'),
+    authorName: str(b, 'authorName'),
+    isReference: checked(b, 'isReference'),
+    publishAt: str(b, 'publishAt'),
+    unpublishAt: str(b, 'unpublishAt'),
+    featured: checked(b, 'featured'),
+    changeNote: str(b, 'changeNote'),
+  };
+}
+
+export function valuesFromRevision(item: ContentItemRow, rev: ContentRevisionRow): ItemFormValues {
+  return {
+    lang: item.lang,
+    title: rev.title,
+    summary: rev.summary,
+    bodyHtml: rev.body_html,
+    fields: Object.fromEntries(Object.entries(rev.fields ?? {}).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)])),
+    categoryId: item.category_id === null ? '' : String(item.category_id),
+    source: rev.source,
+    authorName: rev.author_name,
+    isReference: rev.is_reference,
+    publishAt: toLocalInput(item.publish_at),
+    unpublishAt: toLocalInput(item.unpublish_at),
+    featured: item.featured,
+    changeNote: '',
+  };
+}
+
+/**
+ * The service's input from the form, with the problems only the form can see (a date-time
+ * that is not one, a category of another site or language). The service checks the rest.
+ */
+export function inputFromValues(v: ItemFormValues, type: ContentTypeDef, categories: readonly CategoryRow[], lang: Lang): { input: ItemInput; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const when = (key: 'publishAt' | 'unpublishAt') => {
+    const d = fromLocalInput(v[key]);
+    if (d === 'invalid') {
+      problems.push({ field: key, message: tr(lang, 'Ngày giờ không hợp lệ (ví dụ 20/11/2026 08:30).', 'Not a valid date and time (for example 20/11/2026 08:30).') });
+      return null;
+    }
+    return d;
+  };
+  let categoryId: number | null = null;
+  if (v.categoryId) {
+    const id = Number(v.categoryId);
+    const found = categories.find((c) => c.id === id && c.lang === v.lang);
+    if (!found) problems.push({ field: 'categoryId', message: tr(lang, 'Chuyên mục không thuộc trang này hoặc khác ngôn ngữ của tin, bài.', 'The category is not of this site or not in the language of the item.') });
+    else categoryId = found.id;
+  }
+  const fields: Record<string, unknown> = {};
+  for (const f of type.fields) {
+    const value = (v.fields[f.name] ?? '').trim();
+    if (value !== '') fields[f.name] = value;
+  }
+  return {
+    input: {
+      title: v.title,
+      summary: v.summary,
+      bodyHtml: v.bodyHtml,
+      fields,
+      categoryId,
+      source: v.source,
+      authorName: v.authorName,
+      isReference: v.isReference,
+      publishAt: when('publishAt'),
+      unpublishAt: when('unpublishAt'),
+      featured: v.featured,
+      changeNote: v.changeNote,
+    },
+    problems,
+  };
+}
+
+function typeField(f: FieldDef, value: string, error: string | undefined, lang: Lang): SafeHtml {
+  const common = { name: fieldName(f), id: `f-${f.name}`, label: f.label[lang], required: f.required ?? false, error };
+  switch (f.kind) {
+    case 'date':
+      return inputControl({ ...common, type: 'date', value });
+    case 'number':
+      return inputControl({ ...common, type: 'text', inputmode: 'decimal', value });
+    case 'select':
+      return selectControl({
+        ...common,
+        value,
+        groups: [{ options: [{ value: '', label: tr(lang, '— Chọn —', '— Choose —') }, ...(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))] }],
+      });
+    case 'textarea':
+      return textareaControl({ ...common, value, rows: 3, maxlength: 2000 });
+    default:
+      return inputControl({ ...common, value, maxlength: 2000 });
+  }
+}
+
+export interface ItemFormSpec {
+  lang: Lang;
+  type: ContentTypeDef;
+  action: string;
+  csrf: string;
+  values: ItemFormValues;
+  errors: Record<string, string>;
+  categories: readonly CategoryRow[];
+  /** New items choose their language; an edit keeps it. */
+  isNew: boolean;
+  /** The version the form was loaded at (edits). */
+  version?: number;
+  /** Where the editor lists the library's images (JSON); none: no image button. */
+  imagesUrl?: string;
+  /** A save conflict: what differs between the other person's save and what was typed. */
+  conflict?: RevisionDiff | undefined;
+  submitLabel: string;
+  cancelHref: string;
+}
+
+export function itemForm(s: ItemFormSpec): SafeHtml {
+  const L = s.lang;
+  const v = s.values;
+  const e = s.errors;
+  const groups = (['vi', 'en'] as const)
+    .map((code) => ({ label: code === 'vi' ? 'Tiếng Việt' : 'English', options: s.categories.filter((c) => c.lang === code).map((c) => ({ value: String(c.id), label: c.name })) }))
+    .filter((g) => g.options.length > 0);
+  const sourceRequired = !s.type.sourceOptional;
+  return html`${s.conflict
+    ? html`<section class="conflict" aria-labelledby="xung-dot">
+<h2 id="xung-dot">${tr(L, 'Người khác vừa lưu tin, bài này', 'Someone else has just saved this item')}</h2>
+<p>${tr(
+        L,
+        'Bản của bạn chưa được lưu. Dưới đây là phần khác nhau giữa bản người khác vừa lưu và bản bạn đang sửa (vẫn còn nguyên trong biểu mẫu). Nếu bấm Lưu lại, bản của bạn sẽ thay bản vừa lưu; hoặc tải lại để sửa tiếp trên bản mới nhất.',
+        'Your version was not saved. Below is what differs between the version someone else has just saved and yours (still in the form). Saving again replaces their version with yours; or reload to continue from the latest version.',
+      )}</p>
+${revisionDiffView(s.conflict, L, { removed: tr(L, 'chỉ có trong bản người khác vừa lưu', 'only in the version just saved by someone else'), added: tr(L, 'chỉ có trong bản của bạn', 'only in your version') })}
+<p><a href="${s.action}">${tr(L, 'Bỏ bản của tôi, xem bản mới nhất', 'Discard my version and see the latest')}</a></p>
+</section>`
+    : ''}
+<form method="post" action="${s.action}" class="form content-form" novalidate>
+${csrfInput(s.csrf)}
+${s.version !== undefined ? html`<input type="hidden" name="version" value="${s.version}">` : ''}
+<input type="hidden" name="type" value="${s.type.code}">
+<p class="muted">${tr(L, 'Loại nội dung', 'Content type')}: <strong>${s.type.label[L]}</strong>. ${tr(L, 'Các ô có dấu * là bắt buộc.', 'Fields marked * are required.')}</p>
+${s.isNew
+    ? selectControl({ name: 'lang', label: tr(L, 'Ngôn ngữ của tin, bài', 'Language of the item'), value: v.lang, error: e.lang, groups: [{ options: [{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }] }] })
+    : html`<input type="hidden" name="lang" value="${v.lang}">`}
+${inputControl({ name: 'title', label: tr(L, 'Tiêu đề', 'Title'), value: v.title, required: true, maxlength: 500, error: e.title })}
+${textareaControl({ name: 'summary', label: tr(L, 'Tóm tắt', 'Summary'), value: v.summary, rows: 3, error: e.summary })}
+${textareaControl({
+  name: 'bodyHtml',
+  label: tr(L, 'Nội dung', 'Body'),
+  hint: tr(L, 'Có thể dùng thẻ HTML đơn giản: <p>, <h2>, <h3>, <strong>, <em>, <ul>, <ol>, <li>, <a>, <table>. Mã không an toàn sẽ bị loại khi lưu.', 'Simple HTML may be used: <p>, <h2>, <h3>, <strong>, <em>, <ul>, <ol>, <li>, <a>, <table>. Unsafe code is removed when saved.'),
+  value: v.bodyHtml,
+  rows: 16,
+  error: e.bodyHtml,
+  attrs: html` data-rich-editor data-lang="${L}"${s.imagesUrl ? html` data-images-url="${s.imagesUrl}"` : ''}`,
+})}
+${s.type.fields.length
+    ? html`<fieldset class="type-fields"><legend>${tr(L, 'Thông tin riêng của loại', 'Details of the type')} “${s.type.label[L]}”</legend>
+${s.type.fields.map((f) => typeField(f, v.fields[f.name] ?? '', e[f.name], L))}
+</fieldset>`
+    : ''}
+${selectControl({
+  name: 'categoryId',
+  label: tr(L, 'Chuyên mục', 'Category'),
+  value: v.categoryId,
+  error: e.categoryId,
+  hint: tr(L, 'Chọn chuyên mục cùng ngôn ngữ với tin, bài.', 'Choose a category in the language of the item.'),
+  groups: [{ options: [{ value: '', label: tr(L, '— Không chọn —', '— None —') }] }, ...groups],
+})}
+${inputControl({ name: 'source', label: tr(L, 'Nguồn tin', 'Source'), value: v.source, required: sourceRequired, maxlength: 500, error: e.source })}
+${inputControl({ name: 'authorName', label: tr(L, 'Tác giả', 'Author'), value: v.authorName, required: sourceRequired, maxlength: 200, error: e.authorName })}
+${checkboxControl({ name: 'isReference', label: tr(L, 'Tin tham khảo', 'Reference item'), hint: tr(L, 'Thông tin tham khảo, không phải văn bản chính thức của cơ quan.', 'For reference; not an official text of the agency.'), checked: v.isReference })}
+${inputControl({ name: 'publishAt', type: 'datetime-local', label: tr(L, 'Đăng lúc', 'Publish at'), hint: tr(L, 'Giờ Việt Nam. Để trống: đăng ngay khi được duyệt.', 'Viet Nam time. Empty: published as soon as approved.'), value: v.publishAt, error: e.publishAt })}
+${inputControl({ name: 'unpublishAt', type: 'datetime-local', label: tr(L, 'Gỡ lúc', 'Unpublish at'), hint: tr(L, 'Giờ Việt Nam. Để trống: không tự gỡ.', 'Viet Nam time. Empty: never withdrawn automatically.'), value: v.unpublishAt, error: e.unpublishAt })}
+${checkboxControl({ name: 'featured', label: tr(L, 'Tin nổi bật', 'Featured'), checked: v.featured })}
+${inputControl({ name: 'changeNote', label: tr(L, 'Ghi chú thay đổi', 'Change note'), hint: tr(L, 'Ngắn gọn: sửa gì, vì sao (hiện trong danh sách phiên bản).', 'Briefly: what changed and why (shown in the list of revisions).'), value: v.changeNote, maxlength: 500, error: e.changeNote })}
+${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
+<p class="form-actions"><button type="submit">${s.submitLabel}</button> <a href="${s.cancelHref}">${tr(L, 'Hủy', 'Cancel')}</a></p>
+</form>
+<script type="module" src="${assetUrl('editor.js')}"></script>`;
+}
+

@@ -1,0 +1,133 @@
+/** The content list with its filters, the queues page, the type chooser and the notifications list. */
+import { formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
+import type { ContentStage, ContentVisibility } from '../../../platform/db/schema.ts';
+import { html, type SafeHtml } from '../../../platform/views/html.ts';
+import { tr } from '../../../platform/views/admin-shell.ts';
+import { csrfInput, field } from '../../../platform/views/forms.ts';
+import { CONTENT_TYPES } from '../content-types.ts';
+import type { AdminListRow } from '../admin.repo.ts';
+import type { NotificationRow } from '../notifications.repo.ts';
+import { selectControl } from './fields.ts';
+import { stageLabel, STAGES, typeLabel, visibilityLabel, VISIBILITIES } from './labels.ts';
+
+export interface ListFilterValues {
+  type: string;
+  status: string;
+  text: string;
+}
+
+/** One select for stage and visibility: stage codes, or "hien-thi:<visibility>". */
+export function parseStatus(value: string): { stage?: ContentStage; visibility?: ContentVisibility } {
+  if ((STAGES as readonly string[]).includes(value)) return { stage: value as ContentStage };
+  const m = /^hien-thi:(\w+)$/.exec(value);
+  if (m && (VISIBILITIES as readonly string[]).includes(m[1]!)) return { visibility: m[1] as ContentVisibility };
+  return {};
+}
+
+export function contentList(spec: {
+  lang: Lang;
+  base: string;
+  newHref: string | undefined;
+  filter: ListFilterValues;
+  rows: readonly AdminListRow[];
+  approvalSteps: 1 | 2;
+  page: number;
+  hasNext: boolean;
+  siteName: string;
+}): SafeHtml {
+  const L = spec.lang;
+  const f = spec.filter;
+  const q = (page: number) => {
+    const p = new URLSearchParams();
+    if (f.type) p.set('loai', f.type);
+    if (f.status) p.set('trang_thai', f.status);
+    if (f.text) p.set('tim', f.text);
+    if (page > 1) p.set('trang', String(page));
+    const s = p.toString();
+    return s ? `${spec.base}?${s}` : spec.base;
+  };
+  const filtered = Boolean(f.type || f.status || f.text);
+  return html`<h1>${tr(L, 'Nội dung', 'Content')}</h1>
+<p>${tr(L, 'Tin, bài của trang', 'Items of the site')} <strong>${spec.siteName}</strong>.</p>
+${spec.newHref ? html`<p><a class="button" href="${spec.newHref}">${tr(L, 'Tạo tin, bài mới', 'New item')}</a></p>` : ''}
+<form method="get" action="${spec.base}" class="filters" role="search" aria-label="${tr(L, 'Lọc tin, bài', 'Filter items')}">
+${selectControl({ name: 'loai', label: tr(L, 'Loại', 'Type'), value: f.type, groups: [{ options: [{ value: '', label: tr(L, 'Tất cả', 'All') }, ...CONTENT_TYPES.map((t) => ({ value: t.code, label: t.label[L] }))] }] })}
+${selectControl({
+  name: 'trang_thai',
+  label: tr(L, 'Trạng thái', 'Status'),
+  value: f.status,
+  groups: [
+    { options: [{ value: '', label: tr(L, 'Tất cả', 'All') }] },
+    { label: tr(L, 'Xử lý', 'Stage'), options: STAGES.map((s) => ({ value: s, label: stageLabel(s, L, 2) })) },
+    { label: tr(L, 'Hiển thị', 'Visibility'), options: VISIBILITIES.map((v) => ({ value: `hien-thi:${v}`, label: visibilityLabel(v, L) })) },
+  ],
+})}
+${field({ name: 'tim', label: tr(L, 'Tiêu đề có chữ', 'Title contains'), type: 'search', value: f.text })}
+<p><button type="submit">${tr(L, 'Lọc', 'Filter')}</button>${filtered ? html` <a href="${spec.base}">${tr(L, 'Bỏ lọc', 'Clear')}</a>` : ''}</p>
+</form>
+${spec.rows.length
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(L, 'Danh sách tin, bài', 'Items')}"><table class="data"><caption class="visually-hidden">${tr(L, 'Tin, bài, thay đổi gần nhất trước', 'Items, most recently changed first')}</caption>
+<thead><tr><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Loại', 'Type')}</th><th scope="col">${tr(L, 'Xử lý', 'Stage')}</th><th scope="col">${tr(L, 'Hiển thị', 'Visibility')}</th><th scope="col">${tr(L, 'Cập nhật', 'Updated')}</th></tr></thead>
+<tbody>${spec.rows.map(
+        (r) => html`<tr><th scope="row"><a href="${spec.base}/${r.id}">${r.working_title ?? r.live_title ?? `#${r.id}`}</a>${r.lang === 'en' ? html` <span class="badge" lang="en">EN</span>` : ''}</th><td>${typeLabel(r.type, L)}</td><td>${r.stage ? stageLabel(r.stage, L, spec.approvalSteps) : '—'}</td><td>${visibilityLabel(r.visibility, L)}${r.emergency ? html` <span class="badge badge-warn">${tr(L, 'khẩn cấp', 'emergency')}</span>` : ''}</td><td>${formatDateTime(r.updated_at)}</td></tr>`,
+      )}</tbody></table></div>`
+    : html`<p>${filtered ? tr(L, 'Không có tin, bài nào khớp bộ lọc.', 'No item matches the filter.') : tr(L, 'Chưa có tin, bài nào.', 'No items yet.')}</p>`}
+${spec.page > 1 || spec.hasNext
+    ? html`<nav aria-label="${tr(L, 'Phân trang', 'Pages')}"><p>${spec.page > 1 ? html`<a href="${q(spec.page - 1)}" rel="prev">${tr(L, '← Trang trước', '← Previous')}</a> ` : ''}${tr(L, `Trang ${spec.page}`, `Page ${spec.page}`)}${spec.hasNext ? html` <a href="${q(spec.page + 1)}" rel="next">${tr(L, 'Trang sau →', 'Next →')}</a>` : ''}</p></nav>`
+    : ''}`;
+}
+
+export function typeChooser(lang: Lang, newHref: string): SafeHtml {
+  const L = lang;
+  return html`<h1>${tr(L, 'Tạo tin, bài mới', 'New item')}</h1>
+<p>${tr(L, 'Chọn loại nội dung. Mỗi loại có những thông tin riêng (ví dụ số, ký hiệu văn bản với chỉ đạo điều hành).', 'Choose the type of content. Each type has details of its own (for example the document number of a directive).')}</p>
+<ul class="type-list">${CONTENT_TYPES.map((t) => html`<li><a href="${newHref}?loai=${t.code}">${t.label[L]}</a></li>`)}</ul>`;
+}
+
+export interface QueueRow {
+  id: number;
+  type: string;
+  title: string;
+  updated_at: Date;
+  publish_at: Date | null;
+}
+
+export interface QueueSection {
+  id: string;
+  title: string;
+  rows: readonly QueueRow[];
+  empty: string;
+  note?: string;
+}
+
+export function queueSections(lang: Lang, itemBase: string, sections: readonly QueueSection[]): SafeHtml {
+  const L = lang;
+  return html`${sections.map(
+    (s) => html`<section aria-labelledby="${s.id}" class="queue">
+<h2 id="${s.id}">${s.title} <span class="count">(${s.rows.length})</span></h2>
+${s.note ? html`<p class="muted">${s.note}</p>` : ''}
+${s.rows.length
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${s.id}"><table class="data">
+<thead><tr><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Loại', 'Type')}</th><th scope="col">${s.id === 'da-len-lich' ? tr(L, 'Đăng lúc', 'Publish at') : tr(L, 'Cập nhật', 'Updated')}</th></tr></thead>
+<tbody>${s.rows.map(
+          (r) => html`<tr><th scope="row"><a href="${itemBase}/${r.id}">${r.title}</a></th><td>${typeLabel(r.type, L)}</td><td>${s.id === 'da-len-lich' && r.publish_at ? formatDateTime(r.publish_at) : formatDateTime(r.updated_at)}</td></tr>`,
+        )}</tbody></table></div>`
+      : html`<p>${s.empty}</p>`}
+</section>`,
+  )}`;
+}
+
+export function notificationList(lang: Lang, rows: readonly NotificationRow[], itemHref: (id: number) => string): SafeHtml {
+  return html`<ul class="notifications">${rows.map(
+    (n) => html`<li>${n.item_id ? html`<a href="${itemHref(n.item_id)}">${n.message}</a>` : n.message} <span class="muted">${formatDateTime(n.created_at)}</span></li>`,
+  )}</ul>`;
+}
+
+export function notificationsPage(lang: Lang, rows: readonly NotificationRow[], itemHref: (id: number) => string, action: string, csrf: string): SafeHtml {
+  const L = lang;
+  return html`<h1>${tr(L, 'Thông báo chưa đọc', 'Unread notifications')}</h1>
+${rows.length
+    ? html`${notificationList(L, rows, itemHref)}
+<form method="post" action="${action}">${csrfInput(csrf)}<button type="submit" class="secondary">${tr(L, 'Đánh dấu tất cả là đã đọc', 'Mark all as read')}</button></form>`
+    : html`<p>${tr(L, 'Không có thông báo mới.', 'No new notifications.')}</p>`}`;
+}

@@ -1,0 +1,141 @@
+/**
+ * The SQL of the public side of content: slim listings (no body) with counts for
+ * pagination, the few extra facts an item page needs (first publication, the original of a
+ * cross-post, its translation) and what sitemaps and feeds list. Only live items, always.
+ */
+import type { DbOrTx } from '../../platform/db/create-db.ts';
+
+/** A live item as listings, feeds and home blocks show it: no body. */
+export interface LiveSummary {
+  id: number;
+  site_id: number;
+  type: string;
+  lang: string;
+  slug: string;
+  category_id: number | null;
+  /** When the current revision went live. */
+  published_at: Date | null;
+  /** When the item first went live: its date for readers. */
+  first_published_at: Date | null;
+  featured: boolean;
+  title: string;
+  summary: string;
+  source: string;
+  author_name: string;
+  is_reference: boolean;
+  cover_media_id: number | null;
+  cover_caption: string;
+}
+
+export interface LiveFilter {
+  type?: string | undefined;
+  /** Items in any of these categories (a category and its descendants). */
+  categoryIds?: readonly number[] | undefined;
+  featured?: boolean | undefined;
+  /** Leave this item out (related items). */
+  excludeId?: number | undefined;
+}
+
+function filtered(db: DbOrTx, siteId: number, lang: string, f: LiveFilter) {
+  let q = db
+    .selectFrom('content_items')
+    .innerJoin('content_revisions', 'content_revisions.id', 'content_items.live_revision_id')
+    .where('content_items.site_id', '=', siteId)
+    .where('content_items.lang', '=', lang)
+    .where('content_items.visibility', '=', 'live');
+  if (f.type) q = q.where('content_items.type', '=', f.type);
+  if (f.categoryIds) q = f.categoryIds.length ? q.where('content_items.category_id', 'in', f.categoryIds) : q.where((eb) => eb.val(false));
+  if (f.featured) q = q.where('content_items.featured', '=', true);
+  if (f.excludeId !== undefined) q = q.where('content_items.id', '<>', f.excludeId);
+  return q;
+}
+
+/** Newest first (by first publication: a corrected item keeps its place). */
+export async function listLiveSummaries(db: DbOrTx, siteId: number, lang: string, f: LiveFilter, limit: number, offset = 0): Promise<LiveSummary[]> {
+  return filtered(db, siteId, lang, f)
+    .select([
+      'content_items.id',
+      'content_items.site_id',
+      'content_items.type',
+      'content_items.lang',
+      'content_items.slug',
+      'content_items.category_id',
+      'content_items.published_at',
+      'content_items.first_published_at',
+      'content_items.featured',
+      'content_revisions.title',
+      'content_revisions.summary',
+      'content_revisions.source',
+      'content_revisions.author_name',
+      'content_revisions.is_reference',
+      'content_revisions.cover_media_id',
+      'content_revisions.cover_caption',
+    ])
+    .orderBy('content_items.first_published_at', 'desc')
+    .orderBy('content_items.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countLive(db: DbOrTx, siteId: number, lang: string, f: LiveFilter): Promise<number> {
+  const r = await filtered(db, siteId, lang, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Facts of an item the public view needs beyond its live revision. */
+export async function itemFacts(db: DbOrTx, itemId: number): Promise<{ first_published_at: Date | null; translation_group: number | null } | undefined> {
+  return db.selectFrom('content_items').select(['first_published_at', 'translation_group']).where('id', '=', itemId).executeTakeFirst();
+}
+
+/** Where a live item lives (the original of a cross-post); undefined when it is not live. */
+export async function findLiveRef(db: DbOrTx, itemId: number): Promise<{ id: number; site_id: number; lang: string; slug: string } | undefined> {
+  return db
+    .selectFrom('content_items')
+    .select(['id', 'site_id', 'lang', 'slug'])
+    .where('id', '=', itemId)
+    .where('visibility', '=', 'live')
+    .where('live_revision_id', 'is not', null)
+    .executeTakeFirst();
+}
+
+/** The live translation of an item in `lang` on the same site, if any. */
+export async function liveTranslation(db: DbOrTx, siteId: number, group: number, lang: string): Promise<{ slug: string } | undefined> {
+  return db
+    .selectFrom('content_items')
+    .select('slug')
+    .where('site_id', '=', siteId)
+    .where('translation_group', '=', group)
+    .where('lang', '=', lang)
+    .where('visibility', '=', 'live')
+    .where('live_revision_id', 'is not', null)
+    .executeTakeFirst();
+}
+
+/** Every live item of a site in both languages, for sitemap.xml (newest first, capped). */
+export async function sitemapItems(db: DbOrTx, siteId: number, limit: number): Promise<{ lang: string; slug: string; published_at: Date | null }[]> {
+  return db
+    .selectFrom('content_items')
+    .select(['lang', 'slug', 'published_at'])
+    .where('site_id', '=', siteId)
+    .where('visibility', '=', 'live')
+    .where('live_revision_id', 'is not', null)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** When something last went live in each category of a site, and on the site per language. */
+export async function lastPublished(db: DbOrTx, siteId: number): Promise<{ lang: string; category_id: number | null; at: Date | null }[]> {
+  const rows = await db
+    .selectFrom('content_items')
+    .select(['lang', 'category_id', (eb) => eb.fn.max('published_at').as('at')])
+    .where('site_id', '=', siteId)
+    .where('visibility', '=', 'live')
+    .groupBy(['lang', 'category_id'])
+    .execute();
+  return rows.map((r) => ({ lang: r.lang, category_id: r.category_id, at: r.at === null ? null : new Date(r.at as Date | string) }));
+}

@@ -1,0 +1,23 @@
+/** The content blocks of a site's home page: featured, latest news, announcements. */
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { html, type SafeHtml } from '../../../platform/views/html.ts';
+import { L, type LabelKey } from './labels.ts';
+import { itemList } from './listing.view.ts';
+import type { ItemLink } from './models.ts';
+
+export interface HomeBlock {
+  id: string;
+  title: LabelKey;
+  items: ItemLink[];
+  moreHref: string;
+}
+
+export function homeBlocksMain(lang: Lang, blocks: readonly HomeBlock[]): SafeHtml {
+  return html`${blocks
+    .filter((b) => b.items.length > 0)
+    .map(
+      (b) => html`<section class="card home-block" aria-labelledby="${b.id}"><h2 id="${b.id}">${L(lang, b.title)}</h2>
+${itemList(lang, b.items, 3)}
+<p><a href="${b.moreHref}">${L(lang, 'more')}<span class="visually-hidden">: ${L(lang, b.title)}</span></a></p></section>`,
+    )}`;
+}
