@@ -14,6 +14,7 @@ import type { SiteShell } from '../site-shell/index.ts';
 import type { SitesModule } from '../sites/index.ts';
 import { ContentService } from './content.service.ts';
 import { CategoryService } from './categories.service.ts';
+import { HomeBlocksService } from './home-blocks.service.ts';
 import { createPublicContent } from './content.pages.ts';
 import { registerContentAdmin } from './content.admin.ts';
 import type { DashboardCard } from '../admin/index.ts';
@@ -22,6 +23,7 @@ export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
 export type { WorkflowAction } from './workflow.ts';
 export { CategoryService, categoryTree, type CategoryNode } from './categories.service.ts';
+export { HomeBlocksService, DEFAULT_HOME_BLOCKS, type HomeBlock } from './home-blocks.service.ts';
 export type { RevisionDiff, DiffPart } from './revision-diff.ts';
 export { PAGE_SIZE as PUBLIC_PAGE_SIZE } from './content.pages.ts';
 
@@ -46,6 +48,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     },
   });
   const categories = new CategoryService(platform.db);
+  const homeBlockService = new HomeBlocksService(platform.db);
   const publicContent = createPublicContent({
     db: platform.db,
     content,
@@ -60,6 +63,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     name: 'content',
     content,
     categories,
+    homeBlockService,
     /** The home page's content blocks (featured, latest news, announcements) and the head elements they need. */
     homeBlocks: publicContent.homeBlocks,
     register: async (app: FastifyInstance) => {

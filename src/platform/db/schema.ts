@@ -307,6 +307,17 @@ export interface ContentTransitionsTable {
   at: Timestamp;
 }
 
+export interface HomeBlocksTable {
+  id: Generated<number>;
+  site_id: number;
+  lang: string;
+  position: number;
+  kind: 'featured' | 'latest' | 'type' | 'category';
+  ref: string;
+  title: string;
+  size: number;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   account_id: number;
@@ -327,6 +338,7 @@ export interface Database {
   content_revisions: ContentRevisionsTable;
   content_transitions: ContentTransitionsTable;
   notifications: NotificationsTable;
+  home_blocks: HomeBlocksTable;
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   menu_items: MenuItemsTable;
@@ -359,3 +371,4 @@ export type MediaRow = Selectable<MediaTable>;
 export type ContentItemRow = Selectable<ContentItemsTable>;
 export type ContentRevisionRow = Selectable<ContentRevisionsTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
+export type HomeBlockRow = Selectable<HomeBlocksTable>;

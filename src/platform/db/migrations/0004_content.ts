@@ -127,6 +127,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
   await sql`create index content_transitions_item_idx on content_transitions (item_id, at)`.execute(db);
 
+  // Home-page blocks an operator arranges (kind: featured, latest, type:<code>, category:<id>).
+  await sql`create table home_blocks (
+    id integer generated always as identity primary key,
+    site_id integer not null references sites(id) on delete cascade,
+    lang text not null,
+    position integer not null default 0,
+    kind text not null check (kind in ('featured', 'latest', 'type', 'category')),
+    ref text not null default '',
+    title text not null default '',
+    size integer not null default 5 check (size between 1 and 20)
+  )`.execute(db);
+  await sql`create index home_blocks_site_idx on home_blocks (site_id, lang, position)`.execute(db);
+
   await sql`create table notifications (
     id integer generated always as identity primary key,
     account_id integer not null references accounts(id) on delete cascade,
