@@ -1,14 +1,14 @@
 /**
  * npm run bench:pages — throughput and latency of the public article and home pages with
  * 10,000 published items, cached and uncached, against a minimal Node `http` server that
- * returns the same bytes. 32 connections for 15 s each (autocannon), server and load
- * generator on this machine. Targets (issue #4): cached ≥ 70 % of the minimal server;
+ * returns the same bytes. 32 connections for 15 s each (wrk when installed — `apt-get install
+ * wrk` — else autocannon), server and load generator on this machine. Targets (issue #4): cached ≥ 70 % of the minimal server;
  * uncached article p99 < 50 ms and home p99 < 100 ms on PostgreSQL.
  *
  * Database: BENCH_DATABASE_URL or DATABASE_URL (a server URL; a fresh database is created
  * there and dropped afterwards), else the local postgres://postgres@127.0.0.1:5432/postgres.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -69,7 +69,26 @@ interface Row {
   errors: number;
 }
 
+/** wrk (C, Debian package) when installed: it parses responses far faster than a JS load generator, so it measures the server, not itself. */
+const WRK = spawnSync('wrk', ['--version']).error === undefined ? 'wrk' : undefined;
+
+function ms(value: string): number {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
+}
+
 async function load(what: string, url: string): Promise<Row> {
+  if (WRK) {
+    const r = spawnSync(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', url], { encoding: 'utf8' });
+    const out = r.stdout;
+    const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+    const p50 = ms(/\n\s+50%\s+(\S+)/.exec(out)?.[1] ?? '');
+    const p99 = ms(/\n\s+99%\s+(\S+)/.exec(out)?.[1] ?? '');
+    const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*?(\d+)/.exec(out)?.[1] ?? 0);
+    return { what, rps: Math.round(rps), p50, p99, errors };
+  }
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { host: new URL(url).host } });
   return { what, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
@@ -135,7 +154,7 @@ try {
   const slug = await fillItems(dbUrl.toString());
   const article = `/tin/${slug}`;
 
-  for (const cached of [true, false]) {
+  for (const cached of process.env.BENCH_ONLY_UNCACHED ? [false] : [true, false]) {
     port = await freePort();
     server = startServer(dbUrl.toString(), port, cached);
     await waitFor(`http://127.0.0.1:${port}/readyz`, server);
@@ -154,11 +173,12 @@ try {
     await stop(server);
   }
 } finally {
-  await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => {});
+  if (process.env.BENCH_KEEP_DB) console.log(`Kept database ${dbUrl.toString()}`);
+  else await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => {});
   await admin.end();
 }
 
-console.log(`\nPublic pages, ${ITEMS} published items, PostgreSQL, ${CONNECTIONS} connections × ${DURATION} s (autocannon, same machine)`);
+console.log(`\nPublic pages, ${ITEMS} published items, PostgreSQL, ${CONNECTIONS} connections × ${DURATION} s (${WRK ? 'wrk' : 'autocannon'}, same machine)`);
 console.log('| what | req/s | p50 ms | p99 ms | errors |');
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.what} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`);

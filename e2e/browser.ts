@@ -32,8 +32,9 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<BrowserHarness> {
-  const server = await buildTestApp();
+/** `options` go to buildTestApp (say a DATA_DIR of the test's own, for media files). */
+export async function startHarness(options: Parameters<typeof buildTestApp>[0] = {}): Promise<BrowserHarness> {
+  const server = await buildTestApp(options);
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.app.server.address() as AddressInfo;
   const browser = await chromium.launch({

@@ -3,6 +3,7 @@
  * handling. Listening and shutdown belong to main.ts; tests call buildApp directly.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -11,7 +12,6 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +21,7 @@ import type { DatabaseHandle } from './platform/db/create-db.ts';
 import { installErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { requestIdFrom } from './platform/http/request-id.ts';
 import { registerHealth } from './platform/http/health.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { platformSecret } from './platform/secrets/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { createModules, registerModules, type Modules } from './modules.ts';
@@ -54,7 +55,14 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     throw new Error('renderer not ready');
   };
 
+  // Cached public pages are answered before Fastify sees the request (see site-shell serveRaw).
+  let front: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
   const app = Fastify({
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (front?.(req, res)) return;
+        handler(req, res);
+      }),
     logger,
     genReqId: requestIdFrom,
     trustProxy: config.trustProxy,
@@ -98,31 +106,7 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     getUserInfo: (request) => request.session?.id ?? 'anonymous',
     csrfOpts: { hmacKey: await platformSecret(database.db, 'csrf-hmac') },
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-      },
-    },
-    // HSTS only over HTTPS (below): over plain HTTP the header is meaningless.
-    strictTransportSecurity: false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
-    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-  });
+  installSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
@@ -173,6 +157,7 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
   registerHealth(app, platform);
   const registered = await registerModules(app, modules ?? createModules(platform));
   renderHtml = registered.renderErrorPage;
+  front = registered.modules.shell.serveRaw;
   extraRoutes?.(app);
   installErrorHandling(app, renderHtml);
   return app;

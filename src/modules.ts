@@ -24,7 +24,7 @@ export function createModules(platform: Platform) {
   const accounts = accountsModule(platform, { sites });
   const admin = adminModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
-  const content = contentModule(platform, { accounts, sites, shell, pages, media, admin });
+  const content = contentModule(platform, { accounts, sites, shell, pages, media, admin, menus: menus.menus });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
   return { sites, menus, shell, pages, home, accounts, admin, media, content, ordered: [sites, menus, shell, pages, home, accounts, admin, media, content] };
 }

@@ -36,10 +36,17 @@ export class FormClient {
     return res;
   }
 
-  /** Posts a form; `_csrf` is the last token seen unless given (pass '' to send none). */
-  async post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const body = new URLSearchParams({ _csrf: this.lastCsrf, ...fields });
-    if (fields._csrf === '') body.delete('_csrf');
+  /**
+   * Posts a form; `_csrf` is the last token seen unless given (pass '' to send none). A list
+   * sends the field once per value (check boxes, multiple selects).
+   */
+  async post(url: string, fields: Record<string, string | readonly string[]>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    if (fields._csrf === undefined) body.append('_csrf', this.lastCsrf);
+    for (const [key, value] of Object.entries(fields)) {
+      if (key === '_csrf' && value === '') continue;
+      for (const v of typeof value === 'string' ? [value] : value) body.append(key, v);
+    }
     const res = await this.app.inject({
       method: 'POST',
       url,

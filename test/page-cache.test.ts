@@ -82,6 +82,50 @@ describe('page cache', () => {
   });
 });
 
+describe('the front of the server (real HTTP)', () => {
+  let server: TestApp;
+  let base = '';
+  beforeAll(async () => {
+    server = await buildTestApp();
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('answers a cached page before Fastify, with the same headers, compressed, and 304/HEAD', async () => {
+    const first = await fetch(`${base}/`, { headers: { host: 'localhost' } });
+    const firstBody = await first.text();
+    expect(first.headers.get('x-cache')).toBe('miss');
+    const hit = await fetch(`${base}/`, { headers: { host: 'localhost', 'accept-encoding': 'gzip' } });
+    expect(hit.headers.get('x-cache')).toBe('hit');
+    expect(hit.headers.get('content-encoding')).toBe('gzip');
+    expect(await hit.text()).toBe(firstBody);
+    for (const h of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy', 'x-request-id', 'etag']) {
+      expect(hit.headers.get(h), h).toBeTruthy();
+    }
+    expect(hit.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
+    const notModified = await fetch(`${base}/`, { headers: { host: 'localhost', 'if-none-match': hit.headers.get('etag')! } });
+    expect(notModified.status).toBe(304);
+    const head = await fetch(`${base}/`, { method: 'HEAD', headers: { host: 'localhost' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('x-cache')).toBe('hit');
+  });
+
+  it('lets everything else through: signed-in visitors, other methods, unknown sites', async () => {
+    await fetch(`${base}/`, { headers: { host: 'localhost' } });
+    const signedIn = await fetch(`${base}/`, { headers: { host: 'localhost', cookie: 'cong_sid=x' } });
+    expect(signedIn.headers.get('x-cache')).toBeNull();
+    const post = await fetch(`${base}/`, { method: 'POST', headers: { host: 'localhost' } });
+    expect(post.status).toBeGreaterThanOrEqual(400);
+    expect(post.status).toBeLessThan(500);
+    const unknown = await fetch(`${base}/s/khongco/`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('x-cache')).toBeNull();
+  });
+});
+
 describe.runIf(onPostgres)('several processes on one PostgreSQL database', () => {
   let second: { app: FastifyInstance; db: DatabaseHandle } | undefined;
   afterAll(async () => {

@@ -29,6 +29,10 @@ export const ADMIN_PATHS = {
   queues: { vi: '/hang-cho', en: '/queues' },
   notifications: { vi: '/thong-bao', en: '/notifications' },
   workflowSettings: { vi: '/quy-trinh-duyet', en: '/workflow' },
+  structure: { vi: '/cau-truc', en: '/structure' },
+  structureCategories: { vi: '/cau-truc/chuyen-muc', en: '/structure/categories' },
+  structureMenus: { vi: '/cau-truc/menu', en: '/structure/menus' },
+  structureHome: { vi: '/cau-truc/trang-chu', en: '/structure/home-page' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;

@@ -66,3 +66,49 @@ export async function listSiteItems(db: DbOrTx, siteId: number, f: AdminListFilt
   }
   return (await q.orderBy('content_items.updated_at', 'desc').orderBy('content_items.id', 'desc').limit(f.limit).offset(f.offset).execute()) as AdminListRow[];
 }
+
+export interface ItemChoiceRow {
+  id: number;
+  lang: string;
+  translation_group: number | null;
+  title: string | null;
+}
+
+/** Items of a site in one language, to choose a translation from (newest change first). */
+export async function itemsInLanguage(db: DbOrTx, siteId: number, lang: string, limit: number): Promise<ItemChoiceRow[]> {
+  return (await db
+    .selectFrom('content_items')
+    .leftJoin('content_revisions as w', 'w.id', 'content_items.working_revision_id')
+    .leftJoin('content_revisions as l', 'l.id', 'content_items.live_revision_id')
+    .select(['content_items.id', 'content_items.lang', 'content_items.translation_group', sql<string | null>`coalesce(l.title, w.title)`.as('title')])
+    .where('content_items.site_id', '=', siteId)
+    .where('content_items.lang', '=', lang)
+    .orderBy('content_items.updated_at', 'desc')
+    .orderBy('content_items.id', 'desc')
+    .limit(limit)
+    .execute()) as ItemChoiceRow[];
+}
+
+/** The other items of a translation group (the item's translations). */
+export async function translationsOf(db: DbOrTx, siteId: number, group: number, exceptId: number): Promise<ItemChoiceRow[]> {
+  return (await db
+    .selectFrom('content_items')
+    .leftJoin('content_revisions as w', 'w.id', 'content_items.working_revision_id')
+    .leftJoin('content_revisions as l', 'l.id', 'content_items.live_revision_id')
+    .select(['content_items.id', 'content_items.lang', 'content_items.translation_group', sql<string | null>`coalesce(l.title, w.title)`.as('title')])
+    .where('content_items.site_id', '=', siteId)
+    .where('content_items.translation_group', '=', group)
+    .where('content_items.id', '<>', exceptId)
+    .orderBy('content_items.id')
+    .execute()) as ItemChoiceRow[];
+}
+
+/** Copies made of an item on other sites (cross-posts to component sites, proposals to the portal). */
+export function copiesOf(db: DbOrTx, originId: number) {
+  return db
+    .selectFrom('content_items')
+    .select(['id', 'site_id', 'slug', 'lang', 'stage', 'visibility'])
+    .where('origin_item_id', '=', originId)
+    .orderBy('id')
+    .execute();
+}

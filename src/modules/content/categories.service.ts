@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/index.ts';
 import { announceChange } from '../../platform/cache/page-cache.ts';
 import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
 import * as repo from './categories.repo.ts';
+import { Memo } from '../../platform/cache/memo.ts';
 
 export interface CategoryNode extends CategoryRow {
   children: CategoryNode[];
@@ -21,12 +22,14 @@ export function categoryTree(rows: readonly CategoryRow[]): CategoryNode[] {
 
 export class CategoryService {
   readonly #db: Db;
+  /** Read on every public page, changed rarely: kept 30 s, dropped at once on a local change. */
+  readonly #memo = new Memo<CategoryRow[]>(30_000);
   constructor(db: Db) {
     this.#db = db;
   }
 
   list(siteId: number, lang: string): Promise<CategoryRow[]> {
-    return repo.listCategories(this.#db, siteId, lang);
+    return this.#memo.get(`${siteId}:${lang}`, () => repo.listCategories(this.#db, siteId, lang));
   }
 
   async tree(siteId: number, lang: string): Promise<CategoryNode[]> {
@@ -47,7 +50,7 @@ export class CategoryService {
     const name = cleanText(input.name);
     const slug = slugify(input.slug || name);
     if (!name || !slug) throw new Invalid('category.invalid', 'Cần nhập tên chuyên mục.', { details: [{ field: 'name', message: 'Cần nhập tên chuyên mục.' }] });
-    return withTx(this.#db, async (tx) => {
+    const created = await withTx(this.#db, async (tx) => {
       if (input.parentId) {
         const parent = await repo.findCategory(tx, input.parentId);
         if (!parent || parent.site_id !== siteId || parent.lang !== input.lang) throw new Invalid('category.bad_parent', 'Chuyên mục cha không hợp lệ.');
@@ -58,6 +61,9 @@ export class CategoryService {
       await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'category.created', targetType: 'category', targetId: String(row.id), summary: { name, slug, lang: input.lang } });
       return row;
     });
+    // After the commit, or a reader could cache the old list again in between.
+    this.#memo.invalidate(`${siteId}:${input.lang}`);
+    return created;
   }
 
   topics(siteId: number) {

@@ -10,10 +10,8 @@
  *   /quan-tri/noi-dung/<id>               item page (POST: thao_tac=<workflow action>)
  *   /quan-tri/noi-dung/sua/<id>           edit form (POST saves; `version` detects conflicts)
  *   /quan-tri/noi-dung/phien-ban/<id>     revisions, ?tu=&den= compares (POST phien_ban restores)
- *   /quan-tri/noi-dung/anh?trang=         the library's images as JSON, for the editor
- *   /quan-tri/hang-cho                    the four queues
- *   /quan-tri/thong-bao                   unread notifications (POST marks all read)
- *   /quan-tri/quy-trinh-duyet             the site's approval steps (site operator)
+ *   (the editor's image list, queues, notifications and workflow settings: content-desk.admin.ts;
+ *    cover, attachments, topics, translations, cross-posting, proposals, reviews: content-extra.admin.ts)
  * and the same under /english/admin with the English path names (ADMIN_PATHS).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -35,13 +33,14 @@ import type { ContentService } from './content.service.ts';
 import { decide, mayEdit, type Capabilities, type ItemState, type SiteWorkflow } from './workflow.ts';
 import * as adminRepo from './admin.repo.ts';
 import * as notificationsRepo from './notifications.repo.ts';
-import { notificationsCard, queuesCard, workflowSettingsForm } from './admin-views/cards.ts';
 import { conflictDiff } from './admin-views/diff.ts';
 import { emptyValues, inputFromValues, itemForm, valuesFromBody, valuesFromRevision, type ItemFormValues } from './admin-views/item-form.ts';
 import { itemPage, type TransitionView } from './admin-views/item-page.ts';
 import { DONE_NOTICES, isPageAction, PAGE_ACTIONS, type PageAction } from './admin-views/labels.ts';
-import { contentList, notificationsPage, parseStatus, queueSections, typeChooser } from './admin-views/lists.ts';
+import { contentList, parseStatus, typeChooser } from './admin-views/lists.ts';
 import { revisionsPage } from './admin-views/revisions.ts';
+import { createContentExtras, type ContentExtrasDeps, type ExtrasValues } from './content-extra.admin.ts';
+import { registerContentDesk } from './content-desk.admin.ts';
 
 export interface ContentAdminDeps {
   db: Db;
@@ -50,8 +49,11 @@ export interface ContentAdminDeps {
   categories: CategoryService;
   /** The admin module's dashboard cards; without it the dashboard shows no content cards. */
   addCard?: ((card: DashboardCard) => void) | undefined;
-  /** The media library's listing, for the editor's image button; without it there is none. */
+  /** The media library's listing, for the editor's image button and the cover and attachment choices; without it there are none. */
   listMedia?: MediaModule['listMedia'] | undefined;
+  getMedia?: MediaModule['getMedia'] | undefined;
+  /** The site directory, for cross-posting and proposals between a portal and its component sites. */
+  sites?: ContentExtrasDeps['sites'];
 }
 
 /** Bodies of item forms may be long (whole legal texts): 1 MB instead of the 64 KB of other forms. */
@@ -61,6 +63,12 @@ const LIST_PAGE = 50;
 function str(body: unknown, key: string): string {
   const v = (body as Record<string, unknown> | undefined)?.[key];
   return typeof v === 'string' ? v : '';
+}
+
+/** A field sent once or several times, its values joined by commas. */
+function joined(body: unknown, key: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[key];
+  return Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(',') : typeof v === 'string' ? v : '';
 }
 
 function idParam(value: string): number {
@@ -100,6 +108,7 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
   const { db, content, categories } = deps;
   const admin = deps.accounts.admin;
   const guard = csrfGuard(app, db);
+  const extras = createContentExtras({ db, content, categories, listMedia: deps.listMedia, getMedia: deps.getMedia, sites: deps.sites });
 
   admin.addNav({ label: { vi: 'Nội dung', en: 'Content' }, path: 'content', action: 'content.write' });
   admin.addNav({ label: { vi: 'Hàng chờ', en: 'Queues' }, path: 'queues', action: 'content.write' });
@@ -119,25 +128,8 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
 
   const noSite = (lang: Lang) => html`<p>${tr(lang, 'Chưa có trang nào.', 'There is no site yet.')}</p>`;
 
-  if (deps.addCard) {
-    deps.addCard({
-      action: 'content.write',
-      async render(s) {
-        if (!s.site) return html``;
-        const q = await content.queues(s.actor, s.site.id);
-        const steps = (await content.siteWorkflow(s.site.id)).approvalSteps;
-        return queuesCard(s.lang, adminHref(s.lang, 'queues'), { toEdit: q.toEdit.length, toApprove: q.toApprove.length, returned: q.returned.length, scheduled: q.scheduled.length }, steps === 1);
-      },
-    });
-    deps.addCard({
-      action: 'admin.enter',
-      async render(s) {
-        const rows = await notificationsRepo.unreadOf(db, s.actor.accountId, 5);
-        const total = rows.length < 5 ? rows.length : await notificationsRepo.countUnread(db, s.actor.accountId);
-        return notificationsCard(s.lang, rows, total, adminHref(s.lang, 'notifications'), (id) => adminHref(s.lang, 'content', `/${id}`));
-      },
-    });
-  }
+  registerContentDesk(app, { db, admin, content, guard, addCard: deps.addCard, listMedia: deps.listMedia });
+  deps.addCard?.(extras.card());
 
   for (const lang of ['vi', 'en'] as const) {
     const L = lang;
@@ -180,7 +172,7 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
     });
 
     // ---- New item -----------------------------------------------------------------------
-    const newForm = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, type: ContentTypeDef, values: ItemFormValues, errors: Record<string, string> = {}, status = 200) => {
+    const newForm = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, type: ContentTypeDef, values: ItemFormValues, more: ExtrasValues, errors: Record<string, string> = {}, status = 200) => {
       const siteId = s.site!.id;
       return admin.send(
         request,
@@ -198,6 +190,7 @@ ${itemForm({
   values,
   errors,
   categories: await siteCategories(siteId),
+  extras: await extras.formPart(s, siteId, undefined, more, errors),
   isNew: true,
   ...(imagesUrl ? { imagesUrl } : {}),
   submitLabel: tr(L, 'Lưu bản nháp', 'Save draft'),
@@ -215,7 +208,7 @@ ${itemForm({
       authorize(s.actor, 'content.write', s.site.id);
       const type = contentType(str(request.query, 'loai'));
       if (!type) return admin.send(request, reply, { title: tr(L, 'Tạo tin, bài mới', 'New item'), main: typeChooser(L, newHref) }, s);
-      return newForm(request, reply, s, type, emptyValues('vi'));
+      return newForm(request, reply, s, type, emptyValues('vi'), await extras.valuesFromItem(undefined, undefined));
     });
 
     app.post(newHref, { preHandler: guard, bodyLimit: ITEM_BODY_LIMIT }, async (request, reply) => {
@@ -230,13 +223,16 @@ ${itemForm({
         values.lang = 'vi';
       }
       const { input, problems } = inputFromValues(values, type, await siteCategories(s.site.id), L);
-      Object.assign(errors, errorsByField(problems));
-      if (Object.keys(errors).length) return newForm(request, reply, s, type, values, errors, 422);
+      const more = extras.valuesFromBody(request.body);
+      const extra = await extras.inputFrom(s, s.site.id, values.lang, undefined, more);
+      Object.assign(errors, errorsByField([...problems, ...extra.problems]));
+      if (Object.keys(errors).length) return newForm(request, reply, s, type, values, more, errors, 422);
       try {
-        const item = await content.create(s.actor, s.site.id, { ...input, type: type.code, lang: values.lang });
-        return reply.redirect(`${itemHref(item.id)}?tb=da-tao`, 303);
+        const item = await content.create(s.actor, s.site.id, { ...input, ...extra.input, type: type.code, lang: values.lang });
+        const linked = await extras.applyTranslation(s.actor, item.id, extra.translation);
+        return reply.redirect(`${itemHref(item.id)}?tb=${linked ? 'da-tao' : 'da-tao-chua-lien-ket'}`, 303);
       } catch (err) {
-        if (isDomainError(err) && err.status === 422) return newForm(request, reply, s, type, values, err.details.length ? errorsByField(err.details) : { form: err.message }, 422);
+        if (isDomainError(err) && err.status === 422) return newForm(request, reply, s, type, values, more, err.details.length ? errorsByField(err.details) : { form: err.message }, 422);
         throw err;
       }
     });
@@ -257,6 +253,8 @@ ${itemForm({
       const now = new Date();
       const category = item.category_id ? await categories.find(item.category_id) : undefined;
       const names = await namesOf([item.provider_id, working?.created_by, live?.created_by]);
+      const csrf = csrfToken(request, reply);
+      const more = await extras.itemSection(s, item, working, csrf, itemHref(item.id), extra.values ?? {}, extra.errors ?? {}, now);
       return admin.send(
         request,
         reply,
@@ -272,8 +270,10 @@ ${itemForm({
             site,
             actions: availableActions(item, transitions, site, caps, now),
             mayEdit: mayEdit({ stage: item.stage, providerId: item.provider_id }, caps),
-            csrf: csrfToken(request, reply),
+            csrf,
             here: itemHref(item.id),
+            extraDetails: more.details,
+            extraActions: more.actions,
             editHref: editHref(item.id),
             revisionsHref: revisionsHref(item.id),
             listHref: base,
@@ -302,6 +302,17 @@ ${itemForm({
       const id = idParam(request.params.id);
       const s = await admin.scope(request);
       const action = str(request.body, 'thao_tac');
+      if (extras.isAction(action)) {
+        try {
+          const done = await extras.perform(s, id, action, request.body);
+          return reply.redirect(`${itemHref(id)}?tb=${done.notice}`, 303);
+        } catch (err) {
+          // Refusals show their message on the item page; nothing changed. Missing grants stay a 403 page.
+          if (!isDomainError(err) || err.code === 'access.denied' || ![409, 422].includes(err.status)) throw err;
+          const errors = Object.fromEntries(err.details.map((d) => [`${action}.${d.field}`, d.message]));
+          return renderItem(request, reply, s, id, { values: { [`${action}.sites`]: joined(request.body, 'sites') }, errors, error: err.message, status: err.status });
+        }
+      }
       if (!isPageAction(action)) throw Object.assign(new Error('Unknown action'), { statusCode: 400, code: 'http.bad_request' });
       const comment = str(request.body, 'comment');
       const reason = str(request.body, 'reason');
@@ -330,7 +341,7 @@ ${itemForm({
     });
 
     // ---- Edit -----------------------------------------------------------------------------
-    const editForm = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, item: ContentItemRow, values: ItemFormValues, extra: { errors?: Record<string, string>; conflict?: ReturnType<typeof conflictDiff>; status?: number } = {}) => {
+    const editForm = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, item: ContentItemRow, values: ItemFormValues, more: ExtrasValues, extra: { errors?: Record<string, string>; conflict?: ReturnType<typeof conflictDiff>; status?: number } = {}) => {
       const type = contentType(item.type)!;
       const errors = extra.errors ?? {};
       const title = values.title || `#${item.id}`;
@@ -354,6 +365,7 @@ ${itemForm({
   values,
   errors,
   categories: await siteCategories(item.site_id),
+  extras: await extras.formPart(s, item.site_id, item, more, errors),
   isNew: false,
   version: item.version,
   ...(imagesUrl ? { imagesUrl } : {}),
@@ -381,7 +393,7 @@ ${itemForm({
       const s = await admin.scope(request);
       const { item, working } = await editable(s, id);
       const values = working ? valuesFromRevision(item, working) : emptyValues(item.lang);
-      return editForm(request, reply, s, item, values);
+      return editForm(request, reply, s, item, values, await extras.valuesFromItem(item, working));
     });
 
     app.post<{ Params: { id: string } }>(`${adminHref(L, 'contentEdit')}/:id`, { preHandler: guard, bodyLimit: ITEM_BODY_LIMIT }, async (request, reply) => {
@@ -392,21 +404,24 @@ ${itemForm({
       const values = { ...valuesFromBody(request.body, type), lang: item.lang };
       const version = Number(str(request.body, 'version'));
       const { input, problems } = inputFromValues(values, type, await siteCategories(item.site_id), L);
+      // What the form did not send (no cover or topic controls) stays as it was.
+      const more = extras.valuesFromBody(request.body, await extras.valuesFromItem(item, working));
+      const extra = await extras.inputFrom(s, item.site_id, item.lang, item, more);
       // Loaded with the version the person started from, so that the form keeps detecting conflicts.
       const asLoaded = Number.isSafeInteger(version) ? { ...item, version } : item;
-      if (problems.length) return editForm(request, reply, s, asLoaded, values, { errors: errorsByField(problems), status: 422 });
-      // What the form does not edit stays as it was.
+      if (problems.length || extra.problems.length) return editForm(request, reply, s, asLoaded, values, more, { errors: errorsByField([...problems, ...extra.problems]), status: 422 });
       const keep = working ? { coverMediaId: working.cover_media_id, coverCaption: working.cover_caption, attachments: working.attachments, topicIds: working.topic_ids } : {};
       try {
-        await content.save(s.actor, id, { ...keep, ...input }, Number.isSafeInteger(version) ? version : -1);
-        return reply.redirect(`${itemHref(id)}?tb=da-luu`, 303);
+        await content.save(s.actor, id, { ...keep, ...input, ...extra.input }, Number.isSafeInteger(version) ? version : -1);
+        const linked = await extras.applyTranslation(s.actor, id, extra.translation);
+        return reply.redirect(`${itemHref(id)}?tb=${linked ? 'da-luu' : 'da-luu-chua-lien-ket'}`, 303);
       } catch (err) {
         if (isDomainError(err) && err.code === 'content.edit_conflict') {
           // Shown with the current version: saving again, knowingly, replaces the other person's save.
           const current = (await content.item(id)) ?? item;
-          return editForm(request, reply, s, current, values, { conflict: conflictDiff(err.details), status: 409 });
+          return editForm(request, reply, s, current, values, more, { conflict: conflictDiff(err.details), status: 409 });
         }
-        if (isDomainError(err) && err.status === 422) return editForm(request, reply, s, asLoaded, values, { errors: err.details.length ? errorsByField(err.details) : { form: err.message }, status: 422 });
+        if (isDomainError(err) && err.status === 422) return editForm(request, reply, s, asLoaded, values, more, { errors: err.details.length ? errorsByField(err.details) : { form: err.message }, status: 422 });
         throw err;
       }
     });
@@ -464,117 +479,6 @@ ${itemForm({
         if (isDomainError(err) && (err.status === 422 || err.status === 409)) return renderRevisions(request, reply, s, id, err.message, err.status);
         throw err;
       }
-    });
-
-    // ---- Images for the editor (JSON) ---------------------------------------------------------
-    if (deps.listMedia) {
-      const listMedia = deps.listMedia;
-      app.get(adminHref(L, 'contentImages'), async (request, reply) => {
-        const s = await admin.scope(request);
-        if (!s.site) return reply.send({ items: [], page: 1, pages: 1 });
-        authorize(s.actor, 'content.write', s.site.id);
-        const page = await listMedia(s.actor, s.site.id, Math.max(1, Math.floor(Number(str(request.query, 'trang')) || 1)));
-        reply.header('cache-control', 'no-store');
-        return reply.send({
-          page: page.page,
-          pages: page.pages,
-          items: page.items
-            .filter((m) => m.kind === 'image')
-            .map((m) => {
-              const thumb = m.variants.find((v) => v.width >= 160) ?? m.variants[0];
-              const large = [...m.variants].reverse().find((v) => v.width <= 960) ?? m.variants[0];
-              return {
-                id: m.id,
-                alt: m.alt,
-                name: m.originalName,
-                thumb: thumb?.url ?? m.url,
-                src: large?.url ?? m.url,
-                width: large?.width ?? m.width,
-                height: large?.height ?? m.height,
-              };
-            }),
-        });
-      });
-    }
-
-    // ---- Queues ---------------------------------------------------------------------------------
-    app.get(adminHref(L, 'queues'), async (request, reply) => {
-      const s = await admin.scope(request);
-      const title = tr(L, 'Hàng chờ tin, bài', 'Content queues');
-      if (!s.site) return admin.send(request, reply, { title, main: noSite(L) }, s);
-      const q = await content.queues(s.actor, s.site.id);
-      const site = await content.siteWorkflow(s.site.id);
-      const mayEditItems = can(s.actor, 'content.edit', s.site.id);
-      const mayApprove = can(s.actor, 'content.approve', s.site.id);
-      return admin.send(
-        request,
-        reply,
-        {
-          title,
-          main: html`<h1>${title}</h1>
-<p>${tr(L, 'Trang', 'Site')} <strong>${siteName(s.site, L)}</strong>; ${site.approvalSteps === 2 ? tr(L, 'duyệt hai bước (biên tập rồi duyệt).', 'two approval steps (editing, then approval).') : tr(L, 'duyệt một bước.', 'one approval step.')}</p>
-${queueSections(L, base, [
-  {
-    id: 'cho-bien-tap',
-    title: tr(L, 'Chờ biên tập', 'Awaiting editing'),
-    rows: q.toEdit,
-    empty: tr(L, 'Không có tin, bài nào chờ biên tập.', 'Nothing awaits editing.'),
-    ...(site.approvalSteps === 1
-      ? { note: tr(L, 'Trang này duyệt một bước: không có bước biên tập riêng.', 'This site has one approval step: there is no separate editing step.') }
-      : !mayEditItems
-        ? { note: tr(L, 'Chỉ Ban Biên tập nhận biên tập.', 'Only the editorial board takes items into review.') }
-        : {}),
-  },
-  {
-    id: 'cho-duyet',
-    title: tr(L, 'Chờ duyệt', 'Awaiting approval'),
-    rows: q.toApprove,
-    empty: tr(L, 'Không có tin, bài nào chờ duyệt.', 'Nothing awaits approval.'),
-    ...(!mayApprove ? { note: tr(L, 'Chỉ Trưởng ban, Phó Trưởng ban Biên tập duyệt đăng.', 'Only the head and deputy head of the board approve.') } : {}),
-  },
-  { id: 'bi-tra-lai', title: tr(L, 'Bị trả lại', 'Returned'), rows: q.returned, empty: tr(L, 'Không có tin, bài nào của bạn bị trả lại.', 'None of your items was returned.'), note: tr(L, 'Tin, bài của bạn được trả lại để bổ sung.', 'Your items returned for changes.') },
-  { id: 'da-len-lich', title: tr(L, 'Đã lên lịch', 'Scheduled'), rows: q.scheduled, empty: tr(L, 'Không có tin, bài nào đã lên lịch.', 'Nothing is scheduled.') },
-])}`,
-        },
-        s,
-      );
-    });
-
-    // ---- Notifications ------------------------------------------------------------------------
-    app.get(adminHref(L, 'notifications'), async (request, reply) => {
-      const s = await admin.scope(request);
-      const rows = await notificationsRepo.unreadOf(db, s.actor.accountId, 200);
-      return admin.send(
-        request,
-        reply,
-        { title: tr(L, 'Thông báo chưa đọc', 'Unread notifications'), ...doneNotice(request), main: notificationsPage(L, rows, itemHref, adminHref(L, 'notifications'), csrfToken(request, reply)) },
-        s,
-      );
-    });
-
-    app.post(adminHref(L, 'notifications'), { preHandler: guard }, async (request, reply) => {
-      const s = await admin.scope(request);
-      await notificationsRepo.markRead(db, s.actor.accountId);
-      return reply.redirect(`${adminHref(L, 'notifications')}?tb=da-doc`, 303);
-    });
-
-    // ---- Workflow settings ---------------------------------------------------------------------
-    app.get(adminHref(L, 'workflowSettings'), async (request, reply) => {
-      const s = await admin.scope(request);
-      const title = tr(L, 'Quy trình duyệt tin, bài', 'Approval workflow');
-      if (!s.site) return admin.send(request, reply, { title, main: noSite(L) }, s);
-      authorize(s.actor, 'site.settings', s.site.id);
-      const current = await content.siteWorkflow(s.site.id);
-      return admin.send(request, reply, { title, ...doneNotice(request), main: workflowSettingsForm(L, adminHref(L, 'workflowSettings'), csrfToken(request, reply), current, siteName(s.site, L)) }, s);
-    });
-
-    app.post(adminHref(L, 'workflowSettings'), { preHandler: guard }, async (request, reply) => {
-      const s = await admin.scope(request);
-      if (!s.site) throw new NotFound('site.not_found', 'No site', { messageKey: 'error.body.404' });
-      const steps = str(request.body, 'buoc') === '1' ? 1 : 2;
-      const forbidSelf = str(request.body, 'khong_tu_duyet') !== '';
-      await content.configureWorkflow(s.actor, s.site.id, steps, forbidSelf);
-      return reply.redirect(`${adminHref(L, 'workflowSettings')}?tb=da-cai-dat`, 303);
     });
   }
 }

@@ -3,195 +3,53 @@
  *
  *   /tin/<slug>, /english/news/<slug>                  an item (live revision only)
  *   /tin/<slug>/in, /english/news/<slug>/print         its print view
+ *   /tin/<slug>/pdf, /english/news/<slug>/pdf          its PDF download (public-pdf.ts, views/item.pdf.ts)
  *   /chuyen-muc/<slug>, /english/category/<slug>       a category and its subcategories, 20 a page (?trang=2)
- *   /tin-tuc, /thong-bao, /noi-bat                     news, announcements, featured (en: /news, /announcements, /featured)
+ *   /tin-moi, /tin-tuc, /thong-bao, /noi-bat           latest, news, announcements, featured (en: /latest, /news, /announcements, /featured)
+ *   /loai-tin/<code>, /english/type/<code>             the items of one content type
+ *   /lich-lam-viec, /english/work-calendar             the leaders' work calendar by week (public-calendar.ts)
  *   /rss.xml, /atom.xml                                the site's newest 30 items (per language)
  *   /chuyen-muc/<slug>/rss.xml, …/atom.xml             a category's
- *   /sitemap.xml (host and /s/<code>), /robots.txt (host)
+ *   /sitemap.xml (host and /s/<code>), /robots.txt (host)  (public-feeds.ts)
+ *
+ * The home page's content blocks are built here too (public-home.ts) for the home module.
  *
  * Drafts, withdrawn and archived items are simply not found. Routes gather, present, render.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db/create-db.ts';
 import type { CategoryRow } from '../../platform/db/schema.ts';
-import { NotFound } from '../../platform/http/errors.ts';
 import { t, type Lang } from '../../platform/i18n/index.ts';
-import { html, type SafeHtml } from '../../platform/views/html.ts';
-import { assetUrl } from '../../platform/views/assets.ts';
-import { renderShell } from '../../platform/views/shell.ts';
+import { html } from '../../platform/views/html.ts';
 import { ADMIN_ROOT } from '../accounts/index.ts';
-import type { MediaModule, MediaView } from '../media/index.ts';
-import type { PagesModule } from '../pages/index.ts';
-import { PATHS, publicRoutes, type Crumb, type PageSpec, type SiteShell } from '../site-shell/index.ts';
-import { ownerName, requireSite, siteHref, siteName, siteOrigin, type PublicContext, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
-import type { CategoryService } from './categories.service.ts';
-import { contentType, type FieldDef } from './content-types.ts';
-import type { ContentService } from './content.service.ts';
+import type { MediaView } from '../media/index.ts';
+import { PATHS, publicRoutes, type Crumb, type PageSpec } from '../site-shell/index.ts';
+import { ownerName, requireSite, siteHref, siteName } from '../sites/index.ts';
+import { contentType } from './content-types.ts';
 import type { LiveItem } from './content.repo.ts';
-import { atomFeed, FEED_SIZE, rssFeed, type FeedEntry, type FeedMeta } from './feeds.ts';
+import { createCalendar } from './public-calendar.ts';
+import { createFeeds } from './public-feeds.ts';
+import { createHomeBlocks } from './public-home.ts';
+import { ancestry, categoryPath, createKit, descendantIds, fieldValue, formatSize, itemPath, LISTINGS, notFound, originOf, other, pageParam, pdfPath, printPath, typeLabel, typeListing, typePath, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
+import { sendItemPdf } from './public-pdf.ts';
 import * as pub from './public.repo.ts';
-import { articleLd, feedLinks, jsonLd, openGraph, organizationLd, robotsTxt, sitemapXml, type OrgInfo, type SitemapEntry } from './seo.ts';
-import { homeBlocksMain } from './views/home.view.ts';
+import { articleLd, feedLinks, jsonLd, openGraph, organizationLd, robotsTxt } from './seo.ts';
 import { itemMain, printDocument } from './views/item.view.ts';
-import { L, type LabelKey } from './views/labels.ts';
+import { L } from './views/labels.ts';
 import { listingMain } from './views/listing.view.ts';
-import type { Attachment, ItemLink, ItemView } from './views/models.ts';
+import type { Attachment, ItemView } from './views/models.ts';
 import { contentStyle } from './views/style.ts';
+
+export type { PublicContentDeps } from './public-kit.ts';
 
 export const PAGE_SIZE = 20;
 const RELATED = 5;
-const SITEMAP_MAX_ITEMS = 45_000;
-
-export interface PublicContentDeps {
-  db: Db;
-  content: ContentService;
-  categories: CategoryService;
-  shell: SiteShell;
-  sites: SitesModule;
-  pages: PagesModule;
-  media: Pick<MediaModule, 'getMedia' | 'mediaImage'>;
-  baseDomain: string;
-}
-
-type SiteCtx = PublicContext & { site: SiteWithHosts };
-
-/** The per-type listings: path name in PATHS, the filter, the heading. */
-const LISTINGS = [
-  { path: 'newsList', filter: { type: 'news' }, title: 'news' },
-  { path: 'announcements', filter: { type: 'announcement' }, title: 'announcements' },
-  { path: 'featured', filter: { featured: true }, title: 'featured' },
-] as const satisfies readonly { path: keyof typeof PATHS; filter: pub.LiveFilter; title: LabelKey }[];
-
-const other = (lang: Lang): Lang => (lang === 'vi' ? 'en' : 'vi');
-const itemPath = (lang: Lang, slug: string) => `${PATHS.item[lang]}/${slug}`;
-const printPath = (lang: Lang, slug: string) => `${PATHS.item[lang]}/${slug}${PATHS.print[lang]}`;
-const categoryPath = (lang: Lang, slug: string) => `${PATHS.category[lang]}/${slug}`;
-
-function notFound(): NotFound {
-  return new NotFound('content.not_found', 'No such item', { messageKey: 'error.body.404' });
-}
-
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
-/** `?trang=N` → N (1 when absent); anything else is not a page of the listing. */
-function pageParam(request: FastifyRequest): number {
-  const raw = (request.query as Record<string, unknown> | undefined)?.trang;
-  if (raw === undefined || raw === '') return 1;
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw notFound();
-  return Number(raw);
-}
-
-function formatSize(bytes: number, lang: Lang): string {
-  const units = ['byte', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const text = unit === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0).replace(/\.0$/, '');
-  return `${lang === 'vi' ? text.replace('.', ',') : text} ${units[unit]}`;
-}
-
-function fieldValue(def: FieldDef, value: unknown, lang: Lang): string {
-  if (def.kind === 'select') return def.options?.find((o) => o.value === value)?.label[lang] ?? String(value);
-  if (def.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/');
-  if (def.kind === 'number') {
-    const n = Number(value);
-    return Number.isFinite(n) ? new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n) : String(value);
-  }
-  return String(value);
-}
-
-function typeLabel(type: string, lang: Lang): string {
-  return contentType(type)?.label[lang] ?? type;
-}
-
-/** A category and its ancestors, root first. */
-function ancestry(all: readonly CategoryRow[], cat: CategoryRow): CategoryRow[] {
-  const chain: CategoryRow[] = [];
-  for (let c: CategoryRow | undefined = cat; c && chain.length < 20; c = c.parent_id === null ? undefined : all.find((x) => x.id === c!.parent_id)) chain.unshift(c);
-  return chain;
-}
-
-function descendantIds(all: readonly CategoryRow[], rootId: number): number[] {
-  const ids = [rootId];
-  for (let i = 0; i < ids.length && ids.length < 1000; i++) for (const c of all) if (c.parent_id === ids[i] && !ids.includes(c.id)) ids.push(c.id);
-  return ids;
-}
 
 export function createPublicContent(deps: PublicContentDeps) {
-  const abs = (request: FastifyRequest, ctx: Pick<PublicContext, 'basePath' | 'lang'>, path: string, lang: Lang = ctx.lang) => `${originOf(request)}${siteHref(ctx, path, lang)}`;
-
-  /** A media file of the item's own site, as the public sees it. */
-  async function ownMedia(siteId: number, id: number | null | undefined): Promise<MediaView | undefined> {
-    if (!id) return undefined;
-    const m = await deps.media.getMedia(id);
-    return m && m.siteId === siteId ? m : undefined;
-  }
-
-  async function thumbOf(siteId: number, mediaId: number | null): Promise<SafeHtml | undefined> {
-    const m = await ownMedia(siteId, mediaId);
-    // The title next to it says what the item is: the thumbnail is decorative there.
-    return m?.kind === 'image' ? deps.media.mediaImage(m, { sizes: '8rem', alt: '' }) : undefined;
-  }
-
-  async function links(ctx: SiteCtx, rows: readonly pub.LiveSummary[], thumbs = false): Promise<ItemLink[]> {
-    return Promise.all(
-      rows.map(async (r) => ({
-        title: r.title,
-        href: siteHref(ctx, itemPath(ctx.lang, r.slug)),
-        date: r.first_published_at ?? r.published_at,
-        summary: r.summary,
-        typeLabel: typeLabel(r.type, ctx.lang),
-        isReference: r.is_reference,
-        thumb: thumbs ? await thumbOf(ctx.site.id, r.cover_media_id) : undefined,
-      })),
-    );
-  }
-
-  function orgInfo(request: FastifyRequest, ctx: SiteCtx): OrgInfo {
-    const { site, lang } = ctx;
-    const logo = site.logo_url ?? assetUrl('emblem.svg');
-    return {
-      name: ownerName(site, lang) || siteName(site, lang),
-      siteName: siteName(site, lang),
-      url: abs(request, ctx, '/'),
-      logo: /^https?:\/\//.test(logo) ? logo : `${originOf(request)}${logo}`,
-      email: site.email,
-      telephone: site.phone,
-      fax: site.fax,
-      address: site.address,
-      lang,
-    };
-  }
-
-  function siteFeedLinks(ctx: SiteCtx): SafeHtml {
-    return feedLinks(siteName(ctx.site, ctx.lang), siteHref(ctx, PATHS.rss[ctx.lang]), siteHref(ctx, PATHS.atom[ctx.lang]));
-  }
-
-  /** Where another site's pages are, the way this visitor reaches sites (by path or by host). */
-  async function siteBase(request: FastifyRequest, ctx: SiteCtx, siteId: number): Promise<{ base: string; site: SiteWithHosts } | undefined> {
-    if (siteId === ctx.site.id) return { base: `${originOf(request)}${ctx.basePath}`, site: ctx.site };
-    const site = await deps.sites.directory.byId(siteId);
-    if (!site) return undefined;
-    if (ctx.basePath) return { base: `${originOf(request)}/s/${site.code}`, site };
-    const main = (await deps.sites.directory.liveSites()).find((s) => s.kind === 'portal' && s.parent_id === null);
-    return { base: siteOrigin(site, { protocol: request.protocol, port: request.port ?? undefined, baseDomain: deps.baseDomain }, site.id === main?.id), site };
-  }
-
-  /**
-   * Sends a page in the site's shell. The shell's canonical URL is the request's path; a
-   * later page of a listing (?trang=2) and a cross-posted item give their own. Caching
-   * headers, ETag and the page cache come from the shell (sendCacheable).
-   */
-  async function send(request: FastifyRequest, reply: FastifyReply, page: PageSpec, canonicalUrl?: string): Promise<FastifyReply> {
-    if (!canonicalUrl) return deps.shell.sendPage(request, reply, page);
-    const shell = await deps.shell.shellFor(request);
-    return deps.shell.sendCacheable(request, reply, renderShell({ ...shell, canonicalUrl }, page), 'text/html; charset=utf-8');
-  }
+  const kit = createKit(deps);
+  const { abs, ownMedia, links, orgInfo, siteFeedLinks, siteBase, send } = kit;
+  const feeds = createFeeds(deps, kit);
+  const homeBlocks = createHomeBlocks(deps, kit);
+  const calendarWeek = createCalendar(deps, kit);
 
   // ── Item ──────────────────────────────────────────────────────────────────────────
 
@@ -218,8 +76,8 @@ export function createPublicContent(deps: PublicContentDeps) {
 
     const relatedFilter: pub.LiveFilter = category ? { categoryIds: [category.id], excludeId: item.id } : { type: item.type, excludeId: item.id };
     const related = await links(ctx, await pub.listLiveSummaries(deps.db, site.id, lang, relatedFilter, RELATED));
-    const listing = LISTINGS.find((l) => 'type' in l.filter && l.filter.type === item.type);
-    const relatedMoreHref = category ? siteHref(ctx, categoryPath(lang, category.slug)) : listing ? siteHref(ctx, PATHS[listing.path][lang]) : undefined;
+    const listing = typeListing(item.type);
+    const relatedMoreHref = siteHref(ctx, category ? categoryPath(lang, category.slug) : listing ? PATHS[listing.path][lang] : typePath(lang, item.type));
 
     let crossPost: ItemView['crossPost'];
     let canonicalUrl = abs(request, ctx, itemPath(lang, item.slug));
@@ -251,13 +109,14 @@ export function createPublicContent(deps: PublicContentDeps) {
       relatedMoreHref,
       canonicalUrl,
       printHref: siteHref(ctx, printPath(lang, item.slug)),
+      pdfHref: siteHref(ctx, pdfPath(lang, item.slug)),
       itemHref: siteHref(ctx, itemPath(lang, item.slug)),
       crossPost,
     };
     return { view, facts, category, topics, coverMedia };
   }
 
-  async function itemPage(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, print: boolean): Promise<FastifyReply> {
+  async function itemPage(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, as: 'page' | 'print' | 'pdf'): Promise<FastifyReply> {
     const ctx = requireSite(request);
     const { lang, site } = ctx;
     const item = await deps.content.liveBySlug(site.id, lang, request.params.slug);
@@ -265,7 +124,9 @@ export function createPublicContent(deps: PublicContentDeps) {
     const all = await deps.categories.list(site.id, lang);
     const { view, facts, category, topics, coverMedia } = await itemView(request, ctx, item, all);
 
-    if (print) return deps.shell.sendCacheable(request, reply, printDocument(lang, view, { name: siteName(site, lang), ownerName: ownerName(site, lang) }), 'text/html; charset=utf-8');
+    const names = { name: siteName(site, lang), ownerName: ownerName(site, lang) };
+    if (as === 'print') return deps.shell.sendCacheable(request, reply, printDocument(lang, view, names), 'text/html; charset=utf-8');
+    if (as === 'pdf') return sendItemPdf(request, reply, lang, item.slug, view, names);
 
     const translation = facts?.translation_group ? await pub.liveTranslation(deps.db, site.id, facts.translation_group, other(lang)) : undefined;
     const org = orgInfo(request, ctx);
@@ -286,8 +147,8 @@ ${siteFeedLinks(ctx)}`;
     const crumbs: Crumb[] = [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }];
     if (category) for (const c of ancestry(all, category)) crumbs.push({ label: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) });
     else {
-      const listing = LISTINGS.find((l) => 'type' in l.filter && l.filter.type === item.type);
-      if (listing) crumbs.push({ label: L(lang, listing.title), href: siteHref(ctx, PATHS[listing.path][lang]) });
+      const listing = typeListing(item.type);
+      crumbs.push(listing ? { label: L(lang, listing.title), href: siteHref(ctx, PATHS[listing.path][lang]) } : { label: view.typeLabel, href: siteHref(ctx, typePath(lang, item.type)) });
     }
     crumbs.push({ label: item.title });
 
@@ -375,115 +236,33 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
     });
   }
 
-  // ── Feeds, sitemap, robots ────────────────────────────────────────────────────────
-
-  async function sendFeed(request: FastifyRequest, reply: FastifyReply, ctx: SiteCtx, kind: 'rss' | 'atom', o: { title: string; description: string; filter: pub.LiveFilter; pagePath: string; selfPath: string }): Promise<FastifyReply> {
-    const { lang, site } = ctx;
-    const rows = await pub.listLiveSummaries(deps.db, site.id, lang, o.filter, FEED_SIZE);
-    const names = new Map((await deps.categories.list(site.id, lang)).map((c) => [c.id, c.name]));
-    const agency = ownerName(site, lang) || siteName(site, lang);
-    const entries: FeedEntry[] = rows.map((r) => {
-      const published = r.first_published_at ?? r.published_at ?? new Date(0);
-      return {
-        title: r.title,
-        url: abs(request, ctx, itemPath(lang, r.slug)),
-        summary: r.summary,
-        published,
-        updated: r.published_at ?? published,
-        author: r.author_name || agency,
-        category: r.category_id === null ? typeLabel(r.type, lang) : names.get(r.category_id),
-      };
+  /** /loai-tin/<code>: the items of one type; news and announcements have their own listing. */
+  async function typePage(request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply): Promise<FastifyReply> {
+    const ctx = requireSite(request);
+    const { lang } = ctx;
+    const type = contentType(request.params.code);
+    if (!type) throw notFound();
+    const own = typeListing(type.code);
+    if (own) return reply.redirect(siteHref(ctx, PATHS[own.path][lang]), 301);
+    return listing(request, reply, ctx, {
+      title: type.label[lang],
+      filter: { type: type.code },
+      path: typePath(lang, type.code),
+      crumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }],
+      alternate: { lang: other(lang), href: siteHref(ctx, typePath(other(lang), type.code), other(lang)) },
     });
-    const meta: FeedMeta = {
-      title: o.title,
-      description: o.description,
-      lang,
-      pageUrl: abs(request, ctx, o.pagePath),
-      selfUrl: abs(request, ctx, o.selfPath),
-      author: agency,
-      updated: entries.reduce<Date | undefined>((max, x) => (!max || x.updated > max ? x.updated : max), undefined) ?? new Date(),
-    };
-    return kind === 'rss'
-      ? deps.shell.sendCacheable(request, reply, rssFeed(meta, entries), 'application/rss+xml; charset=utf-8')
-      : deps.shell.sendCacheable(request, reply, atomFeed(meta, entries), 'application/atom+xml; charset=utf-8');
-  }
-
-  async function siteFeed(request: FastifyRequest, reply: FastifyReply, kind: 'rss' | 'atom'): Promise<FastifyReply> {
-    const ctx = requireSite(request);
-    const name = siteName(ctx.site, ctx.lang);
-    return sendFeed(request, reply, ctx, kind, { title: name, description: ownerName(ctx.site, ctx.lang) || name, filter: {}, pagePath: '/', selfPath: PATHS[kind][ctx.lang] });
-  }
-
-  async function categoryFeed(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, kind: 'rss' | 'atom'): Promise<FastifyReply> {
-    const ctx = requireSite(request);
-    const all = await deps.categories.list(ctx.site.id, ctx.lang);
-    const cat = all.find((c) => c.slug === request.params.slug);
-    if (!cat) throw notFound();
-    const path = categoryPath(ctx.lang, cat.slug);
-    return sendFeed(request, reply, ctx, kind, {
-      title: `${cat.name} | ${siteName(ctx.site, ctx.lang)}`,
-      description: cat.description || cat.name,
-      filter: { categoryIds: descendantIds(all, cat.id) },
-      pagePath: path,
-      selfPath: `${path}${PATHS[kind][ctx.lang]}`,
-    });
-  }
-
-  async function sitemap(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const ctx = requireSite(request);
-    const { site } = ctx;
-    const at = (lang: Lang, path: string) => abs(request, ctx, path, lang);
-    const newest = await pub.lastPublished(deps.db, site.id);
-    const latest = (pred: (r: (typeof newest)[number]) => boolean) =>
-      newest.filter(pred).reduce<Date | null>((max, r) => (r.at && (!max || r.at > max) ? r.at : max), null);
-    const entries: SitemapEntry[] = [];
-    for (const lang of ['vi', 'en'] as const) {
-      const langLatest = latest((r) => r.lang === lang);
-      const pages = await deps.pages.listPages(site.id, lang);
-      // A language without any page or item is not a site to index.
-      if (lang === 'en' && pages.length === 0 && !langLatest) continue;
-      entries.push({ loc: at(lang, '/'), lastmod: langLatest });
-      for (const p of pages) entries.push({ loc: at(lang, `${PATHS.page[lang]}/${p.slug}`), lastmod: p.updated_at });
-      if (langLatest) for (const l of LISTINGS) entries.push({ loc: at(lang, PATHS[l.path][lang]) });
-      for (const c of await deps.categories.list(site.id, lang)) entries.push({ loc: at(lang, categoryPath(lang, c.slug)), lastmod: latest((r) => r.lang === lang && r.category_id === c.id) });
-    }
-    for (const i of await pub.sitemapItems(deps.db, site.id, SITEMAP_MAX_ITEMS)) {
-      const lang: Lang = i.lang === 'en' ? 'en' : 'vi';
-      if (i.lang !== lang) continue;
-      entries.push({ loc: at(lang, itemPath(lang, i.slug)), lastmod: i.published_at });
-    }
-    return deps.shell.sendCacheable(request, reply, sitemapXml(entries), 'application/xml; charset=utf-8');
-  }
-
-  // ── Home page blocks ──────────────────────────────────────────────────────────────
-
-  /** Featured items, latest news and announcements for the home page, and what its head needs. */
-  async function homeBlocks(request: FastifyRequest): Promise<{ main: SafeHtml; head: SafeHtml }> {
-    const ctx = requireSite(request);
-    const { lang, site } = ctx;
-    const [featured, news, announcements] = await Promise.all([
-      pub.listLiveSummaries(deps.db, site.id, lang, { featured: true }, 4),
-      pub.listLiveSummaries(deps.db, site.id, lang, { type: 'news' }, 6),
-      pub.listLiveSummaries(deps.db, site.id, lang, { type: 'announcement' }, 6),
-    ]);
-    const main = homeBlocksMain(lang, [
-      { id: 'tin-noi-bat', title: 'featured', items: await links(ctx, featured, true), moreHref: siteHref(ctx, PATHS.featured[lang]) },
-      { id: 'tin-moi', title: 'latest', items: await links(ctx, news), moreHref: siteHref(ctx, PATHS.newsList[lang]) },
-      { id: 'thong-bao', title: 'announcements', items: await links(ctx, announcements), moreHref: siteHref(ctx, PATHS.announcements[lang]) },
-    ]);
-    const head = html`${contentStyle()}
-${jsonLd([organizationLd(orgInfo(request, ctx))])}
-${siteFeedLinks(ctx)}`;
-    return { main, head };
   }
 
   function register(app: FastifyInstance): void {
     publicRoutes(app, (scope, lang) => {
-      scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug`, (request, reply) => itemPage(request, reply, false));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug${PATHS.print[lang]}`, (request, reply) => itemPage(request, reply, true));
+      scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug`, (request, reply) => itemPage(request, reply, 'page'));
+      scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug${PATHS.print[lang]}`, (request, reply) => itemPage(request, reply, 'print'));
+      scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug${PATHS.pdf[lang]}`, (request, reply) => itemPage(request, reply, 'pdf'));
       scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug`, (request, reply) => categoryPage(request, reply));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.rss[lang]}`, (request, reply) => categoryFeed(request, reply, 'rss'));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.atom[lang]}`, (request, reply) => categoryFeed(request, reply, 'atom'));
+      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.rss[lang]}`, (request, reply) => feeds.categoryFeed(request, reply, 'rss'));
+      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.atom[lang]}`, (request, reply) => feeds.categoryFeed(request, reply, 'atom'));
+      scope.get<{ Params: { code: string } }>(`${PATHS.typeList[lang]}/:code`, (request, reply) => typePage(request, reply));
+      scope.get(PATHS.calendar[lang], (request, reply) => calendarWeek(request, reply));
       for (const l of LISTINGS) {
         scope.get(PATHS[l.path][lang], (request, reply) => {
           const ctx = requireSite(request);
@@ -497,10 +276,10 @@ ${siteFeedLinks(ctx)}`;
           });
         });
       }
-      scope.get(PATHS.rss[lang], (request, reply) => siteFeed(request, reply, 'rss'));
-      scope.get(PATHS.atom[lang], (request, reply) => siteFeed(request, reply, 'atom'));
+      scope.get(PATHS.rss[lang], (request, reply) => feeds.siteFeed(request, reply, 'rss'));
+      scope.get(PATHS.atom[lang], (request, reply) => feeds.siteFeed(request, reply, 'atom'));
       // One sitemap per site, covering both languages: at the host root and under /s/<code>/.
-      if (lang === 'vi') scope.get('/sitemap.xml', (request, reply) => sitemap(request, reply));
+      if (lang === 'vi') scope.get('/sitemap.xml', (request, reply) => feeds.sitemap(request, reply));
     });
     // robots.txt only means something at the root of a host.
     app.get('/robots.txt', async (request, reply) => {

@@ -95,6 +95,20 @@ export async function lastActorOf(db: DbOrTx, itemId: number, action: string): P
   return r?.actor_id ?? null;
 }
 
+/**
+ * Puts `ids` (items of one site) in translation group `group`, or in none with null. Other
+ * items of their former groups, or already in `group`, leave their group: a group holds
+ * one item per language.
+ */
+export async function setTranslationGroup(db: DbOrTx, siteId: number, ids: readonly number[], group: number | null): Promise<void> {
+  const former = (await db.selectFrom('content_items').select('translation_group').where('id', 'in', ids).where('translation_group', 'is not', null).execute()).map((r) => r.translation_group!);
+  const groups = [...new Set(group === null ? former : [...former, group])];
+  if (groups.length) {
+    await db.updateTable('content_items').set({ translation_group: null }).where('site_id', '=', siteId).where('translation_group', 'in', groups).where('id', 'not in', ids).execute();
+  }
+  await db.updateTable('content_items').set({ translation_group: group }).where('site_id', '=', siteId).where('id', 'in', ids).execute();
+}
+
 export async function workflowSettings(db: DbOrTx, siteId: number): Promise<{ approval_steps: number; forbid_self_approval: boolean } | undefined> {
   return db.selectFrom('workflow_settings').select(['approval_steps', 'forbid_self_approval']).where('site_id', '=', siteId).executeTakeFirst();
 }

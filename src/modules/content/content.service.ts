@@ -516,6 +516,33 @@ export class ContentService {
     });
   }
 
+  /**
+   * Links an item with `otherItemId`, an item of the other language on the same site, as
+   * translations of each other: both get the smaller id as their translation group, and
+   * whatever was linked to either before is unlinked. With null, the item is unlinked.
+   */
+  async linkTranslation(actor: Actor, itemId: number, otherItemId: number | null): Promise<void> {
+    const item = await repo.findItem(this.#db, itemId);
+    if (!item) throw new NotFound('content.not_found');
+    authorize(actor, 'content.edit', item.site_id);
+    if (otherItemId !== null) {
+      const other = await repo.findItem(this.#db, otherItemId);
+      const problem =
+        !other || other.site_id !== item.site_id || other.id === item.id
+          ? 'Bản dịch phải là một tin, bài khác của cùng trang.'
+          : other.lang === item.lang
+            ? 'Bản dịch phải là tin, bài bằng ngôn ngữ khác.'
+            : undefined;
+      if (problem) throw new Invalid('content.bad_translation', problem, { details: [{ field: 'translationOf', message: problem }] });
+    }
+    const group = otherItemId === null ? null : Math.min(itemId, otherItemId);
+    await withTx(this.#db, async (tx) => {
+      await repo.setTranslationGroup(tx, item.site_id, otherItemId === null ? [itemId] : [itemId, otherItemId], group);
+      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: item.site_id, action: 'content.translation_linked', targetType: 'content', targetId: String(itemId), summary: { other: otherItemId, group } });
+      await announceChange(tx, item.site_id);
+    });
+  }
+
   /** WF-6: the board confirms a fixed page is still accurate; the next review is due after its interval. */
   async markReviewed(actor: Actor, itemId: number, now = new Date()): Promise<ContentItemRow> {
     const item = await repo.findItem(this.#db, itemId);

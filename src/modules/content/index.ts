@@ -17,6 +17,8 @@ import { CategoryService } from './categories.service.ts';
 import { HomeBlocksService } from './home-blocks.service.ts';
 import { createPublicContent } from './content.pages.ts';
 import { registerContentAdmin } from './content.admin.ts';
+import { registerStructureAdmin } from './structure.admin.ts';
+import type { MenuService } from '../menus/index.ts';
 import type { DashboardCard } from '../admin/index.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
@@ -33,6 +35,8 @@ export interface ContentModuleDeps {
   shell: SiteShell;
   pages: PagesModule;
   media: Pick<MediaModule, 'getMedia' | 'mediaImage'> & Partial<Pick<MediaModule, 'listMedia'>>;
+  /** The site's menus, for the structure screens of the administration; without it there is no menu screen. */
+  menus?: MenuService;
   /** The admin module, for the content cards of the dashboard. */
   admin?: { addCard(card: DashboardCard): void };
 }
@@ -53,6 +57,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     db: platform.db,
     content,
     categories,
+    homeBlocks: homeBlockService,
     shell: deps.shell,
     sites: deps.sites,
     pages: deps.pages,
@@ -64,11 +69,21 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     content,
     categories,
     homeBlockService,
-    /** The home page's content blocks (featured, latest news, announcements) and the head elements they need. */
+    /** The home page's content blocks, as the operator arranged them, and the head elements they need. */
     homeBlocks: publicContent.homeBlocks,
     register: async (app: FastifyInstance) => {
       await publicContent.register(app);
-      registerContentAdmin(app, { db: platform.db, accounts: deps.accounts, content, categories, addCard: deps.admin?.addCard, listMedia: deps.media.listMedia });
+      registerContentAdmin(app, {
+        db: platform.db,
+        accounts: deps.accounts,
+        content,
+        categories,
+        addCard: deps.admin?.addCard,
+        listMedia: deps.media.listMedia,
+        getMedia: deps.media.getMedia,
+        sites: deps.sites.directory,
+      });
+      registerStructureAdmin(app, { db: platform.db, admin: deps.accounts.admin, categories, homeBlocks: homeBlockService, ...(deps.menus ? { menus: deps.menus } : {}) });
     },
   };
 }

@@ -3,6 +3,7 @@
  * pagination, the few extra facts an item page needs (first publication, the original of a
  * cross-post, its translation) and what sitemaps and feeds list. Only live items, always.
  */
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/create-db.ts';
 
 /** A live item as listings, feeds and home blocks show it: no body. */
@@ -138,4 +139,24 @@ export async function lastPublished(db: DbOrTx, siteId: number): Promise<{ lang:
     .groupBy(['lang', 'category_id'])
     .execute();
   return rows.map((r) => ({ lang: r.lang, category_id: r.category_id, at: r.at === null ? null : new Date(r.at as Date | string) }));
+}
+
+const weekStart = sql<string>`content_revisions.fields->>'week_start'`;
+
+/** The live work calendar of the week starting `monday` (YYYY-MM-DD), the newest if several. */
+export async function liveCalendarOfWeek(db: DbOrTx, siteId: number, lang: string, monday: string): Promise<{ slug: string } | undefined> {
+  return filtered(db, siteId, lang, { type: 'calendar' })
+    .select('content_items.slug')
+    .where(weekStart, '=', monday)
+    .orderBy('content_items.first_published_at', 'desc')
+    .orderBy('content_items.id', 'desc')
+    .executeTakeFirst();
+}
+
+/** The latest week (its Monday) with a live work calendar, if any. */
+export async function latestCalendarWeek(db: DbOrTx, siteId: number, lang: string): Promise<string | undefined> {
+  const r = await filtered(db, siteId, lang, { type: 'calendar' })
+    .select(sql<string | null>`max(content_revisions.fields->>'week_start')`.as('week'))
+    .executeTakeFirst();
+  return r?.week && /^\d{4}-\d{2}-\d{2}$/.test(r.week) ? r.week : undefined;
 }

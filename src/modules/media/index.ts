@@ -53,7 +53,7 @@ export function mediaModule(platform: Platform, deps: MediaModuleDeps) {
     uploadMedia: (actor: Actor, siteId: number, input: service.UploadInput) => service.uploadMedia(media, actor, siteId, input),
     updateMediaText: (actor: Actor, id: number, input: { alt: string; caption: string }) => service.updateMediaText(media, actor, id, input),
     deleteMedia: (actor: Actor, id: number) => service.deleteMedia(media, actor, id),
-    listMedia: (actor: Actor, siteId: number, page?: number) => service.listMedia(media, actor, siteId, page),
+    listMedia: (actor: Actor, siteId: number, page?: number, pageSize?: number) => service.listMedia(media, actor, siteId, page, pageSize),
     getMediaForActor: (actor: Actor, id: number) => service.getMediaForActor(media, actor, id),
   };
 }

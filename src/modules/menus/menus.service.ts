@@ -8,6 +8,8 @@ import { Invalid } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
 import * as repo from './menus.repo.ts';
 import { announceChange } from '../../platform/cache/page-cache.ts';
+import { recordAudit } from '../audit/index.ts';
+import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
 
 export interface MenuNode {
   id: number;
@@ -38,8 +40,12 @@ export class MenuService {
     return this.#memo.get(`${siteId}:${lang}`, async () => buildTree(await repo.listMenuItems(this.#db, siteId, lang)));
   }
 
-  /** Replaces a site's menu in one language with `items` (one transaction). */
-  async replace(siteId: number, lang: string, items: readonly MenuInput[]): Promise<void> {
+  /**
+   * Replaces a site's menu in one language with `items` (one transaction). With an actor
+   * (the administration), they must be allowed `menus.manage` and the change is audited.
+   */
+  async replace(siteId: number, lang: string, items: readonly MenuInput[], actor?: Actor): Promise<void> {
+    if (actor) authorize(actor, 'menus.manage', siteId);
     const problems = collectProblems(items);
     if (problems.length > 0) throw new Invalid('menu.invalid', problems.join(' '));
     await withTx(this.#db, async (tx) => {
@@ -59,9 +65,14 @@ export class MenuService {
       };
       await insertLevel(items, null);
       await announceChange(tx, siteId);
+      if (actor) await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'menu.replaced', summary: { lang, items: countItems(items) } });
     });
     this.#memo.invalidate(`${siteId}:${lang}`);
   }
+}
+
+function countItems(items: readonly MenuInput[]): number {
+  return items.reduce((n, item) => n + 1 + countItems(item.children ?? []), 0);
 }
 
 function collectProblems(items: readonly MenuInput[]): string[] {

@@ -3,17 +3,20 @@
  * display preferences) from a request, renders pages and error pages, and serves the
  * display-preferences link. Modules with public pages use `renderPage` and `publicRoutes`.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HSTS, STATIC_HEADERS } from '../../platform/http/security-headers.ts';
+import { requestIdFrom } from '../../platform/http/request-id.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { ErrorInfo } from '../../platform/http/error-handler.ts';
 import { t, type Lang } from '../../platform/i18n/index.ts';
 import { renderShell, type PageSpec, type ShellContext, type ShellMenuItem } from '../../platform/views/shell.ts';
 import { html } from '../../platform/views/html.ts';
 import { renderPlatformPage } from '../../platform/views/platform-page.ts';
-import { langFromUrl, ownerName, requireSite, resolvePublicContext, siteHref, siteName, type SitesModule } from '../sites/index.ts';
+import { langFromUrl, normaliseHost, ownerName, requireSite, resolvePublicContext, siteHref, siteName, splitPublicPath, type SitesModule } from '../sites/index.ts';
 import type { MenuNode, MenuService } from '../menus/index.ts';
 import { handleDisplayPrefs, PREFS_COOKIE, readPrefs } from './display-prefs.ts';
-import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache } from '../../platform/cache/page-cache.ts';
+import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache, type CachedPage } from '../../platform/cache/page-cache.ts';
 import { PATHS } from './paths.ts';
 import { publicRoutes } from './public-routes.ts';
 
@@ -25,6 +28,8 @@ function isCurrent(href: string, localPath: string): boolean {
   if (/^https?:/.test(href)) return false;
   return href === '/' ? localPath === '/' : localPath === href || localPath.startsWith(`${href}/`);
 }
+
+const PREFS_COOKIE_RE = new RegExp(`(?:^|;\\s*)${PREFS_COOKIE}=([^;]*)`);
 
 /** Paths never cached: administration and the display-preference redirect. */
 const UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display)(\?|$)/;
@@ -49,15 +54,76 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
    */
   function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: string, contentType: string): FastifyReply {
     const slot = cacheKeys.get(request);
-    const entry = slot ? cache.set(slot.siteId, slot.key, body, contentType) : { etag: etagOf(body) };
-    return answer(request, reply, body, contentType, entry.etag, Boolean(slot), false);
+    const entry = slot ? cache.set(slot.siteId, slot.key, body, contentType) : { etag: etagOf(body), body };
+    return answer(request, reply, entry.body, contentType, entry.etag, Boolean(slot), false);
   }
 
-  function answer(request: FastifyRequest, reply: FastifyReply, body: string, contentType: string, etag: string, shared: boolean, hit: boolean): FastifyReply {
+  /**
+   * The front of the server: a cached page for an anonymous GET is written straight from the
+   * raw request, before Fastify builds its request and runs its hooks (this is what makes
+   * cached pages nearly as cheap as static files). Anything else, or any doubt, returns
+   * false and the request takes the normal path.
+   */
+  function serveRaw(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    const url = req.url ?? '/';
+    if (url.length > 2048 || url.charCodeAt(0) !== 47 || UNCACHED.test(url)) return false;
+    const cookie = req.headers.cookie ?? '';
+    if (cookie.includes('cong_sid=')) return false;
+    let host: string;
+    try {
+      host = normaliseHost(req.headers.host);
+    } catch {
+      return false;
+    }
+    const resolution = deps.sites.directory.resolveNow(host, splitPublicPath(url.split('?', 1)[0]!).code);
+    if (!resolution || resolution.kind !== 'site') return false;
+    const basePath = resolution.via === 'path' ? `/s/${resolution.site.code}` : '';
+    let prefs = PREFS_COOKIE_RE.exec(cookie)?.[1] ?? '';
+    try {
+      prefs = decodeURIComponent(prefs);
+    } catch {
+      return false;
+    }
+    const hit = cache.get(resolution.site.id, `${resolution.site.id}|${basePath}|${url}|${prefs}`);
+    if (!hit) return false;
+    const https = platform.config.trustProxy ? req.headers['x-forwarded-proto'] === 'https' : 'encrypted' in req.socket;
+    const headers = { ...STATIC_HEADERS, ...(https ? { 'strict-transport-security': HSTS } : {}), 'x-request-id': requestIdFrom(req) };
+    writeCached(req.method === 'HEAD', String(req.headers['accept-encoding'] ?? ''), req.headers['if-none-match'], res, hit, headers);
+    return true;
+  }
+
+  function writeCached(head: boolean, accept: string, ifNoneMatch: string | string[] | undefined, res: ServerResponse, hit: CachedPage, base: Record<string, string | number | string[]>): void {
+    const [body, encoding] = /\bbr\b/.test(accept) ? [hit.br, 'br'] : /\bgzip\b/.test(accept) ? [hit.gzip, 'gzip'] : [hit.body, undefined];
+    const headers: Record<string, string | number | string[]> = {
+      ...base,
+      etag: hit.etag,
+      'cache-control': 'public, max-age=60, stale-while-revalidate=60',
+      vary: 'Cookie, Accept-Encoding',
+      'x-cache': 'hit',
+      'content-type': hit.contentType,
+    };
+    if (ifNoneMatch === hit.etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    if (encoding) headers['content-encoding'] = encoding;
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(head ? undefined : body);
+  }
+
+  function writeHit(request: FastifyRequest, reply: FastifyReply, hit: CachedPage): void {
+    reply.hijack();
+    writeCached(request.method === 'HEAD', String(request.headers['accept-encoding'] ?? ''), request.headers['if-none-match'], reply.raw, hit, reply.getHeaders() as Record<string, string | number | string[]>);
+  }
+
+  function answer(request: FastifyRequest, reply: FastifyReply, body: string | Buffer, contentType: string, etag: string, shared: boolean, hit: boolean): FastifyReply {
     reply.header('etag', etag);
     if (shared) reply.header('x-cache', hit ? 'hit' : 'miss');
     reply.header('cache-control', shared ? 'public, max-age=60, stale-while-revalidate=60' : 'private, no-cache');
-    reply.header('vary', 'Cookie');
+    reply.header('vary', 'Cookie, Accept-Encoding');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.type(contentType).send(body);
   }
@@ -160,13 +226,15 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
       const stop = await platform.listen(CACHE_CHANNEL, (payload) => cache.bump(payload === ALL_SITES ? ALL_SITES : Number(payload)));
       app.addHook('onClose', async () => stop());
     }
-    // Serve a cached page before any handler runs.
-    app.addHook('preHandler', async (request, reply) => {
+    // Serve a cached page as early as possible: right after the site is known, written
+    // straight to the socket with the headers set so far (security headers, request id),
+    // precompressed. Everything after this hook is skipped for a hit.
+    app.addHook('onRequest', async (request, reply) => {
       const slot = slotOf(request);
       if (!slot) return;
       cacheKeys.set(request, slot);
       const hit = cache.get(slot.siteId, slot.key);
-      if (hit) return answer(request, reply, hit.body, hit.contentType, hit.etag, true, true);
+      if (hit) writeHit(request, reply, hit);
     });
     publicRoutes(app, (scope, lang) => {
       scope.get(PATHS.display[lang], async (request, reply) => {
@@ -176,7 +244,7 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
     });
   }
 
-  return { name: 'site-shell', register, shellFor, renderPage, sendPage, sendCacheable, renderErrorPage, cache };
+  return { name: 'site-shell', register, shellFor, renderPage, sendPage, sendCacheable, renderErrorPage, cache, serveRaw };
 }
 
 export type SiteShell = ReturnType<typeof siteShellModule>;

@@ -15,7 +15,7 @@ export type { PublicContext } from './site-context.ts';
 export type { SiteWithHosts } from './sites.repo.ts';
 export type { SiteInput } from './sites.schema.ts';
 export type { Resolution } from './site-directory.ts';
-export { siteHref, langFromUrl, splitPublicPath, resolvePublicContext } from './site-context.ts';
+export { siteHref, langFromUrl, splitPublicPath, resolvePublicContext, normaliseHost } from './site-context.ts';
 export { siteName, ownerName, siteOrigin } from './sites.present.ts';
 export { SiteDirectory };
 

@@ -36,22 +36,38 @@ export class SiteDirectory {
     this.#baseDomain = baseDomain;
   }
 
+  /** The last snapshot loaded and when, for the synchronous look-up of the page-cache fast path. */
+  #last: { snap: Snapshot; at: number } | undefined;
+
   #snapshot(): Promise<Snapshot> {
     return this.#memo.get('all', async () => {
       const all = await listSitesWithHosts(this.#db);
       const live = all.filter((s) => s.status !== 'disabled');
-      return {
+      const snap = {
         all,
         byCode: new Map(live.map((s) => [s.code, s])),
         byHost: new Map(live.flatMap((s) => s.hosts.map((h) => [h, s] as const))),
         mainPortal: live.find((s) => s.kind === 'portal' && s.parent_id === null),
       };
+      this.#last = { snap, at: Date.now() };
+      return snap;
     });
   }
 
   /** Forget the cached sites: call after any change to sites or their hosts. */
   invalidate(): void {
     this.#memo.invalidate();
+    this.#last = undefined;
+  }
+
+  /**
+   * The same answer as `resolve`, synchronously, from sites already in memory; undefined
+   * when they are not (or are older than the memo's 30 s), and the caller takes the normal path.
+   */
+  resolveNow(host: string, pathCode: string | undefined): Resolution | undefined {
+    const last = this.#last;
+    if (!last || Date.now() - last.at > 30_000) return undefined;
+    return this.#resolveIn(last.snap, host, pathCode);
   }
 
   /** Every site that is not disabled, in creation order. */
@@ -69,7 +85,10 @@ export class SiteDirectory {
 
   /** `host` must already be lower-case and without port; `pathCode` is the `/s/<code>` part. */
   async resolve(host: string, pathCode: string | undefined): Promise<Resolution> {
-    const snap = await this.#snapshot();
+    return this.#resolveIn(await this.#snapshot(), host, pathCode);
+  }
+
+  #resolveIn(snap: Snapshot, host: string, pathCode: string | undefined): Resolution {
     if (pathCode !== undefined) {
       const site = snap.byCode.get(pathCode);
       return site ? { kind: 'site', site, via: 'path' } : { kind: 'unknown-code', code: pathCode };

@@ -6,6 +6,7 @@
  * oldest dropped first.
  */
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/create-db.ts';
 
@@ -14,7 +15,11 @@ export const CACHE_CHANNEL = 'cong_cache';
 export const ALL_SITES = '*';
 
 export interface CachedPage {
-  body: string;
+  /** UTF-8 bytes, encoded once: sending a Buffer skips the per-request string encoding. */
+  body: Buffer;
+  /** The same bytes compressed once at store time, so hits never compress. */
+  gzip: Buffer;
+  br: Buffer;
   etag: string;
   contentType: string;
   generation: number;
@@ -65,8 +70,11 @@ export class PageCache {
   }
 
   set(siteId: number, key: string, body: string, contentType: string, etag = etagOf(body)): CachedPage {
-    const entry = { siteId, body, etag, contentType, generation: this.generation(siteId), bytes: Buffer.byteLength(body) };
-    if (!this.enabled) return entry;
+    const bytes = Buffer.from(body, 'utf8');
+    if (!this.enabled) return { body: bytes, gzip: bytes, br: bytes, etag, contentType, generation: 0, bytes: bytes.length };
+    const gzip = zlib.gzipSync(bytes, { level: 6 });
+    const br = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+    const entry = { siteId, body: bytes, gzip, br, etag, contentType, generation: this.generation(siteId), bytes: bytes.length + gzip.length + br.length };
     const old = this.#entries.get(key);
     if (old) this.#drop(key, old);
     this.#entries.set(key, entry);

@@ -40,8 +40,22 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
 });
 const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+type VnParts = { year: string; month: string; day: string; hour: string; minute: string; weekday: number };
+// Intl.formatToParts is slow and pages format the same few minutes many times: remember the last ones.
+const partsCache = new Map<number, VnParts>();
+
 /** The calendar fields of `date` as seen in Viet Nam. */
-export function vnParts(date: Date): { year: string; month: string; day: string; hour: string; minute: string; weekday: number } {
+export function vnParts(date: Date): VnParts {
+  const minute = Math.floor(date.getTime() / 60_000);
+  const hit = partsCache.get(minute);
+  if (hit) return hit;
+  const parts = computeParts(date);
+  if (partsCache.size >= 5000) partsCache.clear();
+  partsCache.set(minute, parts);
+  return parts;
+}
+
+function computeParts(date: Date): VnParts {
   const p = Object.fromEntries(partsFormatter.formatToParts(date).map((x) => [x.type, x.value]));
   return {
     year: p.year!,

@@ -161,6 +161,8 @@ export interface ItemFormSpec {
   values: ItemFormValues;
   errors: Record<string, string>;
   categories: readonly CategoryRow[];
+  /** Cover image, attachments, topics, translation (content-extra.admin.ts), after the category. */
+  extras?: SafeHtml;
   /** New items choose their language; an edit keeps it. */
   isNew: boolean;
   /** The version the form was loaded at (edits). */
@@ -225,6 +227,7 @@ ${selectControl({
   hint: tr(L, 'Chọn chuyên mục cùng ngôn ngữ với tin, bài.', 'Choose a category in the language of the item.'),
   groups: [{ options: [{ value: '', label: tr(L, '— Không chọn —', '— None —') }] }, ...groups],
 })}
+${s.extras ?? ''}
 ${inputControl({ name: 'source', label: tr(L, 'Nguồn tin', 'Source'), value: v.source, required: sourceRequired, maxlength: 500, error: e.source })}
 ${inputControl({ name: 'authorName', label: tr(L, 'Tác giả', 'Author'), value: v.authorName, required: sourceRequired, maxlength: 200, error: e.authorName })}
 ${checkboxControl({ name: 'isReference', label: tr(L, 'Tin tham khảo', 'Reference item'), hint: tr(L, 'Thông tin tham khảo, không phải văn bản chính thức của cơ quan.', 'For reference; not an official text of the agency.'), checked: v.isReference })}

@@ -44,6 +44,10 @@ export interface ItemPageSpec {
   values: Record<string, string>;
   errors: Record<string, string>;
   now: Date;
+  /** Cover, attachments, topics, translation (content-extra.admin.ts). */
+  extraDetails?: SafeHtml;
+  /** Cross-posting, proposing to the portal, periodic review (content-extra.admin.ts). */
+  extraActions?: SafeHtml;
 }
 
 type StageText = Parameters<typeof stageLabel>[0];
@@ -132,13 +136,15 @@ ${item.featured ? html`<dt>${tr(L, 'Tin nổi bật', 'Featured')}</dt><dd>${tr(
 <p class="item-links">${s.mayEdit ? html`<a class="button" href="${s.editHref}">${tr(L, 'Sửa', 'Edit')}</a> ` : ''}<a class="button secondary" href="${s.revisionsHref}">${tr(L, 'Các phiên bản', 'Revisions')}</a></p>
 <section aria-labelledby="thao-tac">
 <h2 id="thao-tac">${tr(L, 'Thao tác', 'Actions')}</h2>
-${s.actions.length === 0 ? html`<p>${tr(L, 'Lúc này bạn không có thao tác nào với tin, bài này.', 'You have no action to take on this item now.')}</p>` : ''}
+${s.actions.length === 0 && !s.extraActions?.value.trim() ? html`<p>${tr(L, 'Lúc này bạn không có thao tác nào với tin, bài này.', 'You have no action to take on this item now.')}</p>` : ''}
 ${simple.length ? html`<div class="action-row">${simple.map((a) => actionForm(a, s))}</div>` : ''}
 ${withText.map((a) => actionForm(a, s))}
+${s.extraActions ?? ''}
 </section>
 <section aria-labelledby="ban-lam-viec">
 <h2 id="ban-lam-viec">${liveDiffers || !s.live ? tr(L, 'Bản đang làm việc', 'Working revision') : tr(L, 'Bản đang làm việc (cũng là bản đang đăng)', 'Working revision (also the published one)')}</h2>
 ${s.working ? revisionView(s.working, item, s, 'w') : html`<p>—</p>`}
+${s.extraDetails ?? ''}
 </section>
 ${liveDiffers
     ? html`<section aria-labelledby="ban-dang-dang">

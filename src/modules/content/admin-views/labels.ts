@@ -75,6 +75,8 @@ export function actionLabel(action: string, lang: Lang): string {
 export const DONE_NOTICES: Record<string, Record<Lang, string>> = {
   'da-tao': { vi: 'Đã tạo bản nháp.', en: 'The draft was created.' },
   'da-luu': { vi: 'Đã lưu phiên bản mới.', en: 'A new revision was saved.' },
+  'da-tao-chua-lien-ket': { vi: 'Đã tạo bản nháp, nhưng chưa liên kết được bản dịch: chọn lại trong biểu mẫu sửa.', en: 'The draft was created, but the translation could not be linked: choose it again in the edit form.' },
+  'da-luu-chua-lien-ket': { vi: 'Đã lưu phiên bản mới, nhưng chưa liên kết được bản dịch: chọn lại trong biểu mẫu sửa.', en: 'A new revision was saved, but the translation could not be linked: choose it again in the edit form.' },
   'da-khoi-phuc': { vi: 'Đã khôi phục phiên bản cũ thành bản nháp mới.', en: 'The old revision was restored as a new draft.' },
   submit: { vi: 'Đã gửi duyệt.', en: 'Submitted for review.' },
   take: { vi: 'Đã nhận biên tập.', en: 'Taken into review.' },
@@ -88,4 +90,7 @@ export const DONE_NOTICES: Record<string, Record<Lang, string>> = {
   emergency_review: { vi: 'Đã ghi nhận việc xem xét lại.', en: 'The review was recorded.' },
   'da-cai-dat': { vi: 'Đã lưu quy trình duyệt.', en: 'Workflow settings saved.' },
   'da-doc': { vi: 'Đã đánh dấu tất cả thông báo là đã đọc.', en: 'All notifications were marked as read.' },
+  cross_post: { vi: 'Đã đăng chéo sang các trang thành phần đã chọn.', en: 'Cross-posted to the chosen component sites.' },
+  propose: { vi: 'Đã gửi đề xuất lên Cổng; Ban Biên tập của Cổng sẽ xem xét.', en: 'Proposed to the portal; its board will consider it.' },
+  mark_reviewed: { vi: 'Đã ghi nhận việc rà soát; hạn rà soát tiếp theo đã được tính lại.', en: 'The review was recorded; the next review date was set.' },
 };

@@ -61,6 +61,7 @@ function shareBlock(lang: Lang, v: ItemView): SafeHtml {
 <li><a href="${FACEBOOK_SHARE}${url}" rel="noopener noreferrer">${L(lang, 'shareFacebook')}</a></li>
 <li><a href="${ZALO_SHARE}${url}" rel="noopener noreferrer">${L(lang, 'shareZalo')}</a></li>
 <li class="print-link"><a href="${v.printHref}" rel="nofollow">${L(lang, 'print')}</a></li>
+<li class="print-link"><a href="${v.pdfHref}" rel="nofollow" type="application/pdf" download>${L(lang, 'pdf')}</a></li>
 </ul>
 <p><label for="dia-chi-tin">${L(lang, 'address')}</label> <span class="muted" id="dia-chi-goi-y">${L(lang, 'addressHint')}</span><br>
 <input id="dia-chi-tin" type="url" readonly value="${v.canonicalUrl}" aria-describedby="dia-chi-goi-y"></p>

@@ -46,6 +46,16 @@ const vi = {
   download: 'Tải về',
   cover: 'Ảnh minh họa',
   yes: 'Có',
+  pdf: 'Tải về (PDF)',
+  calendar: 'Lịch làm việc của lãnh đạo',
+  calendarWeek: 'Tuần từ {from} đến {to}',
+  prevWeek: 'Tuần trước',
+  nextWeek: 'Tuần sau',
+  thisWeek: 'Tuần này',
+  weeks: 'Các tuần',
+  noCalendar: 'Chưa có lịch làm việc được công bố cho tuần này.',
+  latestCalendar: 'Lịch đã công bố gần nhất',
+  calendarItem: 'Xem trang của lịch này (bản in, tải về)',
 } as const;
 
 export type LabelKey = keyof typeof vi;
@@ -92,6 +102,16 @@ const en: Record<LabelKey, string> = {
   download: 'Download',
   cover: 'Illustration',
   yes: 'Yes',
+  pdf: 'Download (PDF)',
+  calendar: "Leaders' work calendar",
+  calendarWeek: 'Week from {from} to {to}',
+  prevWeek: 'Previous week',
+  nextWeek: 'Next week',
+  thisWeek: 'This week',
+  weeks: 'Weeks',
+  noCalendar: 'No work calendar has been published for this week.',
+  latestCalendar: 'Most recent published calendar',
+  calendarItem: 'Open the page of this calendar (print, download)',
 };
 
 const catalogues: Record<Lang, Record<LabelKey, string>> = { vi, en };

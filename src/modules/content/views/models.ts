@@ -42,6 +42,8 @@ export interface ItemView {
   /** Absolute canonical URL (the original's, for a cross-post). */
   canonicalUrl: string;
   printHref: string;
+  /** The PDF download. */
+  pdfHref: string;
   itemHref: string;
   crossPost?: { siteName: string; href: string } | undefined;
 }

@@ -19,7 +19,9 @@ const RULES = [
   '.item-list{list-style:none;padding:0}.item-list>li{padding:.75rem 0;border-bottom:1px solid #ddd;overflow:hidden}',
   '.item-list h2,.item-list h3{font-size:1.1em;margin:0 0 .25rem}.item-list p{margin:.25rem 0}',
   '.item-list .thumb{float:left;margin:0 1rem .5rem 0;max-width:8rem}.item-list .thumb img{max-width:100%;height:auto}',
-  '@media print{.share,.related,.breadcrumb,.print-link,.feed-links{display:none}}',
+  '.week-nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}.week-nav a{display:inline-block;min-height:2.75rem;line-height:2.75rem}',
+  '.calendar-empty{border-left:4px solid #8a6d00;background:#fff6d6;color:#2b2100;padding:.75rem 1rem}',
+  '@media print{.share,.related,.breadcrumb,.print-link,.feed-links,.week-nav{display:none}}',
 ];
 
 /** `<style>` for the head of a content page. */

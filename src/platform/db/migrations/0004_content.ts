@@ -84,9 +84,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     updated_at timestamptz not null default now(),
     unique (site_id, lang, slug)
   )`.execute(db);
-  await sql`create index content_items_live_idx on content_items (site_id, lang, visibility, published_at desc)`.execute(db);
+  // Listings show the newest first by first publication (a corrected item keeps its place);
+  // these indexes let "newest N" read N rows instead of sorting the site's whole archive.
+  await sql`create index content_items_live_idx on content_items (site_id, lang, visibility, first_published_at desc, id desc)`.execute(db);
+  await sql`create index content_items_type_idx on content_items (site_id, lang, type, first_published_at desc, id desc)`.execute(db);
   await sql`create index content_items_stage_idx on content_items (site_id, stage)`.execute(db);
-  await sql`create index content_items_category_idx on content_items (category_id, published_at desc)`.execute(db);
+  await sql`create index content_items_category_idx on content_items (category_id, first_published_at desc, id desc)`.execute(db);
   await sql`create index content_items_schedule_idx on content_items (publish_at) where stage = 'scheduled'`.execute(db);
   await sql`create index content_items_unpublish_idx on content_items (unpublish_at) where visibility = 'live' and unpublish_at is not null`.execute(db);
 

@@ -1,0 +1,224 @@
+/**
+ * The row forms of the site structure screens, read without JavaScript: a menu (label,
+ * link, parent row, position) and the home-page blocks (kind, source, heading, size,
+ * position). Rows are numbered; a parent is chosen by its row number; order within a level
+ * follows the position numbers, then the row numbers. Errors are keyed by the field names
+ * of the form, in Vietnamese or English.
+ */
+import type { Lang } from '../../platform/i18n/index.ts';
+import { tr } from '../../platform/views/admin-shell.ts';
+import type { MenuInput, MenuNode } from '../menus/index.ts';
+import { contentType } from './content-types.ts';
+import type { HomeBlock, HomeBlockKind } from './home-blocks.service.ts';
+
+export const MAX_MENU_ROWS = 200;
+export const MAX_MENU_DEPTH = 3;
+export const BLANK_ROWS = 3;
+export const HOME_BLOCK_KINDS: readonly HomeBlockKind[] = ['featured', 'latest', 'type', 'category'];
+
+export interface MenuRow {
+  key: number;
+  label: string;
+  href: string;
+  /** The row number of the parent, '' at the top level. */
+  parent: string;
+  position: string;
+  remove: boolean;
+}
+
+export interface BlockRow {
+  key: number;
+  kind: string;
+  ref: string;
+  title: string;
+  size: string;
+  position: string;
+  remove: boolean;
+}
+
+function str(body: unknown, key: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+}
+
+function rowCount(body: unknown, key: string, max: number): number {
+  const n = Number(str(body, key));
+  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : 0;
+}
+
+/** An integer from `min` to `max`, '' giving `fallback`; undefined when it is not one. */
+function intIn(value: string, min: number, max: number, fallback: number): number | undefined {
+  const v = value.trim();
+  if (v === '') return fallback;
+  if (!/^-?\d{1,6}$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= min && n <= max ? n : undefined;
+}
+
+const blank = (key: number): MenuRow => ({ key, label: '', href: '', parent: '', position: '', remove: false });
+
+// ---- Menus ----------------------------------------------------------------------------------
+
+/** The saved menu as rows (depth first), followed by empty rows to add items. */
+export function menuRows(tree: readonly MenuNode[]): MenuRow[] {
+  const rows: MenuRow[] = [];
+  const walk = (nodes: readonly MenuNode[], parent: string) => {
+    nodes.forEach((n, i) => {
+      const row: MenuRow = { key: rows.length + 1, label: n.label, href: n.href, parent, position: String(i + 1), remove: false };
+      rows.push(row);
+      walk(n.children, String(row.key));
+    });
+  };
+  walk(tree, '');
+  return withBlankRows(rows);
+}
+
+export function withBlankRows(rows: MenuRow[]): MenuRow[] {
+  const used = rows.filter((r) => r.label.trim() || r.href.trim());
+  const next = rows.reduce((m, r) => Math.max(m, r.key), 0);
+  return [...rows, ...Array.from({ length: Math.max(0, BLANK_ROWS - (rows.length - used.length)) }, (_, i) => blank(next + i + 1))];
+}
+
+export function menuRowsFromBody(body: unknown): MenuRow[] {
+  return Array.from({ length: rowCount(body, 'so_muc', MAX_MENU_ROWS + BLANK_ROWS) }, (_, i) => {
+    const k = i + 1;
+    return { key: k, label: str(body, `nhan_${k}`), href: str(body, `lien_ket_${k}`), parent: str(body, `cha_${k}`), position: str(body, `vi_tri_${k}`), remove: str(body, `xoa_${k}`) !== '' };
+  });
+}
+
+const HREF_RE = /^(\/(?!\/)[^\s]*|https?:\/\/[^\s/][^\s]*)$/;
+
+/** The menu tree the rows describe, or the problems with them (by field name). */
+export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: MenuInput[]; errors: Record<string, string> } {
+  const L = lang;
+  const errors: Record<string, string> = {};
+  const kept = rows.filter((r) => !r.remove && (r.label.trim() || r.href.trim()));
+  const byKey = new Map(kept.map((r) => [String(r.key), r]));
+  if (kept.length > MAX_MENU_ROWS) errors.form = tr(L, `Menu có tối đa ${MAX_MENU_ROWS} mục.`, `A menu has at most ${MAX_MENU_ROWS} items.`);
+  const positions = new Map<number, number>();
+  for (const r of kept) {
+    if (!r.label.trim()) errors[`nhan_${r.key}`] = tr(L, 'Cần nhập nhãn của mục.', 'Enter the label of the item.');
+    else if (r.label.trim().length > 200) errors[`nhan_${r.key}`] = tr(L, 'Nhãn dài quá 200 ký tự.', 'The label is longer than 200 characters.');
+    if (!HREF_RE.test(r.href.trim()) || r.href.trim().length > 500) {
+      errors[`lien_ket_${r.key}`] = tr(L, 'Liên kết phải là đường dẫn trong trang bắt đầu bằng một dấu "/" (ví dụ /trang/gioi-thieu) hoặc địa chỉ bắt đầu bằng http:// hay https://.', 'The link must be a path on the site starting with one "/" (for example /trang/gioi-thieu) or an address starting with http:// or https://.');
+    }
+    const position = intIn(r.position, 0, 999, r.key);
+    if (position === undefined) errors[`vi_tri_${r.key}`] = tr(L, 'Vị trí là số nguyên từ 0 đến 999.', 'The position is a whole number from 0 to 999.');
+    else positions.set(r.key, position);
+    if (r.parent) {
+      const parent = byKey.get(r.parent);
+      if (r.parent === String(r.key)) errors[`cha_${r.key}`] = tr(L, 'Một mục không thể là mục cha của chính nó.', 'An item cannot be its own parent.');
+      else if (!parent) {
+        const removed = rows.find((x) => String(x.key) === r.parent);
+        errors[`cha_${r.key}`] = removed?.remove ? tr(L, 'Mục cha đã được chọn xóa: chọn mục cha khác hoặc xóa cả mục này.', 'The parent is marked for removal: choose another parent or remove this item too.') : tr(L, 'Mục cha không có trong menu.', 'The parent is not in the menu.');
+      } else {
+        // Follow the parents up: a loop or too many levels is refused.
+        let depth = 1;
+        let at: MenuRow | undefined = r;
+        const seen = new Set<number>();
+        while (at?.parent && byKey.get(at.parent)) {
+          if (seen.has(at.key)) break;
+          seen.add(at.key);
+          at = byKey.get(at.parent);
+          depth++;
+        }
+        if (at && seen.has(at.key)) errors[`cha_${r.key}`] = tr(L, 'Không thể chọn một mục con của mục này làm mục cha.', 'An item below this one cannot be its parent.');
+        else if (depth > MAX_MENU_DEPTH) errors[`cha_${r.key}`] = tr(L, `Menu có tối đa ${MAX_MENU_DEPTH} cấp.`, `A menu has at most ${MAX_MENU_DEPTH} levels.`);
+      }
+    }
+  }
+  if (Object.keys(errors).length) return { tree: [], errors };
+  const level = (parent: string): MenuInput[] =>
+    kept
+      .filter((r) => r.parent === parent)
+      .sort((a, b) => positions.get(a.key)! - positions.get(b.key)! || a.key - b.key)
+      .map((r) => {
+        const children = level(String(r.key));
+        return { label: r.label.trim(), href: r.href.trim(), ...(children.length ? { children } : {}) };
+      });
+  return { tree: level(''), errors };
+}
+
+/** How deep each row sits (0 at the top), following the parents as typed. */
+export function rowDepths(rows: readonly MenuRow[]): Map<number, number> {
+  const byKey = new Map(rows.map((r) => [String(r.key), r]));
+  const depths = new Map<number, number>();
+  for (const r of rows) {
+    let depth = 0;
+    let at = r;
+    while (at.parent && byKey.get(at.parent) && depth < MAX_MENU_ROWS) {
+      at = byKey.get(at.parent)!;
+      depth++;
+    }
+    depths.set(r.key, Math.min(depth, 5));
+  }
+  return depths;
+}
+
+// ---- Home-page blocks ----------------------------------------------------------------------------
+
+export function blockRows(blocks: readonly HomeBlock[]): BlockRow[] {
+  const rows = blocks.map((b, i) => ({ key: i + 1, kind: b.kind, ref: b.ref, title: b.title, size: String(b.size), position: String(i + 1), remove: false }));
+  return withBlankBlocks(rows);
+}
+
+export function withBlankBlocks(rows: BlockRow[]): BlockRow[] {
+  const empty = rows.filter((r) => !r.kind).length;
+  const next = rows.reduce((m, r) => Math.max(m, r.key), 0);
+  return [...rows, ...Array.from({ length: Math.max(0, 2 - empty) }, (_, i) => ({ key: next + i + 1, kind: '', ref: '', title: '', size: '', position: '', remove: false }))];
+}
+
+export function blockRowsFromBody(body: unknown): BlockRow[] {
+  return Array.from({ length: rowCount(body, 'so_khoi', 40) }, (_, i) => {
+    const k = i + 1;
+    return { key: k, kind: str(body, `loai_${k}`), ref: str(body, `nguon_${k}`), title: str(body, `tieu_de_${k}`), size: str(body, `so_tin_${k}`), position: str(body, `vi_tri_${k}`), remove: str(body, `xoa_${k}`) !== '' };
+  });
+}
+
+/**
+ * The blocks the rows describe, in order, with the row of each (to put the service's
+ * problems, `blocks.<i>.<field>`, back on the rows); or the problems the form sees.
+ */
+export function blocksFromRows(rows: readonly BlockRow[], categoryIds: ReadonlySet<string>, lang: Lang): { blocks: HomeBlock[]; keys: number[]; errors: Record<string, string> } {
+  const L = lang;
+  const errors: Record<string, string> = {};
+  const kept = rows.filter((r) => !r.remove && r.kind !== '');
+  const ordered: { row: BlockRow; position: number; block: HomeBlock }[] = [];
+  for (const r of kept) {
+    const kind = r.kind as HomeBlockKind;
+    if (!HOME_BLOCK_KINDS.includes(kind)) {
+      errors[`loai_${r.key}`] = tr(L, 'Loại khối không hợp lệ.', 'Not a kind of block.');
+      continue;
+    }
+    let ref = '';
+    if (kind === 'type') {
+      if (!contentType(r.ref)) errors[`nguon_${r.key}`] = tr(L, 'Khối theo loại tin cần chọn một loại nội dung.', 'A block of one type needs a content type.');
+      ref = r.ref;
+    }
+    if (kind === 'category') {
+      if (!categoryIds.has(r.ref)) errors[`nguon_${r.key}`] = tr(L, 'Khối theo chuyên mục cần chọn một chuyên mục cùng ngôn ngữ của trang này.', 'A category block needs a category of this site in this language.');
+      ref = r.ref;
+    }
+    const size = intIn(r.size, 1, 20, 5);
+    if (size === undefined) errors[`so_tin_${r.key}`] = tr(L, 'Số tin mỗi khối từ 1 đến 20.', 'From 1 to 20 items per block.');
+    const position = intIn(r.position, 0, 999, r.key);
+    if (position === undefined) errors[`vi_tri_${r.key}`] = tr(L, 'Vị trí là số nguyên từ 0 đến 999.', 'The position is a whole number from 0 to 999.');
+    if (r.title.trim().length > 200) errors[`tieu_de_${r.key}`] = tr(L, 'Tiêu đề dài quá 200 ký tự.', 'The heading is longer than 200 characters.');
+    ordered.push({ row: r, position: position ?? 0, block: { kind, ref, title: r.title.trim(), size: size ?? 1 } });
+  }
+  if (kept.length > 12) errors.form = tr(L, 'Tối đa 12 khối trên trang chủ.', 'At most 12 blocks on the home page.');
+  ordered.sort((a, b) => a.position - b.position || a.row.key - b.row.key);
+  return { blocks: ordered.map((o) => o.block), keys: ordered.map((o) => o.row.key), errors };
+}
+
+/** The service's problems (`blocks.<i>.<field>`) as errors of the form's rows. */
+export function blockErrors(details: readonly { field: string; message: string }[], keys: readonly number[]): Record<string, string> {
+  const names: Record<string, string> = { kind: 'loai', ref: 'nguon', size: 'so_tin', title: 'tieu_de' };
+  const errors: Record<string, string> = {};
+  for (const d of details) {
+    const m = /^blocks\.(\d+)\.(\w+)$/.exec(d.field);
+    const key = m ? `${names[m[2]!] ?? 'loai'}_${keys[Number(m[1])]}` : 'form';
+    errors[key] = errors[key] ? `${errors[key]} ${d.message}` : d.message;
+  }
+  return errors;
+}
