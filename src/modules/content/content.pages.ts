@@ -29,7 +29,8 @@ import type { LiveItem } from './content.repo.ts';
 import { createCalendar } from './public-calendar.ts';
 import { createFeeds } from './public-feeds.ts';
 import { createHomeBlocks } from './public-home.ts';
-import { ancestry, categoryPath, createKit, descendantIds, fieldValue, formatSize, itemPath, LISTINGS, notFound, originOf, other, pageParam, pdfPath, printPath, typeLabel, typeListing, typePath, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
+import { formatBytes } from '../media/index.ts';
+import { ancestry, categoryPath, createKit, descendantIds, fieldValue, itemPath, LISTINGS, notFound, originOf, other, pageParam, pdfPath, printPath, typeLabel, typeListing, typePath, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
 import { sendItemPdf } from './public-pdf.ts';
 import * as pub from './public.repo.ts';
 import { articleLd, feedLinks, jsonLd, openGraph, organizationLd, robotsTxt } from './seo.ts';
@@ -71,7 +72,7 @@ export function createPublicContent(deps: PublicContentDeps) {
       const m = await ownMedia(site.id, id);
       if (!m) continue;
       const ext = /\.([A-Za-z0-9]{1,10})$/.exec(m.downloadName)?.[1]?.toUpperCase();
-      attachments.push({ name: m.caption || m.originalName, href: m.url, meta: [ext, formatSize(m.bytes, lang)].filter(Boolean).join(', ') });
+      attachments.push({ name: m.caption || m.originalName, href: m.url, meta: [ext, formatBytes(m.bytes, lang)].filter(Boolean).join(', ') });
     }
 
     const relatedFilter: pub.LiveFilter = category ? { categoryIds: [category.id], excludeId: item.id } : { type: item.type, excludeId: item.id };

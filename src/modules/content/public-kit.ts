@@ -75,18 +75,6 @@ export function pageParam(request: FastifyRequest): number {
   return Number(raw);
 }
 
-export function formatSize(bytes: number, lang: Lang): string {
-  const units = ['byte', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const text = unit === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0).replace(/\.0$/, '');
-  return `${lang === 'vi' ? text.replace('.', ',') : text} ${units[unit]}`;
-}
-
 export function fieldValue(def: FieldDef, value: unknown, lang: Lang): string {
   if (def.kind === 'select') return def.options?.find((o) => o.value === value)?.label[lang] ?? String(value);
   if (def.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/');
