@@ -65,11 +65,14 @@ export function createPublicContent(deps: PublicContentDeps) {
       .filter((f) => item.fields[f.name] !== undefined && item.fields[f.name] !== null && item.fields[f.name] !== '')
       .map((f) => ({ label: f.label[lang], value: fieldValue(f, item.fields[f.name], lang) }));
 
-    const coverMedia = await ownMedia(site.id, item.cover_media_id);
+    // A copy of another site's item (cross-post, proposal) shows the original's media.
+    const original = item.origin_item_id !== null ? await pub.findLiveRef(deps.db, item.origin_item_id) : undefined;
+    const mediaSites = original ? [site.id, original.site_id] : [site.id];
+    const coverMedia = await ownMedia(mediaSites, item.cover_media_id);
     const cover = coverMedia?.kind === 'image' ? { image: deps.media.mediaImage(coverMedia, { sizes: '(min-width: 56rem) 48rem, 100vw', loading: 'eager' }), caption: item.cover_caption || coverMedia.caption } : undefined;
     const attachments: Attachment[] = [];
     for (const id of item.attachments) {
-      const m = await ownMedia(site.id, id);
+      const m = await ownMedia(mediaSites, id);
       if (!m) continue;
       const ext = /\.([A-Za-z0-9]{1,10})$/.exec(m.downloadName)?.[1]?.toUpperCase();
       attachments.push({ name: m.caption || m.originalName, href: m.url, meta: [ext, formatBytes(m.bytes, lang)].filter(Boolean).join(', ') });
@@ -82,8 +85,7 @@ export function createPublicContent(deps: PublicContentDeps) {
 
     let crossPost: ItemView['crossPost'];
     let canonicalUrl = abs(request, ctx, itemPath(lang, item.slug));
-    if (item.origin_item_id !== null) {
-      const original = await pub.findLiveRef(deps.db, item.origin_item_id);
+    if (original) {
       const where = original ? await siteBase(request, ctx, original.site_id) : undefined;
       if (original && where) {
         const olang: Lang = original.lang === 'en' ? 'en' : 'vi';
@@ -98,7 +100,12 @@ export function createPublicContent(deps: PublicContentDeps) {
       bodyHtml: item.body_html,
       typeLabel: typeLabel(item.type, lang),
       date: facts?.first_published_at ?? item.published_at,
-      update: item.change_note ? { at: item.published_at ?? item.updated_at, note: item.change_note } : undefined,
+      // Only an update of something already published is announced ("Cập nhật lúc …"): the
+      // change notes of the review before the first publication stay internal.
+      update:
+        item.change_note && facts?.first_published_at && item.published_at && item.published_at.getTime() > facts.first_published_at.getTime()
+          ? { at: item.published_at, note: item.change_note }
+          : undefined,
       author: item.author_name,
       source: item.source,
       isReference: item.is_reference,

@@ -106,11 +106,15 @@ export function descendantIds(all: readonly CategoryRow[], rootId: number): numb
 export function createKit(deps: PublicContentDeps) {
   const abs = (request: FastifyRequest, ctx: Pick<PublicContext, 'basePath' | 'lang'>, path: string, lang: Lang = ctx.lang) => `${originOf(request)}${siteHref(ctx, path, lang)}`;
 
-  /** A media file of the item's own site, as the public sees it. */
-  async function ownMedia(siteId: number, id: number | null | undefined): Promise<MediaView | undefined> {
+  /**
+   * A media file of the item's own site (or, for a cross-posted or proposed copy, of the
+   * original's site), as the public sees it; never another site's library otherwise.
+   */
+  async function ownMedia(siteIds: number | readonly number[], id: number | null | undefined): Promise<MediaView | undefined> {
     if (!id) return undefined;
+    const allowed = typeof siteIds === 'number' ? [siteIds] : siteIds;
     const m = await deps.media.getMedia(id);
-    return m && m.siteId === siteId ? m : undefined;
+    return m && allowed.includes(m.siteId) ? m : undefined;
   }
 
   async function thumbOf(siteId: number, mediaId: number | null): Promise<SafeHtml | undefined> {
