@@ -14,6 +14,7 @@ import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { spawnStart } from './start.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
@@ -46,12 +47,9 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`no answer from ${url}`);
 }
 
+/** The server exactly as `npm start` runs it (see bench/start.ts). */
 function startServer(databaseUrl: string, port: number, pageCache: boolean): ChildProcess {
-  return spawn(process.execPath, ['--v8-pool-size=2', '--max-semi-space-size=2', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAGE_CACHE: String(pageCache), SEED_DEMO: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return spawnStart({ DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAGE_CACHE: String(pageCache), SEED_DEMO: 'true' });
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -81,8 +79,14 @@ function ms(value: string): number {
 
 async function load(what: string, url: string): Promise<Row> {
   if (WRK) {
-    const r = spawnSync(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', url], { encoding: 'utf8' });
-    const out = r.stdout;
+    // Asynchronously: the minimal server runs in this very process and must keep answering.
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', url]);
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+      child.once('error', reject);
+      child.once('exit', () => resolve(text));
+    });
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
     const p50 = ms(/\n\s+50%\s+(\S+)/.exec(out)?.[1] ?? '');
     const p99 = ms(/\n\s+99%\s+(\S+)/.exec(out)?.[1] ?? '');
@@ -144,10 +148,11 @@ await admin.query(`create database ${dbName}`);
 const dbUrl = new URL(serverUrl);
 dbUrl.pathname = `/${dbName}`;
 const rows: Row[] = [];
+let server: ChildProcess | undefined;
 try {
   // First start: migrate and seed the demo, then add the items.
   let port = await freePort();
-  let server = startServer(dbUrl.toString(), port, true);
+  server = startServer(dbUrl.toString(), port, true);
   await waitFor(`http://127.0.0.1:${port}/readyz`, server);
   await waitFor(`http://127.0.0.1:${port}/`, server);
   await stop(server);
@@ -173,6 +178,8 @@ try {
     await stop(server);
   }
 } finally {
+  // An error must not leave a server running (it would hold this process's output open).
+  if (server) await stop(server);
   if (process.env.BENCH_KEEP_DB) console.log(`Kept database ${dbUrl.toString()}`);
   else await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => {});
   await admin.end();

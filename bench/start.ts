@@ -23,12 +23,19 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The arguments of `npm start` (package.json scripts.start), so this measures exactly that command. */
-function startArgs(): string[] {
+/** The `npm start` command line (package.json scripts.start), so this measures exactly that command. */
+export function startScript(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = pkg.scripts.start.split(/\s+/);
-  if (command !== 'node') throw new Error(`Unexpected start script: ${pkg.scripts.start}`);
-  return args;
+  return pkg.scripts.start;
+}
+
+/** Runs the start script as npm would (a shell, node_modules/.bin first on PATH); `exec` keeps the pid node's. */
+export function spawnStart(env: NodeJS.ProcessEnv) {
+  return spawn('sh', ['-c', `exec ${startScript()}`], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PATH: `${path.join(ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 function rssMb(pid: number): number {
@@ -40,11 +47,7 @@ function rssMb(pid: number): number {
 async function measure(label: string, dataDir: string): Promise<{ label: string; readyMs: number; homeMs: number; idleRssMb: number; stopMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, startArgs(), {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawnStart({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' });
   const deadline = started + 60_000;
   let homeMs = -1;
   while (performance.now() < deadline) {
@@ -76,10 +79,13 @@ async function measure(label: string, dataDir: string): Promise<{ label: string;
   return { label, readyMs: Math.round(readyMs), homeMs: Math.round(homeMs), idleRssMb, stopMs: Math.round(performance.now() - stopping) };
 }
 
+if (import.meta.main) await run();
+
+async function run(): Promise<void> {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-bench-start-'));
 try {
   const rows = [await measure('empty data directory (creates, migrates, seeds)', dir), await measure('seeded data directory', dir)];
-  console.log(`\nCold start of \`npm start\` (node ${startArgs().join(' ')}), embedded PGlite`);
+  console.log(`\nCold start of \`npm start\` (${startScript()}), embedded PGlite`);
   console.log('| run | home page 200 (ms) | idle RSS after 5 s (MB) | graceful stop (ms) |');
   console.log('|---|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.label} | ${r.homeMs} | ${r.idleRssMb} | ${r.stopMs} |`);
@@ -89,4 +95,5 @@ try {
   console.log(ok ? 'Targets met (15 s empty, 5 s seeded, < 250 MB idle).' : 'TARGETS MISSED (15 s empty, 5 s seeded, < 250 MB idle).');
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
+}
 }

@@ -56,7 +56,8 @@ export function createPublicContent(deps: PublicContentDeps) {
 
   async function itemView(request: FastifyRequest, ctx: SiteCtx, item: LiveItem, all: readonly CategoryRow[]): Promise<{ view: ItemView; facts: Awaited<ReturnType<typeof pub.itemFacts>>; category: CategoryRow | undefined; topics: string[]; coverMedia: MediaView | undefined }> {
     const { lang, site } = ctx;
-    const facts = await pub.itemFacts(deps.db, item.id);
+    // Read with the item itself: one query fewer on the busiest page.
+    const facts: Awaited<ReturnType<typeof pub.itemFacts>> = { first_published_at: item.first_published_at, translation_group: item.translation_group };
     const type = contentType(item.type);
     const category = item.category_id === null ? undefined : all.find((c) => c.id === item.category_id);
     const topicRows = item.topic_ids.length ? (await deps.categories.topics(site.id)).filter((tp) => item.topic_ids.includes(tp.id)) : [];

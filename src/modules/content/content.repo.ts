@@ -177,6 +177,8 @@ export interface LiveItem {
   topic_ids: number[];
   change_note: string;
   updated_at: Date;
+  first_published_at: Date | null;
+  translation_group: number | null;
 }
 
 function liveQuery(db: DbOrTx) {
@@ -195,6 +197,8 @@ function liveQuery(db: DbOrTx) {
       'content_items.emergency',
       'content_items.origin_item_id',
       'content_items.updated_at',
+      'content_items.first_published_at',
+      'content_items.translation_group',
       'content_revisions.title',
       'content_revisions.summary',
       'content_revisions.body_html',
