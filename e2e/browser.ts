@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../test/app.ts';
+import { currentTotp } from '../src/modules/accounts/totp.ts';
+import { DEMO_PASSWORD } from '../src/modules/accounts/demo-accounts.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
@@ -78,4 +80,38 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+const TOTP_STEP_MS = 30_000;
+/** TOTP steps already used per secret in this test file: a code is accepted once per step. */
+const usedSteps = new Map<string, number>();
+
+/** A current TOTP code for a demo account, waiting for the next 30-s step when this one was used. */
+export async function freshTotp(h: BrowserHarness, email: string): Promise<string> {
+  await h.server.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
+  const row = await h.server.db.db.selectFrom('accounts').select('totp_secret').where('email', '=', email).executeTakeFirstOrThrow();
+  const secret = row.totp_secret!;
+  let step = Math.floor(Date.now() / TOTP_STEP_MS);
+  const last = usedSteps.get(secret);
+  if (last !== undefined && step <= last) {
+    await new Promise((resolve) => setTimeout(resolve, (last + 1) * TOTP_STEP_MS - Date.now() + 250));
+    step = Math.floor(Date.now() / TOTP_STEP_MS);
+  }
+  usedSteps.set(secret, step);
+  return currentTotp(secret);
+}
+
+/** A page signed in to the admin area as a demo account (password, then TOTP when asked), on the dashboard. */
+export async function signInAdmin(h: BrowserHarness, email: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await h.newPage(options);
+  await page.goto(h.url('/quan-tri/dang-nhap'));
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', DEMO_PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+  if (new URL(page.url()).pathname === '/quan-tri/xac-thuc') {
+    await page.fill('#f-code', await freshTotp(h, email));
+    await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+  }
+  if (new URL(page.url()).pathname !== '/quan-tri') throw new Error(`sign-in of ${email} ended on ${page.url()}`);
+  return page;
 }

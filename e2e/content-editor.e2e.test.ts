@@ -8,15 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { currentTotp } from '../src/modules/accounts/totp.ts';
-import { DEMO_PASSWORD } from '../src/modules/accounts/demo-accounts.ts';
-import { browserAvailable, screenshot, seriousViolations, startHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, screenshot, seriousViolations, signInAdmin, startHarness, type BrowserHarness } from './browser.ts';
 
 const enabled = browserAvailable();
 
 const CONTRIBUTOR = 'congtacvien.hanoi@cong.example';
 const HEAD = 'truongban.hanoi@cong.example';
-const STEP_MS = 30_000;
 
 /** What Word puts on the clipboard (abridged): classes, mso- styles, o:p, spans, fonts, conditional comments. */
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>
@@ -27,7 +24,6 @@ const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head
 describe.runIf(enabled)('content editor in Chromium', () => {
   let h: BrowserHarness;
   let itemId: number | undefined;
-  const usedSteps = new Map<string, number>();
 
   beforeAll(async () => {
     h = await startHarness();
@@ -36,33 +32,7 @@ describe.runIf(enabled)('content editor in Chromium', () => {
     await h?.close();
   });
 
-  async function freshCode(email: string): Promise<string> {
-    await h.server.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
-    const row = await h.server.db.db.selectFrom('accounts').select('totp_secret').where('email', '=', email).executeTakeFirstOrThrow();
-    const secret = row.totp_secret!;
-    let step = Math.floor(Date.now() / STEP_MS);
-    const last = usedSteps.get(secret);
-    if (last !== undefined && step <= last) {
-      await new Promise((resolve) => setTimeout(resolve, (last + 1) * STEP_MS - Date.now() + 250));
-      step = Math.floor(Date.now() / STEP_MS);
-    }
-    usedSteps.set(secret, step);
-    return currentTotp(secret);
-  }
-
-  async function signIn(email: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const page = await h.newPage(options);
-    await page.goto(h.url('/quan-tri/dang-nhap'));
-    await page.fill('#f-email', email);
-    await page.fill('#f-password', DEMO_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
-    if (new URL(page.url()).pathname === '/quan-tri/xac-thuc') {
-      await page.fill('#f-code', await freshCode(email));
-      await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
-    }
-    expect(new URL(page.url()).pathname).toBe('/quan-tri');
-    return page;
-  }
+  const signIn = (email: string, options: BrowserContextOptions = {}): Promise<Page> => signInAdmin(h, email, options);
 
   async function expectAccessible(page: Page, what: string): Promise<void> {
     expect(await seriousViolations(page), what).toEqual([]);

@@ -12,23 +12,19 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { currentTotp } from '../src/modules/accounts/totp.ts';
-import { DEMO_PASSWORD } from '../src/modules/accounts/demo-accounts.ts';
 import type { Actor } from '../src/modules/access/index.ts';
 import { pdfFile } from '../test/multipart.ts';
-import { browserAvailable, screenshot, seriousViolations, startHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, screenshot, seriousViolations, signInAdmin, startHarness, type BrowserHarness } from './browser.ts';
 
 const enabled = browserAvailable();
 
 const OPERATOR = 'kythuat.hanoi@cong.example';
 const HEAD = 'truongban.hanoi@cong.example';
 const WARD_HEAD = 'truongban.phuongbadinh@cong.example';
-const STEP_MS = 30_000;
 
 describe.runIf(enabled)('site structure and content additions in Chromium', () => {
   let h: BrowserHarness;
   let dataDir: string;
-  const usedSteps = new Map<string, number>();
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-e2e-structure-'));
@@ -45,33 +41,7 @@ describe.runIf(enabled)('site structure and content additions in Chromium', () =
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function freshCode(email: string): Promise<string> {
-    await h.server.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
-    const row = await h.server.db.db.selectFrom('accounts').select('totp_secret').where('email', '=', email).executeTakeFirstOrThrow();
-    const secret = row.totp_secret!;
-    let step = Math.floor(Date.now() / STEP_MS);
-    const last = usedSteps.get(secret);
-    if (last !== undefined && step <= last) {
-      await new Promise((resolve) => setTimeout(resolve, (last + 1) * STEP_MS - Date.now() + 250));
-      step = Math.floor(Date.now() / STEP_MS);
-    }
-    usedSteps.set(secret, step);
-    return currentTotp(secret);
-  }
-
-  async function signIn(email: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const page = await h.newPage(options);
-    await page.goto(h.url('/quan-tri/dang-nhap'));
-    await page.fill('#f-email', email);
-    await page.fill('#f-password', DEMO_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
-    if (new URL(page.url()).pathname === '/quan-tri/xac-thuc') {
-      await page.fill('#f-code', await freshCode(email));
-      await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
-    }
-    expect(new URL(page.url()).pathname).toBe('/quan-tri');
-    return page;
-  }
+  const signIn = (email: string, options: BrowserContextOptions = {}): Promise<Page> => signInAdmin(h, email, options);
 
   async function expectAccessible(page: Page, what: string): Promise<void> {
     expect(await seriousViolations(page), what).toEqual([]);

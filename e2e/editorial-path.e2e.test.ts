@@ -20,16 +20,14 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { currentTotp } from '../src/modules/accounts/totp.ts';
 import { DEMO_PASSWORD } from '../src/modules/accounts/demo-accounts.ts';
-import { browserAvailable, screenshot, seriousViolations, startHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, screenshot, seriousViolations, freshTotp, startHarness, type BrowserHarness } from './browser.ts';
 
 const enabled = browserAvailable();
 
 const CONTRIBUTOR = 'congtacvien.hanoi@cong.example';
 const EDITOR = 'bientap.hanoi@cong.example';
 const HEAD = 'truongban.hanoi@cong.example';
-const STEP_MS = 30_000;
 
 const IMAGE = { fileName: 'Toàn cảnh lễ khánh thành.png', alt: 'Lãnh đạo Thành phố cắt băng khánh thành Trung tâm điều hành đô thị thông minh', caption: 'Lễ khánh thành sáng 05/12/2026 (ảnh minh họa).' };
 const ITEM = {
@@ -56,7 +54,6 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
   let imagePath: string;
   /** Each person's signed-in page, kept for the whole file (one sign-in each: no TOTP step is reused). */
   const pages = new Map<string, Page>();
-  const usedSteps = new Map<string, number>();
   /** Set by the tests as they go. */
   let mediaId: number | undefined;
   let itemId: number | undefined;
@@ -77,19 +74,8 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function freshCode(email: string): Promise<string> {
-    await h.server.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
-    const row = await h.server.db.db.selectFrom('accounts').select('totp_secret').where('email', '=', email).executeTakeFirstOrThrow();
-    const secret = row.totp_secret!;
-    let step = Math.floor(Date.now() / STEP_MS);
-    const last = usedSteps.get(secret);
-    if (last !== undefined && step <= last) {
-      await new Promise((resolve) => setTimeout(resolve, (last + 1) * STEP_MS - Date.now() + 250));
-      step = Math.floor(Date.now() / STEP_MS);
-    }
-    usedSteps.set(secret, step);
-    return currentTotp(secret);
-  }
+  const freshCode = (email: string): Promise<string> => freshTotp(h, email);
+
 
   /** The person's signed-in page (signing in with password and, when asked, TOTP the first time). */
   async function as(email: string): Promise<Page> {
