@@ -32,6 +32,13 @@ const FONTS_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve(
 
 /** Longest URL we read; longer ones get 414 with the site's page. */
 const MAX_URL_LENGTH = 2048;
+/**
+ * Search pages and the search API read longer URLs (a pasted paragraph is a query like any
+ * other: the search service cuts it, it is not an error), up to Node's own header limit.
+ */
+const MAX_SEARCH_URL_LENGTH = 16_000;
+const SEARCH_URL = /^(?:\/s\/[a-z0-9-]+)?(?:\/english)?\/(?:tim-kiem|search)\?|^\/api\/v1\/search(?:\/suggest)?\?/;
+const urlTooLong = (url: string) => url.length > MAX_URL_LENGTH && (url.length > MAX_SEARCH_URL_LENGTH || !SEARCH_URL.test(url));
 
 export interface BuildOptions {
   config: Config;
@@ -70,7 +77,7 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 300 },
     frameworkErrors: (err, request, reply) => {
-      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH' || request.url.length > MAX_URL_LENGTH;
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH' || urlTooLong(request.url);
       const failure = tooLong
         ? { statusCode: 414, code: 'http.uri_too_long', message: 'URI too long' }
         : { statusCode: 400, code: 'http.bad_url', message: 'Malformed URL' };
@@ -92,7 +99,7 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (request.url.length > MAX_URL_LENGTH) throw Object.assign(new Error('URI too long'), { statusCode: 414, code: 'http.uri_too_long' });
+    if (urlTooLong(request.url)) throw Object.assign(new Error('URI too long'), { statusCode: 414, code: 'http.uri_too_long' });
   });
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });

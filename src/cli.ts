@@ -133,6 +133,16 @@ const commands: Record<string, Command> = {
       if (rows.length === 0) console.log('The outbox is empty.');
     },
   },
+  'search:reindex': {
+    summary: 'Rebuild the search index from what is published (all types, or one).',
+    usage: 'search:reindex [type]',
+    async run({ modules, args }) {
+      const type = args[0];
+      if (type && !modules.search.search.types().some((t) => t.type === type)) throw new UsageError(`Unknown search type "${type}". Known: ${modules.search.search.types().map((t) => t.type).join(', ')}`);
+      const counts = await modules.search.search.rebuild(type);
+      for (const [name, n] of Object.entries(counts)) console.log(`${name}: ${n} documents indexed`);
+    },
+  },
   'sites:list': {
     summary: 'List the sites with their codes, kinds, host names and status.',
     usage: 'sites:list [--json]',

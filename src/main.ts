@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     }
   }
 
+  // A database from before the search platform (or restored without its index) gets it built now.
+  const built = await modules.search.search.ensureBuilt();
+  if (built && Object.values(built).some((n) => n > 0)) app.log.info({ documents: built }, 'search index built');
+
   const mail = createMailDelivery(booted.database.db, config);
   const scheduler = startScheduler(
     [
@@ -34,6 +38,8 @@ async function main(): Promise<void> {
       { name: 'content.schedule', everyMs: 30_000, run: () => modules.content.content.runSchedule() },
       { name: 'content.review_reminders', everyMs: 6 * 3600_000, run: () => modules.content.content.remindOverdueReviews() },
       { name: 'accounts.suspend_inactive', everyMs: 60 * 60_000, run: () => modules.accounts.suspendInactive() },
+      // PostgreSQL's autovacuum keeps the planner's statistics; the embedded database has none.
+      ...(booted.database.engine === 'pglite' ? [{ name: 'search.statistics', everyMs: 10 * 60_000, run: () => modules.search.search.refreshStatistics() }] : []),
       ...(config.auditRetentionMonths > 0
         ? [{ name: 'audit.retention', everyMs: 24 * 3600_000, run: () => pruneAudit(booted.database.db, config.auditRetentionMonths) }]
         : []),

@@ -14,19 +14,21 @@ import { accountsModule } from './modules/accounts/index.ts';
 import { adminModule } from './modules/admin/index.ts';
 import { mediaModule } from './modules/media/index.ts';
 import { contentModule } from './modules/content/index.ts';
+import { searchModule } from './modules/search/index.ts';
 
 /** Builds every module without HTTP: used by the server and by the CLI. */
 export function createModules(platform: Platform) {
   const sites = sitesModule(platform);
   const menus = menusModule(platform);
   const shell = siteShellModule(platform, { sites, menus: menus.menus });
-  const pages = pagesModule(platform, { shell });
+  const search = searchModule(platform, { sites, shell });
+  const pages = pagesModule(platform, { shell, search });
   const accounts = accountsModule(platform, { sites });
   const admin = adminModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
-  const content = contentModule(platform, { accounts, sites, shell, pages, media, admin, menus: menus.menus });
+  const content = contentModule(platform, { accounts, sites, shell, pages, media, admin, menus: menus.menus, search });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
-  return { sites, menus, shell, pages, home, accounts, admin, media, content, ordered: [sites, menus, shell, pages, home, accounts, admin, media, content] };
+  return { sites, menus, shell, pages, home, accounts, admin, media, search, content, ordered: [sites, menus, shell, pages, home, accounts, admin, media, search, content] };
 }
 
 export type Modules = ReturnType<typeof createModules>;

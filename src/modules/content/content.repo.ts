@@ -215,6 +215,16 @@ function liveQuery(db: DbOrTx) {
     .where('content_items.visibility', '=', 'live');
 }
 
+/** The live item with this id (search indexing), or undefined when it is not live. */
+export async function findLiveById(db: DbOrTx, id: number): Promise<LiveItem | undefined> {
+  return (await liveQuery(db).where('content_items.id', '=', id).executeTakeFirst()) as LiveItem | undefined;
+}
+
+/** Live items after `afterId`, by id (rebuilding the search index in batches). */
+export async function liveBatch(db: DbOrTx, afterId: number, limit: number): Promise<LiveItem[]> {
+  return (await liveQuery(db).where('content_items.id', '>', afterId).orderBy('content_items.id').limit(limit).execute()) as LiveItem[];
+}
+
 export async function findLiveBySlug(db: DbOrTx, siteId: number, lang: string, slug: string): Promise<LiveItem | undefined> {
   return (await liveQuery(db).where('content_items.site_id', '=', siteId).where('content_items.lang', '=', lang).where('content_items.slug', '=', slug).executeTakeFirst()) as LiveItem | undefined;
 }

@@ -114,13 +114,23 @@ async function checkCategory(tx: Tx, categoryId: number | null | undefined, site
   }
 }
 
+/** Called inside every transaction that may change what the public sees of an item (the search index). */
+export type PublicChangeHook = (tx: Tx, itemId: number) => Promise<void>;
+
 export class ContentService {
   readonly #db: Db;
   readonly #notifier: Notifier;
+  #publicChanged: PublicChangeHook | undefined;
 
-  constructor(db: Db, notifier: Notifier) {
+  constructor(db: Db, notifier: Notifier, publicChanged?: PublicChangeHook) {
     this.#db = db;
     this.#notifier = notifier;
+    this.#publicChanged = publicChanged;
+  }
+
+  /** Sets the hook after construction (the search module registers once the service exists). */
+  onPublicChange(hook: PublicChangeHook): void {
+    this.#publicChanged = hook;
   }
 
   async siteWorkflow(siteId: number): Promise<SiteWorkflow> {
@@ -217,6 +227,8 @@ export class ContentService {
         unpublish_at: input.unpublishAt === undefined ? item.unpublish_at : input.unpublishAt,
         featured: input.featured ?? item.featured,
       });
+      // The category lives on the item: a live item's changes at once in search.
+      if (item.visibility === 'live' && saved.category_id !== item.category_id) await this.#publicChanged?.(tx, item.id);
       await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: item.site_id, action: 'content.revised', targetType: 'content', targetId: String(item.id), summary: { revision: rev.number, title: rev.title } });
       return { item: saved, revision: rev };
     });
@@ -294,6 +306,7 @@ export class ContentService {
         targetId: String(item.id),
         summary: { from: item.stage, to: saved.stage, visibility: saved.visibility, ...(extra.reasonCode ? { reason: extra.reasonCode } : {}), ...(extra.comment ? { comment: cleanText(extra.comment).slice(0, 500) } : {}) },
       });
+      if (publish || p.visibility !== undefined) await this.#publicChanged?.(tx, item.id);
       await this.#notify(tx, saved, action, actor, extra, site, recipients);
       await announceChange(tx, item.site_id);
       return saved;
@@ -467,6 +480,7 @@ export class ContentService {
         const now = new Date();
         made.push(await repo.updateItem(tx, copy.id, { working_revision_id: rev.id, live_revision_id: rev.id, stage: null, visibility: 'live', published_at: now, first_published_at: now }));
         await repo.insertTransition(tx, { item_id: copy.id, revision_id: rev.id, from_stage: null, to_stage: null, action: 'cross_post', actor_id: actorId(actor), reason_code: null, comment: `#${source.id}` });
+        await this.#publicChanged?.(tx, copy.id);
         await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'content.cross_posted', targetType: 'content', targetId: String(copy.id), summary: { origin: source.id, from_site: source.site_id } });
         await announceChange(tx, siteId);
       }

@@ -20,6 +20,8 @@ import { registerContentAdmin } from './content.admin.ts';
 import { registerStructureAdmin } from './structure.admin.ts';
 import type { MenuService } from '../menus/index.ts';
 import type { DashboardCard } from '../admin/index.ts';
+import type { SearchModule } from '../search/index.ts';
+import { registerContentSearch } from './content-search.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
@@ -39,6 +41,8 @@ export interface ContentModuleDeps {
   menus?: MenuService;
   /** The admin module, for the content cards of the dashboard. */
   admin?: { addCard(card: DashboardCard): void };
+  /** The search platform: live items are indexed in the transaction that publishes them. */
+  search?: SearchModule;
 }
 
 export function contentModule(platform: Platform, deps: ContentModuleDeps) {
@@ -51,6 +55,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       return site ? { id: site.id, kind: site.kind, parentId: site.parent_id } : undefined;
     },
   });
+  if (deps.search) content.onPublicChange(registerContentSearch(deps.search, platform.db));
   const categories = new CategoryService(platform.db);
   const homeBlockService = new HomeBlocksService(platform.db);
   const publicContent = createPublicContent({

@@ -16,7 +16,7 @@ import * as service from './media.service.ts';
 import { mediaImage, mediaUrl, srcsetFor, type MediaKind } from './media.present.ts';
 
 export { mediaUrl, srcsetFor, mediaImage, presentMedia, ORIGINAL, type MediaView, type MediaVariantView, type MediaKind, type ImageOptions, type VariantName, formatBytes } from './media.present.ts';
-export { SIZE_LIMITS, MAX_UPLOAD_BYTES, IMAGE_WIDTHS, type UploadInput, type MediaPage } from './media.service.ts';
+export { SIZE_LIMITS, MAX_UPLOAD_BYTES, IMAGE_WIDTHS, documentTexts, type UploadInput, type MediaPage } from './media.service.ts';
 
 export interface MediaModuleDeps {
   accounts: AccountsModule;
@@ -55,6 +55,8 @@ export function mediaModule(platform: Platform, deps: MediaModuleDeps) {
     deleteMedia: (actor: Actor, id: number) => service.deleteMedia(media, actor, id),
     listMedia: (actor: Actor, siteId: number, page?: number, pageSize?: number) => service.listMedia(media, actor, siteId, page, pageSize),
     getMediaForActor: (actor: Actor, id: number) => service.getMediaForActor(media, actor, id),
+    /** The text extracted from documents, by id, read in the caller's transaction (also a named export). */
+    documentTexts: service.documentTexts,
   };
 }
 

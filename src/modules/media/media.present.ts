@@ -70,7 +70,7 @@ export function nameWithExt(originalName: string, ext: string): string {
   return `${current ? base : originalName || 'tep'}.${ext}`;
 }
 
-export function presentMedia(row: MediaRow): MediaView {
+export function presentMedia(row: Omit<MediaRow, 'text_content'>): MediaView {
   const variants = [...(row.variants ?? [])]
     .sort((a, b) => a.width - b.width)
     .map((v) => ({ width: v.width, height: v.height, bytes: Number(v.bytes), mime: `image/${v.format}` as MediaVariantView['mime'], url: mediaUrl(row.id, v.width) }));

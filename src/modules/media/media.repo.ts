@@ -2,6 +2,10 @@
 import type { DbOrTx } from '../../platform/db/create-db.ts';
 import type { MediaRow, MediaTable, MediaVariant } from '../../platform/db/schema.ts';
 
+/** A file's row without its extracted text (which can be 300,000 characters: only search reads it). */
+export type MediaInfo = Omit<MediaRow, 'text_content'>;
+const INFO = ['id', 'site_id', 'kind', 'mime', 'original_name', 'storage_key', 'bytes', 'sha256', 'width', 'height', 'variants', 'alt', 'caption', 'uploaded_by', 'created_at'] as const satisfies readonly (keyof MediaInfo)[];
+
 export interface NewMediaRow {
   site_id: number;
   kind: MediaTable['kind'];
@@ -15,26 +19,33 @@ export interface NewMediaRow {
   variants: readonly MediaVariant[];
   alt: string;
   caption: string;
+  /** Text extracted from a document, for search ('' when none). */
+  text_content?: string;
   uploaded_by: number | null;
 }
 
-export function insertMedia(db: DbOrTx, row: NewMediaRow): Promise<MediaRow> {
+export function insertMedia(db: DbOrTx, row: NewMediaRow): Promise<MediaInfo> {
   return db
     .insertInto('media')
     .values({ ...row, variants: JSON.stringify(row.variants) })
-    .returningAll()
+    .returning(INFO)
     .executeTakeFirstOrThrow();
 }
 
-export function findMedia(db: DbOrTx, id: number): Promise<MediaRow | undefined> {
-  return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+/** The extracted text of the given files (only those that exist). */
+export function findTextContents(db: DbOrTx, ids: readonly number[]): Promise<{ id: number; text_content: string }[]> {
+  return db.selectFrom('media').select(['id', 'text_content']).where('id', 'in', ids).execute();
+}
+
+export function findMedia(db: DbOrTx, id: number): Promise<MediaInfo | undefined> {
+  return db.selectFrom('media').select(INFO).where('id', '=', id).executeTakeFirst();
 }
 
 /** A page of a site's files, newest first (ties by id, so pages never overlap). */
-export function listMedia(db: DbOrTx, siteId: number, limit: number, offset: number): Promise<MediaRow[]> {
+export function listMedia(db: DbOrTx, siteId: number, limit: number, offset: number): Promise<MediaInfo[]> {
   return db
     .selectFrom('media')
-    .selectAll()
+    .select(INFO)
     .where('site_id', '=', siteId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -49,14 +60,14 @@ export async function countMedia(db: DbOrTx, siteId: number): Promise<number> {
 }
 
 /** Locks the row for a change in the same transaction. */
-export function findMediaForUpdate(db: DbOrTx, id: number): Promise<MediaRow | undefined> {
-  return db.selectFrom('media').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export function findMediaForUpdate(db: DbOrTx, id: number): Promise<MediaInfo | undefined> {
+  return db.selectFrom('media').select(INFO).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export function updateMediaText(db: DbOrTx, id: number, patch: { alt: string; caption: string }): Promise<MediaRow | undefined> {
+export function updateMediaText(db: DbOrTx, id: number, patch: { alt: string; caption: string }): Promise<MediaInfo | undefined> {
   return db.updateTable('media').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
-export function deleteMedia(db: DbOrTx, id: number): Promise<MediaRow | undefined> {
+export function deleteMedia(db: DbOrTx, id: number): Promise<MediaInfo | undefined> {
   return db.deleteFrom('media').where('id', '=', id).returningAll().executeTakeFirst();
 }

@@ -6,13 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { withTx, type Db, type DbOrTx } from '../../platform/db/create-db.ts';
-import type { MediaRow, MediaVariant } from '../../platform/db/schema.ts';
+import type { MediaVariant } from '../../platform/db/schema.ts';
 import { Invalid, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
 import { newStorageStem, type Storage } from '../../platform/storage/index.ts';
 import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './media.repo.ts';
+import { extractDocumentText } from './text-extract.ts';
 import { contentDisposition, dispositionType, formatBytes, nameWithExt, presentMedia, ORIGINAL, type MediaKind, type MediaView, type VariantName } from './media.present.ts';
 
 // ── Limits ──────────────────────────────────────────────────────────────────────────
@@ -446,6 +447,10 @@ export async function uploadMedia(deps: MediaDeps, actor: Actor, siteId: number,
     }
   }
 
+  // The text of a PDF, Word or OpenDocument file, for search: read before the transaction
+  // (never inside it); '' when there is none or it cannot be read, and the upload goes on.
+  const textContent = type.kind === 'document' ? await extractDocumentText(data, type.mime) : '';
+
   const stem = newStorageStem();
   const key = `${stem}.${type.ext}`;
   const variants: MediaVariant[] = variantFiles.map((v) => ({ width: v.width, height: v.height, format: 'webp', storage_key: `${stem}-${v.width}.webp`, bytes: v.data.length }));
@@ -472,6 +477,7 @@ export async function uploadMedia(deps: MediaDeps, actor: Actor, siteId: number,
         variants,
         alt,
         caption,
+        text_content: textContent,
         uploaded_by: actorId(actor),
       });
       await recordAudit(tx, {
@@ -493,7 +499,19 @@ export async function uploadMedia(deps: MediaDeps, actor: Actor, siteId: number,
   }
 }
 
-async function lockedRow(tx: DbOrTx, actor: Actor, id: number): Promise<MediaRow> {
+/**
+ * The text extracted from each of the given files (PDF, Word, OpenDocument uploads; '' for
+ * other files), by id; ids not in the library are left out. For other modules, inside their
+ * own transaction (pass it as `db`). An empty list answers without a query.
+ */
+export async function documentTexts(db: DbOrTx, ids: readonly number[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647);
+  if (wanted.length === 0) return new Map();
+  const rows = await repo.findTextContents(db, wanted);
+  return new Map(rows.map((r) => [r.id, r.text_content]));
+}
+
+async function lockedRow(tx: DbOrTx, actor: Actor, id: number): Promise<repo.MediaInfo> {
   const row = await repo.findMediaForUpdate(tx, id);
   if (!row) throw new NotFound('media.not_found', 'No such media', { messageKey: 'error.body.404' });
   authorize(actor, 'content.write', row.site_id);

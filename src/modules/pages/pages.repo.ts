@@ -34,3 +34,8 @@ export async function upsertPage(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** Every page after `afterId`, by id (rebuilding the search index in batches). */
+export function pagesAfter(db: DbOrTx, afterId: number, limit: number): Promise<PageRow[]> {
+  return db.selectFrom('pages').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}

@@ -2,7 +2,7 @@
  * Fixed pages of a site (introduction, functions, leaders, contacts…). The body is
  * sanitised once here, on save; readers get it as stored.
  */
-import type { Db } from '../../platform/db/create-db.ts';
+import type { Db, Tx } from '../../platform/db/create-db.ts';
 import type { PageRow } from '../../platform/db/schema.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { cleanText, slugify } from '../../platform/text/index.ts';
@@ -21,7 +21,10 @@ export interface PageInput {
 
 const LANG_RE = /^[a-z]{2,3}$/;
 
-export async function savePage(db: Db, siteId: number, input: PageInput): Promise<PageRow> {
+/** Called inside the transaction that saves a page (the search index). */
+export type PageSavedHook = (tx: Tx, page: PageRow) => Promise<void>;
+
+export async function savePage(db: Db, siteId: number, input: PageInput, onSaved?: PageSavedHook): Promise<PageRow> {
   const title = cleanText(input.title);
   const slug = input.slug ? slugify(input.slug) : slugify(title);
   const problems = [
@@ -33,6 +36,7 @@ export async function savePage(db: Db, siteId: number, input: PageInput): Promis
   const body = await sanitizeRichText(input.bodyHtml);
   return withTx(db, async (tx) => {
     const page = await repo.upsertPage(tx, { site_id: siteId, lang: input.lang, slug, title, summary: cleanText(input.summary ?? ''), body_html: body });
+    await onSaved?.(tx, page);
     await announceChange(tx, siteId);
     return page;
   });
@@ -45,4 +49,5 @@ export async function getPage(db: Db, siteId: number, lang: string, slug: string
 }
 
 export const listPages = repo.listPages;
+export const pagesAfter = repo.pagesAfter;
 export const pageExists = repo.pageExists;

@@ -32,7 +32,8 @@ function isCurrent(href: string, localPath: string): boolean {
 const PREFS_COOKIE_RE = new RegExp(`(?:^|;\\s*)${PREFS_COOKIE}=([^;]*)`);
 
 /** Paths never cached: administration and the display-preference redirect. */
-const UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display)(\?|$)/;
+// Search results are never cached: a portal's search covers its component sites, whose changes do not touch the portal's cache.
+const UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display|tim-kiem|search)(\?|$)/;
 
 export function siteShellModule(platform: Platform, deps: { sites: SitesModule; menus: MenuService }) {
   const cache = new PageCache({ enabled: platform.config.pageCache });
@@ -162,6 +163,7 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
         siteMap: siteHref(ctx, PATHS.siteMap[lang]),
         contact: siteHref(ctx, PATHS.contact[lang]),
         display: siteHref(ctx, PATHS.display[lang]),
+        search: siteHref(ctx, PATHS.search[lang]),
       },
       homeAlternate: { lang: other, href: siteHref(ctx, '/', other) },
       currentUrl: request.url,

@@ -236,6 +236,8 @@ export interface MediaTable {
   variants: ColumnType<MediaVariant[], string | undefined, string>;
   alt: Generated<string>;
   caption: Generated<string>;
+  /** Text extracted from a PDF, DOCX or ODT upload, for search (empty for other kinds). */
+  text_content: Generated<string>;
   uploaded_by: number | null;
   created_at: Timestamp;
 }
@@ -329,7 +331,37 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+/** One public thing findable by search (modules/search); vectors are computed on insert. */
+export interface SearchDocumentsTable {
+  id: Generated<string>;
+  doc_type: string;
+  ref_id: string;
+  site_id: number;
+  lang: string;
+  kind: string;
+  category_id: number | null;
+  topic_ids: number[];
+  published_at: Timestamp;
+  path: string;
+  title: string;
+  exact: string;
+  folded: string;
+  title_exact: string;
+  title_folded: string;
+  pairs: string;
+  indexed_at: Generated<Date>;
+}
+
+/** The text of a search document that snippets are cut from. */
+export interface SearchTextsTable {
+  document_id: string;
+  summary: string;
+  body: string;
+}
+
 export interface Database {
+  search_documents: SearchDocumentsTable;
+  search_texts: SearchTextsTable;
   workflow_settings: WorkflowSettingsTable;
   categories: CategoriesTable;
   topics: TopicsTable;

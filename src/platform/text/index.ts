@@ -26,3 +26,28 @@ export function slugify(value: string, max = 80): string {
     .replace(/^-+|-+$/g, '');
   return slug.slice(0, max).replace(/-+$/g, '');
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const BLOCK_TAGS = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|caption|blockquote|figure|figcaption|section|article|pre|hr|dt|dd|dl)\b[^>]*>/gi;
+
+/**
+ * The text of sanitised rich text (search indexing, e-mails): block elements become line
+ * breaks, other tags go, entities are decoded. Only for HTML our sanitiser produced.
+ */
+export function htmlToText(value: string): string {
+  return value
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(BLOCK_TAGS, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim()
+    .normalize('NFC');
+}

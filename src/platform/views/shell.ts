@@ -52,6 +52,8 @@ export interface ShellContext {
     contact: string;
     /** The display-preferences endpoint, without query. */
     display: string;
+    /** The site's search page (modules/search). */
+    search: string;
   };
   /** The home page in the other language: the language switch's target when a page has no translation. */
   homeAlternate: { lang: Lang; href: string };
@@ -191,6 +193,11 @@ ${displayControls(ctx)}
 ${site.logoUrl ? html`<img class="emblem" src="${site.logoUrl}" alt="" width="72" height="72">` : emblemSvg()}
 <span class="brand-text">${site.ownerName ? html`<span class="owner-name">${site.ownerName}</span>` : ''}<span class="site-name">${site.name}</span></span>
 </a>
+<form class="site-search" method="get" action="${ctx.hrefs.search}" role="search" aria-label="${t(L, 'shell.search')}">
+<label class="visually-hidden" for="o-tim-kiem">${t(L, 'shell.searchLabel')}</label>
+<input id="o-tim-kiem" type="search" name="q" maxlength="256" autocomplete="off" placeholder="${t(L, 'shell.search')}…">
+<button type="submit">${t(L, 'shell.searchButton')}</button>
+</form>
 </div></header>
 <nav class="mainnav" aria-label="${t(L, 'shell.mainMenu')}"><div class="wrap">${menuList(ctx.menu, 0)}</div></nav>
 ${crumbs.length > 0

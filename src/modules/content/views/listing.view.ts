@@ -2,6 +2,9 @@
 import { formatDateLong, type Lang } from '../../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
 import { L } from './labels.ts';
+import { pagination } from '../../../platform/views/pagination.ts';
+
+export { pageNumbers, pagination } from '../../../platform/views/pagination.ts';
 import type { ItemLink, ListingView } from './models.ts';
 
 /** A list of items with their date and summary; titles are headings of `level`. */
@@ -15,31 +18,6 @@ ${h(html`<a href="${i.href}">${i.title}</a>`)}
 ${i.summary ? html`<p>${i.summary}</p>` : ''}
 </li>`,
   )}</ul>`;
-}
-
-/** Page numbers to show: the first, the last, and two on each side of the current one. */
-export function pageNumbers(page: number, pages: number): (number | null)[] {
-  const out: (number | null)[] = [];
-  for (let n = 1; n <= pages; n++) {
-    if (n === 1 || n === pages || Math.abs(n - page) <= 2) out.push(n);
-    else if (out.at(-1) !== null) out.push(null);
-  }
-  return out;
-}
-
-export function pagination(lang: Lang, page: number, pages: number, hrefFor: (n: number) => string): SafeHtml | '' {
-  if (pages <= 1) return '';
-  return html`<nav class="pagination" aria-label="${L(lang, 'pagination')}"><ul>
-${page > 1 ? html`<li><a href="${hrefFor(page - 1)}" rel="prev">${L(lang, 'prev')}</a></li>` : ''}
-${pageNumbers(page, pages).map((n) =>
-    n === null
-      ? html`<li aria-hidden="true">…</li>`
-      : n === page
-        ? html`<li><span aria-current="page"><span class="visually-hidden">${L(lang, 'page', { n: '' })}</span>${n}</span></li>`
-        : html`<li><a href="${hrefFor(n)}"><span class="visually-hidden">${L(lang, 'page', { n: '' })}</span>${n}</a></li>`,
-  )}
-${page < pages ? html`<li><a href="${hrefFor(page + 1)}" rel="next">${L(lang, 'next')}</a></li>` : ''}
-</ul></nav>`;
 }
 
 export function listingMain(lang: Lang, v: ListingView): SafeHtml {

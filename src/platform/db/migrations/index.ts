@@ -7,6 +7,7 @@ import * as m0001 from './0001_sites.ts';
 import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_security.ts';
 import * as m0004 from './0004_content.ts';
+import * as m0005 from './0005_search.ts';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '0002_accounts', up: m0002.up },
   { version: 3, name: '0003_security', up: m0003.up },
   { version: 4, name: '0004_content', up: m0004.up },
+  { version: 5, name: '0005_search', up: m0005.up },
 ];

@@ -1,0 +1,44 @@
+/**
+ * Search (SRCH-1, PUB-2): one Vietnamese-aware index of everything public. Other modules
+ * register their types (fields and weights) and feed the index inside the transactions that
+ * publish or withdraw; the search page and the JSON API read it. See search.service.ts.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Lang } from '../../platform/i18n/index.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { SiteShell } from '../site-shell/index.ts';
+import type { SitesModule } from '../sites/index.ts';
+import type { FilterChoices } from './search-scope.ts';
+import { registerSearchPages } from './search.pages.ts';
+import { SearchService } from './search.service.ts';
+
+export { SearchService, type SearchableType, type SearchDocument, type Weight, type SearchResult, type SearchHit } from './search.service.ts';
+export type { FilterChoices } from './search-scope.ts';
+export { fold } from './search-text.ts';
+
+export function searchModule(platform: Platform, deps: { sites: SitesModule; shell: SiteShell }) {
+  const search = new SearchService(platform.db);
+  const choiceProviders: ((siteIds: number[], lang: Lang) => Promise<FilterChoices>)[] = [];
+  async function choices(siteIds: number[], lang: Lang): Promise<FilterChoices> {
+    const out: FilterChoices = { categories: [], topics: [] };
+    for (const provide of choiceProviders) {
+      const c = await provide(siteIds, lang);
+      out.categories.push(...c.categories);
+      out.topics.push(...c.topics);
+    }
+    return out;
+  }
+  return {
+    name: 'search',
+    search,
+    /** A module offers categories and topics for the search filters of the sites searched. */
+    addFilterChoices(provider: (siteIds: number[], lang: Lang) => Promise<FilterChoices>): void {
+      choiceProviders.push(provider);
+    },
+    register: async (app: FastifyInstance) => {
+      registerSearchPages(app, { search, shell: deps.shell, sites: deps.sites, baseDomain: platform.config.baseDomain, choices });
+    },
+  };
+}
+
+export type SearchModule = ReturnType<typeof searchModule>;
