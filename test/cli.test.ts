@@ -88,6 +88,19 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     expect(bad.err).toContain('NOT intact');
   });
 
+  it('rebuilds the search index from what is published, and names the known types', async () => {
+    await runSql('delete from search_documents');
+    const r = cli(['search:reindex']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/content: \d+ documents indexed/);
+    expect(r.out).toMatch(/page: \d+ documents indexed/);
+    const one = cli(['search:reindex', 'page']);
+    expect(one.out).toMatch(/^page: \d+ documents indexed/);
+    const bad = cli(['search:reindex', 'nothing']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('Known: ');
+  });
+
   it('explains usage errors without a stack trace', () => {
     const unknown = cli(['khong-co']);
     expect(unknown.code).toBe(1);

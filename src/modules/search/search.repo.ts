@@ -105,14 +105,18 @@ export interface SearchRequest {
   websearch: string;
   /** The query with wanted phrases as plain words: stage 1 needs no positional check. */
   loose: string;
+  /** The unquoted words as a phrase, or '': their standing together adds to the rank. */
+  adjacent: string;
   pairs: string;
   accented: boolean;
   filters: SearchFilters;
   offset: number;
   limit: number;
   order: 'relevance' | 'newest';
-  /** Candidates taken from each source (stage 1). */
+  /** Candidates taken from each source of all matches (stage 1). */
   candidates: number;
+  /** Candidates taken from each source of title matches (they rank first; fewer are needed). */
+  titleCandidates: number;
 }
 
 export interface SearchHitRow {
@@ -165,14 +169,15 @@ export async function search(db: DbOrTx, r: SearchRequest): Promise<SearchHitRow
   const where = filterSql(r.filters);
   const phrase = r.pairs ? sql` and d.pairs @@ to_tsquery('simple'::regconfig, ${r.pairs})` : sql``;
   const n = r.candidates;
+  const nt = r.titleCandidates;
   const sources: RawBuilder<unknown>[] = [
     sql`(select d.id from search_documents d where d.folded @@ ${lf}${phrase} and ${where} order by d.published_at desc limit ${n})`,
   ];
   if (r.order === 'relevance') {
-    sources.push(sql`(select d.id from search_documents d where d.title_folded @@ ${lf} and d.folded @@ ${lf}${phrase} and ${where} order by d.published_at desc limit ${n})`);
+    sources.push(sql`(select d.id from search_documents d where d.title_folded @@ ${lf} and d.folded @@ ${lf}${phrase} and ${where} order by d.published_at desc limit ${nt})`);
     if (r.accented) {
       sources.push(sql`(select d.id from search_documents d where d.exact @@ ${le}${phrase} and ${where} order by d.published_at desc limit ${n})`);
-      sources.push(sql`(select d.id from search_documents d where d.title_exact @@ ${le} and d.exact @@ ${le}${phrase} and ${where} order by d.published_at desc limit ${n})`);
+      sources.push(sql`(select d.id from search_documents d where d.title_exact @@ ${le} and d.exact @@ ${le}${phrase} and ${where} order by d.published_at desc limit ${nt})`);
     }
   }
   const order =
@@ -185,7 +190,7 @@ export async function search(db: DbOrTx, r: SearchRequest): Promise<SearchHitRow
       select d.id, d.doc_type, d.ref_id, d.site_id, d.lang, d.kind, d.path, d.title, d.published_at,
         ${r.accented ? sql`d.exact @@ ${qe}` : sql`false`} as exact_hit,
         d.title_folded @@ ${qf} as title_hit,
-        (ts_rank(d.folded, ${qf}, 1)${r.accented ? sql` + ts_rank(d.exact, ${qe}, 1)` : sql``})::float8 as rank,
+        (ts_rank(d.folded, ${qf}, 1)${r.accented ? sql` + ts_rank(d.exact, ${qe}, 1)` : sql``}${r.adjacent ? sql` + case when d.folded @@ websearch_to_tsquery('cong_folded'::regconfig, ${r.adjacent}) then 0.5 else 0 end` : sql``})::float8 as rank,
         count(*) over () as total
       from search_documents d
       where d.id in (select id from cand)${r.pairs || r.loose !== r.websearch ? sql` and d.folded @@ ${qf}` : sql``}

@@ -49,7 +49,8 @@ const MAX_CHARS: Record<Weight, number> = { A: 2_000, B: 20_000, C: 300_000, D: 
 const SNIPPET_SOURCE_CHARS = 20_000;
 export const PAGE_SIZE = 10;
 /** Stage-1 candidates per source: the deepest page reachable is MAX_CANDIDATES / page size. */
-const MIN_CANDIDATES = 200;
+const MIN_CANDIDATES = 100;
+const MIN_TITLE_CANDIDATES = 30;
 const MAX_CANDIDATES = 1_000;
 export const MAX_PAGE = MAX_CANDIDATES / PAGE_SIZE;
 const TYPE_RE = /^[a-z][a-z0-9_]{0,39}$/;
@@ -150,6 +151,42 @@ function toHit(row: repo.SearchHitRow): SearchHit {
     titleMatch: row.title_hit,
     rank: Number(row.rank),
   };
+}
+
+/** At most one edit per four letters (and one for short words) counts as a typo. */
+const closeEnough = (d: number, word: string) => d <= Math.max(1, Math.floor(word.length / 4));
+
+/**
+ * The typed words corrected from a title: the run of consecutive title words closest to the
+ * query (folded edit distance, a swap counting as one) gives every word its spelling with the
+ * title's diacritics ("chuyen dio so" + "…Chuyển đổi số…" → "chuyển đổi số"); failing a close
+ * run, each word alone takes the closest title word that is within a typo of it.
+ */
+export function correctFrom(wanted: readonly string[], titleWords: readonly string[]): string[] {
+  const folded = wanted.map(fold);
+  const titleFolded = titleWords.map(fold);
+  let best: { start: number; cost: number } | undefined;
+  for (let start = 0; start + wanted.length <= titleWords.length; start++) {
+    let cost = 0;
+    let ok = true;
+    for (let i = 0; i < wanted.length && ok; i++) {
+      const d = editDistance(folded[i]!, titleFolded[start + i]!);
+      ok = closeEnough(d, folded[i]!);
+      cost += d;
+    }
+    if (ok && (!best || cost < best.cost)) best = { start, cost };
+  }
+  if (best) return wanted.map((w, i) => (folded[i] === titleFolded[best.start + i] && w !== folded[i] ? w : titleWords[best.start + i]!.toLowerCase()));
+  return wanted.map((w, i) => {
+    const f = folded[i]!;
+    let near: { word: string; d: number } | undefined;
+    for (const [j, tf] of titleFolded.entries()) {
+      const d = editDistance(f, tf);
+      if (!near || d < near.d) near = { word: titleWords[j]!.toLowerCase(), d };
+    }
+    // Words that already match (folded) stay as typed: only typos are replaced.
+    return near && near.d > 0 && closeEnough(near.d, f) ? near.word : w;
+  });
 }
 
 export class SearchService {
@@ -264,9 +301,11 @@ export class SearchService {
   async #run(query: ParsedQuery, scope: SearchScope, page: number, pageSize: number, order: 'relevance' | 'newest'): Promise<{ hits: SearchHit[]; total: number; more: boolean; pages: number }> {
     const offset = (page - 1) * pageSize;
     const candidates = Math.min(Math.max(MIN_CANDIDATES, offset + pageSize), MAX_CANDIDATES);
+    const titleCandidates = Math.min(Math.max(MIN_TITLE_CANDIDATES, offset + pageSize), MAX_CANDIDATES);
     const rows = await repo.search(this.#db, {
       websearch: query.websearch,
       loose: query.loose,
+      adjacent: query.adjacent,
       pairs: query.pairs,
       accented: query.accented,
       filters: scope,
@@ -274,11 +313,12 @@ export class SearchService {
       limit: pageSize,
       order,
       candidates,
+      titleCandidates,
     });
     let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
     // Beyond the requested page nothing tells how many there are: ask for the count of page 1.
     if (rows.length === 0 && offset > 0) {
-      const first = await repo.search(this.#db, { websearch: query.websearch, loose: query.loose, pairs: query.pairs, accented: query.accented, filters: scope, offset: 0, limit: 1, order, candidates });
+      const first = await repo.search(this.#db, { websearch: query.websearch, loose: query.loose, adjacent: query.adjacent, pairs: query.pairs, accented: query.accented, filters: scope, offset: 0, limit: 1, order, candidates, titleCandidates });
       total = first.length > 0 ? Number(first[0]!.total) : 0;
     }
     const more = total >= candidates;
@@ -298,17 +338,7 @@ export class SearchService {
     if (needle.length < 3) return undefined;
     const near = await repo.titlesNear(this.#db, needle, scope, 5, 0.45);
     for (const candidate of near) {
-      const titleWords = words(candidate.title);
-      const corrected = wanted.map((w, i) => {
-        const f = folded[i]!;
-        let best: { word: string; d: number } | undefined;
-        for (const tw of titleWords) {
-          const d = editDistance(f, fold(tw));
-          if (!best || d < best.d) best = { word: tw.toLowerCase(), d };
-        }
-        // A close word of the title (at most one edit per four letters) replaces the typed one.
-        return best && best.d <= Math.max(1, Math.floor(f.length / 4)) ? (best.d === 0 && w !== fold(w) ? w : best.word) : w;
-      });
+      const corrected = correctFrom(wanted, words(candidate.title));
       const text = corrected.join(' ');
       if (fold(text) === needle && text === wanted.join(' ')) continue;
       const q = parseQuery(text);

@@ -20,9 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     alter mapping for asciiword, word, numword, asciihword, hword, numhword, hword_part, hword_asciipart, hword_numpart
     with unaccent, simple`.execute(db);
 
-  // Narrow rows: the vectors are computed on insert and, with toast_tuple_target at its
-  // minimum, stored out of line, so a scan that only needs ids and dates (the candidates of
-  // a query) reads a small heap. The text shown in snippets lives in search_texts.
+  // Narrow rows: the vectors are computed on insert and, with a low toast_tuple_target, the
+  // three big ones (exact, folded, pairs) are stored out of line while the small title vectors
+  // stay in the row: a scan for candidates reads a small heap and checks titles without
+  // detoasting anything. The text shown in snippets lives in search_texts.
   await sql`create table search_documents (
     id bigint generated always as identity primary key,
     doc_type text not null check (doc_type ~ '^[a-z][a-z0-9_]{0,39}$'),
@@ -42,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     pairs tsvector not null,
     indexed_at timestamptz not null default now(),
     unique (doc_type, ref_id)
-  ) with (toast_tuple_target = 128)`.execute(db);
+  ) with (toast_tuple_target = 512)`.execute(db);
   await sql`create table search_texts (
     document_id bigint primary key references search_documents(id) on delete cascade,
     summary text not null default '',
