@@ -90,6 +90,8 @@ export interface ParsedQuery {
   websearch: string;
   /** The same with wanted phrases as plain words (no positional check: stage 1 of a search). */
   loose: string;
+  /** The unquoted wanted words alone, no phrases or exclusions ('' when none). */
+  plain: string;
   /** The unquoted wanted words as one phrase ('' for fewer than two): documents where they stand together rank higher. */
   adjacent: string;
   /** For to_tsquery('simple') on the pairs vector: the pairs every wanted phrase needs, or '' when none. */
@@ -151,6 +153,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
     terms,
     websearch,
     loose,
+    plain: terms.filter((t) => !t.exclude && !t.phrase).map((t) => t.words[0]!).join(' '),
     adjacent: (() => {
       const plain = terms.filter((t) => !t.exclude && !t.phrase).map((t) => t.words[0]!);
       return plain.length >= 2 ? `"${plain.join(' ')}"` : '';

@@ -107,6 +107,14 @@ export interface SearchRequest {
   loose: string;
   /** The unquoted words as a phrase, or '': their standing together adds to the rank. */
   adjacent: string;
+  /** The unquoted wanted words alone (with a phrase, stage 1 checks them besides its pairs). */
+  plain: string;
+  /**
+   * The words are rare enough that their matches should be collected from the GIN index and
+   * sorted, rather than found by walking the date index (which reads each document's vector).
+   */
+  rareFolded: boolean;
+  rareExact: boolean;
   pairs: string;
   accented: boolean;
   filters: SearchFilters;
@@ -117,6 +125,37 @@ export interface SearchRequest {
   candidates: number;
   /** Candidates taken from each source of title matches (they rank first; fewer are needed). */
   titleCandidates: number;
+}
+
+/** What ANALYZE knows of the index: documents, and the share of them having each frequent lexeme. */
+export interface LexemeStats {
+  total: number;
+  folded: Map<string, number>;
+  exact: Map<string, number>;
+  /** Lexemes not listed are rarer than this share. */
+  foldedFloor: number;
+  exactFloor: number;
+}
+
+export async function lexemeStats(db: DbOrTx): Promise<LexemeStats | undefined> {
+  const rows = await sql<{ attname: string; elems: string[] | null; freqs: number[] | null; total: number }>`
+    select s.attname, s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs,
+      (select reltuples from pg_class where oid = 'search_documents'::regclass)::float8 as total
+    from pg_stats s
+    where s.schemaname = current_schema() and s.tablename = 'search_documents' and s.attname in ('folded', 'exact')`.execute(db);
+  const of = (name: string) => rows.rows.find((r) => r.attname === name);
+  const folded = of('folded');
+  const exact = of('exact');
+  if (!folded?.elems || !folded.freqs || !exact?.elems || !exact.freqs || !(folded.total > 0)) return undefined;
+  // tsvector statistics append the minimum and maximum frequency to the list.
+  const map = (elems: string[], freqs: number[]) => new Map(elems.map((e, i) => [e, Number(freqs[i])]));
+  return {
+    total: Number(folded.total),
+    folded: map(folded.elems, folded.freqs),
+    exact: map(exact.elems, exact.freqs),
+    foldedFloor: Number(folded.freqs[folded.elems.length] ?? 0),
+    exactFloor: Number(exact.freqs[exact.elems.length] ?? 0),
+  };
 }
 
 export interface SearchHitRow {
@@ -167,17 +206,28 @@ export async function search(db: DbOrTx, r: SearchRequest): Promise<SearchHitRow
   const le = sql`websearch_to_tsquery('simple'::regconfig, ${r.loose})`;
   const lf = sql`websearch_to_tsquery('cong_folded'::regconfig, ${r.loose})`;
   const where = filterSql(r.filters);
-  const phrase = r.pairs ? sql` and d.pairs @@ to_tsquery('simple'::regconfig, ${r.pairs})` : sql``;
+  // With a quoted phrase, stage 1 asks only the GIN indexes: the phrase's syllable pairs and
+  // any other wanted words. Checking the folded vector row by row would read it out of line
+  // for every document having the pairs. Phrases, exclusions and everything else are checked
+  // exactly in stage 2, on the candidates.
+  const matches = r.pairs
+    ? sql`d.pairs @@ to_tsquery('simple'::regconfig, ${r.pairs})${r.plain ? sql` and d.folded @@ websearch_to_tsquery('cong_folded'::regconfig, ${r.plain})` : sql``}`
+    : sql`d.folded @@ ${lf}`;
   const n = r.candidates;
   const nt = r.titleCandidates;
-  const sources: RawBuilder<unknown>[] = [
-    sql`(select d.id from search_documents d where d.folded @@ ${lf}${phrase} and ${where} order by d.published_at desc limit ${n})`,
-  ];
+  // "+ interval '0 s'" hides the date index from the planner: the matches then come from the
+  // GIN index (no vector is read) and are sorted. Walking the date index instead reads every
+  // document's vector out of line until enough match — the planner does not count that cost,
+  // and chooses it for words in a few per cent of documents, where it is the slow way.
+  const newest = (condition: RawBuilder<unknown>, limit: number, fromGin = false) =>
+    sql`(select d.id from search_documents d where ${condition} and ${where} order by ${fromGin ? sql`d.published_at + interval '0 s'` : sql`d.published_at`} desc limit ${limit})`;
+  const sources: RawBuilder<unknown>[] = [newest(matches, n, !r.pairs && r.rareFolded)];
   if (r.order === 'relevance') {
-    sources.push(sql`(select d.id from search_documents d where d.title_folded @@ ${lf} and d.folded @@ ${lf}${phrase} and ${where} order by d.published_at desc limit ${nt})`);
+    // Title vectors are small and kept in the row: cheap to check whichever way the planner goes.
+    sources.push(newest(sql`d.title_folded @@ ${lf}`, nt));
     if (r.accented) {
-      sources.push(sql`(select d.id from search_documents d where d.exact @@ ${le}${phrase} and ${where} order by d.published_at desc limit ${n})`);
-      sources.push(sql`(select d.id from search_documents d where d.title_exact @@ ${le} and d.exact @@ ${le}${phrase} and ${where} order by d.published_at desc limit ${nt})`);
+      if (!r.pairs) sources.push(newest(sql`d.exact @@ ${le}`, n, r.rareExact));
+      sources.push(newest(sql`d.title_exact @@ ${le}`, nt));
     }
   }
   const order =
@@ -186,14 +236,22 @@ export async function search(db: DbOrTx, r: SearchRequest): Promise<SearchHitRow
       : sql`exact_hit desc, title_hit desc, rank desc, published_at desc, id desc`;
   const result = await sql<SearchHitRow>`
     with cand as (${sql.join(sources, sql` union `)}),
+    -- Each use of an out-of-line vector would read and decompress it again: read each once.
+    loaded as (
+      select d.id, d.doc_type, d.ref_id, d.site_id, d.lang, d.kind, d.path, d.title, d.published_at, d.title_folded,
+        d.folded || ''::tsvector as fv${r.accented ? sql`, d.exact || ''::tsvector as ev` : sql``}
+      from search_documents d
+      where d.id in (select id from cand)
+      offset 0
+    ),
     ranked as (
       select d.id, d.doc_type, d.ref_id, d.site_id, d.lang, d.kind, d.path, d.title, d.published_at,
-        ${r.accented ? sql`d.exact @@ ${qe}` : sql`false`} as exact_hit,
+        ${r.accented ? sql`d.ev @@ ${qe}` : sql`false`} as exact_hit,
         d.title_folded @@ ${qf} as title_hit,
-        (ts_rank(d.folded, ${qf}, 1)${r.accented ? sql` + ts_rank(d.exact, ${qe}, 1)` : sql``}${r.adjacent ? sql` + case when d.folded @@ websearch_to_tsquery('cong_folded'::regconfig, ${r.adjacent}) then 0.5 else 0 end` : sql``})::float8 as rank,
+        (ts_rank(d.fv, ${qf}, 1)${r.adjacent ? sql` + case when d.fv @@ websearch_to_tsquery('cong_folded'::regconfig, ${r.adjacent}) then 0.5 else 0 end` : sql``})::float8 as rank,
         count(*) over () as total
-      from search_documents d
-      where d.id in (select id from cand)${r.pairs || r.loose !== r.websearch ? sql` and d.folded @@ ${qf}` : sql``}
+      from loaded d
+      where ${r.accented ? sql`(d.ev @@ ${qe} or d.fv @@ ${qf})` : sql`d.fv @@ ${qf}`}
       order by ${order}
       limit ${r.limit} offset ${r.offset}
     )
