@@ -77,6 +77,12 @@ describe('the search page', () => {
     const page = await get('/s/phuongbadinh/tim-kiem?q=tiep+nhan+ho+so');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('href="/s/phuongbadinh/tin/');
+    // One site searched: its categories are offered, and choosing one narrows the results.
+    const category = /<select id="bo-loc-chuyen-muc" name="chuyen-muc"><option value="">[^<]*<\/option><option value="(\d+)">/.exec(page.body);
+    expect(category).not.toBeNull();
+    const narrowed = await get(`/s/phuongbadinh/tim-kiem?q=phuong&chuyen-muc=${category![1]}`);
+    expect(narrowed.statusCode).toBe(200);
+    expect(narrowed.body).not.toContain('không hợp lệ');
   });
 
   it('shows "Có phải bạn muốn tìm" for a typo, with the results of the correction', async () => {

@@ -34,6 +34,7 @@ beforeAll(async () => {
     await search.index(tx, 'article', doc(5, 'Đường giao thông nông thôn', 'Dự án làm đường.', { siteId: siteB, kind: 'project' }));
     await search.index(tx, 'article', doc(6, 'Quyết định số 90/2006/QĐ-UBND', 'Văn bản quy phạm pháp luật.', { lang: 'vi' }));
     await search.index(tx, 'article', doc(7, 'Hanoi rolls out online public services', 'English text about the hotline.', { lang: 'en', path: '/english/news/7' }));
+    await search.index(tx, 'article', doc(10, 'Đường sắt đô thị theo chuyên mục', 'Bài có chuyên mục và chủ đề.', { categoryId: 77, topicIds: [5, 9] }));
   });
 });
 afterAll(async () => {
@@ -78,6 +79,9 @@ describe('finding', () => {
     expect(await titles('đường', { types: [{ docType: 'article', kind: 'project' }] })).toEqual(['Đường giao thông nông thôn']);
     expect(await titles('hotline', { lang: 'en' })).toEqual(['Hanoi rolls out online public services']);
     expect(await titles('đường', { from: day(5), to: day(6) })).toEqual(['Đường giao thông nông thôn']);
+    expect(await titles('đường', { categoryIds: [77] })).toEqual(['Đường sắt đô thị theo chuyên mục']);
+    expect(await titles('đường', { topicId: 9 })).toEqual(['Đường sắt đô thị theo chuyên mục']);
+    expect(await titles('đường', { topicId: 6 })).toEqual([]);
   });
 
   it('highlights the matched words in the snippet and the title', async () => {
