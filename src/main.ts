@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   // A database from before the search platform (or restored without its index) gets it built now.
   const built = await modules.search.search.ensureBuilt();
   if (built && Object.values(built).some((n) => n > 0)) app.log.info({ documents: built }, 'search index built');
+  // The embedded database has no autovacuum: give the planner the index's statistics now.
+  else if (booted.database.engine === 'pglite') await modules.search.search.refreshStatistics(true);
 
   const mail = createMailDelivery(booted.database.db, config);
   const scheduler = startScheduler(
