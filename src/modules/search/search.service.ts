@@ -58,15 +58,8 @@ const TYPE_RE = /^[a-z][a-z0-9_]{0,39}$/;
 // The highlight markers are control characters: none may come from the text itself.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
-export interface SearchScope {
-  siteIds: readonly number[];
-  lang?: string | undefined;
-  types?: readonly { docType: string; kind?: string | undefined }[] | undefined;
-  categoryIds?: readonly number[] | undefined;
-  topicId?: number | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
-}
+/** Where to search: sites (a portal's own and its component sites), types, categories, topic, language, dates. */
+export type SearchScope = repo.SearchFilters;
 
 export interface SearchParams {
   q: unknown;
