@@ -13,6 +13,7 @@ import { seedDemo } from './modules/demo/index.ts';
 import { compareText, formatDateTime } from './platform/i18n/index.ts';
 import { verifyAuditChain } from './modules/audit/index.ts';
 import { listRecentMail } from './platform/mail/index.ts';
+import { CalendarRangeError } from './modules/calendar/index.ts';
 
 interface Command {
   summary: string;
@@ -133,6 +134,28 @@ const commands: Record<string, Command> = {
       if (rows.length === 0) console.log('The outbox is empty.');
     },
   },
+  'calendar:due': {
+    summary: 'When a deadline falls due, and how: trigger (yyyy-mm-dd[ HH:MM] or dd/mm/yyyy[ HH:MM], Việt Nam time), amount, unit.',
+    usage: 'calendar:due <trigger> <amount> <working-days|hours|same-working-day>',
+    async run({ modules, args }) {
+      const [triggerText, amountText, unit] = args.length === 4 ? [`${args[0]} ${args[1]}`, args[2], args[3]] : args;
+      if (!triggerText || amountText === undefined || !unit) throw new UsageError('Usage: calendar:due <trigger> <amount> <working-days|hours|same-working-day>');
+      const trigger = parseVnDateTime(triggerText);
+      if (!trigger) throw new UsageError(`Not a date and time: "${triggerText}". Write 2026-02-13 16:30 or 13/02/2026 16:30 (Việt Nam time).`);
+      if (unit !== 'working-days' && unit !== 'hours' && unit !== 'same-working-day') throw new UsageError(`Unknown unit "${unit}": working-days, hours or same-working-day.`);
+      const amount = Number(amountText);
+      if (!Number.isInteger(amount)) throw new UsageError(`The amount must be a whole number, not "${amountText}".`);
+      let due;
+      try {
+        due = await modules.calendar.calendar.due(trigger, amount, unit);
+      } catch (err) {
+        if (err instanceof RangeError || err instanceof CalendarRangeError) throw new UsageError(err.message);
+        throw err;
+      }
+      console.log(`Hạn: ${formatDateTime(due.due)} (${due.due.toISOString()})`);
+      console.log(due.explanation);
+    },
+  },
   'search:reindex': {
     summary: 'Rebuild the search index from what is published (all types, or one).',
     usage: 'search:reindex [type]',
@@ -170,6 +193,19 @@ const commands: Record<string, Command> = {
 };
 
 class UsageError extends Error {}
+
+/** "2026-02-13 16:30", "2026-02-13T16:30", "13/02/2026 16:30" or a day alone (00:00), in Việt Nam time (UTC+7). */
+function parseVnDateTime(text: string): Date | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(text.trim());
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2}))?$/.exec(text.trim());
+  const parts = iso ? [iso[1], iso[2], iso[3], iso[4], iso[5]] : vn ? [vn[3], vn[2], vn[1], vn[4], vn[5]] : undefined;
+  if (!parts) return undefined;
+  const [y, mo, d, h, mi] = parts.map((p) => Number(p ?? 0)) as [number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h - 7, mi);
+  const back = new Date(utc + 7 * 3_600_000);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59) return undefined;
+  return new Date(utc);
+}
 /** A check that ran and found problems: exit 2, message already explains. */
 class CheckFailed extends Error {}
 

@@ -15,6 +15,7 @@ import { adminModule } from './modules/admin/index.ts';
 import { mediaModule } from './modules/media/index.ts';
 import { contentModule } from './modules/content/index.ts';
 import { searchModule } from './modules/search/index.ts';
+import { calendarModule } from './modules/calendar/index.ts';
 
 /** Builds every module without HTTP: used by the server and by the CLI. */
 export function createModules(platform: Platform) {
@@ -25,10 +26,11 @@ export function createModules(platform: Platform) {
   const pages = pagesModule(platform, { shell, search });
   const accounts = accountsModule(platform, { sites });
   const admin = adminModule(platform, { accounts });
+  const calendar = calendarModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
-  const content = contentModule(platform, { accounts, sites, shell, pages, media, admin, menus: menus.menus, search });
+  const content = contentModule(platform, { accounts, sites, shell, pages, media, admin, menus: menus.menus, search, deadlines: calendar.deadlines });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
-  return { sites, menus, shell, pages, home, accounts, admin, media, search, content, ordered: [sites, menus, shell, pages, home, accounts, admin, media, search, content] };
+  return { sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content, ordered: [sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content] };
 }
 
 export type Modules = ReturnType<typeof createModules>;

@@ -101,6 +101,21 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     expect(bad.err).toContain('Known: ');
   });
 
+  it('prints a due moment and how it was counted, and refuses nonsense with a message', () => {
+    // Friday 13/02/2026 16:00, 5 working days: Tết 14–22/02 skipped → 23, 24, 25, 26, 27/02.
+    const r = cli(['calendar:due', '2026-02-13 16:00', '5', 'working-days']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Hạn: 23:59 27/02/2026');
+    expect(r.out).toContain('Tết Nguyên đán');
+    expect(cli(['calendar:due', '13/02/2026', '48', 'hours']).out).toContain('Hạn: 00:00 15/02/2026');
+    const bad = cli(['calendar:due', '31/02/2026', '5', 'working-days']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('Not a date and time');
+    expect(cli(['calendar:due', '2026-02-13', '-3', 'working-days']).code).not.toBe(0);
+    expect(cli(['calendar:due', '2126-02-13', '3', 'working-days']).code).not.toBe(0);
+    expect(cli(['calendar:due', '2026-02-13', '3', 'weeks']).err).toContain('Unknown unit');
+  });
+
   it('explains usage errors without a stack trace', () => {
     const unknown = cli(['khong-co']);
     expect(unknown.code).toBe(1);

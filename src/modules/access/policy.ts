@@ -21,6 +21,7 @@ export const ACTIONS = [
   'content.emergency',
   'inquiries.answer',
   'hotline.log',
+  'calendar.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,6 +42,8 @@ export const MATRIX: Record<Action, readonly Role[]> = {
   'content.emergency': ['board_head'],
   'inquiries.answer': ['agency_responder'],
   'hotline.log': ['hotline_operator'],
+  /** The working-day calendar is the platform's: only platform admins change it. */
+  'calendar.edit': [],
 };
 
 export interface Grant {

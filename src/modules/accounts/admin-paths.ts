@@ -33,6 +33,7 @@ export const ADMIN_PATHS = {
   structureCategories: { vi: '/cau-truc/chuyen-muc', en: '/structure/categories' },
   structureMenus: { vi: '/cau-truc/menu', en: '/structure/menus' },
   structureHome: { vi: '/cau-truc/trang-chu', en: '/structure/home-page' },
+  calendar: { vi: '/lich-nghi', en: '/calendar' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;

@@ -39,6 +39,8 @@ import { itemPage, type TransitionView } from './admin-views/item-page.ts';
 import { DONE_NOTICES, isPageAction, PAGE_ACTIONS, type PageAction } from './admin-views/labels.ts';
 import { contentList, parseStatus, typeChooser } from './admin-views/lists.ts';
 import { revisionsPage } from './admin-views/revisions.ts';
+import { deadlineSection } from './admin-views/deadline.ts';
+import type { DeadlineRow } from '../calendar/index.ts';
 import { createContentExtras, type ContentExtrasDeps, type ExtrasValues } from './content-extra.admin.ts';
 import { registerContentDesk } from './content-desk.admin.ts';
 
@@ -54,6 +56,8 @@ export interface ContentAdminDeps {
   getMedia?: MediaModule['getMedia'] | undefined;
   /** The site directory, for cross-posting and proposals between a portal and its component sites. */
   sites?: ContentExtrasDeps['sites'];
+  /** The item's legal deadline, shown on its page. */
+  deadlinesOf?: ((itemId: number) => Promise<DeadlineRow[]>) | undefined;
 }
 
 /** Bodies of item forms may be long (whole legal texts): 1 MB instead of the 64 KB of other forms. */
@@ -255,6 +259,7 @@ ${itemForm({
       const names = await namesOf([item.provider_id, working?.created_by, live?.created_by]);
       const csrf = csrfToken(request, reply);
       const more = await extras.itemSection(s, item, working, csrf, itemHref(item.id), extra.values ?? {}, extra.errors ?? {}, now);
+      const deadline = deps.deadlinesOf ? deadlineSection(L, await deps.deadlinesOf(item.id), now) : '';
       return admin.send(
         request,
         reply,
@@ -272,7 +277,7 @@ ${itemForm({
             mayEdit: mayEdit({ stage: item.stage, providerId: item.provider_id }, caps),
             csrf,
             here: itemHref(item.id),
-            extraDetails: more.details,
+            extraDetails: html`${deadline}${more.details}`,
             extraActions: more.actions,
             editHref: editHref(item.id),
             revisionsHref: revisionsHref(item.id),

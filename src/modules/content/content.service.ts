@@ -133,6 +133,12 @@ export class ContentService {
     this.#publicChanged = hook;
   }
 
+  #changed: PublicChangeHook | undefined;
+  /** Called inside every transaction that creates, revises or moves an item (its legal deadline). */
+  onChange(hook: PublicChangeHook): void {
+    this.#changed = hook;
+  }
+
   async siteWorkflow(siteId: number): Promise<SiteWorkflow> {
     const s = await repo.workflowSettings(this.#db, siteId);
     return { approvalSteps: s?.approval_steps === 1 ? 1 : 2, forbidSelfApproval: s?.forbid_self_approval ?? true };
@@ -178,6 +184,7 @@ export class ContentService {
       const rev = await revisionFrom(tx, item.id, input, actorId(actor));
       const saved = await repo.updateItem(tx, item.id, { working_revision_id: rev.id });
       await repo.insertTransition(tx, { item_id: item.id, revision_id: rev.id, from_stage: null, to_stage: 'draft', action: 'create', actor_id: actorId(actor), reason_code: null, comment: '' });
+      await this.#changed?.(tx, item.id);
       await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'content.created', targetType: 'content', targetId: String(item.id), summary: { type: input.type, title: rev.title } });
       return saved;
     });
@@ -227,6 +234,7 @@ export class ContentService {
         unpublish_at: input.unpublishAt === undefined ? item.unpublish_at : input.unpublishAt,
         featured: input.featured ?? item.featured,
       });
+      await this.#changed?.(tx, item.id);
       // The category lives on the item: a live item's changes at once in search.
       if (item.visibility === 'live' && saved.category_id !== item.category_id) await this.#publicChanged?.(tx, item.id);
       await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: item.site_id, action: 'content.revised', targetType: 'content', targetId: String(item.id), summary: { revision: rev.number, title: rev.title } });
@@ -307,6 +315,7 @@ export class ContentService {
         summary: { from: item.stage, to: saved.stage, visibility: saved.visibility, ...(extra.reasonCode ? { reason: extra.reasonCode } : {}), ...(extra.comment ? { comment: cleanText(extra.comment).slice(0, 500) } : {}) },
       });
       if (publish || p.visibility !== undefined) await this.#publicChanged?.(tx, item.id);
+      await this.#changed?.(tx, item.id);
       await this.#notify(tx, saved, action, actor, extra, site, recipients);
       await announceChange(tx, item.site_id);
       return saved;

@@ -22,6 +22,8 @@ import type { MenuService } from '../menus/index.ts';
 import type { DashboardCard } from '../admin/index.ts';
 import type { SearchModule } from '../search/index.ts';
 import { registerContentSearch } from './content-search.ts';
+import { contentDeadlineHook } from './content-deadlines.ts';
+import type { DeadlineService } from '../calendar/index.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
@@ -43,6 +45,8 @@ export interface ContentModuleDeps {
   admin?: { addCard(card: DashboardCard): void };
   /** The search platform: live items are indexed in the transaction that publishes them. */
   search?: SearchModule;
+  /** The deadline engine: each item's legal deadline is tracked with its changes. */
+  deadlines?: DeadlineService;
 }
 
 export function contentModule(platform: Platform, deps: ContentModuleDeps) {
@@ -56,6 +60,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     },
   });
   if (deps.search) content.onPublicChange(registerContentSearch(deps.search, platform.db));
+  if (deps.deadlines) content.onChange(contentDeadlineHook(deps.deadlines));
   const categories = new CategoryService(platform.db);
   const homeBlockService = new HomeBlocksService(platform.db);
   const publicContent = createPublicContent({
@@ -87,6 +92,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
         listMedia: deps.media.listMedia,
         getMedia: deps.media.getMedia,
         sites: deps.sites.directory,
+        ...(deps.deadlines ? { deadlinesOf: (id: number) => deps.deadlines!.ofSubject(platform.db, 'content', id) } : {}),
       });
       registerStructureAdmin(app, { db: platform.db, admin: deps.accounts.admin, categories, homeBlocks: homeBlockService, ...(deps.menus ? { menus: deps.menus } : {}) });
     },

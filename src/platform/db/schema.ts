@@ -359,7 +359,71 @@ export interface SearchTextsTable {
   body: string;
 }
 
+/** A year of the working-day calendar as the platform admin set it (modules/calendar). */
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+/** A day off or a make-up working day of an edited year. */
+export interface CalendarDaysTable {
+  /** yyyy-mm-dd (a `date`, read back as text). */
+  day: ColumnType<string, string, string>;
+  year: number;
+  kind: 'off' | 'make_up';
+  name: string;
+  source: string;
+}
+
+/** A site's own deadline rule, from an effective date (modules/calendar). */
+export interface DeadlineRulesTable {
+  id: Generated<number>;
+  site_id: number;
+  code: string;
+  variant: Generated<string>;
+  label: string;
+  amount: number;
+  unit: 'working-days' | 'hours' | 'same-working-day';
+  effective_from: ColumnType<string, string, string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+/** One thing's due moment under one rule, and whether it was met on time. */
+export interface DeadlinesTable {
+  id: Generated<number>;
+  site_id: number;
+  subject_type: string;
+  subject_id: number;
+  rule_code: string;
+  rule_label: string;
+  /** Who is told about it (the item's provider). */
+  owner_id: number | null;
+  amount: number;
+  unit: string;
+  trigger_at: Timestamp;
+  due_at: Timestamp;
+  explanation: ColumnType<DeadlineExplanation, string, string>;
+  met_at: Date | null;
+  late_seconds: number | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DeadlineExplanation {
+  text: string;
+  skipped: { date: string; reason: string }[];
+  calendar?: string;
+}
+
 export interface Database {
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
+  deadline_rules: DeadlineRulesTable;
+  deadlines: DeadlinesTable;
   search_documents: SearchDocumentsTable;
   search_texts: SearchTextsTable;
   workflow_settings: WorkflowSettingsTable;

@@ -8,6 +8,7 @@ import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_security.ts';
 import * as m0004 from './0004_content.ts';
 import * as m0005 from './0005_search.ts';
+import * as m0006 from './0006_calendar.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '0003_security', up: m0003.up },
   { version: 4, name: '0004_content', up: m0004.up },
   { version: 5, name: '0005_search', up: m0005.up },
+  { version: 6, name: '0006_calendar', up: m0006.up },
 ];

@@ -1,0 +1,86 @@
+/** The only SQL of deadlines and site rules. */
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../platform/db/create-db.ts';
+import type { DeadlineExplanation } from '../../platform/db/schema.ts';
+import type { SiteRule } from './rules.ts';
+
+export interface DeadlineRow {
+  id: number;
+  site_id: number;
+  subject_type: string;
+  subject_id: number;
+  rule_code: string;
+  rule_label: string;
+  owner_id: number | null;
+  amount: number;
+  unit: string;
+  trigger_at: Date;
+  due_at: Date;
+  explanation: DeadlineExplanation;
+  met_at: Date | null;
+  late_seconds: number | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+}
+
+export async function siteRules(db: DbOrTx, siteId: number): Promise<SiteRule[]> {
+  const r = await sql<SiteRule>`select code, variant, label, amount, unit, effective_from::text as "effectiveFrom" from deadline_rules where site_id = ${siteId} order by effective_from`.execute(db);
+  return r.rows;
+}
+
+export async function insertSiteRule(db: DbOrTx, siteId: number, rule: SiteRule, createdBy: number | null): Promise<void> {
+  await db.insertInto('deadline_rules').values({ site_id: siteId, code: rule.code, variant: rule.variant, label: rule.label, amount: rule.amount, unit: rule.unit, effective_from: rule.effectiveFrom, created_by: createdBy }).execute();
+}
+
+export async function upsertDeadline(db: DbOrTx, row: Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at'>): Promise<void> {
+  await db
+    .insertInto('deadlines')
+    .values({ ...row, explanation: JSON.stringify(row.explanation) })
+    .onConflict((oc) =>
+      oc.columns(['subject_type', 'subject_id', 'rule_code']).doUpdateSet({
+        site_id: row.site_id,
+        rule_label: row.rule_label,
+        owner_id: row.owner_id,
+        amount: row.amount,
+        unit: row.unit,
+        trigger_at: row.trigger_at,
+        due_at: row.due_at,
+        explanation: JSON.stringify(row.explanation),
+        updated_at: sql<Date>`now()`,
+      }),
+    )
+    .execute();
+}
+
+export function findDeadlines(db: DbOrTx, subjectType: string, subjectId: number): Promise<DeadlineRow[]> {
+  return db.selectFrom('deadlines').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('due_at').execute() as Promise<DeadlineRow[]>;
+}
+
+export async function deleteOpen(db: DbOrTx, subjectType: string, subjectId: number): Promise<void> {
+  await db.deleteFrom('deadlines').where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).where('met_at', 'is', null).execute();
+}
+
+export async function meet(db: DbOrTx, subjectType: string, subjectId: number, at: Date): Promise<void> {
+  await sql`update deadlines set met_at = ${at}, late_seconds = greatest(0, extract(epoch from (${at}::timestamptz - due_at)))::int, updated_at = now()
+    where subject_type = ${subjectType} and subject_id = ${subjectId} and met_at is null`.execute(db);
+}
+
+export function openDeadlines(db: DbOrTx): Promise<DeadlineRow[]> {
+  return db.selectFrom('deadlines').selectAll().where('met_at', 'is', null).orderBy('id').execute() as Promise<DeadlineRow[]>;
+}
+
+export async function setDue(db: DbOrTx, id: number, dueAt: Date, explanation: DeadlineExplanation): Promise<void> {
+  await db.updateTable('deadlines').set({ due_at: dueAt, explanation: JSON.stringify(explanation), updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+}
+
+/** Deadlines of sites in a period (by due moment), for the compliance dashboard. */
+export function deadlinesBetween(db: DbOrTx, siteIds: readonly number[], from: Date, to: Date): Promise<DeadlineRow[]> {
+  if (siteIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('deadlines').selectAll().where('site_id', 'in', siteIds).where('due_at', '>=', from).where('due_at', '<', to).orderBy('due_at').execute() as Promise<DeadlineRow[]>;
+}
+
+/** The owners of open deadlines (to tell them when the calendar moves their due moments). */
+export async function openOwners(db: DbOrTx): Promise<number[]> {
+  const rows = await db.selectFrom('deadlines').select('owner_id').distinct().where('met_at', 'is', null).where('owner_id', 'is not', null).execute();
+  return rows.map((r) => r.owner_id!);
+}

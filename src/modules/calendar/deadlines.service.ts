@@ -1,0 +1,118 @@
+/**
+ * Deadlines: the due moment of each thing a rule applies to (an item to publish, later an
+ * inquiry to answer or a document to post), computed by the working-day calendar under the rule
+ * in force on the trigger's day, with how it was computed; and its outcome when met (on time,
+ * or late by how much). Modules call `track` and `meet` inside their own transactions.
+ */
+import type { DbOrTx } from '../../platform/db/create-db.ts';
+import type { DeadlineExplanation } from '../../platform/db/schema.ts';
+import { Invalid } from '../../platform/http/errors.ts';
+import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { CalendarService } from './calendar.service.ts';
+import * as repo from './deadlines.repo.ts';
+import { ruleInForce, ruleProblems, type SiteRule } from './rules.ts';
+import type { DueMoment, WorkingCalendar } from './working-days.ts';
+
+export type { DeadlineRow } from './deadlines.repo.ts';
+
+export interface TrackInput {
+  siteId: number;
+  subjectType: string;
+  subjectId: number;
+  ruleCode: string;
+  variant?: string;
+  trigger: Date;
+  ownerId?: number | null;
+}
+
+/** A day as yyyy-mm-dd in Việt Nam (UTC+7, no daylight saving). */
+export function vnDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function explanationOf(due: DueMoment, ruleLabel: string): DeadlineExplanation {
+  return { text: `${ruleLabel}. ${due.explanation}`, skipped: due.skipped.map((s) => ({ date: s.date, reason: s.reason })) };
+}
+
+export class DeadlineService {
+  readonly #calendar: CalendarService;
+
+  constructor(calendar: CalendarService) {
+    this.#calendar = calendar;
+  }
+
+  /**
+   * Sets (or moves) the due moment of `subject` under a rule, inside the caller's transaction.
+   * A trigger in the future (an event announced ahead) is allowed: the due moment follows it.
+   * A met deadline is left as it was.
+   */
+  async track(tx: DbOrTx, input: TrackInput): Promise<void> {
+    const calendar = await this.#calendar.calendar(tx);
+    const rule = ruleInForce(await repo.siteRules(tx, input.siteId), input.ruleCode, input.variant ?? '', vnDay(input.trigger));
+    if (!rule) throw new Error(`deadlines: no rule ${input.ruleCode}/${input.variant ?? ''}`);
+    const existing = (await repo.findDeadlines(tx, input.subjectType, input.subjectId)).find((d) => d.rule_code === input.ruleCode);
+    if (existing?.met_at) return;
+    const due = calendar.due(input.trigger, rule.amount, rule.unit);
+    await repo.upsertDeadline(tx, {
+      site_id: input.siteId,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      rule_code: input.ruleCode,
+      rule_label: rule.label,
+      owner_id: input.ownerId ?? null,
+      amount: rule.amount,
+      unit: rule.unit,
+      trigger_at: input.trigger,
+      due_at: due.due,
+      explanation: explanationOf(due, rule.label),
+    });
+  }
+
+  /** The thing was done at `at`: its open deadlines get their outcome. */
+  async meet(tx: DbOrTx, subjectType: string, subjectId: number, at: Date): Promise<void> {
+    await repo.meet(tx, subjectType, subjectId, at);
+  }
+
+  /** The trigger is gone (the date was removed): its open deadline goes too. */
+  async forget(tx: DbOrTx, subjectType: string, subjectId: number): Promise<void> {
+    await repo.deleteOpen(tx, subjectType, subjectId);
+  }
+
+  openOwners(db: DbOrTx): Promise<number[]> {
+    return repo.openOwners(db);
+  }
+
+  ofSubject(db: DbOrTx, subjectType: string, subjectId: number): Promise<repo.DeadlineRow[]> {
+    return repo.findDeadlines(db, subjectType, subjectId);
+  }
+
+  between(db: DbOrTx, siteIds: readonly number[], from: Date, to: Date): Promise<repo.DeadlineRow[]> {
+    return repo.deadlinesBetween(db, siteIds, from, to);
+  }
+
+  /**
+   * After a calendar change: every open deadline computed again under `calendar`; returns those
+   * whose due moment moved, with the old one, so their owners can be told.
+   */
+  async recomputeOpen(tx: DbOrTx, calendar: WorkingCalendar): Promise<{ row: repo.DeadlineRow; before: Date }[]> {
+    const moved: { row: repo.DeadlineRow; before: Date }[] = [];
+    for (const row of await repo.openDeadlines(tx)) {
+      const due = calendar.due(new Date(row.trigger_at), row.amount, row.unit as DueMoment['unit']);
+      if (due.due.getTime() === new Date(row.due_at).getTime()) continue;
+      const explanation = explanationOf(due, row.rule_label);
+      await repo.setDue(tx, row.id, due.due, explanation);
+      moved.push({ row: { ...row, due_at: due.due, explanation }, before: new Date(row.due_at) });
+    }
+    return moved;
+  }
+
+  /** A site's own rule (an override or a local one) from an effective date; audited. */
+  async addSiteRule(db: DbOrTx, actor: Actor, siteId: number, rule: SiteRule): Promise<void> {
+    authorize(actor, 'site.settings', siteId);
+    const problems = ruleProblems(rule);
+    if (problems.length > 0) throw new Invalid('deadline_rule.invalid', problems.join(' '), { details: problems.map((message) => ({ field: 'rule', message })) });
+    await repo.insertSiteRule(db, siteId, rule, actorId(actor));
+    await recordAudit(db, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'deadline_rule.added', targetType: 'deadline_rule', targetId: rule.code, summary: { ...rule } });
+  }
+}
