@@ -34,6 +34,7 @@ export const ADMIN_PATHS = {
   structureMenus: { vi: '/cau-truc/menu', en: '/structure/menus' },
   structureHome: { vi: '/cau-truc/trang-chu', en: '/structure/home-page' },
   calendar: { vi: '/lich-nghi', en: '/calendar' },
+  compliance: { vi: '/tuan-thu', en: '/compliance' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;

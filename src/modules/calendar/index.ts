@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { registerCalendarApi } from './calendar.api.ts';
 import { registerCalendarAdmin } from './calendar.admin.ts';
+import { registerCompliance } from './compliance.admin.ts';
+import { remindDeadlines } from './reminders.ts';
 import type { AccountsModule } from '../accounts/index.ts';
 import { CalendarService } from './calendar.service.ts';
 import { DeadlineService } from './deadlines.service.ts';
@@ -29,9 +31,12 @@ export function calendarModule(platform: Platform, deps: { accounts: AccountsMod
     name: 'calendar',
     calendar,
     deadlines,
+    /** Background job: owners of deadlines due soon, then the board heads of overdue ones, are written to once each. */
+    remindDeadlines: (now?: Date) => remindDeadlines({ db: platform.db, calendar, accounts: deps.accounts }, now),
     register: async (app: FastifyInstance) => {
       registerCalendarApi(app, calendar);
       registerCalendarAdmin(app, { accounts: deps.accounts, calendar, db: platform.db });
+      registerCompliance(app, { accounts: deps.accounts, calendar, db: platform.db });
     },
   };
 }
