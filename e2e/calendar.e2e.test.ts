@@ -35,6 +35,20 @@ describe.runIf(enabled)('calendar administration in Chromium', () => {
     expect(await page.textContent('table')).toContain('Ngày Văn hóa Việt Nam');
     await screenshot(page, 'calendar-2026-edited');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The portal's own deadline rules: a nonsense amount is refused and kept, a real rule added.
+    await page.goto(h.url('/quan-tri/quy-tac-thoi-han'));
+    await page.fill('#f-code', 'DL-12');
+    await page.fill('#f-label', 'Hướng dẫn theo quy chế cũ');
+    await page.fill('#f-amount', '9999');
+    await page.fill('#f-effectiveFrom', '2027-01-01');
+    await Promise.all([page.waitForLoadState(), page.click('form.form button[type=submit]')]);
+    expect(await page.inputValue('#f-amount')).toBe('9999');
+    expect(await page.textContent('main')).toContain('không hợp lý');
+    await page.fill('#f-amount', '15');
+    await Promise.all([page.waitForURL(/tb=da-them/), page.click('form.form button[type=submit]')]);
+    expect(await page.textContent('main')).toContain('Hướng dẫn theo quy chế cũ');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

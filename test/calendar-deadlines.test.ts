@@ -78,6 +78,32 @@ describe('an item’s deadline', () => {
   });
 });
 
+describe('a site’s own rules', () => {
+  it('overrides a default from its effective date; older triggers keep the old rule', async () => {
+    const deadlines = t.modules.calendar.deadlines;
+    await deadlines.addSiteRule(t.db.db, system, hanoi, { code: 'DL-3', variant: '', label: 'Hướng dẫn: 5 ngày làm việc (quy chế cũ)', amount: 5, unit: 'working-days', effectiveFrom: '2026-12-01' });
+    const before = await content.create(owner(), hanoi, { type: 'guidance', lang: 'vi', title: 'Hướng dẫn trước hiệu lực', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { issue_date: '2026-11-27' } });
+    const after = await content.create(owner(), hanoi, { type: 'guidance', lang: 'vi', title: 'Hướng dẫn sau hiệu lực', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { issue_date: '2026-12-04' } });
+    expect((await deadlinesOf(before.id))[0]).toMatchObject({ amount: 2 });
+    // Friday 04/12/2026 + 5 working days = Friday 11/12.
+    const [d] = await deadlinesOf(after.id);
+    expect(d).toMatchObject({ amount: 5, rule_label: 'Hướng dẫn: 5 ngày làm việc (quy chế cũ)' });
+    expect(new Date(d!.due_at).toISOString()).toBe('2026-12-11T16:59:59.999Z');
+  });
+
+  it('refuses negative, absurd and duplicate rules, and people without site settings', async () => {
+    const deadlines = t.modules.calendar.deadlines;
+    const rule = { code: 'DL-12', variant: '', label: 'Quy tắc riêng', amount: 10, unit: 'working-days' as const, effectiveFrom: '2026-01-01' };
+    await expect(deadlines.addSiteRule(t.db.db, system, hanoi, { ...rule, amount: -1 })).rejects.toMatchObject({ status: 422 });
+    await expect(deadlines.addSiteRule(t.db.db, system, hanoi, { ...rule, amount: 5000 })).rejects.toMatchObject({ status: 422 });
+    await expect(deadlines.addSiteRule(t.db.db, system, hanoi, { ...rule, unit: 'weeks' as never })).rejects.toMatchObject({ status: 422 });
+    await expect(deadlines.addSiteRule(t.db.db, system, hanoi, { ...rule, code: 'bad code' })).rejects.toMatchObject({ status: 422 });
+    await deadlines.addSiteRule(t.db.db, system, hanoi, rule);
+    await expect(deadlines.addSiteRule(t.db.db, system, hanoi, rule)).rejects.toMatchObject({ status: 409 });
+    await expect(deadlines.addSiteRule(t.db.db, owner(), hanoi, { ...rule, effectiveFrom: '2026-02-01' })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
 describe('editing the calendar', () => {
   it('refuses contradictions with their reasons, saving nothing', async () => {
     await expect(t.modules.calendar.calendar.editYear(system, 2027, { off: [{ date: '2026-12-31', name: 'Sai năm' }], makeUp: [], source: 'thử' })).rejects.toMatchObject({ status: 422 });

@@ -11,6 +11,14 @@ describe('configuration', () => {
     expect(c.baseDomain).toBe('localhost');
     expect(c.seedDemo).toBe(true);
     expect(Object.isFrozen(c)).toBe(true);
+    expect(c.publishingSlots).toEqual({ morning: { from: '06:00', to: '12:00' }, afternoon: { from: '12:00', to: '18:00' }, evening: { from: '18:00', to: '24:00' } });
+    expect(c.deadlineReminderWorkingDays).toBe(2);
+  });
+
+  it('reads publishing slots and the reminder lead time', () => {
+    const c = loadConfig({ PUBLISHING_SLOTS: '07:00-11:30, 13:30-17:00,19:00-22:00', DEADLINE_REMINDER_WORKING_DAYS: '3' });
+    expect(c.publishingSlots.afternoon).toEqual({ from: '13:30', to: '17:00' });
+    expect(c.deadlineReminderWorkingDays).toBe(3);
   });
 
   it.each([
@@ -22,6 +30,10 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ PUBLISHING_SLOTS: '06:00-12:00' }, 'PUBLISHING_SLOTS'],
+    [{ PUBLISHING_SLOTS: '12:00-06:00,12:00-18:00,18:00-24:00' }, 'PUBLISHING_SLOTS'],
+    [{ PUBLISHING_SLOTS: '06:00-13:00,12:00-18:00,18:00-24:00' }, 'PUBLISHING_SLOTS'],
+    [{ DEADLINE_REMINDER_WORKING_DAYS: '-1' }, 'DEADLINE_REMINDER_WORKING_DAYS'],
   ])('names the bad setting %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

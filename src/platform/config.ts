@@ -44,6 +44,10 @@ export interface Config {
   readonly securityContact: string | undefined;
   /** Keep rendered public pages in memory for anonymous visitors. */
   readonly pageCache: boolean;
+  /** DL-10/11 publishing slots, Việt Nam time: morning, afternoon, evening as [from, to). */
+  readonly publishingSlots: Readonly<Record<'morning' | 'afternoon' | 'evening', { readonly from: string; readonly to: string }>>;
+  /** Owners are reminded this many working days before a deadline. */
+  readonly deadlineReminderWorkingDays: number;
 }
 
 /** A setting that cannot be used; the message names it and says how to fix it. */
@@ -134,7 +138,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditRetentionMonths: retentionSetting(env),
     securityContact: securityContactSetting(env),
     pageCache: boolSetting(env, 'PAGE_CACHE', true),
+    publishingSlots: slotsSetting(env),
+    deadlineReminderWorkingDays: intSetting(env, 'DEADLINE_REMINDER_WORKING_DAYS', 2, 0, 30),
   });
+}
+
+/** PUBLISHING_SLOTS="06:00-12:00,12:00-18:00,18:00-24:00": three consecutive ranges of the day. */
+function slotsSetting(env: NodeJS.ProcessEnv): Config['publishingSlots'] {
+  const raw = env.PUBLISHING_SLOTS?.trim() || '06:00-12:00,12:00-18:00,18:00-24:00';
+  const parts = raw.split(',').map((p) => /^([01]\d|2[0-3]):([0-5]\d)-(([01]\d|2[0-3]):([0-5]\d)|24:00)$/.exec(p.trim()));
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const ok = parts.length === 3 && parts.every((m) => m && minutes(m[0].split('-')[0]!) < minutes(m[0].split('-')[1]!)) && parts.every((m, i) => i === 0 || minutes(parts[i - 1]![0].split('-')[1]!) <= minutes(m![0].split('-')[0]!));
+  if (!ok) throw new ConfigError(`PUBLISHING_SLOTS="${raw}" must be three increasing ranges of Việt Nam time for morning, afternoon and evening, like 06:00-12:00,12:00-18:00,18:00-24:00.`);
+  const range = (i: number) => {
+    const [from, to] = parts[i]![0].split('-') as [string, string];
+    return Object.freeze({ from, to });
+  };
+  return Object.freeze({ morning: range(0), afternoon: range(1), evening: range(2) });
 }
 
 function smtpSetting(env: NodeJS.ProcessEnv): string | undefined {

@@ -34,6 +34,7 @@ export const ADMIN_PATHS = {
   structureMenus: { vi: '/cau-truc/menu', en: '/structure/menus' },
   structureHome: { vi: '/cau-truc/trang-chu', en: '/structure/home-page' },
   calendar: { vi: '/lich-nghi', en: '/calendar' },
+  deadlineRules: { vi: '/quy-tac-thoi-han', en: '/deadline-rules' },
   compliance: { vi: '/tuan-thu', en: '/compliance' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

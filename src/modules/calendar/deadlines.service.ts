@@ -4,9 +4,9 @@
  * in force on the trigger's day, with how it was computed; and its outcome when met (on time,
  * or late by how much). Modules call `track` and `meet` inside their own transactions.
  */
-import type { DbOrTx } from '../../platform/db/create-db.ts';
+import { withTx, type Db, type DbOrTx } from '../../platform/db/create-db.ts';
 import type { DeadlineExplanation } from '../../platform/db/schema.ts';
-import { Invalid } from '../../platform/http/errors.ts';
+import { Conflict, Invalid } from '../../platform/http/errors.ts';
 import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { CalendarService } from './calendar.service.ts';
@@ -107,12 +107,21 @@ export class DeadlineService {
     return moved;
   }
 
-  /** A site's own rule (an override or a local one) from an effective date; audited. */
-  async addSiteRule(db: DbOrTx, actor: Actor, siteId: number, rule: SiteRule): Promise<void> {
+  /** A site's own rule (an override or a local one) from an effective date; audited, in one transaction. */
+  async addSiteRule(db: Db, actor: Actor, siteId: number, rule: SiteRule): Promise<void> {
     authorize(actor, 'site.settings', siteId);
     const problems = ruleProblems(rule);
     if (problems.length > 0) throw new Invalid('deadline_rule.invalid', problems.join(' '), { details: problems.map((message) => ({ field: 'rule', message })) });
-    await repo.insertSiteRule(db, siteId, rule, actorId(actor));
-    await recordAudit(db, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'deadline_rule.added', targetType: 'deadline_rule', targetId: rule.code, summary: { ...rule } });
+    await withTx(db, async (tx) => {
+      if ((await repo.siteRules(tx, siteId)).some((r) => r.code === rule.code && r.variant === rule.variant && r.effectiveFrom === rule.effectiveFrom)) {
+        throw new Conflict('deadline_rule.exists', 'Trang đã có quy tắc này với cùng ngày hiệu lực.', { details: [{ field: 'effectiveFrom', message: 'Trang đã có quy tắc này với cùng ngày hiệu lực.' }] });
+      }
+      await repo.insertSiteRule(tx, siteId, rule, actorId(actor));
+      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'deadline_rule.added', targetType: 'deadline_rule', targetId: rule.code, summary: { ...rule } });
+    });
+  }
+
+  siteRules(db: DbOrTx, siteId: number): Promise<SiteRule[]> {
+    return repo.siteRules(db, siteId);
   }
 }

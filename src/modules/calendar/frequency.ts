@@ -15,12 +15,9 @@ export const SLOTS: readonly Slot[] = ['morning', 'afternoon', 'evening'];
 export type SlotSettings = Readonly<Record<Slot, { readonly from: string; readonly to: string }>>;
 
 /**
- * The slot boundaries, Asia/Ho_Chi_Minh (UTC+7, no daylight saving). These are constants, not
- * platform settings: the regulations only say "morning, afternoon, evening", and making them
- * settings would mean new environment variables in platform/config.ts and README.md, outside
- * this module. Functions here take `SlotSettings`, so a site's or the platform's own boundaries
- * can be passed later without changing the computation. An update between 00:00 and 06:00
- * counts for no slot.
+ * The default slot boundaries, Asia/Ho_Chi_Minh (UTC+7, no daylight saving); the platform's own
+ * come from the PUBLISHING_SLOTS setting. An update outside every slot (by default 00:00–06:00)
+ * counts for none.
  */
 export const FREQUENCY_SLOTS: SlotSettings = Object.freeze({
   morning: Object.freeze({ from: '06:00', to: '12:00' }),

@@ -8,6 +8,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { registerCalendarApi } from './calendar.api.ts';
 import { registerCalendarAdmin } from './calendar.admin.ts';
 import { registerCompliance } from './compliance.admin.ts';
+import { registerRulesAdmin } from './rules.admin.ts';
 import { remindDeadlines } from './reminders.ts';
 import type { AccountsModule } from '../accounts/index.ts';
 import { CalendarService } from './calendar.service.ts';
@@ -32,11 +33,12 @@ export function calendarModule(platform: Platform, deps: { accounts: AccountsMod
     calendar,
     deadlines,
     /** Background job: owners of deadlines due soon, then the board heads of overdue ones, are written to once each. */
-    remindDeadlines: (now?: Date) => remindDeadlines({ db: platform.db, calendar, accounts: deps.accounts }, now),
+    remindDeadlines: (now?: Date) => remindDeadlines({ db: platform.db, calendar, accounts: deps.accounts }, now, { withinWorkingDays: platform.config.deadlineReminderWorkingDays }),
     register: async (app: FastifyInstance) => {
       registerCalendarApi(app, calendar);
       registerCalendarAdmin(app, { accounts: deps.accounts, calendar, db: platform.db });
-      registerCompliance(app, { accounts: deps.accounts, calendar, db: platform.db });
+      registerRulesAdmin(app, { accounts: deps.accounts, deadlines, db: platform.db });
+      registerCompliance(app, { accounts: deps.accounts, calendar, db: platform.db, slots: platform.config.publishingSlots });
     },
   };
 }
