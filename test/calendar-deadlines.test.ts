@@ -46,6 +46,14 @@ describe('the calendar API', () => {
   });
 });
 
+describe('the demo', () => {
+  it('has items published on time and items published late, whenever it is seeded', async () => {
+    const rows = await sql<{ late: number; on_time: number }>`select count(*) filter (where late_seconds > 0)::int as late, count(*) filter (where late_seconds = 0)::int as on_time from deadlines where met_at is not null`.execute(t.db.db);
+    expect(rows.rows[0]!.late).toBeGreaterThan(0);
+    expect(rows.rows[0]!.on_time).toBeGreaterThan(rows.rows[0]!.late);
+  });
+});
+
 describe('an item’s deadline', () => {
   it('is due 48 hours after the event for news, and on time when published before', async () => {
     const item = await content.create(owner(), hanoi, { type: 'news', lang: 'vi', title: 'Hội nghị trực tuyến về chuyển đổi số', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { event_date: '2026-11-23' } });

@@ -9,11 +9,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../../platform/views/html.ts';
 import type { Actor, Role } from '../access/index.ts';
-import type { ContentModule, NewItemInput, WorkflowAction } from '../content/index.ts';
+import { contentType, type ContentModule, type NewItemInput, type WorkflowAction } from '../content/index.ts';
 import { demoRegulations } from './regulations/index.ts';
 import { textToHtml } from './demo.seed.ts';
 
 const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regulations');
+
+/** About every fourth live item with a legal deadline is published late; the others on time. */
+const LATE_EVERY = 4;
+const LATE_BY_DAYS = 16;
+
+/**
+ * The demo's trigger dates (event, issue, approval, decision) are set relative to when the item
+ * is published, so that the compliance dashboard shows on-time and late items whenever the demo
+ * is seeded: the trigger is the publication day, or 16 days earlier for about every fourth item.
+ */
+function withTrigger(d: DemoItem, at: Date): Record<string, unknown> {
+  const field = contentType(d.input.type)?.deadline?.field;
+  const fields = { ...(d.input.fields ?? {}) };
+  if (!field || d.walk !== 'live' || !(field in fields)) return fields;
+  const late = ITEMS.indexOf(d) % LATE_EVERY === LATE_EVERY - 1;
+  fields[field] = new Date(at.getTime() + 7 * 3_600_000 - (late ? LATE_BY_DAYS : 0) * 86_400_000).toISOString().slice(0, 10);
+  return fields;
+}
 
 type Walk = 'live' | 'draft' | 'submitted' | 'in_review' | 'returned' | 'refused' | 'scheduled' | 'withdrawn' | 'archived' | 'emergency';
 
@@ -224,7 +242,7 @@ export async function seedDemoContent(content: ContentModule, sites: Map<string,
     const editor = board ? who('bientap.hanoi@cong.example', accountIds, 'board_member', siteId) : contributor;
     const head = board ? who('truongban.hanoi@cong.example', accountIds, 'board_head', siteId) : contributor;
     const at = new Date(now - d.daysAgo * 86_400_000);
-    const input: NewItemInput = { ...d.input, categoryId: await catId(siteId, d.input.lang, d.category), ...(d.walk === 'scheduled' ? { publishAt: new Date(now + 86_400_000) } : {}) };
+    const input: NewItemInput = { ...d.input, fields: withTrigger(d, at), categoryId: await catId(siteId, d.input.lang, d.category), ...(d.walk === 'scheduled' ? { publishAt: new Date(now + 86_400_000) } : {}) };
     const item = await content.content.create(d.walk === 'emergency' ? head : contributor, siteId, input);
     created++;
     const step = (actor: Actor, action: WorkflowAction, extra: { reasonCode?: string; comment?: string } = {}) => content.content.transition(actor, item.id, action, extra, at);
