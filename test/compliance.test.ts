@@ -42,7 +42,7 @@ const TITLE = {
 beforeAll(async () => {
   t = await buildTestApp();
   content = t.modules.content.content;
-  service = new ComplianceService(t.db.db, t.modules.calendar.calendar);
+  service = new ComplianceService(t.db.db, t.modules.calendar.calendar, undefined, (ids) => t.modules.accounts.unitsOf(ids));
   const sites = await t.modules.sites.listSites();
   const h = sites.find((s) => s.code === 'hanoi')!;
   const w = sites.find((s) => s.code === 'phuongbadinh')!;
@@ -102,6 +102,9 @@ describe('deadline figures', () => {
     expect(dl1.figures).toMatchObject({ total: 3, onTime: 2, late: 0, overdue: 1, open: 0 });
     expect(dl1.figures.rate).toBeCloseTo(2 / 3);
     expect(r.overall).toEqual({ total: 7, onTime: 3, late: 1, overdue: 1, open: 2, rate: 0.6 });
+    // By the provider's unit: every deadline counted once, under its owner's unit.
+    expect(r.byUnit.reduce((n, u) => n + u.figures.total, 0)).toBe(7);
+    expect(r.byUnit.some((u) => u.unit !== '')).toBe(true);
     expect(r.deadlines.map((d) => d.title)).toEqual(expect.arrayContaining(Object.values(TITLE)));
     expect(r.deadlines.find((d) => d.subjectId === ids.B)).toMatchObject({ outcome: 'late', title: TITLE.B });
     expect(r.deadlines.find((d) => d.subjectId === ids.B)!.lateSeconds).toBeGreaterThan(5 * 86_400);

@@ -98,6 +98,15 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
       const a = await service.findAccountById(db, id);
       return a ? { id: a.id, name: a.name, email: a.email, status: a.status } : undefined;
     },
+    /** The unit (department, office) each account belongs to, as its profile says. */
+    async unitsOf(ids: readonly number[]): Promise<Map<number, string>> {
+      const out = new Map<number, string>();
+      for (const id of new Set(ids)) {
+        const a = await service.findAccountById(db, id);
+        if (a) out.set(id, a.unit);
+      }
+      return out;
+    },
     /** Security state shown on the dashboard. */
     async accountInfo(id: number) {
       const a = await service.findAccountById(db, id);

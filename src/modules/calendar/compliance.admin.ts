@@ -23,7 +23,7 @@ import { localDate } from './working-days.ts';
 import { toCsv, toXlsx } from './xlsx.ts';
 
 export interface ComplianceDeps {
-  accounts: Pick<AccountsModule, 'admin'>;
+  accounts: Pick<AccountsModule, 'admin' | 'unitsOf'>;
   calendar: Pick<CalendarService, 'calendar'>;
   db: Db;
   /** Slot boundaries of the frequency rules (default FREQUENCY_SLOTS). */
@@ -100,7 +100,7 @@ const shiftMonth = (month: string, by: number): string => {
 export function registerCompliance(app: FastifyInstance, deps: ComplianceDeps): void {
   const { admin } = deps.accounts;
   const slots = deps.slots ?? FREQUENCY_SLOTS;
-  const service = new ComplianceService(deps.db, deps.calendar, slots);
+  const service = new ComplianceService(deps.db, deps.calendar, slots, (ids) => deps.accounts.unitsOf(ids));
   admin.addNav({ label: { vi: 'Tuân thủ thời hạn', en: 'Compliance' }, path: 'compliance', action: 'admin.enter' });
 
   for (const L of ['vi', 'en'] as const) {

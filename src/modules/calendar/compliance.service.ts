@@ -81,6 +81,8 @@ export interface ComplianceReport {
   overall: Figures;
   rules: RuleFigures[];
   bySite: { site: ComplianceSite; figures: Figures }[];
+  /** By the unit of the person responsible (the item's provider); '' when unknown. */
+  byUnit: { unit: string; figures: Figures }[];
   soonDays: number;
   soonUntil: Date;
   dueSoon: DeadlineLine[];
@@ -164,10 +166,13 @@ export class ComplianceService {
   readonly #calendar: Pick<CalendarService, 'calendar'>;
   readonly #slots: SlotSettings;
 
-  constructor(db: Db, calendar: Pick<CalendarService, 'calendar'>, slots: SlotSettings = FREQUENCY_SLOTS) {
+  readonly #unitsOf: (ownerIds: readonly number[]) => Promise<Map<number, string>>;
+
+  constructor(db: Db, calendar: Pick<CalendarService, 'calendar'>, slots: SlotSettings = FREQUENCY_SLOTS, unitsOf: (ownerIds: readonly number[]) => Promise<Map<number, string>> = async () => new Map()) {
     this.#db = db;
     this.#calendar = calendar;
     this.#slots = slots;
+    this.#unitsOf = unitsOf;
   }
 
   /** The figures for `sites` over `period`; the actor must be allowed into each site's administration. */
@@ -209,6 +214,13 @@ export class ComplianceService {
       workingDaysLeft: calendar.workingDaysBetween(now, new Date(row.due_at)),
     });
 
+    const units = await this.#unitsOf(inPeriod.flatMap((d) => (d.owner_id === null ? [] : [d.owner_id])));
+    const byUnit = new Map<string, Figures>();
+    for (const row of inPeriod) {
+      const unit = (row.owner_id !== null ? units.get(row.owner_id) : undefined) ?? '';
+      if (!byUnit.has(unit)) byUnit.set(unit, emptyFigures());
+      add(byUnit.get(unit)!, outcomeOf(row, now));
+    }
     const overall = emptyFigures();
     const rules = new Map<string, RuleFigures>();
     const bySite = new Map(input.sites.map((s) => [s.id, emptyFigures()]));
@@ -231,6 +243,7 @@ export class ComplianceService {
       overall: finish(overall),
       rules: [...rules.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }) || a.label.localeCompare(b.label, lang)),
       bySite: input.sites.map((site) => ({ site, figures: finish(bySite.get(site.id)!) })),
+      byUnit: [...byUnit.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, lang))).map(([unit, figures]) => ({ unit, figures: finish(figures) })),
       soonDays,
       soonUntil,
       dueSoon: soon.map(line),

@@ -160,6 +160,15 @@ ${figureHead(lang, tr(lang, 'Trang', 'Site'))}
 <tbody>${report.bySite.map((r) => html`<tr><th scope="row">${r.site.name}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody></table>`,
     )
   : ''}
+${report.byUnit.length > 0
+  ? wrap(
+      lang,
+      tr(lang, 'Kết quả theo đơn vị', 'Results by unit'),
+      html`<table class="data"><caption>${tr(lang, `Kết quả theo đơn vị của người cung cấp tin, kỳ ${p}`, `Results by the provider’s unit, ${p}`)}</caption>
+${figureHead(lang, tr(lang, 'Đơn vị', 'Unit'))}
+<tbody>${report.byUnit.map((r) => html`<tr><th scope="row">${r.unit || tr(lang, '(chưa ghi đơn vị)', '(no unit)')}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody></table>`,
+    )
+  : ''}
 <h2 id="sap-den-han">${tr(lang, 'Sắp đến hạn', 'Due soon')}</h2>
 ${report.dueSoon.length
   ? deadlineTable(lang, tr(lang, `Chưa hoàn thành, đến hạn trong ${report.soonDays} ngày làm việc (đến ${formatDateTime(report.soonUntil)})`, `Not done, due within ${report.soonDays} working days (by ${formatDateTime(report.soonUntil)})`), report.dueSoon, 'soon', multi, report.now)
@@ -220,6 +229,11 @@ export function exportTables(lang: Lang, report: ComplianceReport): Table[] {
       name: tr(lang, 'Theo trang', 'By site'),
       header: [tr(lang, 'Mã trang', 'Site code'), tr(lang, 'Trang', 'Site'), ...figureHeader],
       rows: report.bySite.map((r) => [r.site.code, r.site.name, ...figureRow(r.figures)]),
+    },
+    {
+      name: tr(lang, 'Theo đơn vị', 'By unit'),
+      header: [tr(lang, 'Đơn vị', 'Unit'), '', ...figureHeader],
+      rows: report.byUnit.map((r) => [r.unit || tr(lang, '(chưa ghi đơn vị)', '(no unit)'), '', ...figureRow(r.figures)]),
     },
     {
       name: tr(lang, 'Sắp đến hạn', 'Due soon'),

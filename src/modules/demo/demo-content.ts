@@ -27,7 +27,8 @@ const LATE_BY_DAYS = 16;
 function withTrigger(d: DemoItem, at: Date): Record<string, unknown> {
   const field = contentType(d.input.type)?.deadline?.field;
   const fields = { ...(d.input.fields ?? {}) };
-  if (!field || d.walk !== 'live' || !(field in fields)) return fields;
+  // A work calendar's week_start says which week it is: it stays as written.
+  if (!field || d.walk !== 'live' || !(field in fields) || d.input.type === 'calendar') return fields;
   const late = ITEMS.indexOf(d) % LATE_EVERY === LATE_EVERY - 1;
   fields[field] = new Date(at.getTime() + 7 * 3_600_000 - (late ? LATE_BY_DAYS : 0) * 86_400_000).toISOString().slice(0, 10);
   return fields;
