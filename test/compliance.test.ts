@@ -9,10 +9,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
-import { FormClient } from './browser-like.ts';
+import { signedInClients } from './sign-in.ts';
 import type { Actor } from '../src/modules/access/index.ts';
-import { DEMO_PASSWORD } from '../src/modules/accounts/index.ts';
-import { currentTotp } from '../src/modules/accounts/totp.ts';
 import type { ContentService, NewItemInput } from '../src/modules/content/index.ts';
 import { ComplianceService, currentQuarter, type ComplianceSite } from '../src/modules/calendar/compliance.service.ts';
 import { remindDeadlines } from '../src/modules/calendar/reminders.ts';
@@ -163,27 +161,7 @@ describe('publishing frequency', () => {
 
 // ——— Over HTTP, as the platform admin ———
 
-async function totpOf(email: string): Promise<string> {
-  await t.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
-  const a = await t.db.db.selectFrom('accounts').select('totp_secret').where('email', '=', email).executeTakeFirstOrThrow();
-  return currentTotp(a.totp_secret!);
-}
-
-const clients = new Map<string, FormClient>();
-async function as(email: string): Promise<FormClient> {
-  const known = clients.get(email);
-  if (known) return known;
-  const c = new FormClient(t.app, 'localhost', `10.46.${clients.size}.1`);
-  await c.get('/quan-tri/dang-nhap');
-  const res = await c.post('/quan-tri/dang-nhap', { email, password: DEMO_PASSWORD });
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
-  if (String(res.headers.location).startsWith('/quan-tri/xac-thuc')) {
-    await c.get('/quan-tri/xac-thuc');
-    expect((await c.post('/quan-tri/xac-thuc', { code: await totpOf(email) })).statusCode).toBe(303);
-  }
-  clients.set(email, c);
-  return c;
-}
+const as = signedInClients(() => t, 46);
 
 describe('the dashboard', () => {
   it('needs a signed-in person', async () => {

@@ -13,9 +13,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { FormClient } from './browser-like.ts';
+import { signedInClients } from './sign-in.ts';
 import { pdfFile } from './multipart.ts';
-import { currentTotp } from '../src/modules/accounts/totp.ts';
-import { DEMO_PASSWORD } from '../src/modules/accounts/index.ts';
 import type { Actor, Role } from '../src/modules/access/index.ts';
 import type { MediaView } from '../src/modules/media/index.ts';
 import { DEFAULT_HOME_BLOCKS } from '../src/modules/content/index.ts';
@@ -31,7 +30,6 @@ let wardImage: MediaView;
 let docA: MediaView;
 let docB: MediaView;
 let topic: number;
-const clients = new Map<string, FormClient>();
 
 const CONTRIBUTOR = 'congtacvien.hanoi@cong.example';
 const EDITOR = 'bientap.hanoi@cong.example';
@@ -63,26 +61,7 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function totpOf(email: string): Promise<string> {
-  await t.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
-  const a = await t.db.db.selectFrom('accounts').select('totp_secret').where('email', '=', email).executeTakeFirstOrThrow();
-  return currentTotp(a.totp_secret!);
-}
-
-async function as(email: string): Promise<FormClient> {
-  const known = clients.get(email);
-  if (known) return known;
-  const c = new FormClient(t.app, 'localhost', `10.45.${clients.size}.1`);
-  await c.get('/quan-tri/dang-nhap');
-  const res = await c.post('/quan-tri/dang-nhap', { email, password: DEMO_PASSWORD });
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
-  if (String(res.headers.location).startsWith('/quan-tri/xac-thuc')) {
-    await c.get('/quan-tri/xac-thuc');
-    expect((await c.post('/quan-tri/xac-thuc', { code: await totpOf(email) })).statusCode).toBe(303);
-  }
-  clients.set(email, c);
-  return c;
-}
+const as = signedInClients(() => t, 45);
 
 async function person(email: string, role: Role, siteId: number): Promise<Actor> {
   const a = await t.db.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow();

@@ -12,14 +12,12 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { FormClient } from './browser-like.ts';
+import { signedInClients } from './sign-in.ts';
 import { pdfFile } from './multipart.ts';
-import { currentTotp } from '../src/modules/accounts/totp.ts';
-import { DEMO_PASSWORD } from '../src/modules/accounts/index.ts';
 
 let t: TestApp;
 let hanoi: number;
 let dataDir: string;
-const clients = new Map<string, FormClient>();
 
 beforeAll(async () => {
   // Media files (for the editor's image list) go to a directory of the file's own.
@@ -38,27 +36,7 @@ const HEAD = 'truongban.hanoi@cong.example';
 const DEPUTY = 'phoban.hanoi@cong.example';
 const OPERATOR = 'kythuat.hanoi@cong.example';
 
-async function totpOf(email: string): Promise<string> {
-  await t.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
-  const a = await t.db.db.selectFrom('accounts').select('totp_secret').where('email', '=', email).executeTakeFirstOrThrow();
-  return currentTotp(a.totp_secret!);
-}
-
-/** A signed-in client per person (password, then TOTP when the role needs it), kept for the file. */
-async function as(email: string): Promise<FormClient> {
-  const known = clients.get(email);
-  if (known) return known;
-  const c = new FormClient(t.app, 'localhost', `10.44.${clients.size}.1`);
-  await c.get('/quan-tri/dang-nhap');
-  const res = await c.post('/quan-tri/dang-nhap', { email, password: DEMO_PASSWORD });
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
-  if (String(res.headers.location).startsWith('/quan-tri/xac-thuc')) {
-    await c.get('/quan-tri/xac-thuc');
-    expect((await c.post('/quan-tri/xac-thuc', { code: await totpOf(email) })).statusCode).toBe(303);
-  }
-  clients.set(email, c);
-  return c;
-}
+const as = signedInClients(() => t, 44);
 
 const item = (id: number) => t.db.db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
