@@ -30,64 +30,31 @@ export async function contentTitles(db: DbOrTx, ids: readonly number[]): Promise
   return new Map(r.rows.map((row) => [row.id, row.title]));
 }
 
+/** Open deadlines, soonest due first: the base of every list below. */
+function openDeadlines(db: DbOrTx) {
+  return db.selectFrom('deadlines').selectAll().where('met_at', 'is', null).orderBy('due_at').orderBy('id');
+}
+
 /** Open deadlines of the sites due in [from, to]. */
 export function openDueBetween(db: DbOrTx, siteIds: readonly number[], from: Date, to: Date): Promise<DeadlineRow[]> {
   if (siteIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('deadlines')
-    .selectAll()
-    .where('site_id', 'in', siteIds)
-    .where('met_at', 'is', null)
-    .where('due_at', '>=', from)
-    .where('due_at', '<=', to)
-    .orderBy('due_at')
-    .orderBy('id')
-    .execute() as Promise<DeadlineRow[]>;
+  return openDeadlines(db).where('site_id', 'in', siteIds).where('due_at', '>=', from).where('due_at', '<=', to).execute();
 }
 
 /** Open deadlines of the sites already past due at `now`, oldest first. */
 export function openOverdue(db: DbOrTx, siteIds: readonly number[], now: Date, limit = 500): Promise<DeadlineRow[]> {
   if (siteIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('deadlines')
-    .selectAll()
-    .where('site_id', 'in', siteIds)
-    .where('met_at', 'is', null)
-    .where('due_at', '<', now)
-    .orderBy('due_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute() as Promise<DeadlineRow[]>;
+  return openDeadlines(db).where('site_id', 'in', siteIds).where('due_at', '<', now).limit(limit).execute();
 }
 
 /** Open deadlines with an owner, not reminded yet, due in [now, until]. */
 export function toRemind(db: DbOrTx, now: Date, until: Date, limit: number): Promise<DeadlineRow[]> {
-  return db
-    .selectFrom('deadlines')
-    .selectAll()
-    .where('met_at', 'is', null)
-    .where('reminded_at', 'is', null)
-    .where('owner_id', 'is not', null)
-    .where('due_at', '>=', now)
-    .where('due_at', '<=', until)
-    .orderBy('due_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute() as Promise<DeadlineRow[]>;
+  return openDeadlines(db).where('reminded_at', 'is', null).where('owner_id', 'is not', null).where('due_at', '>=', now).where('due_at', '<=', until).limit(limit).execute();
 }
 
 /** Open deadlines past due at `now`, not escalated yet. */
 export function toEscalate(db: DbOrTx, now: Date, limit: number): Promise<DeadlineRow[]> {
-  return db
-    .selectFrom('deadlines')
-    .selectAll()
-    .where('met_at', 'is', null)
-    .where('escalated_at', 'is', null)
-    .where('due_at', '<', now)
-    .orderBy('due_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute() as Promise<DeadlineRow[]>;
+  return openDeadlines(db).where('escalated_at', 'is', null).where('due_at', '<', now).limit(limit).execute();
 }
 
 /**

@@ -1,27 +1,11 @@
 /** The only SQL of deadlines and site rules. */
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/create-db.ts';
-import type { DeadlineExplanation } from '../../platform/db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { DeadlineExplanation, DeadlinesTable } from '../../platform/db/schema.ts';
 import type { SiteRule } from './rules.ts';
 
-export interface DeadlineRow {
-  id: number;
-  site_id: number;
-  subject_type: string;
-  subject_id: number;
-  rule_code: string;
-  rule_label: string;
-  owner_id: number | null;
-  amount: number;
-  unit: string;
-  trigger_at: Date;
-  due_at: Date;
-  explanation: DeadlineExplanation;
-  met_at: Date | null;
-  late_seconds: number | null;
-  reminded_at: Date | null;
-  escalated_at: Date | null;
-}
+export type DeadlineRow = Selectable<DeadlinesTable>;
 
 export async function siteRules(db: DbOrTx, siteId: number): Promise<SiteRule[]> {
   const r = await sql<SiteRule>`select code, variant, label, amount, unit, effective_from::text as "effectiveFrom" from deadline_rules where site_id = ${siteId} order by effective_from`.execute(db);
@@ -32,7 +16,7 @@ export async function insertSiteRule(db: DbOrTx, siteId: number, rule: SiteRule,
   await db.insertInto('deadline_rules').values({ site_id: siteId, code: rule.code, variant: rule.variant, label: rule.label, amount: rule.amount, unit: rule.unit, effective_from: rule.effectiveFrom, created_by: createdBy }).execute();
 }
 
-export async function upsertDeadline(db: DbOrTx, row: Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at'>): Promise<void> {
+export async function upsertDeadline(db: DbOrTx, row: Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at' | 'updated_at'>): Promise<void> {
   await db
     .insertInto('deadlines')
     .values({ ...row, explanation: JSON.stringify(row.explanation) })
@@ -53,7 +37,7 @@ export async function upsertDeadline(db: DbOrTx, row: Omit<DeadlineRow, 'id' | '
 }
 
 export function findDeadlines(db: DbOrTx, subjectType: string, subjectId: number): Promise<DeadlineRow[]> {
-  return db.selectFrom('deadlines').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('due_at').execute() as Promise<DeadlineRow[]>;
+  return db.selectFrom('deadlines').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('due_at').execute();
 }
 
 export async function deleteOpen(db: DbOrTx, subjectType: string, subjectId: number): Promise<void> {
@@ -66,7 +50,7 @@ export async function meet(db: DbOrTx, subjectType: string, subjectId: number, a
 }
 
 export function openDeadlines(db: DbOrTx): Promise<DeadlineRow[]> {
-  return db.selectFrom('deadlines').selectAll().where('met_at', 'is', null).orderBy('id').execute() as Promise<DeadlineRow[]>;
+  return db.selectFrom('deadlines').selectAll().where('met_at', 'is', null).orderBy('id').execute();
 }
 
 export async function setDue(db: DbOrTx, id: number, dueAt: Date, explanation: DeadlineExplanation): Promise<void> {
@@ -76,7 +60,7 @@ export async function setDue(db: DbOrTx, id: number, dueAt: Date, explanation: D
 /** Deadlines of sites in a period (by due moment), for the compliance dashboard. */
 export function deadlinesBetween(db: DbOrTx, siteIds: readonly number[], from: Date, to: Date): Promise<DeadlineRow[]> {
   if (siteIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('deadlines').selectAll().where('site_id', 'in', siteIds).where('due_at', '>=', from).where('due_at', '<', to).orderBy('due_at').execute() as Promise<DeadlineRow[]>;
+  return db.selectFrom('deadlines').selectAll().where('site_id', 'in', siteIds).where('due_at', '>=', from).where('due_at', '<', to).orderBy('due_at').execute();
 }
 
 /** The owners of open deadlines (to tell them when the calendar moves their due moments). */

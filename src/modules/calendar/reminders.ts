@@ -51,6 +51,11 @@ function subjectOf(row: DeadlineRow, titles: Map<number, string>): { text: strin
 
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
+/** The body of a reminder or an escalation: greeting, what is due, how it was counted, the link. */
+function mailText(to: { name: string }, lines: readonly string[], row: DeadlineRow, link: string | undefined): string {
+  return [`Kính gửi ${to.name},`, '', ...lines, `Cách tính: ${row.explanation.text}`, ...(link ? ['', link] : []), '', '— Cổng'].join('\n');
+}
+
 /**
  * One run: reminds owners, then escalates what is overdue. Failures of single deadlines do not
  * stop the others; they are thrown together at the end (the scheduler logs them).
@@ -77,15 +82,7 @@ export async function remindDeadlines(deps: ReminderDeps, now: Date = new Date()
         await queueMail(tx, {
           to: owner.email,
           subject: clip(`Sắp đến hạn: ${subject.text}`),
-          text: [
-            `Kính gửi ${owner.name},`,
-            '',
-            `Thời hạn "${row.rule_label}" của ${subject.text} hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam), và việc này chưa hoàn thành.`,
-            `Cách tính: ${row.explanation.text}`,
-            ...(subject.link ? ['', subject.link] : []),
-            '',
-            '— Cổng',
-          ].join('\n'),
+          text: mailText(owner, [`Thời hạn "${row.rule_label}" của ${subject.text} hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam), và việc này chưa hoàn thành.`], row, subject.link),
         });
         return true;
       });
@@ -110,16 +107,7 @@ export async function remindDeadlines(deps: ReminderDeps, now: Date = new Date()
           await queueMail(tx, {
             to: head.email,
             subject: clip(`Quá hạn: ${subject.text}`),
-            text: [
-              `Kính gửi ${head.name},`,
-              '',
-              `Thời hạn "${row.rule_label}" của ${subject.text} đã hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam) mà việc này vẫn chưa hoàn thành.`,
-              owner ? `Người phụ trách: ${owner.name} <${owner.email}>.` : 'Chưa có người phụ trách.',
-              `Cách tính: ${row.explanation.text}`,
-              ...(subject.link ? ['', subject.link] : []),
-              '',
-              '— Cổng',
-            ].join('\n'),
+            text: mailText(head, [`Thời hạn "${row.rule_label}" của ${subject.text} đã hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam) mà việc này vẫn chưa hoàn thành.`, owner ? `Người phụ trách: ${owner.name} <${owner.email}>.` : 'Chưa có người phụ trách.'], row, subject.link),
           });
         }
         return true;
