@@ -16,6 +16,7 @@ import { mediaModule } from './modules/media/index.ts';
 import { contentModule } from './modules/content/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
+import { inquiriesModule } from './modules/inquiries/index.ts';
 
 /** Builds every module without HTTP: used by the server and by the CLI. */
 export function createModules(platform: Platform) {
@@ -29,8 +30,9 @@ export function createModules(platform: Platform) {
   const calendar = calendarModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
   const content = contentModule(platform, { accounts, sites, shell, pages, media, admin, menus: menus.menus, search, deadlines: calendar.deadlines });
+  const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
-  return { sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content, ordered: [sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content] };
+  return { sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content, inquiries, ordered: [sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content, inquiries] };
 }
 
 export type Modules = ReturnType<typeof createModules>;

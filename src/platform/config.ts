@@ -48,6 +48,12 @@ export interface Config {
   readonly publishingSlots: Readonly<Record<'morning' | 'afternoon' | 'evening', { readonly from: string; readonly to: string }>>;
   /** Owners are reminded this many working days before a deadline. */
   readonly deadlineReminderWorkingDays: number;
+  /** Citizens' requests per IP address and minute, form and API together (QA-1 spam protection). */
+  readonly inquirySubmissionsPerMinute: number;
+  /** IP addresses exempt from that limit: the gateways of trusted channels (the city's app, the national portal). */
+  readonly inquiryRateLimitAllow: readonly string[];
+  /** Months after a request is closed before the citizen's personal data are erased. */
+  readonly inquiryRetentionMonths: number;
 }
 
 /** A setting that cannot be used; the message names it and says how to fix it. */
@@ -140,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pageCache: boolSetting(env, 'PAGE_CACHE', true),
     publishingSlots: slotsSetting(env),
     deadlineReminderWorkingDays: intSetting(env, 'DEADLINE_REMINDER_WORKING_DAYS', 2, 0, 30),
+    inquirySubmissionsPerMinute: intSetting(env, 'INQUIRY_SUBMISSIONS_PER_MINUTE', 10, 1, 100_000),
+    inquiryRateLimitAllow: Object.freeze((env.INQUIRY_RATE_LIMIT_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    inquiryRetentionMonths: intSetting(env, 'INQUIRY_RETENTION_MONTHS', 60, 1, 600),
   });
 }
 

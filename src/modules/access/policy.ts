@@ -19,6 +19,7 @@ export const ACTIONS = [
   'content.edit',
   'content.approve',
   'content.emergency',
+  'inquiries.intake',
   'inquiries.answer',
   'hotline.log',
   'calendar.edit',
@@ -40,6 +41,9 @@ export const MATRIX: Record<Action, readonly Role[]> = {
   'content.approve': ['board_head', 'board_deputy'],
   /** Publishing at once without the usual approval (disasters, urgent announcements), with a reason. */
   'content.emergency': ['board_head'],
+  /** Receiving, classifying, forwarding citizens' requests; approving answers and publishing them (QA-2, QA-5). */
+  'inquiries.intake': ['board_head', 'board_deputy', 'board_member'],
+  /** Answering for one agency: the grant's unit must be the request's agency (checked by the service). */
   'inquiries.answer': ['agency_responder'],
   'hotline.log': ['hotline_operator'],
   /** The working-day calendar is the platform's: only platform admins change it. */

@@ -236,3 +236,17 @@ export function idsByEmail(db: DbOrTx, emails: readonly string[]): Promise<{ id:
   if (emails.length === 0) return Promise.resolve([]);
   return db.selectFrom('accounts').select(['id', 'email']).where('email', 'in', emails).execute();
 }
+
+/** Active agency responders of one unit on a site (a unit is named in the grant). */
+export function respondersOf(db: DbOrTx, siteId: number, unit: string): Promise<Pick<AccountRow, 'id' | 'email' | 'name'>[]> {
+  return db
+    .selectFrom('accounts')
+    .innerJoin('role_grants', 'role_grants.account_id', 'accounts.id')
+    .select(['accounts.id', 'accounts.email', 'accounts.name'])
+    .distinct()
+    .where('role_grants.site_id', '=', siteId)
+    .where('role_grants.role', '=', 'agency_responder')
+    .where('role_grants.unit', '=', unit)
+    .where('accounts.status', '=', 'active')
+    .execute();
+}

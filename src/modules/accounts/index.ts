@@ -93,6 +93,8 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
     demoAccountIds: (emails: readonly string[]) => accountsRepo.idsByEmail(db, emails),
     /** Active people holding one of `roles` on a site: who to notify. */
     accountsWithRoles: (siteId: number, roles: readonly string[]) => accountsRepo.accountsWithRoles(db, siteId, roles),
+    /** Active agency responders of `unit` on a site: who answers for that agency. */
+    respondersOf: (siteId: number, unit: string) => accountsRepo.respondersOf(db, siteId, unit),
     /** Name and e-mail of one account. */
     async contact(id: number) {
       const a = await service.findAccountById(db, id);

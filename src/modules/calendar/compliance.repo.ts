@@ -49,7 +49,7 @@ export function openOverdue(db: DbOrTx, siteIds: readonly number[], now: Date, l
 
 /** Open deadlines with an owner, not reminded yet, due in [now, until]. */
 export function toRemind(db: DbOrTx, now: Date, until: Date, limit: number): Promise<DeadlineRow[]> {
-  return openDeadlines(db).where('reminded_at', 'is', null).where('owner_id', 'is not', null).where('due_at', '>=', now).where('due_at', '<=', until).limit(limit).execute();
+  return openDeadlines(db).where('reminded_at', 'is', null).where((eb) => eb.or([eb('owner_id', 'is not', null), eb('agency', '!=', '')])).where('due_at', '>=', now).where('due_at', '<=', until).limit(limit).execute();
 }
 
 /** Open deadlines past due at `now`, not escalated yet. */

@@ -217,7 +217,8 @@ export class ComplianceService {
     const units = await this.#unitsOf(inPeriod.flatMap((d) => (d.owner_id === null ? [] : [d.owner_id])));
     const byUnit = new Map<string, Figures>();
     for (const row of inPeriod) {
-      const unit = (row.owner_id !== null ? units.get(row.owner_id) : undefined) ?? '';
+      // An agency owes an inquiry's answer; a person (the provider) owes an item's publication.
+      const unit = row.agency || ((row.owner_id !== null ? units.get(row.owner_id) : undefined) ?? '');
       if (!byUnit.has(unit)) byUnit.set(unit, emptyFigures());
       add(byUnit.get(unit)!, outcomeOf(row, now));
     }

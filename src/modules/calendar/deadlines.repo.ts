@@ -16,7 +16,7 @@ export async function insertSiteRule(db: DbOrTx, siteId: number, rule: SiteRule,
   await db.insertInto('deadline_rules').values({ site_id: siteId, code: rule.code, variant: rule.variant, label: rule.label, amount: rule.amount, unit: rule.unit, effective_from: rule.effectiveFrom, created_by: createdBy }).execute();
 }
 
-export async function upsertDeadline(db: DbOrTx, row: Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at' | 'updated_at'>): Promise<void> {
+export async function upsertDeadline(db: DbOrTx, row: Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at' | 'updated_at' | 'agency'> & { agency?: string }): Promise<void> {
   await db
     .insertInto('deadlines')
     .values({ ...row, explanation: JSON.stringify(row.explanation) })
@@ -30,6 +30,7 @@ export async function upsertDeadline(db: DbOrTx, row: Omit<DeadlineRow, 'id' | '
         trigger_at: row.trigger_at,
         due_at: row.due_at,
         explanation: JSON.stringify(row.explanation),
+        agency: row.agency ?? '',
         updated_at: sql<Date>`now()`,
       }),
     )
@@ -49,8 +50,9 @@ export async function meet(db: DbOrTx, subjectType: string, subjectId: number, a
     where subject_type = ${subjectType} and subject_id = ${subjectId} and met_at is null`.execute(db);
 }
 
+/** Open deadlines counted by the calendar (a date promised to the citizen is not: it stays as promised). */
 export function openDeadlines(db: DbOrTx): Promise<DeadlineRow[]> {
-  return db.selectFrom('deadlines').selectAll().where('met_at', 'is', null).orderBy('id').execute();
+  return db.selectFrom('deadlines').selectAll().where('met_at', 'is', null).where('unit', '!=', 'date').orderBy('id').execute();
 }
 
 export async function setDue(db: DbOrTx, id: number, dueAt: Date, explanation: DeadlineExplanation): Promise<void> {
@@ -67,4 +69,8 @@ export function deadlinesBetween(db: DbOrTx, siteIds: readonly number[], from: D
 export async function openOwners(db: DbOrTx): Promise<number[]> {
   const rows = await db.selectFrom('deadlines').select('owner_id').distinct().where('met_at', 'is', null).where('owner_id', 'is not', null).execute();
   return rows.map((r) => r.owner_id!);
+}
+
+export async function setAgency(db: DbOrTx, subjectType: string, subjectId: number, agency: string): Promise<void> {
+  await db.updateTable('deadlines').set({ agency, reminded_at: null, updated_at: sql<Date>`now()` }).where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).where('met_at', 'is', null).execute();
 }

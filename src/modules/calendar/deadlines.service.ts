@@ -24,6 +24,19 @@ export interface TrackInput {
   variant?: string;
   trigger: Date;
   ownerId?: number | null;
+  /** The agency (unit name) that owes it, when a unit rather than one person does. */
+  agency?: string;
+}
+
+export interface PromiseInput {
+  siteId: number;
+  subjectType: string;
+  subjectId: number;
+  ruleCode: string;
+  label: string;
+  trigger: Date;
+  due: Date;
+  agency?: string;
 }
 
 /** A day as yyyy-mm-dd in Việt Nam (UTC+7, no daylight saving). */
@@ -66,7 +79,34 @@ export class DeadlineService {
       trigger_at: input.trigger,
       due_at: due.due,
       explanation: explanationOf(due, rule.label),
+      agency: input.agency ?? '',
     });
+  }
+
+  /**
+   * A due moment set by a person rather than counted by a rule (QA-4: the new answer date a
+   * progress notice promises). Calendar changes leave it as promised.
+   */
+  async promise(tx: DbOrTx, input: PromiseInput): Promise<void> {
+    await repo.upsertDeadline(tx, {
+      site_id: input.siteId,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      rule_code: input.ruleCode,
+      rule_label: input.label,
+      owner_id: null,
+      amount: 0,
+      unit: 'date',
+      trigger_at: input.trigger,
+      due_at: input.due,
+      explanation: { text: `${input.label}.`, skipped: [] },
+      agency: input.agency ?? '',
+    });
+  }
+
+  /** Moves an open deadline to another agency (a request forwarded again). */
+  async reassign(tx: DbOrTx, subjectType: string, subjectId: number, agency: string): Promise<void> {
+    await repo.setAgency(tx, subjectType, subjectId, agency);
   }
 
   /** The thing was done at `at`: its open deadlines get their outcome. */

@@ -17,7 +17,7 @@ import { DeadlineService } from './deadlines.service.ts';
 export { CalendarService, FIRST_YEAR, LAST_YEAR, type YearInput } from './calendar.service.ts';
 export { WorkingCalendar, CalendarRangeError, type DueMoment, type DueUnit, type Skipped } from './working-days.ts';
 export type { YearCalendar, DayOff } from './holidays.ts';
-export { DeadlineService, vnDay, type DeadlineRow, type TrackInput } from './deadlines.service.ts';
+export { DeadlineService, vnDay, type DeadlineRow, type TrackInput, type PromiseInput } from './deadlines.service.ts';
 export { DEFAULT_RULES, FREQUENCY_RULES, ruleInForce, type DeadlineRule, type SiteRule } from './rules.ts';
 
 export function calendarModule(platform: Platform, deps: { accounts: AccountsModule }) {

@@ -27,6 +27,7 @@ export interface ReminderDeps {
   accounts: {
     contact(id: number): Promise<{ email: string; name: string; status: string } | undefined>;
     accountsWithRoles(siteId: number, roles: readonly string[]): Promise<{ id: number; email: string; name: string }[]>;
+    respondersOf(siteId: number, unit: string): Promise<{ id: number; email: string; name: string }[]>;
   };
 }
 
@@ -46,6 +47,8 @@ function subjectOf(row: DeadlineRow, titles: Map<number, string>): { text: strin
     const title = titles.get(row.subject_id);
     return { text: `tin, bài #${row.subject_id}${title ? ` «${title}»` : ''}`, link: adminHref('vi', 'content', `/${row.subject_id}`) };
   }
+  // A citizen's request (modules/inquiries): one subject type per stage, inquiry_<stage>.
+  if (row.subject_type.startsWith('inquiry_')) return { text: `yêu cầu của công dân #${row.subject_id}`, link: adminHref('vi', 'inquiries', `/${row.subject_id}`) };
   return { text: `${row.subject_type} #${row.subject_id}`, link: undefined };
 }
 
@@ -74,16 +77,20 @@ export async function remindDeadlines(deps: ReminderDeps, now: Date = new Date()
 
   for (const row of remind) {
     try {
-      const owner = await deps.accounts.contact(row.owner_id!);
-      if (!owner || owner.status !== 'active') continue;
+      // A person owes it, or else an agency: then each of its responders is told.
+      const owner = row.owner_id === null ? undefined : await deps.accounts.contact(row.owner_id);
+      const to = owner ? (owner.status === 'active' ? [owner] : []) : row.agency ? await deps.accounts.respondersOf(row.site_id, row.agency) : [];
+      if (to.length === 0) continue;
       const subject = subjectOf(row, titles);
       const sent = await withTx(db, async (tx) => {
         if (!(await repo.markReminded(tx, row.id, now))) return false;
-        await queueMail(tx, {
-          to: owner.email,
-          subject: clip(`Sắp đến hạn: ${subject.text}`),
-          text: mailText(owner, [`Thời hạn "${row.rule_label}" của ${subject.text} hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam), và việc này chưa hoàn thành.`], row, subject.link),
-        });
+        for (const person of to) {
+          await queueMail(tx, {
+            to: person.email,
+            subject: clip(`Sắp đến hạn: ${subject.text}`),
+            text: mailText(person, [`Thời hạn "${row.rule_label}" của ${subject.text} hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam), và việc này chưa hoàn thành.`], row, subject.link),
+          });
+        }
         return true;
       });
       if (sent) result.reminded++;
@@ -107,7 +114,7 @@ export async function remindDeadlines(deps: ReminderDeps, now: Date = new Date()
           await queueMail(tx, {
             to: head.email,
             subject: clip(`Quá hạn: ${subject.text}`),
-            text: mailText(head, [`Thời hạn "${row.rule_label}" của ${subject.text} đã hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam) mà việc này vẫn chưa hoàn thành.`, owner ? `Người phụ trách: ${owner.name} <${owner.email}>.` : 'Chưa có người phụ trách.'], row, subject.link),
+            text: mailText(head, [`Thời hạn "${row.rule_label}" của ${subject.text} đã hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam) mà việc này vẫn chưa hoàn thành.`, owner ? `Người phụ trách: ${owner.name} <${owner.email}>.` : row.agency ? `Cơ quan phụ trách: ${row.agency}.` : 'Chưa có người phụ trách.'], row, subject.link),
           });
         }
         return true;

@@ -103,6 +103,10 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
     await (await PGlite.create(options)).close();
   }
+  // A process killed outright (kill -9, power loss) leaves PGlite's postmaster.pid behind, and
+  // PGlite then waits forever on open. Our own lock file (data-dir-lock.ts, taken before this)
+  // already guarantees that no other process has the directory open, so the file is stale.
+  if (onDisk) fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
   const pglite = await PGlite.create(options);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const listen = async (channel: string, onMessage: (payload: string) => void) => {

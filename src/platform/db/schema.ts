@@ -411,6 +411,8 @@ export interface DeadlinesTable {
   reminded_at: Date | null;
   escalated_at: Date | null;
   updated_at: Generated<Date>;
+  /** The agency (a unit's name) that owes it, when a unit rather than a person does ('' otherwise). */
+  agency: Generated<string>;
 }
 
 export interface DeadlineExplanation {
@@ -419,7 +421,92 @@ export interface DeadlineExplanation {
   calendar?: string;
 }
 
+export interface InquiryAgenciesTable {
+  id: Generated<number>;
+  site_id: number;
+  name: string;
+  hotline_default: Generated<boolean>;
+  active: Generated<boolean>;
+  position: Generated<number>;
+}
+
+export interface InquirySettingsTable {
+  site_id: number;
+  answer_review: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export type InquiryChannel = 'web' | 'api' | 'hotline' | 'email' | 'letter' | 'in_person';
+export type InquiryKind = 'question' | 'feedback' | 'petition' | 'complaint' | 'denunciation';
+
+export interface InquiriesTable {
+  id: Generated<number>;
+  site_id: number;
+  code: string;
+  channel: InquiryChannel;
+  kind: InquiryKind;
+  field: string;
+  requested_agency_id: number | null;
+  agency_id: Generated<number | null>;
+  title: string;
+  body: string;
+  name: Generated<string>;
+  email: Generated<string>;
+  phone: Generated<string>;
+  address: Generated<string>;
+  consent_publish: Generated<boolean>;
+  lang: Generated<string>;
+  status: Generated<string>;
+  status_note: Generated<string>;
+  merged_into: Generated<number | null>;
+  transferred_to: Generated<string>;
+  answer_html: Generated<string>;
+  answer_by: Generated<number | null>;
+  answered_at: Generated<Date | null>;
+  progress_text: Generated<string>;
+  promised_at: Generated<Date | null>;
+  public_title: Generated<string>;
+  public_question: Generated<string>;
+  public_answer_html: Generated<string>;
+  public_slug: Generated<string | null>;
+  published_at: Generated<Date | null>;
+  logged_by: number | null;
+  idempotency_key: string | null;
+  request_hash: Generated<string>;
+  received_at: Generated<Date>;
+  closed_at: Generated<Date | null>;
+  personal_erased_at: Generated<Date | null>;
+  updated_at: Generated<Date>;
+}
+
+export interface InquiryEventsTable {
+  id: Generated<number>;
+  inquiry_id: number;
+  at: Generated<Date>;
+  kind: string;
+  actor_id: number | null;
+  actor_label: Generated<string>;
+  public: Generated<boolean>;
+  note: Generated<string>;
+}
+
+export interface InquiryAttachmentsTable {
+  id: Generated<number>;
+  inquiry_id: number;
+  role: 'citizen' | 'answer' | 'public';
+  storage_key: string;
+  filename: string;
+  mime: string;
+  size: number;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  inquiry_agencies: InquiryAgenciesTable;
+  inquiry_settings: InquirySettingsTable;
+  inquiries: InquiriesTable;
+  inquiry_events: InquiryEventsTable;
+  inquiry_attachments: InquiryAttachmentsTable;
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
   deadline_rules: DeadlineRulesTable;

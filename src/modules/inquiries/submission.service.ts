@@ -1,0 +1,256 @@
+/**
+ * The citizen's side (QA-1): sending a request through any channel, following it with the
+ * tracking code and the contact given, and adding information the agency asked for.
+ *
+ * A request is acknowledged only after its transaction committed, and a repeated submission
+ * (double click, a network retry, the API's Idempotency-Key) finds the request the first one
+ * created instead of creating another.
+ */
+import { createHash } from 'node:crypto';
+import { withTx, type Db, type DbOrTx, type Tx } from '../../platform/db/create-db.ts';
+import type { InquiryChannel, InquiryKind } from '../../platform/db/schema.ts';
+import { Conflict, Invalid, NotFound } from '../../platform/http/errors.ts';
+import type { FieldProblem } from '../../platform/http/errors.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
+import { cleanText } from '../../platform/text/index.ts';
+import type { Storage } from '../../platform/storage/index.ts';
+import type { DeadlineService } from '../calendar/index.ts';
+import { contactMatches, normaliseEmail, normalisePhone } from './contact.ts';
+import { CITIZEN_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
+import { InquiryClock } from './inquiry-deadlines.ts';
+import { notifyCitizen } from './inquiry-mail.ts';
+import { isField, isKind } from './inquiry-types.ts';
+import * as repo from './inquiries.repo.ts';
+import { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
+import { presentStatus, type PublicStatus } from './status.present.ts';
+
+export const LIMITS = { title: [5, 300], body: [10, 10_000], name: [2, 100], address: [0, 300], info: [2, 5_000] } as const;
+
+export interface SubmissionInput {
+  siteId: number;
+  channel: InquiryChannel;
+  kind: string;
+  field: string;
+  agencyId?: number | null;
+  title: string;
+  body: string;
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+  consentPrivacy: boolean;
+  consentPublish: boolean;
+  /** The form's one-time submission key, or the API's Idempotency-Key. */
+  idempotencyKey?: string;
+  files?: readonly IncomingFile[];
+  lang: Lang;
+  /** The status page's address, for the citizen's mail. */
+  statusUrl: string;
+}
+
+export interface Submitted {
+  row: repo.InquiryRow;
+  /** True when this was a repeat of a submission already recorded. */
+  replayed: boolean;
+  answerDue: Date | undefined;
+}
+
+/** Where a channel's contact details may be left out: a caller to the hotline need not give any. */
+const ANONYMOUS_CHANNELS: ReadonlySet<InquiryChannel> = new Set(['hotline', 'letter', 'in_person']);
+
+const M = {
+  kind: { vi: 'Chọn loại yêu cầu.', en: 'Choose the kind of request.' },
+  field: { vi: 'Chọn lĩnh vực.', en: 'Choose a field.' },
+  agency: { vi: 'Cơ quan đã chọn không có trên trang này.', en: 'The agency chosen is not on this site.' },
+  titleShort: { vi: `Tiêu đề cần từ ${LIMITS.title[0]} đến ${LIMITS.title[1]} ký tự.`, en: `The title needs ${LIMITS.title[0]} to ${LIMITS.title[1]} characters.` },
+  bodyShort: { vi: `Nội dung cần từ ${LIMITS.body[0]} đến ${LIMITS.body[1]} ký tự.`, en: `The content needs ${LIMITS.body[0]} to ${LIMITS.body[1]} characters.` },
+  name: { vi: 'Nhập họ và tên (2–100 ký tự).', en: 'Enter your full name (2–100 characters).' },
+  email: { vi: 'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).', en: 'The e-mail address is not valid (e.g. name@example.vn).' },
+  phone: { vi: 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).', en: 'The phone number is not valid (e.g. 0912 345 678).' },
+  contact: { vi: 'Nhập thư điện tử hoặc số điện thoại để nhận mã và câu trả lời.', en: 'Enter an e-mail address or a phone number to get the code and the answer.' },
+  address: { vi: `Địa chỉ tối đa ${LIMITS.address[1]} ký tự.`, en: `The address may have at most ${LIMITS.address[1]} characters.` },
+  consent: { vi: 'Cần đồng ý với thông báo về xử lý dữ liệu cá nhân để gửi yêu cầu.', en: 'You need to accept the personal data notice to send a request.' },
+  control: { vi: 'Nội dung có ký tự điều khiển không hợp lệ.', en: 'The text contains invalid control characters.' },
+} as const;
+
+// Control characters other than tab and line breaks have no place in a letter to an agency.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+interface Clean {
+  kind: InquiryKind;
+  field: string;
+  agencyId: number | null;
+  title: string;
+  body: string;
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+}
+
+/** Checks and normalises a submission; every problem at once, per field, in the visitor's language. */
+export async function validateSubmission(db: DbOrTx, input: SubmissionInput): Promise<{ clean: Clean; problems: FieldProblem[] }> {
+  const L = input.lang;
+  const problems: FieldProblem[] = [];
+  const add = (field: string, m: Record<Lang, string>) => problems.push({ field, message: m[L] });
+  const text = (v: unknown) => (typeof v === 'string' ? cleanText(v) : '');
+  const title = text(input.title).replace(/\s+/g, ' ');
+  const body = text(input.body).replace(/\r\n?/g, '\n');
+  const name = text(input.name).replace(/\s+/g, ' ');
+  const address = text(input.address).replace(/\s+/g, ' ');
+  const rawEmail = text(input.email);
+  const rawPhone = text(input.phone);
+  if (!isKind(String(input.kind))) add('kind', M.kind);
+  if (!isField(String(input.field))) add('field', M.field);
+  if (title.length < LIMITS.title[0] || title.length > LIMITS.title[1]) add('title', M.titleShort);
+  if (body.length < LIMITS.body[0] || body.length > LIMITS.body[1]) add('body', M.bodyShort);
+  for (const [k, v] of Object.entries({ title, body, name, address })) if (CONTROL.test(v)) add(k, M.control);
+  const anonymous = ANONYMOUS_CHANNELS.has(input.channel);
+  if (!(anonymous && name === '') && (name.length < LIMITS.name[0] || name.length > LIMITS.name[1])) add('name', M.name);
+  if (address.length > LIMITS.address[1]) add('address', M.address);
+  const email = rawEmail ? normaliseEmail(rawEmail) : '';
+  const phone = rawPhone ? normalisePhone(rawPhone) : '';
+  if (email === undefined) add('email', M.email);
+  if (phone === undefined) add('phone', M.phone);
+  if (!anonymous && !rawEmail && !rawPhone) add('email', M.contact);
+  if (!input.consentPrivacy && !anonymous) add('consentPrivacy', M.consent);
+  let agencyId: number | null = null;
+  if (input.agencyId !== undefined && input.agencyId !== null) {
+    const agency = Number.isSafeInteger(input.agencyId) ? await repo.agencyById(db, input.agencyId) : undefined;
+    if (!agency || agency.site_id !== input.siteId || !agency.active) add('agency', M.agency);
+    else agencyId = agency.id;
+  }
+  return { clean: { kind: input.kind as InquiryKind, field: input.field, agencyId, title, body, name, email: email ?? '', phone: phone ?? '', address }, problems };
+}
+
+/** What makes two submissions "the same": a repeated key with different content is refused. */
+function requestHash(c: Clean): string {
+  return createHash('sha256').update(JSON.stringify([c.kind, c.field, c.agencyId, c.title, c.body, c.name, c.email, c.phone, c.address])).digest('base64url');
+}
+
+export class SubmissionService {
+  readonly #db: Db;
+  readonly #storage: Storage;
+  readonly #clock: InquiryClock;
+  readonly #deadlines: DeadlineService;
+
+  constructor(db: Db, storage: Storage, deadlines: DeadlineService) {
+    this.#db = db;
+    this.#storage = storage;
+    this.#deadlines = deadlines;
+    this.#clock = new InquiryClock(deadlines);
+  }
+
+  /**
+   * Records a request from the web form or the API (or, with `extra`, one an officer logs).
+   * Throws Invalid with every problem; nothing is stored then.
+   */
+  async submit(input: SubmissionInput, extra: { loggedBy?: number | null; forwardTo?: { agencyId: number; agencyName: string }; inTx?: (tx: Tx, row: repo.InquiryRow) => Promise<void> } = {}): Promise<Submitted> {
+    const { clean, problems } = await validateSubmission(this.#db, input);
+    const checked = await checkFiles(input.files ?? [], CITIZEN_FILES, input.lang);
+    for (const message of checked.problems) problems.push({ field: 'files', message });
+    if (problems.length > 0) throw new Invalid('inquiry.invalid', problems.map((p) => p.message).join(' '), { details: problems });
+    const key = input.idempotencyKey ? cleanText(input.idempotencyKey).slice(0, 200) : null;
+    const hash = requestHash(clean);
+
+    if (key) {
+      const earlier = await repo.byIdempotencyKey(this.#db, input.siteId, key);
+      if (earlier) return this.#replay(earlier, hash);
+    }
+    const stored = await storeFiles(this.#storage, checked.ok);
+    try {
+      const result = await withTx(this.#db, async (tx) => {
+        const now = new Date();
+        const row = await repo.insertInquiry(tx, {
+          site_id: input.siteId,
+          code: newTrackingCode(),
+          channel: input.channel,
+          kind: clean.kind,
+          field: clean.field,
+          requested_agency_id: clean.agencyId,
+          title: clean.title,
+          body: clean.body,
+          name: clean.name,
+          email: clean.email,
+          phone: clean.phone,
+          address: clean.address,
+          consent_publish: Boolean(input.consentPublish),
+          lang: input.lang,
+          logged_by: extra.loggedBy ?? null,
+          idempotency_key: key,
+          request_hash: hash,
+          received_at: now,
+          ...(extra.forwardTo ? { status: 'forwarded', agency_id: extra.forwardTo.agencyId } : {}),
+        });
+        // Another submission with the same key committed first: this one is its repeat.
+        if (!row) return undefined;
+        for (const s of stored) await repo.insertAttachment(tx, { inquiry_id: row.id, role: 'citizen', storage_key: s.key, filename: s.file.filename, mime: s.file.mime, size: s.file.data.length });
+        await repo.insertEvent(tx, { inquiry_id: row.id, at: now, kind: 'received', actor_id: extra.loggedBy ?? null, note: '' });
+        const clock = { siteId: input.siteId, inquiryId: row.id, receivedAt: now };
+        await this.#clock.start(tx, clock, extra.forwardTo?.agencyName ?? '');
+        if (extra.forwardTo) {
+          await this.#clock.forwarded(tx, clock, extra.forwardTo.agencyName, now);
+          await repo.insertEvent(tx, { inquiry_id: row.id, at: now, kind: 'forwarded', actor_id: extra.loggedBy ?? null, note: extra.forwardTo.agencyName });
+        }
+        if (extra.inTx) await extra.inTx(tx, row);
+        const answerDue = (await this.#deadlines.ofSubject(tx, 'inquiry_answer', row.id))[0]?.due_at;
+        await notifyCitizen(tx, row, { kind: 'received', answerDue: answerDue ? new Date(answerDue) : undefined }, input.statusUrl);
+        return { row, replayed: false, answerDue: answerDue ? new Date(answerDue) : undefined };
+      });
+      if (result) return result;
+      await removeFiles(this.#storage, stored.map((s) => s.key));
+      const earlier = await repo.byIdempotencyKey(this.#db, input.siteId, key!);
+      if (!earlier) throw new Error('inquiry: idempotency key conflict without a row');
+      return this.#replay(earlier, hash);
+    } catch (err) {
+      await removeFiles(this.#storage, stored.map((s) => s.key));
+      throw err;
+    }
+  }
+
+  async #replay(earlier: repo.InquiryRow, hash: string): Promise<Submitted> {
+    if (earlier.request_hash !== hash) {
+      throw new Conflict('inquiry.idempotency_mismatch', 'Mã chống gửi trùng (Idempotency-Key) đã được dùng cho một yêu cầu khác.', {
+        details: [{ field: 'idempotencyKey', message: 'Mã chống gửi trùng đã được dùng cho một yêu cầu có nội dung khác.' }],
+      });
+    }
+    const answerDue = (await this.#deadlines.ofSubject(this.#db, 'inquiry_answer', earlier.id))[0]?.due_at;
+    return { row: earlier, replayed: true, answerDue: answerDue ? new Date(answerDue) : undefined };
+  }
+
+  /**
+   * The request a code and contact pair names. An unknown code and a wrong contact get the
+   * same answer, so the pair cannot be used to learn which codes exist.
+   */
+  async find(code: string, contact: string): Promise<repo.InquiryRow> {
+    const canonical = normaliseTrackingCode(String(code ?? ''));
+    const row = canonical ? await repo.byCode(this.#db, canonical) : undefined;
+    if (!row || row.personal_erased_at || !contactMatches({ email: row.email, phone: row.phone }, String(contact ?? ''))) {
+      throw new NotFound('inquiry.not_found', 'Không tìm thấy yêu cầu với mã và thông tin liên hệ này.');
+    }
+    return row;
+  }
+
+  /** What the citizen sees of a request found with `find`. */
+  status(row: repo.InquiryRow, lang: Lang): Promise<PublicStatus> {
+    return presentStatus(this.#db, this.#deadlines, row, lang);
+  }
+
+  /** The citizen adds what the agency asked for; the request goes back to the board. */
+  async addInformation(code: string, contact: string, text: string, lang: Lang): Promise<repo.InquiryRow> {
+    const row = await this.find(code, contact);
+    const info = cleanText(String(text ?? ''));
+    if (row.status !== 'needs_info') throw new Conflict('inquiry.no_info_requested', lang === 'vi' ? 'Yêu cầu này không ở bước cần bổ sung thông tin.' : 'No information was asked for on this request.');
+    if (info.length < LIMITS.info[0] || info.length > LIMITS.info[1] || CONTROL.test(info)) {
+      const message = lang === 'vi' ? `Thông tin bổ sung cần từ ${LIMITS.info[0]} đến ${LIMITS.info[1]} ký tự.` : `The information needs ${LIMITS.info[0]} to ${LIMITS.info[1]} characters.`;
+      throw new Invalid('inquiry.info_invalid', message, { details: [{ field: 'info', message }] });
+    }
+    return withTx(this.#db, async (tx) => {
+      const locked = await repo.lockById(tx, row.id);
+      if (!locked || locked.status !== 'needs_info') throw new Conflict('inquiry.no_info_requested', 'Yêu cầu này không ở bước cần bổ sung thông tin.');
+      await repo.updateInquiry(tx, row.id, { status: 'received', status_note: '' });
+      await repo.insertEvent(tx, { inquiry_id: row.id, kind: 'info_added', note: info });
+      return { ...locked, status: 'received' };
+    });
+  }
+}
