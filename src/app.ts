@@ -127,6 +127,7 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
       tags: [
         { name: 'platform', description: 'Health and readiness' },
         { name: 'sites', description: 'The portal and its component sites' },
+        { name: 'inquiries', description: 'Citizens’ questions, feedback, petitions: submit and follow (other channels: the city’s app, the national portal)' },
       ],
     },
     hideUntagged: true,

@@ -50,8 +50,22 @@ export function duration(seconds: number, lang: Lang): string {
   return part(m, 'phút', 'minute');
 }
 
-const subjectHref = (lang: Lang, l: DeadlineLine): string | undefined => (l.subjectType === 'content' ? adminHref(lang, 'content', `/${l.subjectId}`) : undefined);
-const subjectName = (lang: Lang, l: DeadlineLine) => l.title ?? (l.subjectType === 'content' ? tr(lang, `Tin, bài #${l.subjectId}`, `Item #${l.subjectId}`) : `${l.subjectType} #${l.subjectId}`);
+// A citizen's request has one deadline per stage (modules/inquiries: inquiry_forward, inquiry_answer…).
+const INQUIRY_STAGES: Record<string, [string, string]> = {
+  inquiry_forward: ['chuyển cơ quan', 'forwarding'],
+  inquiry_scope: ['báo không thuộc thẩm quyền', 'out-of-scope notice'],
+  inquiry_answer: ['trả lời', 'answer'],
+  inquiry_promised: ['trả lời theo hẹn', 'promised answer'],
+};
+const subjectHref = (lang: Lang, l: DeadlineLine): string | undefined =>
+  l.subjectType === 'content' ? adminHref(lang, 'content', `/${l.subjectId}`) : INQUIRY_STAGES[l.subjectType] ? adminHref(lang, 'inquiries', `/${l.subjectId}`) : undefined;
+function subjectName(lang: Lang, l: DeadlineLine): string {
+  if (l.title) return l.title;
+  if (l.subjectType === 'content') return tr(lang, `Tin, bài #${l.subjectId}`, `Item #${l.subjectId}`);
+  const stage = INQUIRY_STAGES[l.subjectType];
+  if (stage) return tr(lang, `Hỏi đáp #${l.subjectId} (${stage[0]})`, `Citizen request #${l.subjectId} (${stage[1]})`);
+  return `${l.subjectType} #${l.subjectId}`;
+}
 
 function subjectLink(lang: Lang, l: DeadlineLine): SafeHtml {
   const href = subjectHref(lang, l);
@@ -164,7 +178,7 @@ ${report.byUnit.length > 0
   ? wrap(
       lang,
       tr(lang, 'Kết quả theo đơn vị', 'Results by unit'),
-      html`<table class="data"><caption>${tr(lang, `Kết quả theo đơn vị của người cung cấp tin, kỳ ${p}`, `Results by the provider’s unit, ${p}`)}</caption>
+      html`<table class="data"><caption>${tr(lang, `Kết quả theo đơn vị: đơn vị của người cung cấp tin; cơ quan trả lời câu hỏi của công dân; kỳ ${p}`, `Results by unit: the provider’s unit; the agency answering citizens’ requests; ${p}`)}</caption>
 ${figureHead(lang, tr(lang, 'Đơn vị', 'Unit'))}
 <tbody>${report.byUnit.map((r) => html`<tr><th scope="row">${r.unit || tr(lang, '(chưa ghi đơn vị)', '(no unit)')}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody></table>`,
     )

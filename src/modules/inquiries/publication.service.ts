@@ -123,7 +123,8 @@ export class PublicationService {
     if (question.length < 10 || question.length > 10_000) problems.push({ field: 'question', message: 'Nội dung câu hỏi công bố cần từ 10 đến 10.000 ký tự.' });
     if (htmlToText(answerHtml).trim().length < 10) problems.push({ field: 'answer', message: 'Nội dung trả lời công bố cần ít nhất 10 ký tự.' });
     const known = knownPersonalData(row);
-    if (containsKnown(`${title}\n${question}\n${htmlToText(answerHtml)}`, row)) problems.push({ field: 'question', message: 'Văn bản công bố vẫn còn họ tên, thư điện tử, số điện thoại hoặc địa chỉ của công dân.' });
+    // The HTML itself too: an address may hide in a link (mailto:, title=…).
+    if (containsKnown(`${title}\n${question}\n${htmlToText(answerHtml)}\n${answerHtml}`, row)) problems.push({ field: 'question', message: 'Văn bản công bố vẫn còn họ tên, thư điện tử, số điện thoại hoặc địa chỉ của công dân.' });
     if (problems.length) throw new Invalid('inquiry.publish_invalid', problems.map((p) => p.message).join(' '), { details: problems });
     return withTx(this.#db, async (tx) => {
       const locked = await repo.lockById(tx, id);
