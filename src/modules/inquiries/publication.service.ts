@@ -162,6 +162,7 @@ export class PublicationService {
     const stored = await storeFiles(this.#storage, checked.ok);
     try {
       await withTx(this.#db, async (tx) => {
+        await announceChange(tx, row.site_id);
         for (const s of stored) await repo.insertAttachment(tx, { inquiry_id: row.id, role: 'public', storage_key: s.key, filename: s.file.filename, mime: s.file.mime, size: s.file.data.length });
         await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: row.site_id, action: 'inquiry.public_file_added', targetType: 'inquiry', targetId: String(id), summary: { code: row.code, files: stored.map((s) => s.file.filename) } });
       });

@@ -33,7 +33,8 @@ const PREFS_COOKIE_RE = new RegExp(`(?:^|;\\s*)${PREFS_COOKIE}=([^;]*)`);
 
 /** Paths never cached: administration and the display-preference redirect. */
 // Search results are never cached: a portal's search covers its component sites, whose changes do not touch the portal's cache.
-const UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display|tim-kiem|search)(\?|$)/;
+// Nor are the citizens' request form and status pages (inquiries): they carry CSRF tokens and personal answers.
+const UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display|tim-kiem|search)(\?|$)|\/(gui-cau-hoi|ask|tra-cuu-cau-hoi|track)(\/|\?|$)/;
 
 export function siteShellModule(platform: Platform, deps: { sites: SitesModule; menus: MenuService }) {
   const cache = new PageCache({ enabled: platform.config.pageCache });
