@@ -82,6 +82,13 @@ export class HandlingService {
     return false;
   }
 
+  async #answersFor(actor: Actor, row: repo.InquiryRow): Promise<boolean> {
+    if (row.agency_id === null || !can(actor, 'inquiries.answer', row.site_id)) return false;
+    const agency = await repo.agencyById(this.#d.db, row.agency_id);
+    const units = unitsOf(actor, row.site_id);
+    return Boolean(agency && (units === 'all' || units.includes(agency.name)));
+  }
+
   /**
    * One request with its personal data, for an officer who handles it; the view is recorded in
    * the audit log (whose personal data was seen, by whom, when).
@@ -106,7 +113,8 @@ export class HandlingService {
     const before = await repo.byId(this.#d.db, id);
     if (!before) throw new NotFound('inquiry.not_found', 'Không có yêu cầu này.');
     if (who === 'board') authorize(actor, 'inquiries.intake', before.site_id);
-    else if ((await this.canHandle(actor, before)) === false) throw new Forbidden('access.denied', 'Not allowed: inquiry', { messageKey: 'error.body.403' });
+    // QA-5: the competent agency answers; the board reviews and releases but does not write the answer.
+    else if (!(await this.#answersFor(actor, before))) throw new Forbidden('access.denied', 'Not allowed: inquiry', { messageKey: 'error.body.403' });
     return withTx(this.#d.db, async (tx) => {
       const row = await repo.lockById(tx, id);
       if (!row) throw new NotFound('inquiry.not_found', 'Không có yêu cầu này.');
@@ -137,7 +145,8 @@ export class HandlingService {
   async classify(actor: Actor, id: number, input: { kind: string; field: string }): Promise<void> {
     if (!isKind(input.kind)) throw problem('kind', 'Chọn loại yêu cầu.');
     if (!isField(input.field)) throw problem('field', 'Chọn lĩnh vực.');
-    await this.#act(actor, id, 'board', INTAKE_STAGES, async (tx, row) => {
+    // A hotline call is forwarded at once: the board may still correct its kind and field.
+    await this.#act(actor, id, 'board', new Set([...INTAKE_STAGES, ...AGENCY_STAGES]), async (tx, row) => {
       await repo.updateInquiry(tx, row.id, { kind: input.kind as repo.InquiryRow['kind'], field: input.field });
       await this.#event(tx, actor, row, 'classified', `${input.kind} / ${input.field}`, false);
     });

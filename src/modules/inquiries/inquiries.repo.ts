@@ -88,6 +88,8 @@ export interface ListFilter {
   q?: string;
   /** Only requests with an open deadline due before this moment (overdue and due-soon queues). */
   dueBefore?: Date;
+  /** With dueBefore: only those due from this moment (due soon, not yet overdue). */
+  dueAfter?: Date;
   limit: number;
   offset: number;
 }
@@ -118,6 +120,7 @@ export async function list(db: DbOrTx, f: ListFilter): Promise<{ rows: ListedInq
   if (f.field) q = q.where('i.field', '=', f.field);
   if (f.q) q = q.where(sql<boolean>`cong_fold(i.title) like '%' || cong_fold(${f.q}) || '%'`);
   if (f.dueBefore) q = q.where(due, '<', f.dueBefore);
+  if (f.dueAfter) q = q.where(due, '>=', f.dueAfter);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .select(['i.id', 'i.site_id', 'i.code', 'i.channel', 'i.kind', 'i.field', 'i.title', 'i.status', 'i.agency_id', 'i.received_at', 'i.published_at', due.as('next_due_at')])
