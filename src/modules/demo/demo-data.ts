@@ -46,6 +46,14 @@ function menus(kind: 'portal' | 'component'): { vi: MenuInput[]; en: MenuInput[]
       ],
     },
     { label: 'Dịch vụ công trực tuyến', href: PUBLIC_SERVICES_URL },
+    {
+      label: 'Hỏi đáp',
+      href: '/hoi-dap',
+      children: [
+        { label: 'Gửi câu hỏi', href: '/gui-cau-hoi' },
+        { label: 'Tra cứu câu hỏi', href: '/tra-cuu-cau-hoi' },
+      ],
+    },
     ...(portal ? [{ label: 'Quy chế hoạt động', href: '/trang/quy-che-hoat-dong' }] : []),
     { label: portal ? 'Sơ đồ cổng' : 'Sơ đồ trang', href: '/so-do-cong' },
     { label: 'Liên hệ', href: '/lien-he' },
@@ -63,6 +71,14 @@ function menus(kind: 'portal' | 'component'): { vi: MenuInput[]; en: MenuInput[]
       ],
     },
     { label: 'Online public services', href: PUBLIC_SERVICES_URL },
+    {
+      label: 'Questions',
+      href: '/questions',
+      children: [
+        { label: 'Ask a question', href: '/ask' },
+        { label: 'Track a request', href: '/track' },
+      ],
+    },
     ...(portal ? [{ label: 'Operating rules', href: '/page/quy-che-hoat-dong' }] : []),
     { label: 'Site map', href: '/site-map' },
     { label: 'Contact', href: '/contact' },
@@ -816,4 +832,17 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'kythuat.sonoivu@cong.example', name: 'Đặng Văn Thuật (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'sonoivu', role: 'site_operator' }] },
   { email: 'kythuat.phuongbadinh@cong.example', name: 'Ngô Thị Phường (minh họa)', unit: 'UBND phường Ba Đình', grants: [{ siteCode: 'phuongbadinh', role: 'site_operator' }] },
   { email: 'truongban.phuongbadinh@cong.example', name: 'Dương Văn Duyệt (minh họa)', unit: 'UBND phường Ba Đình', grants: [{ siteCode: 'phuongbadinh', role: 'board_head' }] },
+  // Citizens' questions (issue #7): the hotline of the portal, one responder for each agency the
+  // portal forwards to (the grant's unit is the agency's name), the department's board, and the
+  // ward's responders. See demo-inquiries.ts.
+  { email: 'duongdaynong.hanoi@cong.example', name: 'Lý Thị Thoại (minh họa)', unit: 'Văn phòng UBND Thành phố', grants: [{ siteCode: 'hanoi', role: 'hotline_operator' }] },
+  { email: 'traloi.noivu.hanoi@cong.example', name: 'Trịnh Văn Nội (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Nội vụ' }] },
+  { email: 'traloi.tnmt.hanoi@cong.example', name: 'Mai Thị Đất (minh họa)', unit: 'Sở Tài nguyên và Môi trường', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Tài nguyên và Môi trường' }] },
+  { email: 'traloi.xaydung.hanoi@cong.example', name: 'Cao Văn Dựng (minh họa)', unit: 'Sở Xây dựng', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Xây dựng' }] },
+  { email: 'traloi.giaoduc.hanoi@cong.example', name: 'Tô Thị Giáo (minh họa)', unit: 'Sở Giáo dục và Đào tạo', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Giáo dục và Đào tạo' }] },
+  { email: 'traloi.laodong.hanoi@cong.example', name: 'Hà Văn Động (minh họa)', unit: 'Sở Lao động – Thương binh và Xã hội', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Lao động – Thương binh và Xã hội' }] },
+  { email: 'traloi.congan.hanoi@cong.example', name: 'Lương Văn An (minh họa)', unit: 'Công an Thành phố', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Công an Thành phố' }] },
+  { email: 'truongban.sonoivu@cong.example', name: 'Kiều Thị Sở (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'sonoivu', role: 'board_head' }] },
+  { email: 'traloi.diachinh.phuongbadinh@cong.example', name: 'Phùng Văn Địa (minh họa)', unit: 'UBND phường Ba Đình', grants: [{ siteCode: 'phuongbadinh', role: 'agency_responder', unit: 'Địa chính – Xây dựng' }] },
+  { email: 'traloi.motcua.phuongbadinh@cong.example', name: 'Triệu Thị Cửa (minh họa)', unit: 'UBND phường Ba Đình', grants: [{ siteCode: 'phuongbadinh', role: 'agency_responder', unit: 'Bộ phận một cửa phường' }] },
 ];

@@ -1,6 +1,7 @@
 /**
  * Seeds the demo portal and its component sites: sites, menus, fixed pages, and the
- * portal's operating rules (the text of the source regulations shipped with the product).
+ * portal's operating rules (the text of the source regulations shipped with the product),
+ * the demo accounts, content and citizens' requests.
  * Idempotent: a site whose code exists is left alone, so `seed-demo` can run again.
  */
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import type { Modules } from '../../modules.ts';
 import { demoAccounts, demoSites } from './demo-data.ts';
 import { demoRegulations } from './regulations/index.ts';
 import { seedDemoContent } from './demo-content.ts';
+import { seedDemoInquiries } from './demo-inquiries.ts';
 
 const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regulations');
 /** The portal's "operating rules" page is built from this regulation (Hà Nội QĐ 4263/QĐ-UBND 2025). */
@@ -23,10 +25,12 @@ export interface SeedReport {
   accounts: string[];
   /** Content items created. */
   items: number;
+  /** Citizens' requests created. */
+  inquiries: number;
 }
 
-export async function seedDemo(modules: Pick<Modules, 'sites' | 'menus' | 'pages' | 'accounts' | 'content'>): Promise<SeedReport> {
-  const report: SeedReport = { created: [], skipped: [], accounts: [], items: 0 };
+export async function seedDemo(modules: Pick<Modules, 'db' | 'sites' | 'menus' | 'pages' | 'accounts' | 'content' | 'calendar' | 'inquiries'>): Promise<SeedReport> {
+  const report: SeedReport = { created: [], skipped: [], accounts: [], items: 0, inquiries: 0 };
   const existing = new Set((await modules.sites.listSites()).map((s) => s.code));
   for (const demo of demoSites) {
     if (existing.has(demo.site.code)) {
@@ -43,7 +47,9 @@ export async function seedDemo(modules: Pick<Modules, 'sites' | 'menus' | 'pages
   const sites = await modules.sites.listSites();
   report.accounts = await modules.accounts.seedDemoAccounts(demoAccounts, (code) => sites.find((s) => s.code === code)?.id);
   const accountIds = new Map((await modules.accounts.demoAccountIds(demoAccounts.map((a) => a.email))).map((a) => [a.email, a.id]));
-  report.items = await seedDemoContent(modules.content, new Map(sites.map((s) => [s.code, s.id])), accountIds);
+  const siteIds = new Map(sites.map((s) => [s.code, s.id]));
+  report.items = await seedDemoContent(modules.content, siteIds, accountIds);
+  report.inquiries = await seedDemoInquiries(modules, siteIds, accountIds);
   return report;
 }
 

@@ -201,9 +201,10 @@ export interface PublishedRow {
   published_at: Date;
   answered_at: Date | null;
   agency_id: number | null;
+  lang: string;
 }
 
-const publishedColumns = ['id', 'site_id', 'field', 'public_title', 'public_question', 'public_answer_html', 'public_slug', 'published_at', 'answered_at', 'agency_id'] as const;
+const publishedColumns = ['id', 'site_id', 'field', 'public_title', 'public_question', 'public_answer_html', 'public_slug', 'published_at', 'answered_at', 'agency_id', 'lang'] as const;
 
 export async function published(db: DbOrTx, siteId: number, field: string | undefined, limit: number, offset: number): Promise<{ rows: PublishedRow[]; total: number }> {
   let q = db.selectFrom('inquiries').where('site_id', '=', siteId).where('published_at', 'is not', null);

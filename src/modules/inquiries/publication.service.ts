@@ -49,7 +49,7 @@ export function qaPath(lang: string, slug: string): string {
   return lang === 'en' ? `/english/questions/${slug}` : `/hoi-dap/${slug}`;
 }
 
-function toDocument(row: repo.PublishedRow & { lang?: string }): SearchDocument {
+function toDocument(row: repo.PublishedRow): SearchDocument {
   const lang = row.lang === 'en' ? 'en' : 'vi';
   return {
     refId: row.id,
