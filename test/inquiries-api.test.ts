@@ -9,7 +9,7 @@ import { buildTestApp, type TestApp } from './app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp({ env: { INQUIRY_SUBMISSIONS_PER_MINUTE: '8' } });
+  t = await buildTestApp({ env: { INQUIRY_SUBMISSIONS_PER_MINUTE: '8', INQUIRY_RATE_LIMIT_ALLOW: '10.1.0.50' } });
 });
 afterAll(async () => {
   await t?.close();
@@ -82,6 +82,10 @@ describe('POST /api/v1/inquiries', () => {
     for (let i = 0; i < 10; i++) codes.push((await post(body(), {}, '10.1.0.9')).statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(8);
     expect(codes.slice(8)).toEqual([429, 429]);
+    // A trusted channel's gateway is not limited.
+    const trusted: number[] = [];
+    for (let i = 0; i < 10; i++) trusted.push((await post(body(), {}, '10.1.0.50')).statusCode);
+    expect(trusted.every((c) => c === 201)).toBe(true);
   });
 });
 

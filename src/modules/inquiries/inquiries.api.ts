@@ -14,7 +14,7 @@ import { NotFound } from '../../platform/http/errors.ts';
 import { ErrorBody } from '../../platform/http/error-handler.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { FIELDS, KINDS } from './inquiry-types.ts';
-import { submissionRateLimit, type InquiryRoutesContext } from './routes-context.ts';
+import { allowListed, submissionRateLimit, type InquiryRoutesContext } from './routes-context.ts';
 import type { PublicStatus } from './status.present.ts';
 
 const Submission = Type.Object(
@@ -171,7 +171,7 @@ export function registerInquiryApi(app: FastifyInstance, ctx: InquiryRoutesConte
   app.get(
     '/api/v1/inquiries/:code',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute', groupId: 'inquiry-lookups', allowList: [...ctx.config.inquiryRateLimitAllow] } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute', groupId: 'inquiry-lookups', allowList: allowListed(ctx.config) } },
       schema: {
         tags: ['inquiries'],
         summary: 'Tình trạng yêu cầu / Status of a request, by its code and the e-mail or phone given',

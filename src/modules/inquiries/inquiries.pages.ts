@@ -36,7 +36,7 @@ import { inquiryStyle, type Errors } from './public-common.ts';
 import { askFormMain, confirmationMain, EMPTY_VALUES, type AskValues, type ChallengeView } from './public-form.view.ts';
 import { qaDetailMain, qaListMain } from './public-qa.view.ts';
 import { lookupMain, statusMain } from './public-status.view.ts';
-import { submissionRateLimit, type InquiryRoutesContext } from './routes-context.ts';
+import { allowListed, submissionRateLimit, type InquiryRoutesContext } from './routes-context.ts';
 import { validateSubmission, type SubmissionInput } from './submission.service.ts';
 
 const QA_PAGE_SIZE = 20;
@@ -532,7 +532,7 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
       mp.post(PATHS.ask[L], { config: submissionRateLimit(ctx.config), preHandler: [readCsrfPart, guard] }, async (request, reply) => submitAsk(request, reply, L));
     });
 
-    const lookupLimit = { rateLimit: { ...LOOKUP_RATE_LIMIT, groupId: 'inquiry-status-page', allowList: [...ctx.config.inquiryRateLimitAllow] } };
+    const lookupLimit = { rateLimit: { ...LOOKUP_RATE_LIMIT, groupId: 'inquiry-status-page', allowList: allowListed(ctx.config) } };
 
     scope.get(PATHS.inquiryStatus[L], async (request, reply) => {
       const code = one(((request.query ?? {}) as Record<string, unknown>).ma).slice(0, 60);
