@@ -74,3 +74,13 @@ export async function openOwners(db: DbOrTx): Promise<number[]> {
 export async function setAgency(db: DbOrTx, subjectType: string, subjectId: number, agency: string): Promise<void> {
   await db.updateTable('deadlines').set({ agency, reminded_at: null, updated_at: sql<Date>`now()` }).where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).where('met_at', 'is', null).execute();
 }
+
+/** Several new deadlines at once; one already there (a repeated call) is left as it is. */
+export async function insertNewDeadlines(db: DbOrTx, rows: readonly (Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at' | 'updated_at' | 'agency'> & { agency: string })[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('deadlines')
+    .values(rows.map((r) => ({ ...r, explanation: JSON.stringify(r.explanation) })))
+    .onConflict((oc) => oc.columns(['subject_type', 'subject_id', 'rule_code']).doNothing())
+    .execute();
+}

@@ -7,6 +7,7 @@
 import { withTx, type Db, type DbOrTx } from '../../platform/db/create-db.ts';
 import type { DeadlineExplanation } from '../../platform/db/schema.ts';
 import { Conflict, Invalid } from '../../platform/http/errors.ts';
+import { Memo } from '../../platform/cache/memo.ts';
 import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { CalendarService } from './calendar.service.ts';
@@ -48,8 +49,16 @@ function explanationOf(due: DueMoment, ruleLabel: string): DeadlineExplanation {
   return { text: `${ruleLabel}. ${due.explanation}`, skipped: due.skipped.map((s) => ({ date: s.date, reason: s.reason })) };
 }
 
+/**
+ * A site's own rules change rarely (and mostly from a future date): they are kept this long,
+ * so a busy intake (a burst of citizens' requests) does not read them for every request. A rule
+ * added here is seen at once; one added by another process, within this time.
+ */
+const RULES_CACHE_MS = 30_000;
+
 export class DeadlineService {
   readonly #calendar: CalendarService;
+  readonly #rules = new Memo<SiteRule[]>(RULES_CACHE_MS);
 
   constructor(calendar: CalendarService) {
     this.#calendar = calendar;
@@ -62,7 +71,7 @@ export class DeadlineService {
    */
   async track(tx: DbOrTx, input: TrackInput): Promise<void> {
     const calendar = await this.#calendar.calendar(tx);
-    const rule = ruleInForce(await repo.siteRules(tx, input.siteId), input.ruleCode, input.variant ?? '', vnDay(input.trigger));
+    const rule = ruleInForce(await this.#siteRules(tx, input.siteId), input.ruleCode, input.variant ?? '', vnDay(input.trigger));
     if (!rule) throw new Error(`deadlines: no rule ${input.ruleCode}/${input.variant ?? ''}`);
     const existing = (await repo.findDeadlines(tx, input.subjectType, input.subjectId)).find((d) => d.rule_code === input.ruleCode);
     if (existing?.met_at) return;
@@ -81,6 +90,41 @@ export class DeadlineService {
       explanation: explanationOf(due, rule.label),
       agency: input.agency ?? '',
     });
+  }
+
+  /** The site's own rules, read through the caller's transaction when not cached. */
+  #siteRules(db: DbOrTx, siteId: number): Promise<SiteRule[]> {
+    return this.#rules.get(String(siteId), () => repo.siteRules(db, siteId));
+  }
+
+  /**
+   * The deadlines of a thing just created (nothing tracked for it yet), written in one statement;
+   * returns their due moments in the order given. The fast path of a citizen's submission.
+   */
+  async trackNew(tx: DbOrTx, inputs: readonly TrackInput[]): Promise<Date[]> {
+    const calendar = await this.#calendar.calendar(tx);
+    const rows: Parameters<typeof repo.insertNewDeadlines>[1][number][] = [];
+    for (const input of inputs) {
+      const rule = ruleInForce(await this.#siteRules(tx, input.siteId), input.ruleCode, input.variant ?? '', vnDay(input.trigger));
+      if (!rule) throw new Error(`deadlines: no rule ${input.ruleCode}/${input.variant ?? ''}`);
+      const due = calendar.due(input.trigger, rule.amount, rule.unit);
+      rows.push({
+        site_id: input.siteId,
+        subject_type: input.subjectType,
+        subject_id: input.subjectId,
+        rule_code: input.ruleCode,
+        rule_label: rule.label,
+        owner_id: input.ownerId ?? null,
+        amount: rule.amount,
+        unit: rule.unit,
+        trigger_at: input.trigger,
+        due_at: due.due,
+        explanation: explanationOf(due, rule.label),
+        agency: input.agency ?? '',
+      });
+    }
+    await repo.insertNewDeadlines(tx, rows);
+    return rows.map((r) => r.due_at as Date);
   }
 
   /**
@@ -159,6 +203,8 @@ export class DeadlineService {
       await repo.insertSiteRule(tx, siteId, rule, actorId(actor));
       await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'deadline_rule.added', targetType: 'deadline_rule', targetId: rule.code, summary: { ...rule } });
     });
+    // After the commit: a reload during the transaction would have cached the old rules again.
+    this.#rules.invalidate(String(siteId));
   }
 
   siteRules(db: DbOrTx, siteId: number): Promise<SiteRule[]> {

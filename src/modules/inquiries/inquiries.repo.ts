@@ -48,9 +48,23 @@ export async function setAnswerReview(db: DbOrTx, siteId: number, value: boolean
 
 // ——— Requests ———
 
-/** Inserts unless the site already has a request under the same idempotency key; undefined then. */
-export function insertInquiry(db: DbOrTx, row: Insertable<InquiriesTable>): Promise<InquiryRow | undefined> {
-  return db.insertInto('inquiries').values(row).onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing()).returningAll().executeTakeFirst();
+/**
+ * A new request and its first history event in one statement (a citizen's submission is the
+ * hot path: each round trip to the database counts). Undefined when the idempotency key was
+ * taken by an earlier submission.
+ */
+export function insertReceived(db: DbOrTx, row: Insertable<InquiriesTable>, event: { at: Date; actorId: number | null }): Promise<InquiryRow | undefined> {
+  return db
+    .with('i', (qb) => qb.insertInto('inquiries').values(row).onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing()).returningAll())
+    .with('e', (qb) =>
+      qb
+        .insertInto('inquiry_events')
+        .columns(['inquiry_id', 'at', 'kind', 'actor_id'])
+        .expression((eb) => eb.selectFrom('i').select((x) => [x.ref('i.id').as('inquiry_id'), sql<Date>`${event.at}::timestamptz`.as('at'), sql<string>`'received'`.as('kind'), sql<number | null>`${event.actorId}::integer`.as('actor_id')])),
+    )
+    .selectFrom('i')
+    .selectAll()
+    .executeTakeFirst() as Promise<InquiryRow | undefined>;
 }
 
 export function byIdempotencyKey(db: DbOrTx, siteId: number, key: string): Promise<InquiryRow | undefined> {

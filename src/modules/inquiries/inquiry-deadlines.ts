@@ -28,10 +28,13 @@ export class InquiryClock {
     this.#deadlines = deadlines;
   }
 
-  /** At receipt: the board's 2 working days to forward, the agency's 15 to answer. */
-  async start(tx: Tx, c: Clock, agency = ''): Promise<void> {
-    await this.#deadlines.track(tx, { siteId: c.siteId, subjectType: 'inquiry_forward', subjectId: c.inquiryId, ruleCode: 'DL-9', variant: 'forward', trigger: c.receivedAt });
-    await this.#deadlines.track(tx, { siteId: c.siteId, subjectType: 'inquiry_answer', subjectId: c.inquiryId, ruleCode: 'DL-9', variant: 'answer', trigger: c.receivedAt, agency });
+  /** At receipt: the board's 2 working days to forward, the agency's 15 to answer; returns the answer's due moment. */
+  async start(tx: Tx, c: Clock, agency = ''): Promise<Date> {
+    const [, answer] = await this.#deadlines.trackNew(tx, [
+      { siteId: c.siteId, subjectType: 'inquiry_forward', subjectId: c.inquiryId, ruleCode: 'DL-9', variant: 'forward', trigger: c.receivedAt },
+      { siteId: c.siteId, subjectType: 'inquiry_answer', subjectId: c.inquiryId, ruleCode: 'DL-9', variant: 'answer', trigger: c.receivedAt, agency },
+    ]);
+    return answer!;
   }
 
   /** Forwarded to `agency` at `at`: the board's deadline is met, the answer's now owed by the agency. */

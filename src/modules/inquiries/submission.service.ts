@@ -153,15 +153,12 @@ export class SubmissionService {
     const key = input.idempotencyKey ? cleanText(input.idempotencyKey).slice(0, 200) : null;
     const hash = requestHash(clean);
 
-    if (key) {
-      const earlier = await repo.byIdempotencyKey(this.#db, input.siteId, key);
-      if (earlier) return this.#replay(earlier, hash);
-    }
+    // A repeat is found by the insert itself (on conflict do nothing): no read before it.
     const stored = await storeFiles(this.#storage, checked.ok);
     try {
       const result = await withTx(this.#db, async (tx) => {
         const now = new Date();
-        const row = await repo.insertInquiry(tx, {
+        const row = await repo.insertReceived(tx, {
           site_id: input.siteId,
           code: newTrackingCode(),
           channel: input.channel,
@@ -181,21 +178,19 @@ export class SubmissionService {
           request_hash: hash,
           received_at: now,
           ...(extra.forwardTo ? { status: 'forwarded', agency_id: extra.forwardTo.agencyId } : {}),
-        });
+        }, { at: now, actorId: extra.loggedBy ?? null });
         // Another submission with the same key committed first: this one is its repeat.
         if (!row) return undefined;
         for (const s of stored) await repo.insertAttachment(tx, { inquiry_id: row.id, role: 'citizen', storage_key: s.key, filename: s.file.filename, mime: s.file.mime, size: s.file.data.length });
-        await repo.insertEvent(tx, { inquiry_id: row.id, at: now, kind: 'received', actor_id: extra.loggedBy ?? null, note: '' });
         const clock = { siteId: input.siteId, inquiryId: row.id, receivedAt: now };
-        await this.#clock.start(tx, clock, extra.forwardTo?.agencyName ?? '');
+        const answerDue = await this.#clock.start(tx, clock, extra.forwardTo?.agencyName ?? '');
         if (extra.forwardTo) {
           await this.#clock.forwarded(tx, clock, extra.forwardTo.agencyName, now);
           await repo.insertEvent(tx, { inquiry_id: row.id, at: now, kind: 'forwarded', actor_id: extra.loggedBy ?? null, note: extra.forwardTo.agencyName });
         }
         if (extra.inTx) await extra.inTx(tx, row);
-        const answerDue = (await this.#deadlines.ofSubject(tx, 'inquiry_answer', row.id))[0]?.due_at;
-        await notifyCitizen(tx, row, { kind: 'received', answerDue: answerDue ? new Date(answerDue) : undefined }, input.statusUrl);
-        return { row, replayed: false, answerDue: answerDue ? new Date(answerDue) : undefined };
+        await notifyCitizen(tx, row, { kind: 'received', answerDue }, input.statusUrl);
+        return { row, replayed: false, answerDue };
       });
       if (result) return result;
       await removeFiles(this.#storage, stored.map((s) => s.key));
