@@ -1,5 +1,5 @@
 /** The only SQL of deadlines and site rules. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/create-db.ts';
 import type { Selectable } from 'kysely';
 import type { DeadlineExplanation, DeadlinesTable } from '../../platform/db/schema.ts';
@@ -83,4 +83,14 @@ export async function insertNewDeadlines(db: DbOrTx, rows: readonly (Omit<Deadli
     .values(rows.map((r) => ({ ...r, explanation: JSON.stringify(r.explanation) })))
     .onConflict((oc) => oc.columns(['subject_type', 'subject_id', 'rule_code']).doNothing())
     .execute();
+}
+
+/**
+ * One new deadline as a statement for a caller's single-statement write: its subject id comes
+ * from `source` (a CTE of the caller: `from <source>`, `<source>.id`).
+ */
+export function insertDeadlineFrom(row: Parameters<typeof insertNewDeadlines>[1][number], source: string): RawBuilder<unknown> {
+  const ref = sql.ref(`${source}.id`);
+  return sql`insert into deadlines (site_id, subject_type, subject_id, rule_code, rule_label, owner_id, amount, unit, trigger_at, due_at, explanation, agency)
+    select ${row.site_id}, ${row.subject_type}, ${ref}, ${row.rule_code}, ${row.rule_label}, ${row.owner_id}::integer, ${row.amount}, ${row.unit}, ${row.trigger_at}::timestamptz, ${row.due_at}::timestamptz, ${JSON.stringify(row.explanation)}::jsonb, ${row.agency} from ${sql.table(source)}`;
 }

@@ -8,6 +8,7 @@ import { withTx, type Db, type DbOrTx } from '../../platform/db/create-db.ts';
 import type { DeadlineExplanation } from '../../platform/db/schema.ts';
 import { Conflict, Invalid } from '../../platform/http/errors.ts';
 import { Memo } from '../../platform/cache/memo.ts';
+import type { RawBuilder } from 'kysely';
 import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { CalendarService } from './calendar.service.ts';
@@ -102,6 +103,21 @@ export class DeadlineService {
    * returns their due moments in the order given. The fast path of a citizen's submission.
    */
   async trackNew(tx: DbOrTx, inputs: readonly TrackInput[]): Promise<Date[]> {
+    const rows = await this.#newRows(tx, inputs);
+    await repo.insertNewDeadlines(tx, rows);
+    return rows.map((r) => r.due_at as Date);
+  }
+
+  /**
+   * The deadlines of a thing about to be created, as statements for the caller's single-statement
+   * write (`source`: the CTE that inserts the thing); with their due moments in the order given.
+   */
+  async prepareNew(db: DbOrTx, inputs: readonly Omit<TrackInput, 'subjectId'>[], source: string): Promise<{ dues: Date[]; statements: RawBuilder<unknown>[] }> {
+    const rows = await this.#newRows(db, inputs.map((i) => ({ ...i, subjectId: 0 })));
+    return { dues: rows.map((r) => r.due_at as Date), statements: rows.map((r) => repo.insertDeadlineFrom(r, source)) };
+  }
+
+  async #newRows(tx: DbOrTx, inputs: readonly TrackInput[]): Promise<Parameters<typeof repo.insertNewDeadlines>[1][number][]> {
     const calendar = await this.#calendar.calendar(tx);
     const rows: Parameters<typeof repo.insertNewDeadlines>[1][number][] = [];
     for (const input of inputs) {
@@ -123,8 +139,7 @@ export class DeadlineService {
         agency: input.agency ?? '',
       });
     }
-    await repo.insertNewDeadlines(tx, rows);
-    return rows.map((r) => r.due_at as Date);
+    return rows;
   }
 
   /**

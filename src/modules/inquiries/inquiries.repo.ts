@@ -1,5 +1,5 @@
 /** The only SQL of citizens' requests, their history, attachments, agencies and settings. */
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/create-db.ts';
 import type { InquiriesTable, InquiryAgenciesTable, InquiryAttachmentsTable, InquiryEventsTable } from '../../platform/db/schema.ts';
 
@@ -65,6 +65,21 @@ export function insertReceived(db: DbOrTx, row: Insertable<InquiriesTable>, even
     .selectFrom('i')
     .selectAll()
     .executeTakeFirst() as Promise<InquiryRow | undefined>;
+}
+
+/**
+ * The whole of a plain submission in ONE statement, atomic without BEGIN/COMMIT: the request
+ * (CTE `i`), its first event, and `statements` of other modules that read `i` (its deadlines,
+ * the citizen's mail) — made only if the request was inserted. One round trip, one commit.
+ */
+export async function insertReceivedAtOnce(db: DbOrTx, row: Insertable<InquiriesTable>, event: { at: Date }, statements: readonly RawBuilder<unknown>[]): Promise<InquiryRow | undefined> {
+  const insert = db.insertInto('inquiries').values(row).onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing()).returningAll();
+  const ctes = statements.map((s, n) => sql`, ${sql.raw(`x${n}`)} as (${s})`);
+  const r = await sql<InquiryRow>`with i as (${insert}),
+    e as (insert into inquiry_events (inquiry_id, at, kind) select id, ${event.at}::timestamptz, 'received' from i)
+    ${sql.join(ctes, sql``)}
+    select * from i`.execute(db);
+  return r.rows[0];
 }
 
 export function byIdempotencyKey(db: DbOrTx, siteId: number, key: string): Promise<InquiryRow | undefined> {

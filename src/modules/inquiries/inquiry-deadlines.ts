@@ -9,7 +9,8 @@
  *
  * Everything runs inside the caller's transaction.
  */
-import type { Tx } from '../../platform/db/create-db.ts';
+import type { DbOrTx, Tx } from '../../platform/db/create-db.ts';
+import type { RawBuilder } from 'kysely';
 import type { DeadlineRow, DeadlineService } from '../calendar/index.ts';
 
 export const STAGE_SUBJECTS = ['inquiry_forward', 'inquiry_scope', 'inquiry_answer', 'inquiry_promised'] as const;
@@ -35,6 +36,14 @@ export class InquiryClock {
       { siteId: c.siteId, subjectType: 'inquiry_answer', subjectId: c.inquiryId, ruleCode: 'DL-9', variant: 'answer', trigger: c.receivedAt, agency },
     ]);
     return answer!;
+  }
+
+  /** `start` as statements for a single-statement submission (`source`: the CTE inserting the request). */
+  prepareStart(db: DbOrTx, c: Omit<Clock, 'inquiryId'>, source: string): Promise<{ dues: Date[]; statements: RawBuilder<unknown>[] }> {
+    return this.#deadlines.prepareNew(db, [
+      { siteId: c.siteId, subjectType: 'inquiry_forward', ruleCode: 'DL-9', variant: 'forward', trigger: c.receivedAt },
+      { siteId: c.siteId, subjectType: 'inquiry_answer', ruleCode: 'DL-9', variant: 'answer', trigger: c.receivedAt },
+    ], source);
   }
 
   /** Forwarded to `agency` at `at`: the board's deadline is met, the answer's now owed by the agency. */

@@ -6,7 +6,7 @@
 import type { Tx } from '../../platform/db/create-db.ts';
 import { formatDate, type Lang } from '../../platform/i18n/index.ts';
 import { htmlToText } from '../../platform/text/index.ts';
-import { queueMail } from '../../platform/mail/index.ts';
+import { queueMail, type MailMessage } from '../../platform/mail/index.ts';
 import type { InquiryRow } from './inquiries.repo.ts';
 
 export type Notice =
@@ -60,7 +60,13 @@ const SUBJECTS: Record<Notice['kind'], Record<Lang, string>> = {
 
 /** Queues the notice to the citizen's e-mail, if they gave one (the status page always shows it). */
 export async function notifyCitizen(tx: Tx, row: Pick<InquiryRow, 'email' | 'name' | 'code' | 'title' | 'lang'>, notice: Notice, statusUrl: string): Promise<void> {
-  if (!row.email) return;
+  const message = citizenMessage(row, notice, statusUrl);
+  if (message) await queueMail(tx, message);
+}
+
+/** The notice as a message, or undefined when the citizen gave no e-mail. */
+export function citizenMessage(row: Pick<InquiryRow, 'email' | 'name' | 'code' | 'title' | 'lang'>, notice: Notice, statusUrl: string): MailMessage | undefined {
+  if (!row.email) return undefined;
   const lang: Lang = row.lang === 'en' ? 'en' : 'vi';
   const vi = lang === 'vi';
   const text = [
@@ -75,5 +81,5 @@ export async function notifyCitizen(tx: Tx, row: Pick<InquiryRow, 'email' | 'nam
     vi ? 'Thư này được gửi tự động; xin đừng trả lời thư.' : 'This message was sent automatically; please do not reply.',
     '— Cổng',
   ].join('\n');
-  await queueMail(tx, { to: row.email, subject: clip(`[${row.code}] ${SUBJECTS[notice.kind][lang]}`, 200), text });
+  return { to: row.email, subject: clip(`[${row.code}] ${SUBJECTS[notice.kind][lang]}`, 200), text };
 }

@@ -18,7 +18,9 @@ import type { DeadlineService } from '../calendar/index.ts';
 import { contactMatches, normaliseEmail, normalisePhone } from './contact.ts';
 import { CITIZEN_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
 import { InquiryClock } from './inquiry-deadlines.ts';
-import { notifyCitizen } from './inquiry-mail.ts';
+import { citizenMessage, notifyCitizen } from './inquiry-mail.ts';
+import { queueMailWhen } from '../../platform/mail/index.ts';
+import { sql } from 'kysely';
 import { isField, isKind } from './inquiry-types.ts';
 import * as repo from './inquiries.repo.ts';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
@@ -154,31 +156,48 @@ export class SubmissionService {
     const hash = requestHash(clean);
 
     // A repeat is found by the insert itself (on conflict do nothing): no read before it.
+    const values = (now: Date) => ({
+      site_id: input.siteId,
+      code: newTrackingCode(),
+      channel: input.channel,
+      kind: clean.kind,
+      field: clean.field,
+      requested_agency_id: clean.agencyId,
+      title: clean.title,
+      body: clean.body,
+      name: clean.name,
+      email: clean.email,
+      phone: clean.phone,
+      address: clean.address,
+      consent_publish: Boolean(input.consentPublish),
+      lang: input.lang,
+      logged_by: extra.loggedBy ?? null,
+      idempotency_key: key,
+      request_hash: hash,
+      received_at: now,
+      ...(extra.forwardTo ? { status: 'forwarded', agency_id: extra.forwardTo.agencyId } : {}),
+    });
+
+    // The common case — a citizen's request with no files — is one statement: one round trip and
+    // one commit, which is what lets an intake take hundreds of requests a second.
+    if (checked.ok.length === 0 && !extra.forwardTo && !extra.inTx && !extra.loggedBy) {
+      const now = new Date();
+      const row = values(now);
+      const { dues, statements } = await this.#clock.prepareStart(this.#db, { siteId: input.siteId, receivedAt: now }, 'i');
+      const answerDue = dues[1];
+      const message = citizenMessage({ ...row, name: clean.name }, { kind: 'received', answerDue }, input.statusUrl);
+      const inserted = await repo.insertReceivedAtOnce(this.#db, row, { at: now }, [...statements, ...(message ? [queueMailWhen(message, sql`exists (select 1 from i)`)] : [])]);
+      if (inserted) return { row: inserted, replayed: false, answerDue };
+      const earlier = await repo.byIdempotencyKey(this.#db, input.siteId, key!);
+      if (!earlier) throw new Error('inquiry: idempotency key conflict without a row');
+      return this.#replay(earlier, hash);
+    }
+
     const stored = await storeFiles(this.#storage, checked.ok);
     try {
       const result = await withTx(this.#db, async (tx) => {
         const now = new Date();
-        const row = await repo.insertReceived(tx, {
-          site_id: input.siteId,
-          code: newTrackingCode(),
-          channel: input.channel,
-          kind: clean.kind,
-          field: clean.field,
-          requested_agency_id: clean.agencyId,
-          title: clean.title,
-          body: clean.body,
-          name: clean.name,
-          email: clean.email,
-          phone: clean.phone,
-          address: clean.address,
-          consent_publish: Boolean(input.consentPublish),
-          lang: input.lang,
-          logged_by: extra.loggedBy ?? null,
-          idempotency_key: key,
-          request_hash: hash,
-          received_at: now,
-          ...(extra.forwardTo ? { status: 'forwarded', agency_id: extra.forwardTo.agencyId } : {}),
-        }, { at: now, actorId: extra.loggedBy ?? null });
+        const row = await repo.insertReceived(tx, values(now), { at: now, actorId: extra.loggedBy ?? null });
         // Another submission with the same key committed first: this one is its repeat.
         if (!row) return undefined;
         for (const s of stored) await repo.insertAttachment(tx, { inquiry_id: row.id, role: 'citizen', storage_key: s.key, filename: s.file.filename, mime: s.file.mime, size: s.file.data.length });

@@ -3,7 +3,7 @@
  * says when it may next be tried (a claim leases it, a failure pushes it back, giving up
  * moves it to GAVE_UP_AT). Rows are never deleted here: the outbox is also the mail log.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { MailOutboxRow } from '../db/schema.ts';
 
@@ -32,6 +32,14 @@ export interface NewMail {
 /** Adds one pending message; on a transaction it exists only once that transaction commits. */
 export async function insertMail(db: DbOrTx, mail: NewMail): Promise<void> {
   await db.insertInto('mail_outbox').values(mail).execute();
+}
+
+/**
+ * The same insert as a statement to embed in a caller's single-statement write (a CTE), made
+ * only when `condition` holds (say, when the row it announces was really inserted).
+ */
+export function insertMailWhen(mail: NewMail, condition: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`insert into mail_outbox (to_address, subject, text_body, html_body) select ${mail.to_address}, ${mail.subject}, ${mail.text_body}, ${mail.html_body} where ${condition}`;
 }
 
 /**

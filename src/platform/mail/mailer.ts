@@ -8,6 +8,7 @@
  * any transaction, so a process that dies between the SMTP server's "250 OK" and markSent
  * sends that message again when the lease ends. No message is ever sent by two senders at once.
  */
+import type { RawBuilder } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
@@ -69,6 +70,11 @@ export function validateMail(message: MailMessage): repo.NewMail {
 /** Queues a message in the outbox as part of the caller's transaction (nothing acknowledged is lost: the mail exists once the caller's transaction commits). */
 export async function queueMail(db: DbOrTx, message: MailMessage): Promise<void> {
   await repo.insertMail(db, validateMail(message));
+}
+
+/** `queueMail` as a statement for a caller's single-statement write, made only when `condition` holds. */
+export function queueMailWhen(message: MailMessage, condition: RawBuilder<unknown>): RawBuilder<unknown> {
+  return repo.insertMailWhen(validateMail(message), condition);
 }
 
 /** Delivers queued mail over SMTP (nodemailer) when config.smtpUrl is set; without it, deliverPending sends nothing and the mail stays inspectable in the outbox. */
