@@ -71,26 +71,10 @@ export class DeadlineService {
    * A met deadline is left as it was.
    */
   async track(tx: DbOrTx, input: TrackInput): Promise<void> {
-    const calendar = await this.#calendar.calendar(tx);
-    const rule = ruleInForce(await this.#siteRules(tx, input.siteId), input.ruleCode, input.variant ?? '', vnDay(input.trigger));
-    if (!rule) throw new Error(`deadlines: no rule ${input.ruleCode}/${input.variant ?? ''}`);
+    const [row] = await this.#newRows(tx, [input]);
     const existing = (await repo.findDeadlines(tx, input.subjectType, input.subjectId)).find((d) => d.rule_code === input.ruleCode);
     if (existing?.met_at) return;
-    const due = calendar.due(input.trigger, rule.amount, rule.unit);
-    await repo.upsertDeadline(tx, {
-      site_id: input.siteId,
-      subject_type: input.subjectType,
-      subject_id: input.subjectId,
-      rule_code: input.ruleCode,
-      rule_label: rule.label,
-      owner_id: input.ownerId ?? null,
-      amount: rule.amount,
-      unit: rule.unit,
-      trigger_at: input.trigger,
-      due_at: due.due,
-      explanation: explanationOf(due, rule.label),
-      agency: input.agency ?? '',
-    });
+    await repo.upsertDeadline(tx, row!);
   }
 
   /** The site's own rules, read through the caller's transaction when not cached. */

@@ -5,6 +5,7 @@
  * 422 or 409. Files of the answer and the redacted public copies come as multipart to their
  * own addresses, with the CSRF token as the first part (as in media.admin.ts).
  */
+import { readCsrfPart, remainingParts } from '../../platform/http/multipart-csrf.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart, { type Multipart } from '@fastify/multipart';
 import type { Lang } from '../../platform/i18n/index.ts';
@@ -81,18 +82,6 @@ function refused(def: ActionDef | undefined, body: unknown, err: { message: stri
   return { values, errors, ...(loose ? { formError: { form: def?.form ?? fallbackForm, message: loose } } : {}) };
 }
 
-/** The multipart parts left after the `_csrf` field, per request. */
-const pendingParts = new WeakMap<FastifyRequest, AsyncIterableIterator<Multipart>>();
-
-async function readCsrfPart(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
-  const parts = request.parts();
-  const first = await parts.next();
-  const part = first.done ? undefined : first.value;
-  if (part?.type === 'file') part.file.resume();
-  request.body = part?.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? { _csrf: part.value } : {};
-  pendingParts.set(request, parts);
-}
 
 /** The chosen files (an empty file input sends an empty part), and the names of those over the size limit. */
 async function readFiles(parts: AsyncIterableIterator<Multipart>): Promise<{ files: IncomingFile[]; tooLarge: string[] }> {
@@ -138,8 +127,7 @@ export function registerActionRoutes(app: FastifyInstance, ctx: InquiryRoutesCon
         scope.post<{ Params: { id: string } }>(`${base}/:id/${SUB[kind][L]}`, { preHandler: [readCsrfPart, guard] }, async (request, reply) => {
           const id = idParam(request.params.id);
           const s = await siteScope(admin, request);
-          const parts = pendingParts.get(request);
-          pendingParts.delete(request);
+          const parts = remainingParts(request);
           const again = (message: string, status: number) => pages[L].detail(request, reply, s, id, { values: {}, errors: { [kind]: message } }, status);
           if (!parts) return again(tr(L, 'Hãy chọn tệp bằng biểu mẫu tải lên.', 'Choose the files with the upload form.'), 415);
           let read: { files: IncomingFile[]; tooLarge: string[] };

@@ -14,9 +14,10 @@
  * (challenge.ts) and the submissions rate limit shared with the API. The form's one-time
  * `submission` key makes a double click or a retried post return the same request.
  */
+import { readCsrfPart, remainingParts } from '../../platform/http/multipart-csrf.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import multipart, { type Multipart } from '@fastify/multipart';
+import multipart from '@fastify/multipart';
 import { t, type Lang } from '../../platform/i18n/index.ts';
 import { isDomainError, NotFound } from '../../platform/http/errors.ts';
 import { platformSecret } from '../../platform/secrets/index.ts';
@@ -89,19 +90,6 @@ interface AskForm {
   oversized: boolean;
 }
 
-/** The multipart parts left after the `_csrf` field, per request. */
-const pendingParts = new WeakMap<FastifyRequest, AsyncIterableIterator<Multipart>>();
-
-/** Reads the first part of a multipart post, which must be the `_csrf` field, into `request.body` for the CSRF check. */
-async function readCsrfPart(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
-  const parts = request.parts();
-  const first = await parts.next();
-  const part = first.done ? undefined : first.value;
-  if (part?.type === 'file') part.file.resume();
-  request.body = part?.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? { _csrf: part.value } : {};
-  pendingParts.set(request, parts);
-}
 
 async function drain(stream: AsyncIterable<Buffer>): Promise<number> {
   let bytes = 0;
@@ -111,8 +99,7 @@ async function drain(stream: AsyncIterable<Buffer>): Promise<number> {
 
 async function readAskForm(request: FastifyRequest): Promise<AskForm> {
   const form: AskForm = { fields: new Map(), files: [], tooLarge: [], tooMany: false, oversized: false };
-  const parts = pendingParts.get(request);
-  pendingParts.delete(request);
+  const parts = remainingParts(request);
   if (!parts) {
     // A url-encoded post (no files): what a script or an old client may send.
     const body = (request.body ?? {}) as Record<string, unknown>;

@@ -8,6 +8,7 @@
  * reads only that first part (after the sign-in gate, before any file byte is kept),
  * hands it to the usual CSRF check, and leaves the rest of the stream to the handler.
  */
+import { readCsrfPart, remainingParts } from '../../platform/http/multipart-csrf.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart, { type Multipart } from '@fastify/multipart';
 import type { Db } from '../../platform/db/create-db.ts';
@@ -58,19 +59,6 @@ function refusalStatus(code: string): number {
   return 422;
 }
 
-/** The multipart parts left after the `_csrf` field, per request. */
-const pendingParts = new WeakMap<FastifyRequest, AsyncIterableIterator<Multipart>>();
-
-/** Reads the first part of a multipart upload, which must be the `_csrf` field, into `request.body` for the CSRF check. */
-async function readCsrfPart(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
-  const parts = request.parts();
-  const first = await parts.next();
-  const part = first.done ? undefined : first.value;
-  if (part?.type === 'file') part.file.resume();
-  request.body = part?.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? { _csrf: part.value } : {};
-  pendingParts.set(request, parts);
-}
 
 /** Reads the rest of the upload: the file (at most `cap` bytes kept) and the text fields, in any order. */
 async function readUpload(parts: AsyncIterableIterator<Multipart>, cap: number): Promise<{ file?: { name: string; data: Buffer; tooLarge: boolean; bytes: number }; values: UploadValues }> {
@@ -308,8 +296,7 @@ ${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: val
       const base = adminHref(lang, 'media');
       scope.post(base, { preHandler: [readCsrfPart, guard] }, async (request, reply) => {
         const s = await admin.scope(request);
-        const parts = pendingParts.get(request);
-        pendingParts.delete(request);
+        const parts = remainingParts(request);
         if (!parts) throw Object.assign(new Error('Not a multipart upload'), { statusCode: 415, code: 'media.not_multipart' });
         const upload = await readUpload(parts, service.MAX_UPLOAD_BYTES);
         const values = upload.values;
