@@ -31,7 +31,10 @@ import pg from 'pg';
 import { createServerDatabase, killAllServers, spawnServer, type ServerDatabase, type SpawnedServer } from '../test/spawn-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((s) => s.trim()).filter(Boolean) as ('postgres' | 'pglite')[];
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean) as ('postgres' | 'pglite')[];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -149,7 +152,16 @@ async function drive(port: number, seconds: number, connections: number): Promis
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   const created = byStatus.get(201) ?? 0;
-  return { seconds: elapsed, requests: latencies.length + errors, created, byStatus, errors, ...(firstError ? { firstError } : {}), latencies: Float64Array.from(latencies).sort(), acknowledged };
+  return {
+    seconds: elapsed,
+    requests: latencies.length + errors,
+    created,
+    byStatus,
+    errors,
+    ...(firstError ? { firstError } : {}),
+    latencies: Float64Array.from(latencies).sort(),
+    acknowledged,
+  };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -214,7 +226,9 @@ interface Row {
 async function measure(engine: 'postgres' | 'pglite'): Promise<Row> {
   console.log(`\n${engine}:`);
   const database = await createServerDatabase(
-    engine === 'postgres' ? { engine, serverUrl: SERVER_URL, name: 'cong_bench_inquiries' } : { engine, dataDir: path.join(ROOT, 'data', 'bench-inquiries-pglite') },
+    engine === 'postgres'
+      ? { engine, serverUrl: SERVER_URL, name: 'cong_bench_inquiries' }
+      : { engine, dataDir: path.join(ROOT, 'data', 'bench-inquiries-pglite') },
   );
   let server: SpawnedServer | undefined;
   try {
@@ -228,12 +242,16 @@ async function measure(engine: 'postgres' | 'pglite'): Promise<Row> {
 
     server = await spawnServer({ env: { ...database.env, ...SERVER_ENV }, command: 'start-script', readyTimeoutMs: 120_000 });
     const warmup = await drive(server.port, WARMUP_SECONDS, CONNECTIONS);
-    console.log(`  warm-up: ${warmup.created} submissions in ${warmup.seconds.toFixed(1)} s${warmup.firstError ? ` (first failure: ${warmup.firstError})` : ''}`);
+    console.log(
+      `  warm-up: ${warmup.created} submissions in ${warmup.seconds.toFixed(1)} s${warmup.firstError ? ` (first failure: ${warmup.firstError})` : ''}`,
+    );
     const loadAverage = os.loadavg()[0]!;
     const cpu0 = cpuSeconds(server.pid);
     const load = await drive(server.port, SECONDS, CONNECTIONS);
     const serverCpuMs = ((cpuSeconds(server.pid) - cpu0) * 1000) / Math.max(1, load.created);
-    console.log(`  ${load.created} submissions in ${load.seconds.toFixed(1)} s = ${Math.round(load.created / load.seconds)}/s; p50 ${percentile(load.latencies, 50).toFixed(1)} ms, p99 ${percentile(load.latencies, 99).toFixed(1)} ms`);
+    console.log(
+      `  ${load.created} submissions in ${load.seconds.toFixed(1)} s = ${Math.round(load.created / load.seconds)}/s; p50 ${percentile(load.latencies, 50).toFixed(1)} ms, p99 ${percentile(load.latencies, 99).toFixed(1)} ms`,
+    );
     if (load.firstError) console.log(`  first failure: ${load.firstError}`);
 
     // The product's own checks on what was just written: a replay of the last acknowledged
@@ -245,7 +263,11 @@ async function measure(engine: 'postgres' | 'pglite'): Promise<Row> {
       const [n, code] = last;
       const s = submission(n);
       const contact = (JSON.parse(s.body) as { email: string }).email;
-      const res = await fetch(`${server.url}/api/v1/inquiries`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': s.key }, body: s.body });
+      const res = await fetch(`${server.url}/api/v1/inquiries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': s.key },
+        body: s.body,
+      });
       const body = (await res.json().catch(() => ({}))) as { code?: string };
       replayOk = res.status === 201 && body.code === code && res.headers.get('idempotent-replayed') === 'true';
       const found = await fetch(`${server.url}/api/v1/inquiries/${code}?contact=${encodeURIComponent(contact)}`);
@@ -266,7 +288,18 @@ async function measure(engine: 'postgres' | 'pglite'): Promise<Row> {
       c0 && c1 && submitted > 0
         ? { commits: (c1.commits - c0.commits) / submitted, inserted: (c1.inserted - c0.inserted) / submitted, updated: (c1.updated - c0.updated) / submitted }
         : undefined;
-    return { engine, firstStartMs, load, warmupCreated: warmup.created, storedNew, ...(perSubmission ? { perSubmission } : {}), lookupOk, replayOk, serverCpuMs, loadAverage };
+    return {
+      engine,
+      firstStartMs,
+      load,
+      warmupCreated: warmup.created,
+      storedNew,
+      ...(perSubmission ? { perSubmission } : {}),
+      lookupOk,
+      replayOk,
+      serverCpuMs,
+      loadAverage,
+    };
   } catch (err) {
     if (server) console.error(server.output());
     throw err;
@@ -284,7 +317,9 @@ try {
   await killAllServers();
 }
 
-console.log(`\nInquiry submissions, POST /api/v1/inquiries, ${CONNECTIONS} connections × ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, server as \`npm start\` (NODE_ENV=production), same machine`);
+console.log(
+  `\nInquiry submissions, POST /api/v1/inquiries, ${CONNECTIONS} connections × ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, server as \`npm start\` (NODE_ENV=production), same machine`,
+);
 console.log('| engine | submissions/s | p50 ms | p95 ms | p99 ms | max ms | 201 | non-2xx | network errors | new rows in database (incl. warm-up) | target |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|');
 let failed = false;
@@ -310,9 +345,13 @@ for (const r of rows) {
 for (const r of rows) {
   if (r.perSubmission) {
     const p = r.perSubmission;
-    console.log(`${r.engine}: per submission ${p.commits.toFixed(2)} transactions committed (a statement outside a transaction counts as one), ${p.inserted.toFixed(2)} rows inserted, ${p.updated.toFixed(2)} rows updated (pg_stat_database over the whole second start, warm-up included)`);
+    console.log(
+      `${r.engine}: per submission ${p.commits.toFixed(2)} transactions committed (a statement outside a transaction counts as one), ${p.inserted.toFixed(2)} rows inserted, ${p.updated.toFixed(2)} rows updated (pg_stat_database over the whole second start, warm-up included)`,
+    );
   }
-  console.log(`${r.engine}: server process CPU ${r.serverCpuMs.toFixed(2)} ms per submission; load average ${r.loadAverage.toFixed(2)} as the run began; first start (migrate + seed the demo) ${(r.firstStartMs / 1000).toFixed(1)} s`);
+  console.log(
+    `${r.engine}: server process CPU ${r.serverCpuMs.toFixed(2)} ms per submission; load average ${r.loadAverage.toFixed(2)} as the run began; first start (migrate + seed the demo) ${(r.firstStartMs / 1000).toFixed(1)} s`,
+  );
 }
 console.log(`Node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
 if (problems.length > 0) {

@@ -164,7 +164,10 @@ try {
     server = startServer(dbUrl.toString(), port, cached);
     await waitFor(`http://127.0.0.1:${port}/readyz`, server);
     const base = `http://localhost:${port}`;
-    for (const [name, p] of [['article', article], ['home', '/']] as const) {
+    for (const [name, p] of [
+      ['article', article],
+      ['home', '/'],
+    ] as const) {
       const probe = await fetch(`${base}${p}`);
       if (probe.status !== 200) throw new Error(`${p} answered ${probe.status}`);
       const bytes = Buffer.from(await probe.arrayBuffer());
@@ -194,5 +197,7 @@ for (const name of ['article', 'home']) {
   const minimal = rows.find((r) => r.what.startsWith('minimal') && r.what.endsWith(name))!;
   const cached = find(`${name} page, cached`);
   const uncached = find(`${name} page, uncached`);
-  console.log(`${name}: cached = ${Math.round((cached.rps / minimal.rps) * 100)} % of the minimal server (target ≥ 70 %); uncached p99 ${uncached.p99} ms (target < ${name === 'article' ? 50 : 100} ms)`);
+  console.log(
+    `${name}: cached = ${Math.round((cached.rps / minimal.rps) * 100)} % of the minimal server (target ≥ 70 %); uncached p99 ${uncached.p99} ms (target < ${name === 'article' ? 50 : 100} ms)`,
+  );
 }

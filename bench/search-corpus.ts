@@ -153,12 +153,7 @@ function capitalize(s: string): string {
 
 /** Lowercase, diacritics removed, đ → d ("Thủ tục" → "thu tuc"). */
 export function stripDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
 /** Whole syllables of a text, lowercased (accent-sensitive), as the self-check counts them. */
@@ -241,8 +236,7 @@ const SENTENCE_EXPONENT = 1.0;
 const NEEDS_NUMBER = new Set(['ngày', 'tháng', 'năm', 'số', 'quý', 'lần', 'mười', 'mươi', 'giờ']);
 const VOWEL = /[aeiouy]/;
 
-const ENUMERATOR =
-  /^\s*(?:[-–•+*]+|\d+(?:\.\d+)*[.)]?|[a-zđ]\)|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[.:]?|[IVX]+[./])\s+/u;
+const ENUMERATOR = /^\s*(?:[-–•+*]+|\d+(?:\.\d+)*[.)]?|[a-zđ]\)|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[.:]?|[IVX]+[./])\s+/u;
 
 function cleanLine(line: string): string {
   return line
@@ -612,10 +606,12 @@ function pools(): Pools {
   // Only syllables that mostly stand alone: "thông" alone now and then is still a piece of "thông tin".
   for (const [key, c] of free) if (c < 0.25 * syllableCount.get(key)!) free.delete(key);
   const singleKeys = byCountThenKey(free);
-  const acronyms = new Set([...syllableCount.keys()].filter((k) => {
-    const form = bestForm(syllableForms, k);
-    return form.length > 1 && form === form.toUpperCase();
-  }));
+  const acronyms = new Set(
+    [...syllableCount.keys()].filter((k) => {
+      const form = bestForm(syllableForms, k);
+      return form.length > 1 && form === form.toUpperCase();
+    }),
+  );
 
   // English: the same idea on a small hand-written text.
   const enCount = new Map<string, number>();
@@ -729,20 +725,65 @@ const SITE_AGENCIES_EN = [
 
 /** Places mentioned in passing ("tại phường …"); a source of rare proper-name syllables. */
 const PLACES = [
-  'phường Ba Đình', 'phường Hoàn Kiếm', 'phường Cầu Giấy', 'phường Hà Đông', 'phường Long Biên',
-  'phường Tây Hồ', 'phường Đống Đa', 'phường Hoàng Mai', 'phường Thanh Xuân', 'phường Bạch Mai',
-  'phường Văn Miếu', 'phường Kim Liên', 'phường Láng', 'phường Ô Chợ Dừa', 'phường Giảng Võ',
-  'phường Ngọc Hà', 'phường Nghĩa Đô', 'phường Phú Diễn', 'phường Xuân Đỉnh', 'phường Tây Mỗ',
-  'phường Yên Nghĩa', 'phường Kiến Hưng', 'phường Lĩnh Nam', 'phường Vĩnh Hưng', 'phường Bồ Đề',
-  'phường Việt Hưng', 'phường Phúc Lợi', 'phường Sơn Tây', 'phường Tùng Thiện', 'phường Chương Mỹ',
-  'xã Sóc Sơn', 'xã Ba Vì', 'xã Đông Anh', 'xã Gia Lâm', 'xã Mê Linh', 'xã Thạch Thất',
-  'xã Phú Xuyên', 'xã Ứng Hòa', 'xã Mỹ Đức', 'xã Thường Tín', 'xã Quốc Oai', 'xã Hoài Đức',
-  'xã Đan Phượng', 'xã Phúc Thọ', 'xã Thanh Oai', 'xã Sơn Đồng', 'xã Minh Châu', 'xã Cổ Đô',
-  'xã Yên Bài', 'xã Hương Sơn', 'xã Bát Tràng', 'xã Kim Anh', 'xã Nội Bài', 'xã Tiến Thắng',
+  'phường Ba Đình',
+  'phường Hoàn Kiếm',
+  'phường Cầu Giấy',
+  'phường Hà Đông',
+  'phường Long Biên',
+  'phường Tây Hồ',
+  'phường Đống Đa',
+  'phường Hoàng Mai',
+  'phường Thanh Xuân',
+  'phường Bạch Mai',
+  'phường Văn Miếu',
+  'phường Kim Liên',
+  'phường Láng',
+  'phường Ô Chợ Dừa',
+  'phường Giảng Võ',
+  'phường Ngọc Hà',
+  'phường Nghĩa Đô',
+  'phường Phú Diễn',
+  'phường Xuân Đỉnh',
+  'phường Tây Mỗ',
+  'phường Yên Nghĩa',
+  'phường Kiến Hưng',
+  'phường Lĩnh Nam',
+  'phường Vĩnh Hưng',
+  'phường Bồ Đề',
+  'phường Việt Hưng',
+  'phường Phúc Lợi',
+  'phường Sơn Tây',
+  'phường Tùng Thiện',
+  'phường Chương Mỹ',
+  'xã Sóc Sơn',
+  'xã Ba Vì',
+  'xã Đông Anh',
+  'xã Gia Lâm',
+  'xã Mê Linh',
+  'xã Thạch Thất',
+  'xã Phú Xuyên',
+  'xã Ứng Hòa',
+  'xã Mỹ Đức',
+  'xã Thường Tín',
+  'xã Quốc Oai',
+  'xã Hoài Đức',
+  'xã Đan Phượng',
+  'xã Phúc Thọ',
+  'xã Thanh Oai',
+  'xã Sơn Đồng',
+  'xã Minh Châu',
+  'xã Cổ Đô',
+  'xã Yên Bài',
+  'xã Hương Sơn',
+  'xã Bát Tràng',
+  'xã Kim Anh',
+  'xã Nội Bài',
+  'xã Tiến Thắng',
 ];
 
 /** Invented people (common names, no real person meant) quoted in news. */
-const SURNAMES = 'Nguyễn Trần Lê Phạm Hoàng Vũ Phan Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Lương Đào Tạ Mai Cao Lưu Kiều Quách Tô Triệu Phùng Khúc Vương Lại'.split(' ');
+const SURNAMES =
+  'Nguyễn Trần Lê Phạm Hoàng Vũ Phan Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Lương Đào Tạ Mai Cao Lưu Kiều Quách Tô Triệu Phùng Khúc Vương Lại'.split(' ');
 const SURNAME_SAMPLER = makeSampler(zipfWeights(SURNAMES.length, 1.3, 0));
 const MIDDLE_NAMES = 'Văn Thị Đức Minh Hữu Quang Thanh Ngọc Xuân Hồng Thu Kim Anh Tuấn Bảo Công Mạnh Phương Hải Thế Diệu Khắc'.split(' ');
 const GIVEN_NAMES = (
@@ -785,13 +826,32 @@ const EVENTS = ['hội nghị', 'buổi làm việc', 'lễ phát động', 'h�
 
 const TITLE_PREFIXES: Record<Kind, string[]> = {
   news: [
-    'Triển khai', 'Đẩy mạnh', 'Tăng cường', 'Nâng cao chất lượng', 'Hội nghị về', 'Kiểm tra công tác',
-    'Tổ chức', 'Tập huấn', 'Rà soát', 'Hoàn thiện', 'Thúc đẩy', 'Sơ kết', 'Tổng kết', 'Ra mắt',
-    'Đối thoại với người dân về', 'Hiệu quả từ', 'Chuyển biến trong',
+    'Triển khai',
+    'Đẩy mạnh',
+    'Tăng cường',
+    'Nâng cao chất lượng',
+    'Hội nghị về',
+    'Kiểm tra công tác',
+    'Tổ chức',
+    'Tập huấn',
+    'Rà soát',
+    'Hoàn thiện',
+    'Thúc đẩy',
+    'Sơ kết',
+    'Tổng kết',
+    'Ra mắt',
+    'Đối thoại với người dân về',
+    'Hiệu quả từ',
+    'Chuyển biến trong',
   ],
   announcement: [
-    'Thông báo về việc', 'Thông báo kết quả', 'Thông báo lịch', 'Thông báo tiếp nhận',
-    'Thông báo lấy ý kiến về', 'Thông báo tạm dừng', 'Công khai',
+    'Thông báo về việc',
+    'Thông báo kết quả',
+    'Thông báo lịch',
+    'Thông báo tiếp nhận',
+    'Thông báo lấy ý kiến về',
+    'Thông báo tạm dừng',
+    'Công khai',
   ],
   directive: ['Chỉ thị về việc', 'Chỉ thị tăng cường', 'Công văn chỉ đạo', 'Quyết định về việc', 'Quyết định ban hành'],
   guidance: ['Hướng dẫn thực hiện', 'Hướng dẫn quy trình', 'Hướng dẫn về', 'Giải đáp vướng mắc về', 'Hỏi đáp về'],
@@ -802,13 +862,27 @@ const TITLE_PREFIXES: Record<Kind, string[]> = {
 const TITLE_LINKS = ['và', 'trong', 'đối với', 'về', 'gắn với', 'trên', 'của'];
 
 const OPENERS = [
-  'Theo đó,', 'Bên cạnh đó,', 'Ngoài ra,', 'Đồng thời,', 'Trong thời gian tới,', 'Cụ thể,',
-  'Thời gian qua,', 'Để thực hiện tốt nhiệm vụ,', 'Trên cơ sở đó,', 'Tuy nhiên,', 'Qua đó,', 'Trước đó,',
+  'Theo đó,',
+  'Bên cạnh đó,',
+  'Ngoài ra,',
+  'Đồng thời,',
+  'Trong thời gian tới,',
+  'Cụ thể,',
+  'Thời gian qua,',
+  'Để thực hiện tốt nhiệm vụ,',
+  'Trên cơ sở đó,',
+  'Tuy nhiên,',
+  'Qua đó,',
+  'Trước đó,',
 ];
 
 const STAT_SUBJECTS = [
-  'tỷ lệ hồ sơ giải quyết đúng hạn', 'tỷ lệ hồ sơ trực tuyến toàn trình', 'mức độ hài lòng của người dân',
-  'số lượt truy cập cổng thông tin điện tử', 'tỷ lệ thanh toán trực tuyến', 'số phản ánh, kiến nghị được xử lý',
+  'tỷ lệ hồ sơ giải quyết đúng hạn',
+  'tỷ lệ hồ sơ trực tuyến toàn trình',
+  'mức độ hài lòng của người dân',
+  'số lượt truy cập cổng thông tin điện tử',
+  'tỷ lệ thanh toán trực tuyến',
+  'số phản ánh, kiến nghị được xử lý',
 ];
 const STAT_UNITS = ['hồ sơ', 'lượt truy cập', 'phản ánh', 'doanh nghiệp', 'hộ gia đình', 'lượt người', 'cuộc kiểm tra', 'tin bài'];
 
@@ -1032,14 +1106,7 @@ function titleVi(c: Ctx, kind: Kind): string {
   const { rng } = c;
   const target = lengthIn(rng, 8, 20, 1.6);
   const prefix = pick(TITLE_PREFIXES[kind], rng);
-  const suffix =
-    rng() < 0.4
-      ? rng() < 0.45
-        ? `năm ${c.year}`
-        : rng() < 0.6
-          ? `tại ${c.place}`
-          : `trên địa bàn thành phố`
-      : '';
+  const suffix = rng() < 0.4 ? (rng() < 0.45 ? `năm ${c.year}` : rng() < 0.6 ? `tại ${c.place}` : `trên địa bàn thành phố`) : '';
   const budget = 20 - countSyllables(suffix);
   const s = new Sentence(budget);
   s.add(prefix, countSyllables(prefix));
@@ -1276,9 +1343,7 @@ export function benchmarkQueries(seed: number = 1): QuerySet {
   const p = pools();
   const rng = mulberry32(mix(seed, 0x51ab));
   const df = documentFrequencies();
-  const byDf = [...df.keys()]
-    .filter((k) => LETTERS.test(k) && k.length > 1)
-    .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const byDf = [...df.keys()].filter((k) => LETTERS.test(k) && k.length > 1).sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
 
   // The five most widespread syllables, then 15 more among the 80 most widespread.
   const oneWordCommon = [...byDf.slice(0, 5), ...shuffled(byDf.slice(5, 80), rng).slice(0, 15)].sort(
@@ -1298,8 +1363,14 @@ export function benchmarkQueries(seed: number = 1): QuerySet {
     if (FUNCTION_WORDS.has(k) || NEEDS_NUMBER.has(k) || p.acronyms.has(k) || /^[ivxlc]+$/.test(k)) return false;
     return f >= 3 && f < DF_SAMPLE * 0.008 && k.length <= 7 && VOWEL.test(stripDiacritics(k));
   };
-  const rareWords = shuffled(byDf.filter((k) => words.has(k) && rare(k)), rng);
-  const rareNames = shuffled(byDf.filter((k) => names.has(k) && rare(k)), rng);
+  const rareWords = shuffled(
+    byDf.filter((k) => words.has(k) && rare(k)),
+    rng,
+  );
+  const rareNames = shuffled(
+    byDf.filter((k) => names.has(k) && rare(k)),
+    rng,
+  );
   const oneWordRare = [...rareWords.slice(0, 15), ...rareNames.slice(0, 20 - Math.min(15, rareWords.length))];
 
   // Multi-syllable candidates: source phrases and lexicon phrases, ranked by the sample document
@@ -1314,13 +1385,9 @@ export function benchmarkQueries(seed: number = 1): QuerySet {
   // The examples everyone thinks of first lead their lists when the pools have them.
   const lead = (q: string): string[] => (candidates.has(q) && rarest(q) > 0 ? [q] : []);
   const twoWord = stratified(ranked([2]), 20, rng);
-  const phrase = [...new Set([...lead('đường dây nóng'), ...stratified(ranked([3]), 20, rng)])]
-    .slice(0, 20)
-    .map((q) => `"${q}"`);
+  const phrase = [...new Set([...lead('đường dây nóng'), ...stratified(ranked([3]), 20, rng)])].slice(0, 20).map((q) => `"${q}"`);
   const accented = ranked([2, 3, 4]).filter((q) => stripDiacritics(q) !== q);
-  const noDiacritics = [
-    ...new Set([...lead('thủ tục hành chính'), ...stratified(accented, 24, rng)].map(stripDiacritics)),
-  ].slice(0, 20);
+  const noDiacritics = [...new Set([...lead('thủ tục hành chính'), ...stratified(accented, 24, rng)].map(stripDiacritics))].slice(0, 20);
 
   return { oneWordCommon, oneWordRare, twoWord, phrase, noDiacritics };
 }
@@ -1386,12 +1453,15 @@ if (import.meta.main) {
       `(title ${(sums.title! / N).toFixed(1)}, summary ${(sums.summary! / N).toFixed(1)}, body ${(sums.body! / N).toFixed(0)}); ` +
       `${df.size} distinct tokens in ${tokens.toLocaleString('en')}`,
   );
-  console.log(
-    `Vietnamese lengths: title ${bounds.title!.join('–')}, summary ${bounds.summary!.join('–')}, body ${bounds.body!.join('–')} syllables`,
-  );
+  console.log(`Vietnamese lengths: title ${bounds.title!.join('–')}, summary ${bounds.summary!.join('–')}, body ${bounds.body!.join('–')} syllables`);
   console.log(`kinds: ${[...kinds].map(([k, v]) => `${k} ${pct(v / N)}`).join(', ')}`);
   console.log(`site 0: ${pct(site0 / N)}; English: ${pct(en / N)}`);
-  console.log(`years: ${[...years].sort((a, b) => a[0] - b[0]).map(([y, v]) => `${y} ${pct(v / N)}`).join(', ')}`);
+  console.log(
+    `years: ${[...years]
+      .sort((a, b) => a[0] - b[0])
+      .map(([y, v]) => `${y} ${pct(v / N)}`)
+      .join(', ')}`,
+  );
   const dfs = [...df].filter(([k]) => LETTERS.test(k)).map(([, v]) => v);
   const share = (lo: number, hi: number): number => dfs.filter((v) => v >= lo * N && v < hi * N).length;
   console.log(

@@ -108,10 +108,20 @@ async function load(engine: string, docs: number): Promise<Loaded> {
   let siteIds = (await sql<{ id: number }>`select id from sites where code like 'bench%' order by id`.execute(handle.db)).rows.map((r) => r.id);
   let indexing: Loaded['indexing'];
   if (opened.fresh || siteIds.length !== SITES) {
-    const portal = (await sql<{ id: number }>`insert into sites (code, kind, name_vi, name_en) values ('bench', 'portal', 'Cổng', 'Portal') returning id`.execute(handle.db)).rows[0]!.id;
+    const portal = (
+      await sql<{ id: number }>`insert into sites (code, kind, name_vi, name_en) values ('bench', 'portal', 'Cổng', 'Portal') returning id`.execute(handle.db)
+    ).rows[0]!.id;
     siteIds = [portal];
     for (let i = 1; i < SITES; i++) {
-      siteIds.push((await sql<{ id: number }>`insert into sites (code, kind, parent_id, name_vi, name_en) values (${`bench${i}`}, 'ward', ${portal}, ${`Phường ${i}`}, ${`Ward ${i}`}) returning id`.execute(handle.db)).rows[0]!.id);
+      siteIds.push(
+        (
+          await sql<{
+            id: number;
+          }>`insert into sites (code, kind, parent_id, name_vi, name_en) values (${`bench${i}`}, 'ward', ${portal}, ${`Phường ${i}`}, ${`Ward ${i}`}) returning id`.execute(
+            handle.db,
+          )
+        ).rows[0]!.id,
+      );
     }
     const started = performance.now();
     let batch: SearchDocument[] = [];
@@ -121,7 +131,8 @@ async function load(engine: string, docs: number): Promise<Loaded> {
       batch = [];
       await withTx(handle.db, (tx) => search.indexMany(tx, 'bench', rows));
       done += rows.length;
-      if (done % 20_000 === 0) process.stdout.write(`  ${engine}: ${done} documents indexed (${Math.round(done / ((performance.now() - started) / 1000))}/s)\n`);
+      if (done % 20_000 === 0)
+        process.stdout.write(`  ${engine}: ${done} documents indexed (${Math.round(done / ((performance.now() - started) / 1000))}/s)\n`);
     };
     for (const d of generateCorpus(docs)) {
       batch.push({
@@ -189,7 +200,16 @@ async function measure(engine: string, docs: number): Promise<{ rows: Row[]; ind
       }
     }
     times.sort((a, b) => a - b);
-    rows.push({ engine, docs, kind, queries: queries.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]!, avgHits: hits / queries.length });
+    rows.push({
+      engine,
+      docs,
+      kind,
+      queries: queries.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times[times.length - 1]!,
+      avgHits: hits / queries.length,
+    });
     console.log(`  ${kind.padEnd(22)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`);
   }
   const indexing = loaded.indexing;
@@ -211,10 +231,15 @@ for (const { rows, engine } of results) {
   for (const r of rows) {
     const ok = r.p95 < target;
     if (!ok) failed = true;
-    console.log(`| ${r.engine} | ${r.docs} | ${r.kind} | ${r.queries} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${Math.round(r.avgHits)} | < ${target} ${ok ? '✓' : '✗'} |`);
+    console.log(
+      `| ${r.engine} | ${r.docs} | ${r.kind} | ${r.queries} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${Math.round(r.avgHits)} | < ${target} ${ok ? '✓' : '✗'} |`,
+    );
   }
 }
 for (const { indexing, engine } of results) {
-  if (indexing) console.log(`\nIndexing, ${engine}: ${indexing.docs} documents in ${indexing.seconds.toFixed(0)} s = ${Math.round(indexing.docs / indexing.seconds)} documents/s (batches of ${BATCH}, one transaction each)`);
+  if (indexing)
+    console.log(
+      `\nIndexing, ${engine}: ${indexing.docs} documents in ${indexing.seconds.toFixed(0)} s = ${Math.round(indexing.docs / indexing.seconds)} documents/s (batches of ${BATCH}, one transaction each)`,
+    );
 }
 if (failed) process.exitCode = 1;

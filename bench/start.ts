@@ -82,18 +82,18 @@ async function measure(label: string, dataDir: string): Promise<{ label: string;
 if (import.meta.main) await run();
 
 async function run(): Promise<void> {
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-bench-start-'));
-try {
-  const rows = [await measure('empty data directory (creates, migrates, seeds)', dir), await measure('seeded data directory', dir)];
-  console.log(`\nCold start of \`npm start\` (${startScript()}), embedded PGlite`);
-  console.log('| run | home page 200 (ms) | idle RSS after 5 s (MB) | graceful stop (ms) |');
-  console.log('|---|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.label} | ${r.homeMs} | ${r.idleRssMb} | ${r.stopMs} |`);
-  console.log(`\nNode ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
-  const [empty, seeded] = rows as [(typeof rows)[0], (typeof rows)[0]];
-  const ok = empty.homeMs < 15_000 && seeded.homeMs < 5_000 && rows.every((r) => r.idleRssMb < 250);
-  console.log(ok ? 'Targets met (15 s empty, 5 s seeded, < 250 MB idle).' : 'TARGETS MISSED (15 s empty, 5 s seeded, < 250 MB idle).');
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
-}
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-bench-start-'));
+  try {
+    const rows = [await measure('empty data directory (creates, migrates, seeds)', dir), await measure('seeded data directory', dir)];
+    console.log(`\nCold start of \`npm start\` (${startScript()}), embedded PGlite`);
+    console.log('| run | home page 200 (ms) | idle RSS after 5 s (MB) | graceful stop (ms) |');
+    console.log('|---|---:|---:|---:|');
+    for (const r of rows) console.log(`| ${r.label} | ${r.homeMs} | ${r.idleRssMb} | ${r.stopMs} |`);
+    console.log(`\nNode ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+    const [empty, seeded] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const ok = empty.homeMs < 15_000 && seeded.homeMs < 5_000 && rows.every((r) => r.idleRssMb < 250);
+    console.log(ok ? 'Targets met (15 s empty, 5 s seeded, < 250 MB idle).' : 'TARGETS MISSED (15 s empty, 5 s seeded, < 250 MB idle).');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

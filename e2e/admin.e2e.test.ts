@@ -176,7 +176,10 @@ describe.runIf(enabled)('administration area in Chromium', () => {
       operator = page.context();
       await page.goto(h.url('/quan-tri/tai-khoan/moi'));
     }
-    const before = await h.server.db.db.selectFrom('mail_outbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    const before = await h.server.db.db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
 
     // A refused form keeps what was typed and marks the field.
     await page.fill('#f-name', NEW_MEMBER.name);

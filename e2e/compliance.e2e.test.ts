@@ -17,7 +17,9 @@ describe.runIf(enabled)('compliance dashboard in Chromium', () => {
     const page = await signInAdmin(h, 'quantri@cong.example');
     await Promise.all([page.waitForURL(/\/quan-tri\/tuan-thu$/), page.click('nav.admin-nav a[href="/quan-tri/tuan-thu"]')]);
     expect(await page.textContent('h1')).toBe('Tuân thủ thời hạn và tần suất cập nhật');
-    expect(await page.locator('table caption').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Kết quả theo quy tắc, kỳ /), expect.stringMatching(/^Tần suất cập nhật tháng /)]));
+    expect(await page.locator('table caption').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Kết quả theo quy tắc, kỳ /), expect.stringMatching(/^Tần suất cập nhật tháng /)]),
+    );
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.check('#f-gom');

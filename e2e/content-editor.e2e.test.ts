@@ -54,7 +54,11 @@ describe.runIf(enabled)('content editor in Chromium', () => {
     // A small library answer, so the image picker can be exercised without files on disk.
     await page.route(/\/quan-tri\/noi-dung\/anh(\?.*)?$/, (route) =>
       route.fulfill({
-        json: { page: 1, pages: 1, items: [{ id: 7, alt: 'Quốc huy', name: 'quoc-huy.svg', thumb: '/static/emblem.svg', src: '/static/emblem.svg', width: 100, height: 100 }] },
+        json: {
+          page: 1,
+          pages: 1,
+          items: [{ id: 7, alt: 'Quốc huy', name: 'quoc-huy.svg', thumb: '/static/emblem.svg', src: '/static/emblem.svg', width: 100, height: 100 }],
+        },
       }),
     );
 
@@ -115,7 +119,8 @@ describe.runIf(enabled)('content editor in Chromium', () => {
     const pasted = await bodyValue(page);
     expect(pasted).toContain('Văn bản <strong>từ Word</strong>');
     expect(pasted).toContain('Mục thứ nhất');
-    for (const junk of ['mso-', 'o:p', 'class=', 'style=', '<span', '<font', '<!--', 'lang=', 'MsoNormal', '1.&nbsp;']) expect(pasted, junk).not.toContain(junk);
+    for (const junk of ['mso-', 'o:p', 'class=', 'style=', '<span', '<font', '<!--', 'lang=', 'MsoNormal', '1.&nbsp;'])
+      expect(pasted, junk).not.toContain(junk);
 
     // An image from the library, through the picker dialog.
     await page.click('.rte-toolbar button[data-command="image"]');
@@ -176,7 +181,14 @@ describe.runIf(enabled)('content editor in Chromium', () => {
     await page.goto(h.url(`/quan-tri/noi-dung/${itemId}`));
     await Promise.all([page.waitForURL((u) => u.searchParams.get('tb') === 'submit'), page.click('button:has-text("Gửi duyệt")')]);
     await page.goto(h.url('/quan-tri/hang-cho'));
-    expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Chờ biên tập'), expect.stringContaining('Chờ duyệt'), expect.stringContaining('Bị trả lại'), expect.stringContaining('Đã lên lịch')]));
+    expect(await page.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Chờ biên tập'),
+        expect.stringContaining('Chờ duyệt'),
+        expect.stringContaining('Bị trả lại'),
+        expect.stringContaining('Đã lên lịch'),
+      ]),
+    );
     // A contributor takes nothing into review: the section says so.
     expect(await page.textContent('section:has(#cho-bien-tap)')).toContain('Chỉ Ban Biên tập nhận biên tập.');
     await screenshot(page, 'content-queues');
@@ -206,7 +218,8 @@ describe.runIf(enabled)('content editor in Chromium', () => {
     const page = await signIn(HEAD, { viewport: { width: 800, height: 1100 }, hasTouch: true });
     await page.goto(h.url(`/quan-tri/noi-dung/${itemId}`));
     expect(await page.textContent('h1')).toBe('Thử trình soạn thảo: bản sửa lần hai');
-    for (const heading of ['Trả lại để bổ sung', 'Từ chối đăng', 'Đăng khẩn cấp']) expect(await page.locator('.action-box h3', { hasText: heading }).count(), heading).toBe(1);
+    for (const heading of ['Trả lại để bổ sung', 'Từ chối đăng', 'Đăng khẩn cấp'])
+      expect(await page.locator('.action-box h3', { hasText: heading }).count(), heading).toBe(1);
     // No horizontal scrolling on a tablet.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

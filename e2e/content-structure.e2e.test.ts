@@ -31,7 +31,9 @@ describe.runIf(enabled)('site structure and content additions in Chromium', () =
     h = await startHarness({ env: { DATA_DIR: dataDir } });
     const system: Actor = { kind: 'system', label: 'e2e' };
     const hanoi = (await h.server.modules.sites.listSites()).find((s) => s.code === 'hanoi')!.id;
-    const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#1d5fa8' } }).png().toBuffer();
+    const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#1d5fa8' } })
+      .png()
+      .toBuffer();
     await h.server.modules.media.uploadMedia(system, hanoi, { data, originalName: 'hoi-nghi.png', alt: 'Toàn cảnh hội nghị' });
     await h.server.modules.media.uploadMedia(system, hanoi, { data: pdfFile('Ke hoach'), originalName: 'ke-hoach.pdf' });
     await h.server.modules.content.categories.createTopic(system, hanoi, 'Chuyển đổi số', 'Digital transformation');
@@ -113,7 +115,15 @@ describe.runIf(enabled)('site structure and content additions in Chromium', () =
     await screenshot(page, 'content-form-choices');
     await expectAccessible(page, 'item form with cover, attachments, topics, translation');
 
-    const live = await h.server.db.db.selectFrom('content_items').innerJoin('sites', 'sites.id', 'content_items.site_id').select('content_items.id').where('sites.code', '=', 'hanoi').where('content_items.type', '=', 'news').where('content_items.visibility', '=', 'live').orderBy('content_items.id').executeTakeFirstOrThrow();
+    const live = await h.server.db.db
+      .selectFrom('content_items')
+      .innerJoin('sites', 'sites.id', 'content_items.site_id')
+      .select('content_items.id')
+      .where('sites.code', '=', 'hanoi')
+      .where('content_items.type', '=', 'news')
+      .where('content_items.visibility', '=', 'live')
+      .orderBy('content_items.id')
+      .executeTakeFirstOrThrow();
     await page.goto(h.url(`/quan-tri/noi-dung/${live.id}`));
     expect(await page.locator('.action-box h3', { hasText: 'Đăng chéo sang trang thành phần' }).count()).toBe(1);
     await Promise.all([page.waitForNavigation(), page.click('.action-box:has(#act-cross-post) button[type=submit]')]);
@@ -129,7 +139,15 @@ describe.runIf(enabled)('site structure and content additions in Chromium', () =
 
   it('shows the ward board head an accessible proposal to the portal', { timeout: 60_000 }, async () => {
     const page = await signIn(WARD_HEAD);
-    const item = await h.server.db.db.selectFrom('content_items').innerJoin('sites', 'sites.id', 'content_items.site_id').select('content_items.id').where('sites.code', '=', 'phuongbadinh').where('content_items.visibility', '=', 'live').where('content_items.origin_item_id', 'is', null).orderBy('content_items.id').executeTakeFirstOrThrow();
+    const item = await h.server.db.db
+      .selectFrom('content_items')
+      .innerJoin('sites', 'sites.id', 'content_items.site_id')
+      .select('content_items.id')
+      .where('sites.code', '=', 'phuongbadinh')
+      .where('content_items.visibility', '=', 'live')
+      .where('content_items.origin_item_id', 'is', null)
+      .orderBy('content_items.id')
+      .executeTakeFirstOrThrow();
     await page.goto(h.url(`/quan-tri/noi-dung/${item.id}`));
     await expectAccessible(page, 'item page with the proposal');
     await Promise.all([page.waitForNavigation(), page.click('.action-box:has(#act-propose) button[type=submit]')]);

@@ -29,11 +29,18 @@ const CONTRIBUTOR = 'congtacvien.hanoi@cong.example';
 const EDITOR = 'bientap.hanoi@cong.example';
 const HEAD = 'truongban.hanoi@cong.example';
 
-const IMAGE = { fileName: 'Toàn cảnh lễ khánh thành.png', alt: 'Lãnh đạo Thành phố cắt băng khánh thành Trung tâm điều hành đô thị thông minh', caption: 'Lễ khánh thành sáng 05/12/2026 (ảnh minh họa).' };
+const IMAGE = {
+  fileName: 'Toàn cảnh lễ khánh thành.png',
+  alt: 'Lãnh đạo Thành phố cắt băng khánh thành Trung tâm điều hành đô thị thông minh',
+  caption: 'Lễ khánh thành sáng 05/12/2026 (ảnh minh họa).',
+};
 const ITEM = {
   title: 'Hà Nội khánh thành Trung tâm điều hành đô thị thông minh ở quận Hoàn Kiếm',
   summary: 'Trung tâm kết nối dữ liệu giao thông, môi trường và dịch vụ công của Thành phố, phục vụ người dân 24/7.',
-  paragraphs: ['Sáng 05/12/2026, Ủy ban nhân dân Thành phố tổ chức lễ khánh thành Trung tâm điều hành đô thị thông minh.', 'Trung tâm tích hợp dữ liệu từ các sở, ngành và ứng dụng iHanoi.'],
+  paragraphs: [
+    'Sáng 05/12/2026, Ủy ban nhân dân Thành phố tổ chức lễ khánh thành Trung tâm điều hành đô thị thông minh.',
+    'Trung tâm tích hợp dữ liệu từ các sở, ngành và ứng dụng iHanoi.',
+  ],
   correction: 'Bổ sung: Trung tâm đã tiếp nhận hơn 12.000 phản ánh của người dân trong giai đoạn thử nghiệm.',
   eventDate: '2026-12-05',
   source: 'Văn phòng Ủy ban nhân dân Thành phố',
@@ -64,7 +71,15 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
     h = await startHarness({ env: { DATA_DIR: dataDir } });
     imagePath = path.join(dataDir, IMAGE.fileName);
     const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#1d5fa8' } })
-      .composite([{ input: await sharp({ create: { width: 600, height: 300, channels: 3, background: '#da251d' } }).png().toBuffer(), left: 300, top: 250 }])
+      .composite([
+        {
+          input: await sharp({ create: { width: 600, height: 300, channels: 3, background: '#da251d' } })
+            .png()
+            .toBuffer(),
+          left: 300,
+          top: 250,
+        },
+      ])
       .png()
       .toBuffer();
     fs.writeFileSync(imagePath, png);
@@ -75,7 +90,6 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
   });
 
   const freshCode = (email: string): Promise<string> => freshTotp(h, email);
-
 
   /** The person's signed-in page (signing in with password and, when asked, TOTP the first time). */
   async function as(email: string): Promise<Page> {
@@ -136,7 +150,19 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
   }
 
   /** Writes a news item in the open new-item form: the fields, the body typed in the editor. */
-  async function writeNews(page: Page, v: { title: string; summary: string; paragraphs: readonly string[]; eventDate: string; source: string; author: string; category: string; publishAt?: string }): Promise<void> {
+  async function writeNews(
+    page: Page,
+    v: {
+      title: string;
+      summary: string;
+      paragraphs: readonly string[];
+      eventDate: string;
+      source: string;
+      author: string;
+      category: string;
+      publishAt?: string;
+    },
+  ): Promise<void> {
     await page.fill('#f-title', v.title);
     await page.fill('#f-summary', v.summary);
     const area = page.locator('.rte-area[contenteditable="true"]');
@@ -153,7 +179,9 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
     if (v.publishAt) await page.fill('#f-publishAt', v.publishAt);
   }
 
-  it('lets the contributor upload an image with alt text, write a news item with it as cover in the editor, save the draft and submit it', { timeout: 120_000 }, async () => {
+  it('lets the contributor upload an image with alt text, write a news item with it as cover in the editor, save the draft and submit it', {
+    timeout: 120_000,
+  }, async () => {
     const page = await as(CONTRIBUTOR);
 
     // The media library: upload with alt text and caption.
@@ -162,7 +190,10 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
     await page.setInputFiles('#f-file', imagePath);
     await page.fill('#f-alt', IMAGE.alt);
     await page.fill('#f-caption', IMAGE.caption);
-    await Promise.all([page.waitForURL((u) => /^\/quan-tri\/thu-vien\/\d+$/.test(u.pathname)), page.click('form[enctype="multipart/form-data"] button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL((u) => /^\/quan-tri\/thu-vien\/\d+$/.test(u.pathname)),
+      page.click('form[enctype="multipart/form-data"] button[type=submit]'),
+    ]);
     mediaId = Number(new URL(page.url()).pathname.split('/').pop());
     expect(await page.textContent('.admin-notice')).toBe('Đã tải tệp lên thư viện.');
     // The Vietnamese file name survives the multipart upload.
@@ -336,7 +367,10 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
     await contributor.goto(h.url('/quan-tri/noi-dung/moi?loai=news'));
     await contributor.locator('.rte-toolbar[role="toolbar"]').waitFor();
     await writeNews(contributor, { ...ITEM, title: SCHEDULED.title, summary: SCHEDULED.summary, paragraphs: [SCHEDULED.body], publishAt: publishAtText });
-    await Promise.all([contributor.waitForURL((u) => /^\/quan-tri\/noi-dung\/\d+$/.test(u.pathname)), contributor.click('form.content-form button[type=submit]')]);
+    await Promise.all([
+      contributor.waitForURL((u) => /^\/quan-tri\/noi-dung\/\d+$/.test(u.pathname)),
+      contributor.click('form.content-form button[type=submit]'),
+    ]);
     const id = Number(new URL(contributor.url()).pathname.split('/').pop());
     const row = await h.server.db.db.selectFrom('content_items').select(['slug', 'publish_at']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.publish_at, 'publish time stored').not.toBeNull();

@@ -88,7 +88,10 @@ describe.runIf(browserAvailable())('a citizen’s question in Chromium', () => {
     await citizen.check('input[name=kind][value=question]');
     await citizen.selectOption('select[name=field]', 'dat-dai');
     await citizen.fill('[name=title]', 'Thủ tục tách thửa đất ở tại phường Ba Đình');
-    await citizen.fill('[name=content]', `Tôi là ${CITIZEN.name}, ở số 18 ngõ 5 phố Đội Cấn. Gia đình tôi muốn tách thửa đất ở diện tích 120 m² cho hai con; xin hỏi điều kiện và hồ sơ tách thửa gồm những gì? Điện thoại của tôi: ${CITIZEN.phone}.`);
+    await citizen.fill(
+      '[name=content]',
+      `Tôi là ${CITIZEN.name}, ở số 18 ngõ 5 phố Đội Cấn. Gia đình tôi muốn tách thửa đất ở diện tích 120 m² cho hai con; xin hỏi điều kiện và hồ sơ tách thửa gồm những gì? Điện thoại của tôi: ${CITIZEN.phone}.`,
+    );
     await citizen.fill('[name=name]', CITIZEN.name);
     await citizen.fill('[name=email]', CITIZEN.email);
     await citizen.fill('[name=phone]', CITIZEN.phone);
@@ -125,7 +128,10 @@ describe.runIf(browserAvailable())('a citizen’s question in Chromium', () => {
     await openRequest(responder, code!);
     await expectAccessible(responder, 'inquiry-console-answer');
     // The rich-text editor stands over the textarea and keeps it in sync.
-    await responder.fill('#f-answer-rte', 'Theo quy định của UBND Thành phố, thửa đất ở sau khi tách phải có diện tích tối thiểu 30 m² và mặt tiền tối thiểu 3 m. Hồ sơ gồm: đơn đề nghị tách thửa, giấy chứng nhận quyền sử dụng đất bản gốc và bản vẽ trích đo địa chính.');
+    await responder.fill(
+      '#f-answer-rte',
+      'Theo quy định của UBND Thành phố, thửa đất ở sau khi tách phải có diện tích tối thiểu 30 m² và mặt tiền tối thiểu 3 m. Hồ sơ gồm: đơn đề nghị tách thửa, giấy chứng nhận quyền sử dụng đất bản gốc và bản vẽ trích đo địa chính.',
+    );
     await Promise.all([responder.waitForNavigation(), responder.click('button[name=thao_tac][value=submit_answer]')]);
 
     await openRequest(board, code!);

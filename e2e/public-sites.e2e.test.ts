@@ -47,7 +47,13 @@ describe.runIf(enabled)('public sites in Chromium', () => {
 
   it('serves the ward by path prefix, its site map and an introduction page, all accessible', async () => {
     const page = await h.newPage();
-    for (const path of ['/s/phuongbadinh/', '/s/phuongbadinh/so-do-cong', '/s/phuongbadinh/trang/gioi-thieu', '/s/phuongbadinh/lien-he', '/s/phuongbadinh/khong-co']) {
+    for (const path of [
+      '/s/phuongbadinh/',
+      '/s/phuongbadinh/so-do-cong',
+      '/s/phuongbadinh/trang/gioi-thieu',
+      '/s/phuongbadinh/lien-he',
+      '/s/phuongbadinh/khong-co',
+    ]) {
       await page.goto(h.url(path));
       expect(await page.textContent('.site-name'), path).toContain('Ba Đình');
       expect(await seriousViolations(page), path).toEqual([]);

@@ -71,9 +71,72 @@ const WORDS = {
 };
 
 /** Elements kept as they are (attributes filtered below). */
-const KEEP = new Set(['p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'u', 's', 'sub', 'sup', 'blockquote', 'ul', 'ol', 'li', 'a', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'hr', 'code', 'pre']);
+const KEEP = new Set([
+  'p',
+  'br',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'em',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'figure',
+  'figcaption',
+  'img',
+  'hr',
+  'code',
+  'pre',
+]);
 /** Elements dropped with everything inside. */
-const DROP = new Set(['script', 'style', 'meta', 'link', 'title', 'head', 'xml', 'iframe', 'object', 'embed', 'frame', 'frameset', 'form', 'input', 'button', 'select', 'option', 'textarea', 'svg', 'math', 'template', 'noscript', 'canvas', 'video', 'audio', 'o:p', 'w:sdt', 'v:shape', 'v:imagedata']);
+const DROP = new Set([
+  'script',
+  'style',
+  'meta',
+  'link',
+  'title',
+  'head',
+  'xml',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'canvas',
+  'video',
+  'audio',
+  'o:p',
+  'w:sdt',
+  'v:shape',
+  'v:imagedata',
+]);
 const RENAME = { b: 'strong', i: 'em', h1: 'h2', strike: 's', del: 's', ins: 'u', dir: 'ul', center: 'p' };
 const ATTRIBUTES = { a: ['href'], img: ['src', 'alt', 'width', 'height'], th: ['scope', 'colspan', 'rowspan'], td: ['colspan', 'rowspan'], ol: ['start'] };
 
@@ -147,7 +210,11 @@ function cleanChildren(parent) {
       }
       if (!out.hasAttribute('alt')) out.setAttribute('alt', '');
     }
-    if ((tag === 'p' || /^h\d$/.test(tag) || tag === 'strong' || tag === 'em') && !out.querySelector('img,br,table') && out.textContent.replace(/[\s\u00a0]/g, '') === '') {
+    if (
+      (tag === 'p' || /^h\d$/.test(tag) || tag === 'strong' || tag === 'em') &&
+      !out.querySelector('img,br,table') &&
+      out.textContent.replace(/[\s\u00a0]/g, '') === ''
+    ) {
       out.remove();
     }
   }
@@ -201,21 +268,18 @@ function enhance(textarea) {
   area.lang = document.documentElement.lang || lang;
   toolbar.setAttribute('aria-controls', area.id);
 
-  const groups = [
-    ['h2', 'h3', 'p'],
-    ['bold', 'italic'],
-    ['ul', 'ol'],
-    ['link', 'table', ...(imagesUrl ? ['image'] : [])],
-    ['undo', 'redo'],
-    ['source'],
-  ];
+  const groups = [['h2', 'h3', 'p'], ['bold', 'italic'], ['ul', 'ol'], ['link', 'table', ...(imagesUrl ? ['image'] : [])], ['undo', 'redo'], ['source']];
   const buttons = {};
   for (const group of groups) {
     const g = document.createElement('span');
     g.className = 'rte-group';
     for (const name of group) {
       const pressable = ['bold', 'italic', 'ul', 'ol', 'source'].includes(name);
-      const b = button(name, t[name], pressable ? { 'aria-pressed': 'false' } : name === 'image' ? { 'aria-haspopup': 'dialog', 'aria-expanded': 'false' } : {});
+      const b = button(
+        name,
+        t[name],
+        pressable ? { 'aria-pressed': 'false' } : name === 'image' ? { 'aria-haspopup': 'dialog', 'aria-expanded': 'false' } : {},
+      );
       buttons[name] = b;
       g.append(b);
     }
@@ -251,7 +315,12 @@ function enhance(textarea) {
 
   function updateState() {
     if (sourceMode) return;
-    for (const [name, command] of [['bold', 'bold'], ['italic', 'italic'], ['ul', 'insertUnorderedList'], ['ol', 'insertOrderedList']]) {
+    for (const [name, command] of [
+      ['bold', 'bold'],
+      ['italic', 'italic'],
+      ['ul', 'insertUnorderedList'],
+      ['ol', 'insertOrderedList'],
+    ]) {
       let on = false;
       try {
         on = document.queryCommandState(command);
@@ -379,7 +448,10 @@ function enhance(textarea) {
     panel.insertBefore(list, close);
     if (data.pages > 1) {
       const nav = document.createElement('p');
-      for (const [label, target, enabled] of [[t.prev, data.page - 1, data.page > 1], [t.next, data.page + 1, data.page < data.pages]]) {
+      for (const [label, target, enabled] of [
+        [t.prev, data.page - 1, data.page > 1],
+        [t.next, data.page + 1, data.page < data.pages],
+      ]) {
         const b = document.createElement('button');
         b.type = 'button';
         b.className = 'secondary';

@@ -14,7 +14,9 @@
       if (q.length < 2 || q === last) return;
       last = q;
       fetch(api + encodeURIComponent(q), { headers: { accept: 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+        .then(function (r) {
+          return r.ok ? r.json() : { items: [] };
+        })
         .then(function (data) {
           if (input.value.trim() !== q) return;
           list.textContent = '';

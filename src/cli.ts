@@ -92,7 +92,7 @@ const commands: Record<string, Command> = {
     },
   },
   'user:reset-2fa': {
-    summary: 'Clear an account\'s second factor (lost phone); it enrols again at next sign-in.',
+    summary: "Clear an account's second factor (lost phone); it enrols again at next sign-in.",
     usage: 'user:reset-2fa --email <e-mail>',
     async run({ modules, args }) {
       const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
@@ -102,7 +102,7 @@ const commands: Record<string, Command> = {
     },
   },
   'audit:verify': {
-    summary: 'Check the audit log\'s hash chain: reports any altered, removed or reordered entry.',
+    summary: "Check the audit log's hash chain: reports any altered, removed or reordered entry.",
     usage: 'audit:verify',
     async run({ booted }) {
       const { checked, problems } = await verifyAuditChain(booted.database.db);
@@ -129,7 +129,9 @@ const commands: Record<string, Command> = {
       const { values } = parseArgs({ args, options: { limit: { type: 'string' } } });
       const rows = await listRecentMail(booted.database.db, Math.min(Number(values.limit ?? 10) || 10, 200));
       for (const m of rows) {
-        console.log(`#${m.id} ${formatDateTime(m.created_at)} → ${m.to_address} [${m.sent_at ? 'sent' : m.attempts ? `failed ×${m.attempts}` : 'pending'}]\n  ${m.subject}\n${m.text_body.replace(/^/gm, '  | ')}\n`);
+        console.log(
+          `#${m.id} ${formatDateTime(m.created_at)} → ${m.to_address} [${m.sent_at ? 'sent' : m.attempts ? `failed ×${m.attempts}` : 'pending'}]\n  ${m.subject}\n${m.text_body.replace(/^/gm, '  | ')}\n`,
+        );
       }
       if (rows.length === 0) console.log('The outbox is empty.');
     },
@@ -139,10 +141,12 @@ const commands: Record<string, Command> = {
     usage: 'calendar:due <trigger> <amount> <working-days|hours|same-working-day>',
     async run({ modules, args }) {
       const [triggerText, amountText, unit] = args.length === 4 ? [`${args[0]} ${args[1]}`, args[2], args[3]] : args;
-      if (!triggerText || amountText === undefined || !unit) throw new UsageError('Usage: calendar:due <trigger> <amount> <working-days|hours|same-working-day>');
+      if (!triggerText || amountText === undefined || !unit)
+        throw new UsageError('Usage: calendar:due <trigger> <amount> <working-days|hours|same-working-day>');
       const trigger = parseVnDateTime(triggerText);
       if (!trigger) throw new UsageError(`Not a date and time: "${triggerText}". Write 2026-02-13 16:30 or 13/02/2026 16:30 (Việt Nam time).`);
-      if (unit !== 'working-days' && unit !== 'hours' && unit !== 'same-working-day') throw new UsageError(`Unknown unit "${unit}": working-days, hours or same-working-day.`);
+      if (unit !== 'working-days' && unit !== 'hours' && unit !== 'same-working-day')
+        throw new UsageError(`Unknown unit "${unit}": working-days, hours or same-working-day.`);
       const amount = Number(amountText);
       if (!Number.isInteger(amount)) throw new UsageError(`The amount must be a whole number, not "${amountText}".`);
       let due;
@@ -161,7 +165,13 @@ const commands: Record<string, Command> = {
     usage: 'search:reindex [type]',
     async run({ modules, args }) {
       const type = args[0];
-      if (type && !modules.search.search.types().some((t) => t.type === type)) throw new UsageError(`Unknown search type "${type}". Known: ${modules.search.search.types().map((t) => t.type).join(', ')}`);
+      if (type && !modules.search.search.types().some((t) => t.type === type))
+        throw new UsageError(
+          `Unknown search type "${type}". Known: ${modules.search.search
+            .types()
+            .map((t) => t.type)
+            .join(', ')}`,
+        );
       const counts = await modules.search.search.rebuild(type);
       for (const [name, n] of Object.entries(counts)) console.log(`${name}: ${n} documents indexed`);
     },
@@ -173,7 +183,13 @@ const commands: Record<string, Command> = {
       const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
       const sites = await modules.sites.listSites();
       if (values.json) {
-        console.log(JSON.stringify(sites.map((s) => ({ code: s.code, kind: s.kind, name: s.name_vi, hosts: s.hosts, status: s.status })), null, 2));
+        console.log(
+          JSON.stringify(
+            sites.map((s) => ({ code: s.code, kind: s.kind, name: s.name_vi, hosts: s.hosts, status: s.status })),
+            null,
+            2,
+          ),
+        );
         return;
       }
       if (sites.length === 0) {
@@ -184,7 +200,7 @@ const commands: Record<string, Command> = {
       const rows = sites
         .slice()
         .sort((a, b) => (a.parent_id ?? 0) - (b.parent_id ?? 0) || compareText('vi', a.name_vi, b.name_vi))
-        .map((s) => [s.code, s.kind, s.status, s.parent_id ? byId.get(s.parent_id)?.code ?? '' : '', s.hosts.join(' '), s.name_vi]);
+        .map((s) => [s.code, s.kind, s.status, s.parent_id ? (byId.get(s.parent_id)?.code ?? '') : '', s.hosts.join(' '), s.name_vi]);
       const header = ['code', 'kind', 'status', 'parent', 'hosts', 'name'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
       for (const r of [header, ...rows]) console.log(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));

@@ -32,7 +32,22 @@ export function createModules(platform: Platform) {
   const content = contentModule(platform, { accounts, sites, shell, pages, media, admin, menus: menus.menus, search, deadlines: calendar.deadlines });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
-  return { db: platform.db, sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content, inquiries, ordered: [sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content, inquiries] };
+  return {
+    db: platform.db,
+    sites,
+    menus,
+    shell,
+    pages,
+    home,
+    accounts,
+    admin,
+    media,
+    search,
+    calendar,
+    content,
+    inquiries,
+    ordered: [sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content, inquiries],
+  };
 }
 
 export type Modules = ReturnType<typeof createModules>;

@@ -37,7 +37,14 @@ async function signIn(email: string, password = DEMO_PASSWORD, ip = '10.20.0.1')
 }
 
 function actorWith(role: Role, site: string): Actor {
-  return { kind: 'person', accountId: 999_999, email: 'probe@cong.example', ip: '127.0.0.1', sessionId: null, grants: [{ role, siteId: siteId[site]!, unit: null }] };
+  return {
+    kind: 'person',
+    accountId: 999_999,
+    email: 'probe@cong.example',
+    ip: '127.0.0.1',
+    sessionId: null,
+    grants: [{ role, siteId: siteId[site]!, unit: null }],
+  };
 }
 
 async function latestMailLink(to: string): Promise<string> {
@@ -87,7 +94,13 @@ describe('a new account, end to end', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Địa chỉ thư điện tử không hợp lệ.');
     expect(bad.body).toContain('value="khong-hop-le"');
-    const created = await op.post('/quan-tri/tai-khoan/moi', { name: 'Lê Thị Biên Tập', email: 'le.bientap@cong.example', phone: '024 1234 5678', unit: 'UBND phường', role: 'board_member' });
+    const created = await op.post('/quan-tri/tai-khoan/moi', {
+      name: 'Lê Thị Biên Tập',
+      email: 'le.bientap@cong.example',
+      phone: '024 1234 5678',
+      unit: 'UBND phường',
+      role: 'board_member',
+    });
     expect(created.statusCode).toBe(303);
     const dup = await op.post('/quan-tri/tai-khoan/moi', { name: 'Trùng', email: 'LE.BIENTAP@cong.example', role: 'contributor' });
     expect(dup.statusCode).toBe(409);
@@ -198,7 +211,10 @@ describe('password reset', () => {
     await c.get('/quan-tri/quen-mat-khau');
     await c.post('/quan-tri/quen-mat-khau', { email: 'duongdaynong.sonoivu@cong.example' });
     const link = await latestMailLink('duongdaynong.sonoivu@cong.example');
-    await t.db.db.updateTable('password_reset_tokens').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await t.db.db
+      .updateTable('password_reset_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
     const res = await c.get(link);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Liên kết không còn hiệu lực');

@@ -21,7 +21,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', ...env });
 }
 
-export async function buildTestApp(options: { seed?: boolean; env?: Record<string, string>; extraRoutes?: (app: FastifyInstance) => void } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { seed?: boolean; env?: Record<string, string>; extraRoutes?: (app: FastifyInstance) => void } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.env);
   const modules = createModules({ config, db: db.db, engine: db.engine, ping: db.ping, listen: db.listen });

@@ -168,7 +168,11 @@ describe('sign-in with password and TOTP', () => {
     expect((await c.get('/quan-tri')).statusCode).toBe(200);
     const account_id = (await account('kythuat.phuongbadinh@cong.example')).id;
     // Administrators: 10 minutes idle by default.
-    await t.db.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 11 * 60_000) }).where('account_id', '=', account_id).execute();
+    await t.db.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 11 * 60_000) })
+      .where('account_id', '=', account_id)
+      .execute();
     expect((await c.get('/quan-tri')).statusCode).toBe(303);
 
     const d = new FormClient(t.app, 'localhost', '10.7.0.2');
@@ -176,7 +180,11 @@ describe('sign-in with password and TOTP', () => {
     await d.post('/quan-tri/dang-nhap', { email: 'kiemtra.hanoi@cong.example', password: DEMO_PASSWORD });
     expect((await d.get('/quan-tri')).statusCode).toBe(200);
     const auditor = (await account('kiemtra.hanoi@cong.example')).id;
-    await t.db.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('account_id', '=', auditor).execute();
+    await t.db.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('account_id', '=', auditor)
+      .execute();
     expect((await d.get('/quan-tri')).statusCode).toBe(303);
   });
 
@@ -224,7 +232,11 @@ describe('requests beyond a grant', () => {
 
 describe('administrators', () => {
   it('must change a password older than two months before anything else', async () => {
-    await t.db.db.updateTable('accounts').set({ password_changed_at: new Date(Date.now() - 61 * 86_400_000) }).where('email', '=', 'quantri@cong.example').execute();
+    await t.db.db
+      .updateTable('accounts')
+      .set({ password_changed_at: new Date(Date.now() - 61 * 86_400_000) })
+      .where('email', '=', 'quantri@cong.example')
+      .execute();
     const c = await signedIn('quantri@cong.example', '10.10.0.1');
     const res = await c.get('/quan-tri');
     expect(res.statusCode).toBe(303);

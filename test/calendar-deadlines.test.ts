@@ -26,7 +26,14 @@ afterAll(async () => {
 });
 
 const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { host: 'localhost:3000' } });
-const owner = (): Actor => ({ kind: 'person', accountId: ownerId, email: 'bientap.hanoi@cong.example', ip: '10.0.0.1', sessionId: null, grants: [{ role: 'board_member', siteId: hanoi, unit: null }] });
+const owner = (): Actor => ({
+  kind: 'person',
+  accountId: ownerId,
+  email: 'bientap.hanoi@cong.example',
+  ip: '10.0.0.1',
+  sessionId: null,
+  grants: [{ role: 'board_member', siteId: hanoi, unit: null }],
+});
 const deadlinesOf = (id: number) => t.modules.calendar.deadlines.ofSubject(t.db.db, 'content', id);
 
 describe('the calendar API', () => {
@@ -48,7 +55,12 @@ describe('the calendar API', () => {
 
 describe('the demo', () => {
   it('has items published on time and items published late, whenever it is seeded', async () => {
-    const rows = await sql<{ late: number; on_time: number }>`select count(*) filter (where late_seconds > 0)::int as late, count(*) filter (where late_seconds = 0)::int as on_time from deadlines where met_at is not null`.execute(t.db.db);
+    const rows = await sql<{
+      late: number;
+      on_time: number;
+    }>`select count(*) filter (where late_seconds > 0)::int as late, count(*) filter (where late_seconds = 0)::int as on_time from deadlines where met_at is not null`.execute(
+      t.db.db,
+    );
     expect(rows.rows[0]!.late).toBeGreaterThan(0);
     expect(rows.rows[0]!.on_time).toBeGreaterThan(rows.rows[0]!.late);
   });
@@ -56,7 +68,16 @@ describe('the demo', () => {
 
 describe('an item’s deadline', () => {
   it('is due 48 hours after the event for news, and on time when published before', async () => {
-    const item = await content.create(owner(), hanoi, { type: 'news', lang: 'vi', title: 'Hội nghị trực tuyến về chuyển đổi số', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { event_date: '2026-11-23' } });
+    const item = await content.create(owner(), hanoi, {
+      type: 'news',
+      lang: 'vi',
+      title: 'Hội nghị trực tuyến về chuyển đổi số',
+      summary: '',
+      bodyHtml: '<p>x</p>',
+      source: 'UBND',
+      authorName: 'BBT',
+      fields: { event_date: '2026-11-23' },
+    });
     const [open] = await deadlinesOf(item.id);
     expect(open).toMatchObject({ rule_code: 'DL-1', amount: 48, unit: 'hours', met_at: null });
     expect(new Date(open!.due_at).toISOString()).toBe('2026-11-24T17:00:00.000Z'); // 23/11 00:00 + 48 h, Việt Nam time
@@ -64,7 +85,16 @@ describe('an item’s deadline', () => {
   });
 
   it('is counted in working days across Tết for guidance, and late when published after', async () => {
-    const item = await content.create(owner(), hanoi, { type: 'guidance', lang: 'vi', title: 'Hướng dẫn thực hiện chính sách mới sau Tết', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { issue_date: '2026-02-13' } });
+    const item = await content.create(owner(), hanoi, {
+      type: 'guidance',
+      lang: 'vi',
+      title: 'Hướng dẫn thực hiện chính sách mới sau Tết',
+      summary: '',
+      bodyHtml: '<p>x</p>',
+      source: 'UBND',
+      authorName: 'BBT',
+      fields: { issue_date: '2026-02-13' },
+    });
     const [open] = await deadlinesOf(item.id);
     // Friday 13/02/2026: 2 working days → 23/02 and 24/02 (14–22/02 is Tết).
     expect(new Date(open!.due_at).toISOString()).toBe('2026-02-24T16:59:59.999Z');
@@ -78,7 +108,16 @@ describe('an item’s deadline', () => {
   });
 
   it('shows the due moment and how it was computed on the item page', async () => {
-    const item = await content.create(owner(), hanoi, { type: 'plan', lang: 'vi', title: 'Kế hoạch thử hạn', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { approval_date: '2026-08-28', period: '2026' } });
+    const item = await content.create(owner(), hanoi, {
+      type: 'plan',
+      lang: 'vi',
+      title: 'Kế hoạch thử hạn',
+      summary: '',
+      bodyHtml: '<p>x</p>',
+      source: 'UBND',
+      authorName: 'BBT',
+      fields: { approval_date: '2026-08-28', period: '2026' },
+    });
     const [d] = await deadlinesOf(item.id);
     // Friday 28/08/2025… 2026: 10 working days skipping 29/08–02/09 and counting the make-up Saturday 22/08 only if after.
     expect(d!.rule_code).toBe('DL-5');
@@ -89,9 +128,34 @@ describe('an item’s deadline', () => {
 describe('a site’s own rules', () => {
   it('overrides a default from its effective date; older triggers keep the old rule', async () => {
     const deadlines = t.modules.calendar.deadlines;
-    await deadlines.addSiteRule(t.db.db, system, hanoi, { code: 'DL-3', variant: '', label: 'Hướng dẫn: 5 ngày làm việc (quy chế cũ)', amount: 5, unit: 'working-days', effectiveFrom: '2026-12-01' });
-    const before = await content.create(owner(), hanoi, { type: 'guidance', lang: 'vi', title: 'Hướng dẫn trước hiệu lực', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { issue_date: '2026-11-27' } });
-    const after = await content.create(owner(), hanoi, { type: 'guidance', lang: 'vi', title: 'Hướng dẫn sau hiệu lực', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { issue_date: '2026-12-04' } });
+    await deadlines.addSiteRule(t.db.db, system, hanoi, {
+      code: 'DL-3',
+      variant: '',
+      label: 'Hướng dẫn: 5 ngày làm việc (quy chế cũ)',
+      amount: 5,
+      unit: 'working-days',
+      effectiveFrom: '2026-12-01',
+    });
+    const before = await content.create(owner(), hanoi, {
+      type: 'guidance',
+      lang: 'vi',
+      title: 'Hướng dẫn trước hiệu lực',
+      summary: '',
+      bodyHtml: '<p>x</p>',
+      source: 'UBND',
+      authorName: 'BBT',
+      fields: { issue_date: '2026-11-27' },
+    });
+    const after = await content.create(owner(), hanoi, {
+      type: 'guidance',
+      lang: 'vi',
+      title: 'Hướng dẫn sau hiệu lực',
+      summary: '',
+      bodyHtml: '<p>x</p>',
+      source: 'UBND',
+      authorName: 'BBT',
+      fields: { issue_date: '2026-12-04' },
+    });
     expect((await deadlinesOf(before.id))[0]).toMatchObject({ amount: 2 });
     // Friday 04/12/2026 + 5 working days = Friday 11/12.
     const [d] = await deadlinesOf(after.id);
@@ -114,22 +178,41 @@ describe('a site’s own rules', () => {
 
 describe('editing the calendar', () => {
   it('refuses contradictions with their reasons, saving nothing', async () => {
-    await expect(t.modules.calendar.calendar.editYear(system, 2027, { off: [{ date: '2026-12-31', name: 'Sai năm' }], makeUp: [], source: 'thử' })).rejects.toMatchObject({ status: 422 });
-    await expect(t.modules.calendar.calendar.editYear(system, 2027, { off: [{ date: '2027-01-02', name: 'Nghỉ' }], makeUp: [{ date: '2027-01-02' }], source: 'thử' })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      t.modules.calendar.calendar.editYear(system, 2027, { off: [{ date: '2026-12-31', name: 'Sai năm' }], makeUp: [], source: 'thử' }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      t.modules.calendar.calendar.editYear(system, 2027, { off: [{ date: '2027-01-02', name: 'Nghỉ' }], makeUp: [{ date: '2027-01-02' }], source: 'thử' }),
+    ).rejects.toMatchObject({ status: 422 });
     expect((await t.modules.calendar.calendar.year(2027)).status).toBe('provisional');
   });
 
   it('moves open deadlines when a new holiday is added, tells their owners, and audits it', async () => {
-    const item = await content.create(owner(), hanoi, { type: 'guidance', lang: 'vi', title: 'Hướng dẫn trước ngày 24/11', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT', fields: { issue_date: '2026-11-20' } });
+    const item = await content.create(owner(), hanoi, {
+      type: 'guidance',
+      lang: 'vi',
+      title: 'Hướng dẫn trước ngày 24/11',
+      summary: '',
+      bodyHtml: '<p>x</p>',
+      source: 'UBND',
+      authorName: 'BBT',
+      fields: { issue_date: '2026-11-20' },
+    });
     const [before] = await deadlinesOf(item.id);
     // Friday 20/11/2026 + 2 working days = Tuesday 24/11.
     expect(new Date(before!.due_at).toISOString()).toBe('2026-11-24T16:59:59.999Z');
     const y = await t.modules.calendar.calendar.year(2026);
-    await t.modules.calendar.calendar.editYear(system, 2026, { off: [...y.off, { date: '2026-11-24', name: 'Ngày Văn hóa Việt Nam' }], makeUp: y.makeUp, source: 'Luật sửa đổi Bộ luật Lao động (giả định)' });
+    await t.modules.calendar.calendar.editYear(system, 2026, {
+      off: [...y.off, { date: '2026-11-24', name: 'Ngày Văn hóa Việt Nam' }],
+      makeUp: y.makeUp,
+      source: 'Luật sửa đổi Bộ luật Lao động (giả định)',
+    });
     const [after] = await deadlinesOf(item.id);
     expect(new Date(after!.due_at).toISOString()).toBe('2026-11-25T16:59:59.999Z');
     expect(after!.explanation.skipped.map((s) => s.reason)).toContain('Ngày Văn hóa Việt Nam');
-    const mail = await sql<{ subject: string }>`select subject from mail_outbox where to_address = 'bientap.hanoi@cong.example' order by id desc limit 5`.execute(t.db.db);
+    const mail = await sql<{
+      subject: string;
+    }>`select subject from mail_outbox where to_address = 'bientap.hanoi@cong.example' order by id desc limit 5`.execute(t.db.db);
     expect(mail.rows.map((m) => m.subject)).toContain('Thời hạn thay đổi theo lịch ngày nghỉ năm 2026');
     const audit = await sql<{ action: string }>`select action from audit_log where action = 'calendar.year_edited'`.execute(t.db.db);
     expect(audit.rows.length).toBe(1);

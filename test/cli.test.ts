@@ -27,7 +27,11 @@ async function runSql(statements: string): Promise<void> {
   const { sql } = await import('kysely');
   const handle = db.url ? await openDatabase({ databaseUrl: db.url }) : await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
   try {
-    for (const s of statements.split(';').map((x) => x.trim()).filter(Boolean)) await sql.raw(s).execute(handle.db);
+    for (const s of statements
+      .split(';')
+      .map((x) => x.trim())
+      .filter(Boolean))
+      await sql.raw(s).execute(handle.db);
   } finally {
     await handle.close();
   }

@@ -48,9 +48,20 @@ beforeAll(async () => {
   ward = { id: w.id, code: w.code, name: w.name_vi, kind: 'component' };
   ownerId = (await t.db.db.selectFrom('accounts').select('id').where('email', '=', 'bientap.hanoi@cong.example').executeTakeFirstOrThrow()).id;
 
-  const owner: Actor = { kind: 'person', accountId: ownerId, email: 'bientap.hanoi@cong.example', ip: '10.0.0.1', sessionId: null, grants: [{ role: 'board_member', siteId: hanoi.id, unit: null }] };
+  const owner: Actor = {
+    kind: 'person',
+    accountId: ownerId,
+    email: 'bientap.hanoi@cong.example',
+    ip: '10.0.0.1',
+    sessionId: null,
+    grants: [{ role: 'board_member', siteId: hanoi.id, unit: null }],
+  };
   const base = { lang: 'vi', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT' };
-  const make = async (key: keyof typeof TITLE, input: Omit<NewItemInput, 'title' | 'lang' | 'summary' | 'bodyHtml' | 'source' | 'authorName'>, publishedAt?: Date) => {
+  const make = async (
+    key: keyof typeof TITLE,
+    input: Omit<NewItemInput, 'title' | 'lang' | 'summary' | 'bodyHtml' | 'source' | 'authorName'>,
+    publishedAt?: Date,
+  ) => {
     const item = await content.create(owner, hanoi.id, { ...base, ...input, title: TITLE[key] });
     ids[key] = item.id;
     if (publishedAt) await publish(item.id, publishedAt);
@@ -122,7 +133,14 @@ describe('deadline figures', () => {
   it('refuses a bad period and sites the person may not enter', async () => {
     await expect(service.report(system, { sites: [hanoi], period: { from: '2026-03-31', to: '2026-03-01' } })).rejects.toMatchObject({ status: 422 });
     await expect(service.report(system, { sites: [hanoi], period: { from: '2025-01-01', to: '2026-12-31' } })).rejects.toMatchObject({ status: 422 });
-    const wardHead: Actor = { kind: 'person', accountId: 1, email: 'x@cong.example', ip: '', sessionId: null, grants: [{ role: 'board_head', siteId: ward.id, unit: null }] };
+    const wardHead: Actor = {
+      kind: 'person',
+      accountId: 1,
+      email: 'x@cong.example',
+      ip: '',
+      sessionId: null,
+      grants: [{ role: 'board_head', siteId: ward.id, unit: null }],
+    };
     await expect(service.report(wardHead, { sites: [hanoi], period: MARCH })).rejects.toMatchObject({ status: 403 });
     expect((await service.report(wardHead, { sites: [ward], period: MARCH, now: NOW })).sites).toEqual([ward]);
     expect(currentQuarter(vn('2026-11-24T05:00:00'))).toEqual({ from: '2026-10-01', to: '2026-12-31' });
@@ -251,7 +269,12 @@ describe('the dashboard', () => {
 
 describe('reminders', () => {
   const deps = () => ({ db: t.db.db, calendar: t.modules.calendar.calendar, accounts: t.modules.accounts });
-  const mail = async (subject: string) => (await sql<{ to_address: string; text_body: string }>`select to_address, text_body from mail_outbox where subject = ${subject} order by id`.execute(t.db.db)).rows;
+  const mail = async (subject: string) =>
+    (
+      await sql<{ to_address: string; text_body: string }>`select to_address, text_body from mail_outbox where subject = ${subject} order by id`.execute(
+        t.db.db,
+      )
+    ).rows;
 
   it('writes once to the owner of a deadline due within 2 working days, and once to the board head when it has passed', async () => {
     const first = await remindDeadlines(deps(), NOW);
@@ -267,7 +290,12 @@ describe('reminders', () => {
     expect(await remindDeadlines(deps(), new Date(NOW.getTime() + 3_600_000))).toEqual({ reminded: 0, escalated: 0 });
     expect(await mail(`Sắp đến hạn: tin, bài #${ids.E} «${TITLE.E}»`)).toHaveLength(1);
     expect(await mail(`Quá hạn: tin, bài #${ids.D} «${TITLE.D}»`)).toHaveLength(1);
-    const flags = await t.db.db.selectFrom('deadlines').select(['subject_id', 'reminded_at', 'escalated_at']).where('subject_type', '=', 'content').where('subject_id', 'in', [ids.D!, ids.E!, ids.F!]).execute();
+    const flags = await t.db.db
+      .selectFrom('deadlines')
+      .select(['subject_id', 'reminded_at', 'escalated_at'])
+      .where('subject_type', '=', 'content')
+      .where('subject_id', 'in', [ids.D!, ids.E!, ids.F!])
+      .execute();
     const of = (id: number) => flags.find((f) => f.subject_id === id)!;
     expect(of(ids.E!).reminded_at).not.toBeNull();
     expect(of(ids.D!).escalated_at).not.toBeNull();

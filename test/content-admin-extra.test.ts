@@ -39,7 +39,10 @@ const WARD_HEAD = 'truongban.phuongbadinh@cong.example';
 const WARD_OPERATOR = 'kythuat.phuongbadinh@cong.example';
 const system: Actor = { kind: 'system', label: 'test' };
 
-const png = (colour: string, width = 800, height = 500) => sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+const png = (colour: string, width = 800, height = 500) =>
+  sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-content-extra-'));
@@ -69,8 +72,21 @@ async function person(email: string, role: Role, siteId: number): Promise<Actor>
 }
 
 const item = (id: number) => t.db.db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const working = async (id: number) => t.db.db.selectFrom('content_revisions').selectAll().where('id', '=', (await item(id)).working_revision_id!).executeTakeFirstOrThrow();
-const countItems = async () => Number((await t.db.db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const working = async (id: number) =>
+  t.db.db
+    .selectFrom('content_revisions')
+    .selectAll()
+    .where('id', '=', (await item(id)).working_revision_id!)
+    .executeTakeFirstOrThrow();
+const countItems = async () =>
+  Number(
+    (
+      await t.db.db
+        .selectFrom('content_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const NEWS = {
   type: 'news',
@@ -96,9 +112,16 @@ async function createNews(c: FormClient, fields: Record<string, string | string[
   return Number(/^\/quan-tri\/noi-dung\/(\d+)\?tb=da-tao$/.exec(String(res.headers.location))![1]);
 }
 
-const act = (c: FormClient, id: number, fields: Record<string, string | string[]>) => postFrom(c, `/quan-tri/noi-dung/${id}`, `/quan-tri/noi-dung/${id}`, fields);
+const act = (c: FormClient, id: number, fields: Record<string, string | string[]>) =>
+  postFrom(c, `/quan-tri/noi-dung/${id}`, `/quan-tri/noi-dung/${id}`, fields);
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The fields a browser would send from the form posting to `action` (as loaded, before any change). */
 function formFields(body: string, action: string): Record<string, string> {
@@ -145,7 +168,12 @@ describe('cover image, attachments, topics and translations in the item form', (
     expect(form.body).toContain('name="translationOf"');
 
     const before = await countItems();
-    const foreign = await h.post('/quan-tri/noi-dung/moi?loai=news', { ...NEWS, hasMedia: '1', coverMediaId: String(wardImage.id), attachments: [String(image.id)] });
+    const foreign = await h.post('/quan-tri/noi-dung/moi?loai=news', {
+      ...NEWS,
+      hasMedia: '1',
+      coverMediaId: String(wardImage.id),
+      attachments: [String(image.id)],
+    });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.body).toContain('Ảnh đại diện phải là một ảnh trong thư viện tệp của trang này.');
     expect(foreign.body).toContain('Tệp đính kèm phải là văn bản trong thư viện tệp của trang này.');
@@ -155,8 +183,20 @@ describe('cover image, attachments, topics and translations in the item form', (
 
   it('saves the chosen cover, caption, attachments (in order) and topics, shows them, and changes them on edit', async () => {
     const h = await as(HEAD);
-    vi = await createNews(h, { hasMedia: '1', hasTopics: '1', coverMediaId: String(image.id), coverCaption: 'Quang cảnh lễ khai trương', attachments: [String(docB.id), String(docA.id)], topicIds: [String(topic)] });
-    expect(await working(vi)).toMatchObject({ cover_media_id: image.id, cover_caption: 'Quang cảnh lễ khai trương', attachments: [docB.id, docA.id], topic_ids: [topic] });
+    vi = await createNews(h, {
+      hasMedia: '1',
+      hasTopics: '1',
+      coverMediaId: String(image.id),
+      coverCaption: 'Quang cảnh lễ khai trương',
+      attachments: [String(docB.id), String(docA.id)],
+      topicIds: [String(topic)],
+    });
+    expect(await working(vi)).toMatchObject({
+      cover_media_id: image.id,
+      cover_caption: 'Quang cảnh lễ khai trương',
+      attachments: [docB.id, docA.id],
+      topic_ids: [topic],
+    });
 
     const page = await h.get(`/quan-tri/noi-dung/${vi}`);
     expect(page.body).toContain('<dt>Ảnh đại diện</dt>');
@@ -169,9 +209,17 @@ describe('cover image, attachments, topics and translations in the item form', (
     expect(edit.body).toMatch(new RegExp(`name="topicIds" type="checkbox" value="${topic}" checked`));
     expect(edit.body).toContain('value="Quang cảnh lễ khai trương"');
     // The chosen documents come first, in their order.
-    expect(edit.body.indexOf(`name="attachments" type="checkbox" value="${docB.id}"`)).toBeLessThan(edit.body.indexOf(`name="attachments" type="checkbox" value="${docA.id}"`));
+    expect(edit.body.indexOf(`name="attachments" type="checkbox" value="${docB.id}"`)).toBeLessThan(
+      edit.body.indexOf(`name="attachments" type="checkbox" value="${docA.id}"`),
+    );
     const fields = formFields(edit.body, `/quan-tri/noi-dung/sua/${vi}`);
-    const saved = await h.post(`/quan-tri/noi-dung/sua/${vi}`, { ...fields, field_event_date: NEWS.field_event_date, coverMediaId: String(image2.id), attachments: [String(docA.id)], topicIds: [] });
+    const saved = await h.post(`/quan-tri/noi-dung/sua/${vi}`, {
+      ...fields,
+      field_event_date: NEWS.field_event_date,
+      coverMediaId: String(image2.id),
+      attachments: [String(docA.id)],
+      topicIds: [],
+    });
     expect(saved.statusCode, saved.body.slice(0, 2000)).toBe(303);
     expect(await working(vi)).toMatchObject({ cover_media_id: image2.id, attachments: [docA.id], topic_ids: [] });
   });
@@ -181,7 +229,12 @@ describe('cover image, attachments, topics and translations in the item form', (
     const en = await createNews(h, { lang: 'en', title: 'Hanoi opens its smart operations centre', translationOf: String(vi), hasTranslation: '1' });
     expect((await item(vi)).translation_group).toBe(Math.min(vi, en));
     expect((await item(en)).translation_group).toBe(Math.min(vi, en));
-    const audit = await t.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'content.translation_linked').where('target_id', '=', String(en)).execute();
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'content.translation_linked')
+      .where('target_id', '=', String(en))
+      .execute();
     expect(audit).toHaveLength(1);
 
     const page = await h.get(`/quan-tri/noi-dung/${vi}`);
@@ -200,7 +253,11 @@ describe('cover image, attachments, topics and translations in the item form', (
     expect(same.body).toContain('Bản dịch phải là tin, bài bằng ngôn ngữ kia.');
     expect((await item(other)).translation_group).toBeNull();
 
-    const unlink = await h.post(`/quan-tri/noi-dung/sua/${en}`, { ...formFields((await h.get(`/quan-tri/noi-dung/sua/${en}`)).body, `/quan-tri/noi-dung/sua/${en}`), field_event_date: NEWS.field_event_date, translationOf: '' });
+    const unlink = await h.post(`/quan-tri/noi-dung/sua/${en}`, {
+      ...formFields((await h.get(`/quan-tri/noi-dung/sua/${en}`)).body, `/quan-tri/noi-dung/sua/${en}`),
+      field_event_date: NEWS.field_event_date,
+      translationOf: '',
+    });
     expect(unlink.statusCode).toBe(303);
     expect((await item(vi)).translation_group).toBeNull();
     expect((await item(en)).translation_group).toBeNull();
@@ -213,7 +270,12 @@ describe('cover image, attachments, topics and translations in the item form', (
     expect(form.body).not.toContain('name="translationOf"');
     const revisions = await t.db.db.selectFrom('content_revisions').select('id').where('item_id', '=', id).execute();
     const before = await item(id);
-    const refused = await (await fresh(c)).post(`/quan-tri/noi-dung/sua/${id}`, { ...NEWS, version: String(before.version), hasTranslation: '1', translationOf: String(vi) });
+    const refused = await (await fresh(c)).post(`/quan-tri/noi-dung/sua/${id}`, {
+      ...NEWS,
+      version: String(before.version),
+      hasTranslation: '1',
+      translationOf: String(vi),
+    });
     expect(refused.statusCode).toBe(403);
     expect(await item(id)).toEqual(before);
     expect(await t.db.db.selectFrom('content_revisions').select('id').where('item_id', '=', id).execute()).toHaveLength(revisions.length);
@@ -227,7 +289,15 @@ describe('between the portal and its component sites', () => {
   let portalItem: { id: number; slug: string };
 
   beforeAll(async () => {
-    portalItem = await t.db.db.selectFrom('content_items').select(['id', 'slug']).where('site_id', '=', hanoi).where('type', '=', 'news').where('lang', '=', 'vi').where('visibility', '=', 'live').orderBy('id').executeTakeFirstOrThrow();
+    portalItem = await t.db.db
+      .selectFrom('content_items')
+      .select(['id', 'slug'])
+      .where('site_id', '=', hanoi)
+      .where('type', '=', 'news')
+      .where('lang', '=', 'vi')
+      .where('visibility', '=', 'live')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
   });
 
   it('lets the portal board head cross-post a live item to the ward, where it is then live', async () => {
@@ -268,11 +338,20 @@ describe('between the portal and its component sites', () => {
     expect(page.body).not.toContain('name="sites"');
     const refused = await (await fresh(e)).post(`/quan-tri/noi-dung/${portalItem.id}`, { thao_tac: 'cross_post', sites: [String(sonoivu)] });
     expect(refused.statusCode).toBe(403);
-    expect(await t.db.db.selectFrom('content_items').select('id').where('origin_item_id', '=', portalItem.id).where('site_id', '=', sonoivu).execute()).toEqual([]);
+    expect(await t.db.db.selectFrom('content_items').select('id').where('origin_item_id', '=', portalItem.id).where('site_id', '=', sonoivu).execute()).toEqual(
+      [],
+    );
   });
 
   it('lets the ward board propose a live item to the portal, where it enters the queue “Chờ biên tập”', async () => {
-    const wardItem = await t.db.db.selectFrom('content_items').select('id').where('site_id', '=', ward).where('visibility', '=', 'live').where('origin_item_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    const wardItem = await t.db.db
+      .selectFrom('content_items')
+      .select('id')
+      .where('site_id', '=', ward)
+      .where('visibility', '=', 'live')
+      .where('origin_item_id', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const op = await as(WARD_OPERATOR);
     expect((await (await fresh(op)).post(`/quan-tri/noi-dung/${wardItem.id}`, { thao_tac: 'propose' })).statusCode).toBe(403);
     expect(await t.db.db.selectFrom('content_items').select('id').where('origin_item_id', '=', wardItem.id).execute()).toEqual([]);
@@ -307,7 +386,15 @@ describe('periodic review of fixed pages', () => {
   it('shows overdue pages on the board’s dashboard; the board marks one reviewed, a contributor may not', async () => {
     const content = t.modules.content.content;
     const contributor = await person(CONTRIBUTOR, 'contributor', hanoi);
-    const page = await content.create(contributor, hanoi, { type: 'page', lang: 'vi', title: 'Chức năng, nhiệm vụ của Văn phòng', bodyHtml: '<p>Văn phòng tham mưu, giúp việc.</p>', fields: { page_kind: 'functions' }, source: 'Văn phòng', authorName: 'Văn phòng' });
+    const page = await content.create(contributor, hanoi, {
+      type: 'page',
+      lang: 'vi',
+      title: 'Chức năng, nhiệm vụ của Văn phòng',
+      bodyHtml: '<p>Văn phòng tham mưu, giúp việc.</p>',
+      fields: { page_kind: 'functions' },
+      source: 'Văn phòng',
+      authorName: 'Văn phòng',
+    });
     await content.transition(contributor, page.id, 'submit');
     await content.transition(await person(EDITOR, 'board_member', hanoi), page.id, 'take');
     await content.transition(await person(HEAD, 'board_head', hanoi), page.id, 'approve');
@@ -336,7 +423,13 @@ describe('periodic review of fixed pages', () => {
     expect((await h.get('/quan-tri')).body).not.toContain(`<a href="/quan-tri/noi-dung/${page.id}">`);
 
     // A news item has no periodic review.
-    const news = await t.db.db.selectFrom('content_items').select('id').where('site_id', '=', hanoi).where('type', '=', 'news').where('visibility', '=', 'live').executeTakeFirstOrThrow();
+    const news = await t.db.db
+      .selectFrom('content_items')
+      .select('id')
+      .where('site_id', '=', hanoi)
+      .where('type', '=', 'news')
+      .where('visibility', '=', 'live')
+      .executeTakeFirstOrThrow();
     const refused = await h.post(`/quan-tri/noi-dung/${news.id}`, { thao_tac: 'mark_reviewed' });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('Tin, bài này không cần rà soát định kỳ.');
@@ -350,10 +443,12 @@ describe('site structure screens (site operator)', () => {
     expect(dash.body).toContain('<a href="/quan-tri/cau-truc">Cấu trúc trang</a>');
     const overview = await op.get('/quan-tri/cau-truc');
     expect(overview.statusCode).toBe(200);
-    for (const href of ['/quan-tri/cau-truc/chuyen-muc', '/quan-tri/cau-truc/menu', '/quan-tri/cau-truc/trang-chu']) expect(overview.body).toContain(`href="${href}"`);
+    for (const href of ['/quan-tri/cau-truc/chuyen-muc', '/quan-tri/cau-truc/menu', '/quan-tri/cau-truc/trang-chu'])
+      expect(overview.body).toContain(`href="${href}"`);
     const h = await as(HEAD);
     expect((await h.get('/quan-tri')).body).not.toContain('Cấu trúc trang');
-    for (const url of ['/quan-tri/cau-truc', '/quan-tri/cau-truc/chuyen-muc', '/quan-tri/cau-truc/menu', '/quan-tri/cau-truc/trang-chu']) expect((await h.get(url)).statusCode, url).toBe(403);
+    for (const url of ['/quan-tri/cau-truc', '/quan-tri/cau-truc/chuyen-muc', '/quan-tri/cau-truc/menu', '/quan-tri/cau-truc/trang-chu'])
+      expect((await h.get(url)).statusCode, url).toBe(403);
     const en = await op.get('/english/admin/structure/menus?ngon_ngu=en');
     expect(en.statusCode).toBe(200);
     expect(en.body).toContain('<html lang="en">');
@@ -367,12 +462,26 @@ describe('site structure screens (site operator)', () => {
     const parent = (await t.modules.content.categories.list(hanoi, 'vi'))[0]!;
     const english = (await t.modules.content.categories.list(hanoi, 'en'))[0]!;
 
-    const wrong = await op.post('/quan-tri/cau-truc/chuyen-muc', { lang: 'vi', parentId: String(english.id), name: 'Chuyển đổi số <b>mới</b>', slug: '', description: '', position: '2' });
+    const wrong = await op.post('/quan-tri/cau-truc/chuyen-muc', {
+      lang: 'vi',
+      parentId: String(english.id),
+      name: 'Chuyển đổi số <b>mới</b>',
+      slug: '',
+      description: '',
+      position: '2',
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('Chuyên mục cha phải là chuyên mục của trang này, cùng ngôn ngữ với chuyên mục mới.');
     expect(wrong.body).toContain('value="Chuyển đổi số &lt;b&gt;mới&lt;/b&gt;"');
 
-    const done = await op.post('/quan-tri/cau-truc/chuyen-muc', { lang: 'vi', parentId: String(parent.id), name: 'Chuyển đổi số', slug: '', description: 'Tin về chuyển đổi số', position: '2' });
+    const done = await op.post('/quan-tri/cau-truc/chuyen-muc', {
+      lang: 'vi',
+      parentId: String(parent.id),
+      name: 'Chuyển đổi số',
+      slug: '',
+      description: 'Tin về chuyển đổi số',
+      position: '2',
+    });
     expect(done.statusCode, done.body.slice(0, 2000)).toBe(303);
     const row = (await t.modules.content.categories.bySlug(hanoi, 'vi', 'chuyen-doi-so'))!;
     expect(row).toMatchObject({ parent_id: parent.id, position: 2, name: 'Chuyển đổi số' });
@@ -386,7 +495,13 @@ describe('site structure screens (site operator)', () => {
 
     const before = (await t.modules.content.categories.list(hanoi, 'vi')).length;
     const h = await as(HEAD);
-    expect((await (await fresh(h)).post('/quan-tri/cau-truc/chuyen-muc', { lang: 'vi', parentId: '', name: 'Của Trưởng ban', slug: '', description: '', position: '' })).statusCode).toBe(403);
+    expect(
+      (
+        await (
+          await fresh(h)
+        ).post('/quan-tri/cau-truc/chuyen-muc', { lang: 'vi', parentId: '', name: 'Của Trưởng ban', slug: '', description: '', position: '' })
+      ).statusCode,
+    ).toBe(403);
     expect((await t.modules.content.categories.list(hanoi, 'vi')).length).toBe(before);
   });
 
@@ -404,7 +519,12 @@ describe('site structure screens (site operator)', () => {
     expect(fields[`nhan_${blankRow}`]).toBe('');
 
     // A javascript: link is refused: 422, the message by the field, everything typed kept, nothing changed.
-    const bad = await op.post('/quan-tri/cau-truc/menu', { ...fields, nhan_1: 'Trang chủ mới', [`nhan_${blankRow}`]: 'Liên kết "xấu"', [`lien_ket_${blankRow}`]: 'javascript:alert(1)' });
+    const bad = await op.post('/quan-tri/cau-truc/menu', {
+      ...fields,
+      nhan_1: 'Trang chủ mới',
+      [`nhan_${blankRow}`]: 'Liên kết "xấu"',
+      [`lien_ket_${blankRow}`]: 'javascript:alert(1)',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain(`id="f-lien_ket_${blankRow}-error">Liên kết phải là đường dẫn trong trang bắt đầu bằng một dấu &quot;/&quot;`);
     expect(bad.body).toMatch(new RegExp(`id="f-lien_ket_${blankRow}"[^>]*value="javascript:alert\\(1\\)"[^>]*aria-invalid="true"`));
@@ -463,7 +583,19 @@ describe('site structure screens (site operator)', () => {
     expect(bad.body).toContain('id="f-so_tin_2" name="so_tin_2" type="number" value="50"');
     expect(await blocks.blocks(hanoi, 'vi')).toEqual(DEFAULT_HOME_BLOCKS);
 
-    const done = await op.post('/quan-tri/cau-truc/trang-chu', { ...fields, vi_tri_1: '3', vi_tri_2: '1', vi_tri_3: '2', xoa_3: '', loai_4: 'category', nguon_4: String(category.id), tieu_de_4: 'Tin theo chuyên mục', so_tin_4: '4', vi_tri_4: '4', xoa_1: '1' });
+    const done = await op.post('/quan-tri/cau-truc/trang-chu', {
+      ...fields,
+      vi_tri_1: '3',
+      vi_tri_2: '1',
+      vi_tri_3: '2',
+      xoa_3: '',
+      loai_4: 'category',
+      nguon_4: String(category.id),
+      tieu_de_4: 'Tin theo chuyên mục',
+      so_tin_4: '4',
+      vi_tri_4: '4',
+      xoa_1: '1',
+    });
     expect(done.statusCode, done.body.slice(0, 2000)).toBe(303);
     expect(await blocks.blocks(hanoi, 'vi')).toEqual([
       { kind: 'latest', ref: '', title: '', size: 6 },

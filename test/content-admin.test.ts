@@ -216,7 +216,12 @@ describe('the editorial path through the admin pages', () => {
     const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
     expect(form.body).toContain('value="2026-12-01"');
     expect(form.body).toContain('&lt;p&gt;Sáng nay, Thành phố tổ chức hội nghị tổng kết.&lt;/p&gt;');
-    const saved = await c.post(`/quan-tri/noi-dung/sua/${id}`, { ...NEWS, version, bodyHtml: '<p>Sáng nay, Thành phố tổ chức hội nghị tổng kết với 500 đại biểu.</p>', changeNote: 'Bổ sung số liệu' });
+    const saved = await c.post(`/quan-tri/noi-dung/sua/${id}`, {
+      ...NEWS,
+      version,
+      bodyHtml: '<p>Sáng nay, Thành phố tổ chức hội nghị tổng kết với 500 đại biểu.</p>',
+      changeNote: 'Bổ sung số liệu',
+    });
     expect(saved.statusCode, saved.body.slice(0, 1000)).toBe(303);
     expect(saved.headers.location).toBe(`/quan-tri/noi-dung/${id}?tb=da-luu`);
     expect((await item(id)).stage).toBe('returned');
@@ -279,9 +284,19 @@ describe('conflicts, revisions', () => {
     const v = (body: string) => /name="version" value="(\d+)"/.exec(body)![1]!;
     expect(v(mine.body)).toBe(v(theirs.body));
 
-    const first = await e.post(`/quan-tri/noi-dung/sua/${id}`, { ...NEWS, version: v(theirs.body), title: 'Thông tin tuyển dụng công chức', bodyHtml: '<p>Thành phố tuyển 150 công chức.</p>' });
+    const first = await e.post(`/quan-tri/noi-dung/sua/${id}`, {
+      ...NEWS,
+      version: v(theirs.body),
+      title: 'Thông tin tuyển dụng công chức',
+      bodyHtml: '<p>Thành phố tuyển 150 công chức.</p>',
+    });
     expect(first.statusCode).toBe(303);
-    const stale = await c.post(`/quan-tri/noi-dung/sua/${id}`, { ...NEWS, version: v(mine.body), title: 'Thông tin tuyển dụng viên chức', bodyHtml: '<p>Thành phố tuyển 120 viên chức.</p>' });
+    const stale = await c.post(`/quan-tri/noi-dung/sua/${id}`, {
+      ...NEWS,
+      version: v(mine.body),
+      title: 'Thông tin tuyển dụng viên chức',
+      bodyHtml: '<p>Thành phố tuyển 120 viên chức.</p>',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Người khác vừa lưu tin, bài này');
     expect(stale.body).toContain('value="Thông tin tuyển dụng viên chức"');
@@ -293,7 +308,12 @@ describe('conflicts, revisions', () => {
     expect(bodies.map((b) => b.body_html)).toEqual(['<p>Thành phố tuyển 120 công chức.</p>', '<p>Thành phố tuyển 150 công chức.</p>']);
 
     // Knowingly saving again (with the version the conflict page carries) replaces theirs.
-    const again = await c.post(`/quan-tri/noi-dung/sua/${id}`, { ...NEWS, version: v(stale.body), title: 'Thông tin tuyển dụng viên chức', bodyHtml: '<p>Thành phố tuyển 120 viên chức.</p>' });
+    const again = await c.post(`/quan-tri/noi-dung/sua/${id}`, {
+      ...NEWS,
+      version: v(stale.body),
+      title: 'Thông tin tuyển dụng viên chức',
+      bodyHtml: '<p>Thành phố tuyển 120 viên chức.</p>',
+    });
     expect(again.statusCode).toBe(303);
   });
 
@@ -302,7 +322,17 @@ describe('conflicts, revisions', () => {
     const id = await createNews(c, { title: 'Lịch tiếp công dân tháng 12', bodyHtml: '<p>Lãnh đạo tiếp công dân vào thứ Năm.</p>' });
     const form = await c.get(`/quan-tri/noi-dung/sua/${id}`);
     const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
-    expect((await c.post(`/quan-tri/noi-dung/sua/${id}`, { ...NEWS, version, title: 'Lịch tiếp công dân tháng 12', bodyHtml: '<p>Lãnh đạo tiếp công dân vào thứ Sáu.</p>', changeNote: 'Đổi ngày' })).statusCode).toBe(303);
+    expect(
+      (
+        await c.post(`/quan-tri/noi-dung/sua/${id}`, {
+          ...NEWS,
+          version,
+          title: 'Lịch tiếp công dân tháng 12',
+          bodyHtml: '<p>Lãnh đạo tiếp công dân vào thứ Sáu.</p>',
+          changeNote: 'Đổi ngày',
+        })
+      ).statusCode,
+    ).toBe(303);
     const revs = await t.db.db.selectFrom('content_revisions').select(['id', 'number']).where('item_id', '=', id).orderBy('number').execute();
 
     const page = await c.get(`/quan-tri/noi-dung/phien-ban/${id}`);
@@ -334,7 +364,14 @@ describe('escaping and scope', () => {
       authorName: payload,
       changeNote: payload,
     });
-    const pages = [`/quan-tri/noi-dung/${id}`, `/quan-tri/noi-dung/sua/${id}`, `/quan-tri/noi-dung/phien-ban/${id}`, '/quan-tri/noi-dung', `/quan-tri/noi-dung?tim=${encodeURIComponent(payload)}`, '/quan-tri/hang-cho'];
+    const pages = [
+      `/quan-tri/noi-dung/${id}`,
+      `/quan-tri/noi-dung/sua/${id}`,
+      `/quan-tri/noi-dung/phien-ban/${id}`,
+      '/quan-tri/noi-dung',
+      `/quan-tri/noi-dung?tim=${encodeURIComponent(payload)}`,
+      '/quan-tri/hang-cho',
+    ];
     for (const url of pages) {
       const res = await c.get(url);
       expect(res.statusCode, url).toBe(200);
@@ -394,8 +431,17 @@ describe('the editor’s image list', () => {
   it('lists the site’s images (not other files) as JSON for writers only', async () => {
     const c = await as(CONTRIBUTOR);
     const account = await t.db.db.selectFrom('accounts').select('id').where('email', '=', CONTRIBUTOR).executeTakeFirstOrThrow();
-    const actor = { kind: 'person' as const, accountId: account.id, email: CONTRIBUTOR, ip: '127.0.0.1', sessionId: null, grants: [{ role: 'contributor' as const, siteId: hanoi, unit: null }] };
-    const data = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#1d5fa8' } }).jpeg().toBuffer();
+    const actor = {
+      kind: 'person' as const,
+      accountId: account.id,
+      email: CONTRIBUTOR,
+      ip: '127.0.0.1',
+      sessionId: null,
+      grants: [{ role: 'contributor' as const, siteId: hanoi, unit: null }],
+    };
+    const data = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#1d5fa8' } })
+      .jpeg()
+      .toBuffer();
     const image = await t.modules.media.uploadMedia(actor, hanoi, { data, originalName: 'hoi-nghi.jpg', alt: 'Toàn cảnh hội nghị' });
     const pdf = await t.modules.media.uploadMedia(actor, hanoi, { data: pdfFile('Van ban'), originalName: 'van-ban.pdf' });
     expect(pdf.kind).toBe('document');

@@ -36,7 +36,14 @@ export async function contentFixtures(t: TestApp): Promise<ContentFixtures> {
   const sonoivu = sites.find((s) => s.code === 'sonoivu')!.id;
   const ids: Record<string, number> = {};
   for (const a of await t.db.db.selectFrom('accounts').select(['id', 'email']).execute()) ids[a.email] = a.id;
-  const person = (email: string, role: Role, siteId: number): Actor => ({ kind: 'person', accountId: ids[email]!, email, ip: '10.0.0.9', sessionId: null, grants: [{ role, siteId, unit: null }] });
+  const person = (email: string, role: Role, siteId: number): Actor => ({
+    kind: 'person',
+    accountId: ids[email]!,
+    email,
+    ip: '10.0.0.9',
+    sessionId: null,
+    grants: [{ role, siteId, unit: null }],
+  });
   const editor = (siteId = hanoi) => person('bientap.hanoi@cong.example', 'board_member', siteId);
   const head = (siteId = hanoi) => person('truongban.hanoi@cong.example', 'board_head', siteId);
   return {

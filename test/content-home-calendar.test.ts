@@ -17,10 +17,18 @@ afterAll(async () => {
   await t?.close();
 });
 
-const operator = (siteId: number): Actor => ({ kind: 'person', accountId: 1, email: 'op@cong.example', ip: '', sessionId: null, grants: [{ role: 'site_operator', siteId, unit: null }] });
+const operator = (siteId: number): Actor => ({
+  kind: 'person',
+  accountId: 1,
+  email: 'op@cong.example',
+  ip: '',
+  sessionId: null,
+  grants: [{ role: 'site_operator', siteId, unit: null }],
+});
 
 /** The headings of the home page's content blocks, in order. */
-const blockHeadings = (body: string) => [...body.matchAll(/<section class="card home-block" aria-labelledby="([^"]+)"><h2 id="\1">([^<]*)<\/h2>/g)].map((m) => `${m[1]}:${m[2]}`);
+const blockHeadings = (body: string) =>
+  [...body.matchAll(/<section class="card home-block" aria-labelledby="([^"]+)"><h2 id="\1">([^<]*)<\/h2>/g)].map((m) => `${m[1]}:${m[2]}`);
 
 /** The part of the page from a block's heading to the end of its section. */
 function block(body: string, id: string): string {
@@ -60,7 +68,12 @@ describe('home page blocks', () => {
     ]);
     const { body } = await f.get('/');
     const headings = blockHeadings(body);
-    expect(headings.slice(0, 4)).toEqual(['chuyen-doi-so-noi-bat:Chuyển đổi số nổi bật', 'chi-dao-dieu-hanh:Chỉ đạo điều hành', 'moi-dang:Mới đăng', 'tin-tuc-su-kien:Tin tức, sự kiện']);
+    expect(headings.slice(0, 4)).toEqual([
+      'chuyen-doi-so-noi-bat:Chuyển đổi số nổi bật',
+      'chi-dao-dieu-hanh:Chỉ đạo điều hành',
+      'moi-dang:Mới đăng',
+      'tin-tuc-su-kien:Tin tức, sự kiện',
+    ]);
     // A heading that would clash with the page's own ids gets its own.
     expect(headings[4]).toBe('khoi-noi-dung:Nội dung');
     const category = block(body, 'chuyen-doi-so-noi-bat');
@@ -95,7 +108,8 @@ describe('the leaders’ work calendar by week', () => {
     lang: 'vi',
     title,
     summary: 'Lịch công tác tuần của lãnh đạo.',
-    bodyHtml: '<table><thead><tr><th scope="col">Ngày</th><th scope="col">Nội dung</th></tr></thead><tbody><tr><th scope="row">Thứ Hai</th><td>Giao ban lãnh đạo Thành phố</td></tr></tbody></table>',
+    bodyHtml:
+      '<table><thead><tr><th scope="col">Ngày</th><th scope="col">Nội dung</th></tr></thead><tbody><tr><th scope="row">Thứ Hai</th><td>Giao ban lãnh đạo Thành phố</td></tr></tbody></table>',
     source: 'Văn phòng UBND Thành phố',
     authorName: 'Văn phòng UBND Thành phố',
     fields: { week_start: week },
@@ -104,7 +118,11 @@ describe('the leaders’ work calendar by week', () => {
 
   /** Monday of this week in Viet Nam, as the page computes it. */
   function thisMonday(): string {
-    const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date()).map((x) => [x.type, x.value]));
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date())
+        .map((x) => [x.type, x.value]),
+    );
     const d = new Date(`${p.year}-${p.month}-${p.day}T00:00:00Z`);
     return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
   }
@@ -172,7 +190,9 @@ describe('the leaders’ work calendar by week', () => {
 describe('the language switch to a translation', () => {
   it('goes to the translated item when both share a translation group, and to the home page otherwise', async () => {
     const vi = await f.publish(news('Thành phố khởi công cầu Tứ Liên'));
-    const en = await f.publish(news('Hanoi breaks ground on Tu Lien Bridge', { lang: 'en', summary: 'Summary.', source: 'City Office', authorName: 'Jane Doe' }));
+    const en = await f.publish(
+      news('Hanoi breaks ground on Tu Lien Bridge', { lang: 'en', summary: 'Summary.', source: 'City Office', authorName: 'Jane Doe' }),
+    );
     const lone = await f.publish(news('Tin chưa có bản tiếng Anh'));
     // The editor links translations (a colleague's admin screen); here, directly.
     await t.db.db.updateTable('content_items').set({ translation_group: vi.id }).where('id', 'in', [vi.id, en.id]).execute();

@@ -106,14 +106,17 @@ describe('the PDF of an item', () => {
 
   it('has no JavaScript, no automatic action, and links only to web addresses', () => {
     const raw = pdf.toString('latin1');
-    for (const active of ['/JavaScript', '/JS', '/OpenAction', '/AA', '/Launch', '/SubmitForm', '/AcroForm', '/EmbeddedFile']) expect(raw, active).not.toContain(active);
+    for (const active of ['/JavaScript', '/JS', '/OpenAction', '/AA', '/Launch', '/SubmitForm', '/AcroForm', '/EmbeddedFile'])
+      expect(raw, active).not.toContain(active);
     const uris = [...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]!);
     expect(uris).toContain('https://chinhphu.vn');
     for (const u of uris) expect(u).toMatch(/^(https?:\/\/|mailto:)/);
   });
 
   it('is offered on the item page and answers 404 for a draft, another language and another site', async () => {
-    expect((await f.get(`/tin/${item.slug}`)).body).toContain(`<a href="/tin/${item.slug}/pdf" rel="nofollow" type="application/pdf" download>Tải về (PDF)</a>`);
+    expect((await f.get(`/tin/${item.slug}`)).body).toContain(
+      `<a href="/tin/${item.slug}/pdf" rel="nofollow" type="application/pdf" download>Tải về (PDF)</a>`,
+    );
     const draft = await t.modules.content.content.create(f.editor(), f.hanoi, news('Bản nháp không có PDF'));
     expect((await f.get(`/tin/${draft.slug}/pdf`)).statusCode).toBe(404);
     expect((await f.get(`/english/news/${item.slug}/pdf`)).statusCode).toBe(404);
@@ -122,7 +125,15 @@ describe('the PDF of an item', () => {
   });
 
   it('serves English items under /english/news/<slug>/pdf with English labels', async () => {
-    const en = await f.publish(news('City speeds up administrative reform', { lang: 'en', summary: 'Summary.', source: 'City Office', authorName: 'Jane Doe', bodyHtml: '<p>Body text.</p>' }));
+    const en = await f.publish(
+      news('City speeds up administrative reform', {
+        lang: 'en',
+        summary: 'Summary.',
+        source: 'City Office',
+        authorName: 'Jane Doe',
+        bodyHtml: '<p>Body text.</p>',
+      }),
+    );
     const res = await f.get(`/english/news/${en.slug}/pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${en.slug}.pdf`);
@@ -151,8 +162,21 @@ describe('the PDF of an item', () => {
 describe('the PDF renderer', () => {
   it('can write uncompressed streams, for reading the document by eye', async () => {
     const view = {
-      title: 'Thành phố', summary: '', bodyHtml: '<p>cải cách hành chính</p>', typeLabel: 'Tin tức, sự kiện', date: new Date('2026-11-20T03:00:00Z'), author: '', source: '', isReference: false,
-      fields: [], attachments: [], related: [], canonicalUrl: 'http://localhost/tin/x', printHref: '', pdfHref: '', itemHref: '',
+      title: 'Thành phố',
+      summary: '',
+      bodyHtml: '<p>cải cách hành chính</p>',
+      typeLabel: 'Tin tức, sự kiện',
+      date: new Date('2026-11-20T03:00:00Z'),
+      author: '',
+      source: '',
+      isReference: false,
+      fields: [],
+      attachments: [],
+      related: [],
+      canonicalUrl: 'http://localhost/tin/x',
+      printHref: '',
+      pdfHref: '',
+      itemHref: '',
     };
     const plain = await renderItemPdf('vi', view, { name: 'Cổng', ownerName: '' }, { compress: false });
     expect(plain.toString('latin1')).toMatch(/BT[\s\S]*Tf[\s\S]*TJ[\s\S]*ET/);
@@ -162,11 +186,24 @@ describe('the PDF renderer', () => {
   });
 
   it('turns sanitised HTML into headings, runs, list items and tables', () => {
-    expect(htmlToBlocks('<h3>Mục <em>a</em></h3><p>Một&nbsp;<strong>hai</strong> &amp; <a href="javascript:alert(1)">ba</a><br>bốn</p><ol start="3"><li>x</li></ol><table><tr><th>A</th><td colspan="2">B</td></tr></table>')).toEqual([
+    expect(
+      htmlToBlocks(
+        '<h3>Mục <em>a</em></h3><p>Một&nbsp;<strong>hai</strong> &amp; <a href="javascript:alert(1)">ba</a><br>bốn</p><ol start="3"><li>x</li></ol><table><tr><th>A</th><td colspan="2">B</td></tr></table>',
+      ),
+    ).toEqual([
       { kind: 'heading', level: 3, runs: [{ text: 'Mục ' }, { text: 'a', italic: true }] },
       { kind: 'paragraph', runs: [{ text: 'Một\u00a0' }, { text: 'hai', bold: true }, { text: ' & ba\nbốn' }] },
       { kind: 'item', depth: 1, marker: '3.', runs: [{ text: 'x' }] },
-      { kind: 'table', caption: '', rows: [[{ text: 'A', header: true, colSpan: 1 }, { text: 'B', header: false, colSpan: 2 }]] },
+      {
+        kind: 'table',
+        caption: '',
+        rows: [
+          [
+            { text: 'A', header: true, colSpan: 1 },
+            { text: 'B', header: false, colSpan: 2 },
+          ],
+        ],
+      },
     ]);
   });
 });

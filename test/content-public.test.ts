@@ -96,7 +96,9 @@ function parseXml(xml: string): string {
 }
 
 function jsonLdOf(body: string): Record<string, unknown>[] {
-  const blocks = [...body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { '@graph': Record<string, unknown>[] });
+  const blocks = [...body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1]!) as { '@graph': Record<string, unknown>[] },
+  );
   return blocks.flatMap((b) => b['@graph']);
 }
 
@@ -112,7 +114,12 @@ describe('the item page', () => {
     item = await publish(news('Hội nghị tổng kết cải cách hành chính năm 2026', { categoryId: cat.id, isReference: true }));
     // A correction with a change note goes through approval again and shows the note.
     const current = (await content.item(item.id))!;
-    await content.save(editor(), item.id, news('Hội nghị tổng kết cải cách hành chính năm 2026', { categoryId: cat.id, isReference: true, changeNote: 'Bổ sung địa điểm tổ chức.' }), current.version);
+    await content.save(
+      editor(),
+      item.id,
+      news('Hội nghị tổng kết cải cách hành chính năm 2026', { categoryId: cat.id, isReference: true, changeNote: 'Bổ sung địa điểm tổ chức.' }),
+      current.version,
+    );
     await content.transition(editor(), item.id, 'submit');
     await content.transition(editor(), item.id, 'take');
     item = await content.transition(head(), item.id, 'approve');
@@ -156,7 +163,13 @@ describe('the item page', () => {
     expect(body).toContain('<meta property="og:locale" content="vi_VN">');
     const graph = jsonLdOf(body);
     const article = graph.find((n) => n['@type'] === 'NewsArticle')!;
-    expect(article).toMatchObject({ headline: 'Hội nghị tổng kết cải cách hành chính năm 2026', url, inLanguage: 'vi', author: { '@type': 'Person', name: 'Nguyễn Văn A' }, articleSection: 'Cải cách hành chính' });
+    expect(article).toMatchObject({
+      headline: 'Hội nghị tổng kết cải cách hành chính năm 2026',
+      url,
+      inLanguage: 'vi',
+      author: { '@type': 'Person', name: 'Nguyễn Văn A' },
+      articleSection: 'Cải cách hành chính',
+    });
     expect(String(article.datePublished)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const org = graph.find((n) => n['@type'] === 'GovernmentOrganization')!;
     expect(org).toMatchObject({ name: 'Ủy ban nhân dân Thành phố Hà Nội', url: 'http://localhost:3000/' });
@@ -168,7 +181,9 @@ describe('the item page', () => {
     const encoded = encodeURIComponent(`http://localhost:3000/tin/${item.slug}`);
     expect(body).toContain(`href="https://www.facebook.com/sharer/sharer.php?u=${encoded}"`);
     expect(body).toContain(`href="https://sp.zalo.me/share_to?url=${encoded}"`);
-    expect(body).toMatch(new RegExp(`<label for="dia-chi-tin">[^<]+</label>[\\s\\S]*<input id="dia-chi-tin" type="url" readonly value="http://localhost:3000/tin/${item.slug}"`));
+    expect(body).toMatch(
+      new RegExp(`<label for="dia-chi-tin">[^<]+</label>[\\s\\S]*<input id="dia-chi-tin" type="url" readonly value="http://localhost:3000/tin/${item.slug}"`),
+    );
     expect(body).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
     expect(body).toContain(`href="/tin/${item.slug}/in"`);
   });
@@ -240,7 +255,13 @@ describe('listings', () => {
     for (let i = 1; i <= 21; i++) {
       const title = `Chuyển đổi số: bản tin số ${i}`;
       titles.push(title);
-      await publishQuickly(news(title, { categoryId: i === 21 ? child.id : cat.id, type: i % 2 ? 'news' : 'announcement', fields: i % 2 ? { event_date: '2026-11-20' } : { issue_date: '2026-11-20' } }));
+      await publishQuickly(
+        news(title, {
+          categoryId: i === 21 ? child.id : cat.id,
+          type: i % 2 ? 'news' : 'announcement',
+          fields: i % 2 ? { event_date: '2026-11-20' } : { issue_date: '2026-11-20' },
+        }),
+      );
     }
   });
 

@@ -35,12 +35,23 @@ let enItem: ContentItemRow;
 let calendar: ContentItemRow;
 let catSlug: string;
 
-const operator = (siteId: number): Actor => ({ kind: 'person', accountId: 1, email: 'op@cong.example', ip: '', sessionId: null, grants: [{ role: 'site_operator', siteId, unit: null }] });
+const operator = (siteId: number): Actor => ({
+  kind: 'person',
+  accountId: 1,
+  email: 'op@cong.example',
+  ip: '',
+  sessionId: null,
+  grants: [{ role: 'site_operator', siteId, unit: null }],
+});
 
 beforeAll(async () => {
   t = await buildTestApp({ env: { PAGE_CACHE: 'false' } });
   f = await contentFixtures(t);
-  const cat = await t.modules.content.categories.create(f.editor(), f.hanoi, { lang: 'vi', name: `Chuyên mục ${SCRIPT}${ATTR}`, description: `Mô tả ${IMG} ${FORMULA}` });
+  const cat = await t.modules.content.categories.create(f.editor(), f.hanoi, {
+    lang: 'vi',
+    name: `Chuyên mục ${SCRIPT}${ATTR}`,
+    description: `Mô tả ${IMG} ${FORMULA}`,
+  });
   catSlug = cat.slug;
   const hostile = {
     summary: `Tóm tắt ${ALL}`,
@@ -55,11 +66,25 @@ beforeAll(async () => {
   item = await f.publish(news(`Tin ${SCRIPT} thử ${ATTR} ${BREAKOUT}`, hostile));
   // A correction with a hostile change note.
   const current = (await t.modules.content.content.item(item.id))!;
-  await t.modules.content.content.save(f.editor(), item.id, news(`Tin ${SCRIPT} thử ${ATTR} ${BREAKOUT}`, { ...hostile, changeNote: `Sửa ${SCRIPT}${ATTR}` }), current.version);
+  await t.modules.content.content.save(
+    f.editor(),
+    item.id,
+    news(`Tin ${SCRIPT} thử ${ATTR} ${BREAKOUT}`, { ...hostile, changeNote: `Sửa ${SCRIPT}${ATTR}` }),
+    current.version,
+  );
   for (const step of ['submit', 'take'] as const) await t.modules.content.content.transition(f.editor(), item.id, step);
   item = await t.modules.content.content.transition(f.head(), item.id, 'approve');
   enItem = await f.publish(news(`News ${SCRIPT} ${ATTR}`, { lang: 'en', summary: ALL, source: FORMULA, authorName: IMG, bodyHtml: BODY }));
-  calendar = await f.publish({ type: 'calendar', lang: 'vi', title: `Lịch tuần ${SCRIPT}${ATTR}`, summary: ALL, bodyHtml: BODY, source: JS, authorName: SVG, fields: { week_start: '2030-01-07' } });
+  calendar = await f.publish({
+    type: 'calendar',
+    lang: 'vi',
+    title: `Lịch tuần ${SCRIPT}${ATTR}`,
+    summary: ALL,
+    bodyHtml: BODY,
+    source: JS,
+    authorName: SVG,
+    fields: { week_start: '2030-01-07' },
+  });
   await t.modules.content.homeBlockService.arrange(operator(f.hanoi), f.hanoi, 'vi', [
     { kind: 'featured', ref: '', title: `Khối ${SCRIPT}${ATTR}${IMG}`, size: 3 },
     { kind: 'category', ref: String(cat.id), title: '', size: 3 },
@@ -73,7 +98,10 @@ afterAll(async () => {
 /** No active markup: scripts other than JSON-LD, event-handler attributes, script URLs, frames, reflected payloads. */
 function expectInertHtml(body: string, where: string): void {
   const scripts = [...body.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
-  expect(scripts.every((s) => s === '<script type="application/ld+json">'), where).toBe(true);
+  expect(
+    scripts.every((s) => s === '<script type="application/ld+json">'),
+    where,
+  ).toBe(true);
   // Every JSON-LD block parses and contains no markup at all.
   for (const m of body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
     expect(m[1], where).not.toMatch(/[<>]/);
@@ -85,7 +113,8 @@ function expectInertHtml(body: string, where: string): void {
       const name = a[1]!.toLowerCase();
       const value = (a[2] ?? a[3] ?? a[4] ?? '').replace(/&#0*58;|&colon;/gi, ':').trim();
       expect(name, `${where}: <${tag[1]} ${name}>`).not.toMatch(/^on/);
-      if (['href', 'src', 'action', 'formaction', 'data', 'content'].includes(name) && tag[1] !== 'meta') expect(value, `${where}: <${tag[1]} ${name}>`).not.toMatch(/^(javascript|data|vbscript):/i);
+      if (['href', 'src', 'action', 'formaction', 'data', 'content'].includes(name) && tag[1] !== 'meta')
+        expect(value, `${where}: <${tag[1]} ${name}>`).not.toMatch(/^(javascript|data|vbscript):/i);
     }
   }
   expect(body, where).not.toMatch(/<(iframe|object|embed|img src=x)\b/i);
@@ -121,12 +150,16 @@ describe('public pages', () => {
       expectInertHtml(res.body, url);
     }
     const page = (await f.get(`/tin/${item.slug}`)).body;
-    expect(page).toContain('Tin &lt;script&gt;alert(1)&lt;/script&gt; thử &quot; onmouseover=&quot;alert(1) &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain(
+      'Tin &lt;script&gt;alert(1)&lt;/script&gt; thử &quot; onmouseover=&quot;alert(1) &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;',
+    );
     expect(page).toContain('Nguồn: javascript:alert(1)');
     expect(page).toContain('=HYPERLINK(&quot;http://evil.example/x&quot;,&quot;Bấm vào&quot;)');
     expect(page).toContain('Sửa &lt;script&gt;alert(1)&lt;/script&gt;');
     // JSON-LD says the same text, safely.
-    const ld = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { '@graph': Record<string, unknown>[] });
+    const ld = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+      (m) => JSON.parse(m[1]!) as { '@graph': Record<string, unknown>[] },
+    );
     const article = ld.flatMap((b) => b['@graph']).find((n) => n['@type'] === 'NewsArticle')!;
     expect(article.headline).toBe(`Tin ${SCRIPT} thử ${ATTR} ${BREAKOUT}`);
     expect((article.sourceOrganization as { name: string }).name).toBe(JS);
@@ -156,10 +189,45 @@ describe('public pages', () => {
 });
 
 describe('feeds and the sitemap', () => {
-  const FEED_ELEMENTS = new Set(['rss', 'channel', 'title', 'link', 'description', 'language', 'lastBuildDate', 'atom:link', 'item', 'guid', 'pubDate', 'dc:creator', 'category', 'feed', 'id', 'subtitle', 'updated', 'author', 'name', 'entry', 'published', 'summary', 'urlset', 'url', 'loc', 'lastmod']);
+  const FEED_ELEMENTS = new Set([
+    'rss',
+    'channel',
+    'title',
+    'link',
+    'description',
+    'language',
+    'lastBuildDate',
+    'atom:link',
+    'item',
+    'guid',
+    'pubDate',
+    'dc:creator',
+    'category',
+    'feed',
+    'id',
+    'subtitle',
+    'updated',
+    'author',
+    'name',
+    'entry',
+    'published',
+    'summary',
+    'urlset',
+    'url',
+    'loc',
+    'lastmod',
+  ]);
 
   it('carry hostile text escaped, with no element a reader could run', async () => {
-    for (const url of ['/rss.xml', '/atom.xml', `/chuyen-muc/${catSlug}/rss.xml`, `/chuyen-muc/${catSlug}/atom.xml`, '/english/rss.xml', '/english/atom.xml', '/sitemap.xml']) {
+    for (const url of [
+      '/rss.xml',
+      '/atom.xml',
+      `/chuyen-muc/${catSlug}/rss.xml`,
+      `/chuyen-muc/${catSlug}/atom.xml`,
+      '/english/rss.xml',
+      '/english/atom.xml',
+      '/sitemap.xml',
+    ]) {
       const res = await f.get(url);
       expect(res.statusCode, url).toBe(200);
       const body = res.body.replace(/^<\?xml[^?]*\?>/, '');
@@ -169,7 +237,9 @@ describe('feeds and the sitemap', () => {
       expect(body, url).not.toMatch(/(href|src)="\s*javascript:/i);
     }
     const rss = (await f.get('/rss.xml')).body;
-    expect(rss).toContain('<title>Tin &lt;script&gt;alert(1)&lt;/script&gt; thử &quot; onmouseover=&quot;alert(1) &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
+    expect(rss).toContain(
+      '<title>Tin &lt;script&gt;alert(1)&lt;/script&gt; thử &quot; onmouseover=&quot;alert(1) &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>',
+    );
     expect(rss).toContain('=HYPERLINK(&quot;http://evil.example/x&quot;,&quot;Bấm vào&quot;)');
     expect((await f.get('/english/atom.xml')).body).toContain('<name>&lt;img src=x onerror=alert(1)&gt;</name>');
   });
@@ -181,7 +251,20 @@ describe('the PDF', () => {
       const res = await f.get(url);
       expect(res.statusCode, url).toBe(200);
       const raw = res.rawPayload.toString('latin1');
-      for (const active of ['/JavaScript', '/JS', '/OpenAction', '/AA', '/Launch', '/SubmitForm', '/ImportData', '/GoToR', '/AcroForm', '/EmbeddedFile', '/RichMedia']) expect(raw, `${url} ${active}`).not.toContain(active);
+      for (const active of [
+        '/JavaScript',
+        '/JS',
+        '/OpenAction',
+        '/AA',
+        '/Launch',
+        '/SubmitForm',
+        '/ImportData',
+        '/GoToR',
+        '/AcroForm',
+        '/EmbeddedFile',
+        '/RichMedia',
+      ])
+        expect(raw, `${url} ${active}`).not.toContain(active);
       for (const m of raw.matchAll(/\/URI \(([^)]*)\)/g)) expect(m[1], url).toMatch(/^(https?:\/\/|mailto:)/);
       expect(raw, url).not.toMatch(/\/URI \(\s*(javascript|data|vbscript):/i);
       expect(raw, url).not.toContain('evil.example');

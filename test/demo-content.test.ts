@@ -27,7 +27,9 @@ it('seeds every content type and every workflow state, through the real workflow
   for (const s of ['draft', 'submitted', 'in_review', 'returned', 'refused', 'scheduled', 'live', 'withdrawn', 'archived']) expect(states, s).toContain(s);
   expect(items.some((i) => i.emergency)).toBe(true);
   const transitions = await t.db.db.selectFrom('content_transitions').select('action').execute();
-  expect(new Set(transitions.map((x) => x.action))).toEqual(new Set(['create', 'submit', 'take', 'approve', 'return', 'refuse', 'unpublish', 'archive', 'emergency_publish']));
+  expect(new Set(transitions.map((x) => x.action))).toEqual(
+    new Set(['create', 'submit', 'take', 'approve', 'return', 'refuse', 'unpublish', 'archive', 'emergency_publish']),
+  );
 });
 
 it('publishes the five source regulations in full with their real numbers', async () => {
@@ -45,13 +47,21 @@ describe('citizens’ requests', () => {
   const vnDay = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
   it('seeds requests in every stage on the portal, the department and the ward, from every kind of channel', async () => {
-    const rows = await t.db.db.selectFrom('inquiries').innerJoin('sites', 'sites.id', 'inquiries.site_id').select(['sites.code', 'inquiries.status', 'inquiries.channel', 'inquiries.kind', 'inquiries.received_at']).execute();
+    const rows = await t.db.db
+      .selectFrom('inquiries')
+      .innerJoin('sites', 'sites.id', 'inquiries.site_id')
+      .select(['sites.code', 'inquiries.status', 'inquiries.channel', 'inquiries.kind', 'inquiries.received_at'])
+      .execute();
     expect(rows.length).toBeGreaterThanOrEqual(25);
     expect(rows.length).toBeLessThanOrEqual(40);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(STATUSES));
     expect(new Set(rows.map((r) => r.code))).toEqual(new Set(['hanoi', 'sonoivu', 'phuongbadinh']));
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(KINDS.map((k) => k.code)));
-    for (const channel of ['web', 'api', 'hotline', 'letter', 'in_person']) expect(rows.map((r) => r.channel), channel).toContain(channel);
+    for (const channel of ['web', 'api', 'hotline', 'letter', 'in_person'])
+      expect(
+        rows.map((r) => r.channel),
+        channel,
+      ).toContain(channel);
     expect(rows.filter((r) => r.channel === 'hotline').length).toBeGreaterThanOrEqual(2);
     // Received over the last weeks, none in the future.
     const now = Date.now();
@@ -70,16 +80,29 @@ describe('citizens’ requests', () => {
     expect(grants.length).toBeGreaterThanOrEqual(7);
     for (const g of grants) {
       const agencies = await t.modules.inquiries.agencies.list(g.site_id!);
-      expect(agencies.map((a) => a.name), g.email).toContain(g.unit);
+      expect(
+        agencies.map((a) => a.name),
+        g.email,
+      ).toContain(g.unit);
     }
     for (const site of await t.modules.sites.listSites()) {
-      expect((await t.modules.inquiries.agencies.list(site.id)).filter((a) => a.hotline_default), site.code).toHaveLength(1);
+      expect(
+        (await t.modules.inquiries.agencies.list(site.id)).filter((a) => a.hotline_default),
+        site.code,
+      ).toHaveLength(1);
     }
     // The construction department's responder sees their own requests, an overdue one among them.
     const portal = (await t.modules.sites.listSites()).find((s) => s.code === 'hanoi')!;
     const email = 'traloi.xaydung.hanoi@cong.example';
     const account = await t.db.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-    const responder: Actor = { kind: 'person', accountId: account.id, email, ip: '', sessionId: null, grants: [{ role: 'agency_responder', siteId: portal.id, unit: 'Sở Xây dựng' }] };
+    const responder: Actor = {
+      kind: 'person',
+      accountId: account.id,
+      email,
+      ip: '',
+      sessionId: null,
+      grants: [{ role: 'agency_responder', siteId: portal.id, unit: 'Sở Xây dựng' }],
+    };
     const overdue = await t.modules.inquiries.handling.list(responder, portal.id, { dueBefore: new Date(), limit: 50, offset: 0 });
     expect(overdue.total).toBeGreaterThan(0);
     const xayDung = (await t.modules.inquiries.agencies.list(portal.id)).find((a) => a.name === 'Sở Xây dựng')!;
@@ -102,8 +125,11 @@ describe('citizens’ requests', () => {
     expect(onTime.length).toBeGreaterThan(late.length);
     const cal = await t.modules.calendar.calendar.calendar();
     for (const d of deadlines.filter((x) => x.unit !== 'date')) {
-      expect(new Date(d.due_at).toISOString(), `${d.subject_type} #${d.subject_id}`).toBe(cal.due(new Date(d.trigger_at), d.amount, d.unit as 'working-days').due.toISOString());
-      if (d.met_at) expect(Math.abs(d.late_seconds! - Math.max(0, (new Date(d.met_at).getTime() - new Date(d.due_at).getTime()) / 1000))).toBeLessThanOrEqual(1);
+      expect(new Date(d.due_at).toISOString(), `${d.subject_type} #${d.subject_id}`).toBe(
+        cal.due(new Date(d.trigger_at), d.amount, d.unit as 'working-days').due.toISOString(),
+      );
+      if (d.met_at)
+        expect(Math.abs(d.late_seconds! - Math.max(0, (new Date(d.met_at).getTime() - new Date(d.due_at).getTime()) / 1000))).toBeLessThanOrEqual(1);
     }
     // The trigger of each stage is the request's receipt, and nothing happened before it.
     const byId = new Map((await t.db.db.selectFrom('inquiries').select(['id', 'received_at']).execute()).map((r) => [r.id, new Date(r.received_at).getTime()]));
@@ -115,7 +141,14 @@ describe('citizens’ requests', () => {
     const portal = (await t.modules.sites.listSites()).find((s) => s.code === 'hanoi')!;
     const service = new ComplianceService(t.db.db, t.modules.calendar.calendar);
     const from = vnDay(new Date(now.getTime() - 120 * 86_400_000));
-    const report = await service.report({ kind: 'system', label: 'test' }, { sites: [{ id: portal.id, code: portal.code, name: portal.name_vi, kind: 'portal' }], period: { from, to: vnDay(new Date(now.getTime() + 60 * 86_400_000)) }, now });
+    const report = await service.report(
+      { kind: 'system', label: 'test' },
+      {
+        sites: [{ id: portal.id, code: portal.code, name: portal.name_vi, kind: 'portal' }],
+        period: { from, to: vnDay(new Date(now.getTime() + 60 * 86_400_000)) },
+        now,
+      },
+    );
     const dl9 = report.rules.filter((r) => r.code === 'DL-9');
     const sum = (k: 'onTime' | 'late' | 'overdue') => dl9.reduce((n, r) => n + r.figures[k], 0);
     expect(sum('onTime')).toBeGreaterThan(0);
@@ -137,7 +170,11 @@ describe('citizens’ requests', () => {
       expect(new Date(row.published_at!).getTime()).toBeGreaterThan(new Date(row.answered_at!).getTime());
     }
     // On the portal: the question about permanent residence for a child, by its words without accents.
-    const found = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('dang ky thuong tru cho con nha thue')}&type=inquiry`, headers: { host: 'localhost:3000' } });
+    const found = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/search?q=${encodeURIComponent('dang ky thuong tru cho con nha thue')}&type=inquiry`,
+      headers: { host: 'localhost:3000' },
+    });
     expect(found.statusCode).toBe(200);
     const items = (found.json() as { items: { url: string; title: string }[] }).items;
     const entry = published.find((r) => r.public_slug === 'dang-ky-thuong-tru-cho-con-ve-o-cung-cha-me-tai-nha-thue')!;
@@ -147,7 +184,13 @@ describe('citizens’ requests', () => {
     expect(found.body).not.toContain(entry.name);
     expect(found.body).not.toContain(entry.phone.slice(-6));
     // The indexed text holds nothing of the citizen, and the index has the real publication moment.
-    const doc = await t.db.db.selectFrom('search_documents').innerJoin('search_texts', 'search_texts.document_id', 'search_documents.id').selectAll().where('doc_type', '=', 'inquiry').where('ref_id', '=', String(entry.id)).executeTakeFirstOrThrow();
+    const doc = await t.db.db
+      .selectFrom('search_documents')
+      .innerJoin('search_texts', 'search_texts.document_id', 'search_documents.id')
+      .selectAll()
+      .where('doc_type', '=', 'inquiry')
+      .where('ref_id', '=', String(entry.id))
+      .executeTakeFirstOrThrow();
     expect(containsKnown(`${doc.title}\n${doc.summary}\n${doc.body}`, entry)).toBe(false);
     expect(new Date(doc.published_at).getTime()).toBe(new Date(entry.published_at!).getTime());
     // The public page of the entry.
@@ -173,10 +216,16 @@ describe('citizens’ requests', () => {
   });
 
   it('seeds nothing twice', async () => {
-    const before = await t.db.db.selectFrom('inquiries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db.db
+      .selectFrom('inquiries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const sites = new Map((await t.modules.sites.listSites()).map((s) => [s.code, s.id]));
     expect(await seedDemoInquiries(t.modules, sites, new Map())).toBe(0);
-    const after = await t.db.db.selectFrom('inquiries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db.db
+      .selectFrom('inquiries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -113,14 +113,24 @@ describe('the board, the agencies and the citizen', () => {
     expect(page.body).toContain('Nguyễn Thị Hỏi');
     expect(page.body).toContain(row.email);
     expect(page.body).toContain('Chuyển cơ quan');
-    const audit = await t.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'inquiry.personal_data_viewed').where('target_id', '=', String(row.id)).execute();
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'inquiry.personal_data_viewed')
+      .where('target_id', '=', String(row.id))
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(1);
 
     const fwd = await board.post(`${BASE}/${row.id}`, { thao_tac: 'forward', agencyId: String(noiVu), forwardNote: 'Nhờ Sở trả lời sớm' });
     expect(fwd.statusCode, fwd.body.slice(0, 500)).toBe(303);
     expect(fwd.headers.location).toBe(`${BASE}/${row.id}?tb=da-chuyen`);
     expect((await inquiry(row.id)).status).toBe('forwarded');
-    const deadline = await t.db.db.selectFrom('deadlines').selectAll().where('subject_type', '=', 'inquiry_forward').where('subject_id', '=', row.id).executeTakeFirstOrThrow();
+    const deadline = await t.db.db
+      .selectFrom('deadlines')
+      .selectAll()
+      .where('subject_type', '=', 'inquiry_forward')
+      .where('subject_id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(deadline.met_at).not.toBeNull();
     expect((await mailsTo(row.email)).some((m) => m.subject.includes('Đã chuyển cơ quan'))).toBe(true);
     expect((await board.get(`${BASE}/${row.id}?tb=da-chuyen`)).body).toContain('Đã chuyển cơ quan có thẩm quyền trả lời;');
@@ -170,7 +180,12 @@ describe('the board, the agencies and the citizen', () => {
     const ok = await board.post(`${BASE}/${row.id}`, { thao_tac: 'out_of_scope', reason: 'Nội dung thuộc thẩm quyền của Tòa án nhân dân.' });
     expect(ok.statusCode).toBe(303);
     expect((await inquiry(row.id)).status).toBe('out_of_scope');
-    const scope = await t.db.db.selectFrom('deadlines').selectAll().where('subject_type', '=', 'inquiry_scope').where('subject_id', '=', row.id).executeTakeFirstOrThrow();
+    const scope = await t.db.db
+      .selectFrom('deadlines')
+      .selectAll()
+      .where('subject_type', '=', 'inquiry_scope')
+      .where('subject_id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(scope.met_at).not.toBeNull();
     // A second action on a closed request: 409, the page again, nothing changed.
     const again = await board.post(`${BASE}/${row.id}`, { thao_tac: 'forward', agencyId: String(noiVu) });
@@ -182,7 +197,11 @@ describe('the board, the agencies and the citizen', () => {
     const row = await submit();
     await t.modules.inquiries.handling.forward(SYSTEM, row.id, { agencyId: noiVu });
     const responder = await as(NOIVU);
-    const bad = await responder.post(`${BASE}/${row.id}`, { thao_tac: 'progress', progressText: 'Cần xin ý kiến Sở Kế hoạch và Đầu tư.', promisedDate: '31/02/20x6' });
+    const bad = await responder.post(`${BASE}/${row.id}`, {
+      thao_tac: 'progress',
+      progressText: 'Cần xin ý kiến Sở Kế hoạch và Đầu tư.',
+      promisedDate: '31/02/20x6',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Ngày hẹn trả lời phải là một ngày sau hôm nay');
     expect(bad.body).toContain('Cần xin ý kiến Sở Kế hoạch và Đầu tư.');
@@ -198,8 +217,18 @@ describe('the board, the agencies and the citizen', () => {
 
   it('classifies, asks for information, merges a duplicate and transfers a complaint', async () => {
     const board = await as(BOARD);
-    const first = await submit({ kind: 'complaint', field: 'dat-dai', title: 'Khiếu nại việc chậm cấp giấy chứng nhận quyền sử dụng đất', body: 'Tôi nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ tháng ba nhưng đến nay chưa được giải quyết.' });
-    const second = await submit({ kind: 'complaint', field: 'dat-dai', title: 'Khiếu nại việc chậm cấp giấy chứng nhận quyền sử dụng đất ở', body: 'Tôi nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ tháng ba mà đến nay vẫn chưa được giải quyết.' });
+    const first = await submit({
+      kind: 'complaint',
+      field: 'dat-dai',
+      title: 'Khiếu nại việc chậm cấp giấy chứng nhận quyền sử dụng đất',
+      body: 'Tôi nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ tháng ba nhưng đến nay chưa được giải quyết.',
+    });
+    const second = await submit({
+      kind: 'complaint',
+      field: 'dat-dai',
+      title: 'Khiếu nại việc chậm cấp giấy chứng nhận quyền sử dụng đất ở',
+      body: 'Tôi nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ tháng ba mà đến nay vẫn chưa được giải quyết.',
+    });
 
     const badKind = await board.post(`${BASE}/${second.id}`, { thao_tac: 'classify', kind: 'spam', field: 'dat-dai' });
     expect(badKind.statusCode).toBe(422);
@@ -259,20 +288,32 @@ describe('the board, the agencies and the citizen', () => {
     const up = new UploadClient(t.app, responder.host, responder.ip);
     for (const [k, v] of responder.cookies) up.cookies.set(k, v);
     up.lastCsrf = responder.lastCsrf;
-    const res = await up.postMultipart(`${BASE}/${row.id}/tep-tra-loi`, {}, { field: 'files', filename: 'tra-loi.pdf', contentType: 'application/pdf', data: pdfFile('Tra loi') });
+    const res = await up.postMultipart(
+      `${BASE}/${row.id}/tep-tra-loi`,
+      {},
+      { field: 'files', filename: 'tra-loi.pdf', contentType: 'application/pdf', data: pdfFile('Tra loi') },
+    );
     expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
-    const disguised = await up.postMultipart(`${BASE}/${row.id}/tep-tra-loi`, {}, { field: 'files', filename: 'virus.pdf', data: Buffer.from('<script>alert(1)</script>') });
+    const disguised = await up.postMultipart(
+      `${BASE}/${row.id}/tep-tra-loi`,
+      {},
+      { field: 'files', filename: 'virus.pdf', data: Buffer.from('<script>alert(1)</script>') },
+    );
     expect(disguised.statusCode).toBe(422);
     const files = await t.db.db.selectFrom('inquiry_attachments').selectAll().where('inquiry_id', '=', row.id).orderBy('id').execute();
     expect(files.map((f) => f.role)).toEqual(['citizen', 'answer']);
 
     const board = await as(BOARD);
-    const before = (await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'inquiry.personal_data_viewed').where('target_id', '=', String(row.id)).execute()).length;
+    const before = (
+      await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'inquiry.personal_data_viewed').where('target_id', '=', String(row.id)).execute()
+    ).length;
     const dl = await board.get(`${BASE}/${row.id}/tep/${files[0]!.id}`);
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toContain('application/pdf');
     expect(dl.headers['content-disposition']).toContain('attachment');
-    const after = (await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'inquiry.personal_data_viewed').where('target_id', '=', String(row.id)).execute()).length;
+    const after = (
+      await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'inquiry.personal_data_viewed').where('target_id', '=', String(row.id)).execute()
+    ).length;
     expect(after).toBe(before + 1);
     expect((await (await as(TUPHAP)).get(`${BASE}/${row.id}/tep/${files[0]!.id}`)).statusCode).toBe(403);
   });
@@ -284,14 +325,22 @@ describe('publication', () => {
     const board = await as(BOARD);
     const page = await board.get(`${BASE}/${row.id}`);
     expect(page.body).toContain('Công dân không đồng ý công bố câu trả lời');
-    const res = await board.post(`${BASE}/${row.id}`, { thao_tac: 'publish', pubTitle: 'Hồ sơ đăng ký hộ kinh doanh', pubQuestion: 'Hồ sơ đăng ký hộ kinh doanh gồm những gì?', pubAnswer: '<p>Hồ sơ gồm giấy đề nghị và bản sao giấy tờ.</p>' });
+    const res = await board.post(`${BASE}/${row.id}`, {
+      thao_tac: 'publish',
+      pubTitle: 'Hồ sơ đăng ký hộ kinh doanh',
+      pubQuestion: 'Hồ sơ đăng ký hộ kinh doanh gồm những gì?',
+      pubAnswer: '<p>Hồ sơ gồm giấy đề nghị và bản sao giấy tờ.</p>',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('không công bố được');
     expect((await inquiry(row.id)).published_at).toBeNull();
   });
 
   it('publishes the checked text with consent; the public page has no personal data', async () => {
-    const row = await answered({ consentPublish: true, body: 'Tôi là Nguyễn Thị Hỏi, điện thoại 0912345678, muốn hỏi hồ sơ đăng ký hộ kinh doanh gồm những gì.' });
+    const row = await answered({
+      consentPublish: true,
+      body: 'Tôi là Nguyễn Thị Hỏi, điện thoại 0912345678, muốn hỏi hồ sơ đăng ký hộ kinh doanh gồm những gì.',
+    });
     const board = await as(BOARD);
     const prep = await board.get(`${BASE}/${row.id}/cong-bo`);
     expect(prep.statusCode).toBe(200);
@@ -300,12 +349,22 @@ describe('publication', () => {
     expect(question).not.toContain('Nguyễn Thị Hỏi');
     expect(question).not.toContain('0912345678');
 
-    const leaky = await board.post(`${BASE}/${row.id}`, { thao_tac: 'publish', pubTitle: 'Hồ sơ đăng ký hộ kinh doanh', pubQuestion: 'Tôi là Nguyễn Thị Hỏi, hỏi hồ sơ đăng ký hộ kinh doanh.', pubAnswer: '<p>Hồ sơ gồm giấy đề nghị và bản sao giấy tờ.</p>' });
+    const leaky = await board.post(`${BASE}/${row.id}`, {
+      thao_tac: 'publish',
+      pubTitle: 'Hồ sơ đăng ký hộ kinh doanh',
+      pubQuestion: 'Tôi là Nguyễn Thị Hỏi, hỏi hồ sơ đăng ký hộ kinh doanh.',
+      pubAnswer: '<p>Hồ sơ gồm giấy đề nghị và bản sao giấy tờ.</p>',
+    });
     expect(leaky.statusCode).toBe(422);
     expect(leaky.body).toContain('vẫn còn họ tên');
     expect((await inquiry(row.id)).published_at).toBeNull();
 
-    const ok = await board.post(`${BASE}/${row.id}`, { thao_tac: 'publish', pubTitle: 'Hồ sơ đăng ký hộ kinh doanh gồm những gì', pubQuestion: 'Công dân hỏi hồ sơ đăng ký hộ kinh doanh gồm những gì.', pubAnswer: '<p>Hồ sơ gồm giấy đề nghị đăng ký và bản sao giấy tờ pháp lý.</p>' });
+    const ok = await board.post(`${BASE}/${row.id}`, {
+      thao_tac: 'publish',
+      pubTitle: 'Hồ sơ đăng ký hộ kinh doanh gồm những gì',
+      pubQuestion: 'Công dân hỏi hồ sơ đăng ký hộ kinh doanh gồm những gì.',
+      pubAnswer: '<p>Hồ sơ gồm giấy đề nghị đăng ký và bản sao giấy tờ pháp lý.</p>',
+    });
     expect(ok.headers.location).toBe(`${BASE}/${row.id}?tb=da-cong-bo`);
     const published = await inquiry(row.id);
     expect(published.published_at).not.toBeNull();
@@ -328,11 +387,35 @@ describe('the hotline console', () => {
     expect(form.body).toMatch(new RegExp(`<option value="${noiVu}" selected>`));
     const key = /name="key" value="([^"]+)"/.exec(form.body)![1]!;
     const content = 'Người gọi phản ánh bộ phận một cửa phường yêu cầu nộp thêm giấy tờ không có trong quy định khi đăng ký khai sinh.';
-    const empty = await op.post('/quan-tri/duong-day-nong', { key, channel: 'hotline', field: '', kind: 'feedback', content: '', title: '', callerName: '', phone: '', email: '', address: '', agencyId: String(noiVu) });
+    const empty = await op.post('/quan-tri/duong-day-nong', {
+      key,
+      channel: 'hotline',
+      field: '',
+      kind: 'feedback',
+      content: '',
+      title: '',
+      callerName: '',
+      phone: '',
+      email: '',
+      address: '',
+      agencyId: String(noiVu),
+    });
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('Nội dung cần từ 10');
     expect(empty.body).toContain('Chọn lĩnh vực');
-    const fields = { key, channel: 'hotline', field: 'cai-cach-hanh-chinh', kind: 'feedback', content, title: '', callerName: '', phone: '0987654321', email: '', address: '', agencyId: String(noiVu) };
+    const fields = {
+      key,
+      channel: 'hotline',
+      field: 'cai-cach-hanh-chinh',
+      kind: 'feedback',
+      content,
+      title: '',
+      callerName: '',
+      phone: '0987654321',
+      email: '',
+      address: '',
+      agencyId: String(noiVu),
+    };
     const res = await op.post('/quan-tri/duong-day-nong', fields);
     expect(res.statusCode, res.body.slice(0, 400)).toBe(303);
     const code = new URL(`http://x${res.headers.location}`).searchParams.get('da-ghi')!;
@@ -359,7 +442,19 @@ describe('the hotline console', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('<option value="letter">');
     const key = /name="key" value="([^"]+)"/.exec(form.body)![1]!;
-    const res = await board.post('/english/admin/hotline', { key, channel: 'letter', field: 'giao-thong', kind: 'petition', content: 'Letter from residents asking for a pedestrian crossing in front of the primary school.', title: 'Pedestrian crossing near the school', callerName: 'Lê Văn Thư', phone: '', email: 'thu@example.vn', address: '', agencyId: String(noiVu) });
+    const res = await board.post('/english/admin/hotline', {
+      key,
+      channel: 'letter',
+      field: 'giao-thong',
+      kind: 'petition',
+      content: 'Letter from residents asking for a pedestrian crossing in front of the primary school.',
+      title: 'Pedestrian crossing near the school',
+      callerName: 'Lê Văn Thư',
+      phone: '',
+      email: 'thu@example.vn',
+      address: '',
+      agencyId: String(noiVu),
+    });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
     const code = new URL(`http://x${res.headers.location}`).searchParams.get('da-ghi')!;
     const row = await t.db.db.selectFrom('inquiries').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
@@ -388,7 +483,11 @@ describe('agencies and escaping', () => {
   });
 
   it('escapes script payloads of the citizen in the console', async () => {
-    const row = await submit({ title: '<script>alert(1)</script> Hỏi thủ tục', body: 'Dòng một <img src=x onerror=alert(2)>\n<script>alert("x")</script> dòng hai', name: 'Trần "<b>Văn</b>" An' });
+    const row = await submit({
+      title: '<script>alert(1)</script> Hỏi thủ tục',
+      body: 'Dòng một <img src=x onerror=alert(2)>\n<script>alert("x")</script> dòng hai',
+      name: 'Trần "<b>Văn</b>" An',
+    });
     const board = await as(BOARD);
     for (const url of [BASE, `${BASE}/${row.id}`, `/english/admin/inquiries/${row.id}`]) {
       const res = await board.get(url);

@@ -33,7 +33,13 @@ function body(over: Record<string, unknown> = {}) {
   };
 }
 const post = (payload: unknown, headers: Record<string, string> = {}, ip = '10.1.0.1') =>
-  t.app.inject({ method: 'POST', url: '/api/v1/inquiries', headers: { ...HOST, 'content-type': 'application/json', ...headers }, payload: JSON.stringify(payload), remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/inquiries',
+    headers: { ...HOST, 'content-type': 'application/json', ...headers },
+    payload: JSON.stringify(payload),
+    remoteAddress: ip,
+  });
 const count = async () => (await sql<{ n: number }>`select count(*)::int as n from inquiries`.execute(t.db.db)).rows[0]!.n;
 
 describe('POST /api/v1/inquiries', () => {
@@ -92,7 +98,11 @@ describe('POST /api/v1/inquiries', () => {
 describe('GET /api/v1/inquiries/{code}', () => {
   it('shows the stages to whoever gives the code with the e-mail or phone, and nothing about anyone', async () => {
     const receipt = (await post(body(), {}, '10.1.0.3')).json() as { code: string };
-    const byPhone = await t.app.inject({ method: 'GET', url: `/api/v1/inquiries/${receipt.code}?contact=${encodeURIComponent('+84 987 654 321')}`, headers: HOST });
+    const byPhone = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/inquiries/${receipt.code}?contact=${encodeURIComponent('+84 987 654 321')}`,
+      headers: HOST,
+    });
     expect(byPhone.statusCode).toBe(200);
     const status = byPhone.json() as { status: string; stages: { kind: string }[]; answerDueAt: string };
     expect(status.status).toBe('received');
@@ -100,7 +110,11 @@ describe('GET /api/v1/inquiries/{code}', () => {
     const text = byPhone.body;
     for (const personal of ['Lê Thị Mai', 'example.com', '0987', 'Lê Thanh Nghị']) expect(text).not.toContain(personal);
     // A lower-case code without dashes is the same code.
-    const loose = await t.app.inject({ method: 'GET', url: `/api/v1/inquiries/${receipt.code.replace(/-/g, '').toLowerCase()}?contact=0987654321`, headers: HOST });
+    const loose = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/inquiries/${receipt.code.replace(/-/g, '').toLowerCase()}?contact=0987654321`,
+      headers: HOST,
+    });
     expect(loose.statusCode).toBe(200);
   });
 

@@ -127,7 +127,10 @@ it(`keeps every acknowledged submission through kill -9 (${ENGINE})`, async () =
   // Had the kill not come (too few 201s), stop it anyway so that the failure is reported, not a hang.
   if (killedAt < 0) first.child.kill('SIGKILL');
   const exit = await first.exited;
-  expect(unexpected.length, `answers other than 201 before the kill: ${unexpected.length}, e.g.\n${unexpected.slice(0, 5).join('\n')}\nserver output:\n${first.output()}`).toBe(0);
+  expect(
+    unexpected.length,
+    `answers other than 201 before the kill: ${unexpected.length}, e.g.\n${unexpected.slice(0, 5).join('\n')}\nserver output:\n${first.output()}`,
+  ).toBe(0);
   expect(killedAt, `the kill came in the middle of the burst (${acknowledged.size} acknowledged, ${interrupted.length} without an answer)`).toBeGreaterThan(0);
   expect(exit.signal, 'the server was killed by the test, not stopped otherwise').toBe('SIGKILL');
   expect(killedAt).toBeLessThan(TOTAL);

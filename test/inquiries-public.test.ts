@@ -47,12 +47,20 @@ class Browser extends UploadClient {
   async postForm(url: string, fields: readonly [string, string][], files: readonly FilePart[] = []): Promise<LightMyRequestResponse> {
     const boundary = `----cong${Math.random().toString(16).slice(2)}`;
     const chunks: Buffer[] = [];
-    const field = (name: string, value: string) => chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
+    const field = (name: string, value: string) =>
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
     for (const [name, value] of fields) {
       if (name === '__files__') {
         const list = files.length ? files : [{ filename: '', data: Buffer.alloc(0) }];
         for (const f of list) {
-          chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.filename}"\r\nContent-Type: ${f.contentType ?? 'application/octet-stream'}\r\n\r\n`, 'utf8'), f.data, Buffer.from('\r\n'));
+          chunks.push(
+            Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.filename}"\r\nContent-Type: ${f.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+              'utf8',
+            ),
+            f.data,
+            Buffer.from('\r\n'),
+          );
         }
       } else field(name, value);
     }
@@ -91,7 +99,12 @@ function solve(body: string): string {
 
 const hidden = (body: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(body)?.[1] ?? '';
 /** Text of the page without tags, entities of quotes decoded. */
-const text = (body: string) => body.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+const text = (body: string) =>
+  body
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 
 interface Opened {
   url: string;
@@ -105,7 +118,14 @@ interface Opened {
 async function openForm(b: Browser, url = `${SITE}/gui-cau-hoi`): Promise<Opened> {
   const res = await b.get(url);
   expect(res.statusCode).toBe(200);
-  return { url, csrf: b.lastCsrf, submission: hidden(res.body, 'submission'), token: hidden(res.body, 'challenge_token'), answer: solve(res.body), body: res.body };
+  return {
+    url,
+    csrf: b.lastCsrf,
+    submission: hidden(res.body, 'submission'),
+    token: hidden(res.body, 'challenge_token'),
+    answer: solve(res.body),
+    body: res.body,
+  };
 }
 
 let seq = 0;
@@ -162,7 +182,9 @@ describe('the request form', () => {
     expect(res.body).toContain('id="f-consentPrivacy"');
     expect(res.body).toContain('id="f-consentPublish"');
     // The honeypot: out of sight, out of the tab order, not filled by the browser.
-    expect(res.body).toMatch(/<div class="iq-hp">\s*<label for="f-website">Không điền vào ô này \(để trống\)<\/label>\s*<input id="f-website" name="website" type="text" value="" tabindex="-1" autocomplete="off">/);
+    expect(res.body).toMatch(
+      /<div class="iq-hp">\s*<label for="f-website">Không điền vào ô này \(để trống\)<\/label>\s*<input id="f-website" name="website" type="text" value="" tabindex="-1" autocomplete="off">/,
+    );
     // The challenge is a labelled text field, its token hidden.
     expect(res.body).toMatch(/<label for="f-challenge">Câu hỏi kiểm tra: \p{L}+ (cộng|trừ) \p{L}+ bằng mấy\?/u);
     expect(hidden(res.body, 'challenge_token')).toMatch(/^[\w-]+\.[\w-]+$/);
@@ -185,8 +207,19 @@ describe('the request form', () => {
     expect(res.body).toContain('Mã tra cứu cũng đã được gửi đến địa chỉ thư điện tử');
     expect(res.body).toContain(`href="/s/phuongbadinh/tra-cuu-cau-hoi?ma=${code}"`);
     const row = await t.db.db.selectFrom('inquiries').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ site_id: ward, channel: 'web', kind: 'question', field: 'tu-phap-ho-tich', requested_agency_id: agencyId, email, consent_publish: true, lang: 'vi' });
-    const mail = await sql<{ subject: string; text_body: string }>`select subject, text_body from mail_outbox where to_address = ${email} order by id`.execute(t.db.db);
+    expect(row).toMatchObject({
+      site_id: ward,
+      channel: 'web',
+      kind: 'question',
+      field: 'tu-phap-ho-tich',
+      requested_agency_id: agencyId,
+      email,
+      consent_publish: true,
+      lang: 'vi',
+    });
+    const mail = await sql<{ subject: string; text_body: string }>`select subject, text_body from mail_outbox where to_address = ${email} order by id`.execute(
+      t.db.db,
+    );
     expect(mail.rows).toHaveLength(1);
     expect(mail.rows[0]!.subject).toContain(code);
     expect(mail.rows[0]!.text_body).toContain(code);
@@ -213,7 +246,16 @@ describe('the request form', () => {
     const before = await count();
     const b = new Browser();
     const f = await openForm(b);
-    const res = await b.postForm(f.url, fill(f, { email: 'hoa@@example', title: '', consentPrivacy: null, content: 'Nội dung có "ngoặc kép" & <b>thẻ</b> vẫn được giữ nguyên.', address: 'Số 5 phố Quán Thánh' }));
+    const res = await b.postForm(
+      f.url,
+      fill(f, {
+        email: 'hoa@@example',
+        title: '',
+        consentPrivacy: null,
+        content: 'Nội dung có "ngoặc kép" & <b>thẻ</b> vẫn được giữ nguyên.',
+        address: 'Số 5 phố Quán Thánh',
+      }),
+    );
     expect(res.statusCode).toBe(422);
     expect(await count()).toBe(before);
     // The summary links to each field.
@@ -223,7 +265,9 @@ describe('the request form', () => {
     expect(res.body).toContain('Tiêu đề cần từ 5 đến 300 ký tự');
     expect(res.body).toContain('Cần đồng ý với thông báo về xử lý dữ liệu cá nhân');
     // Messages sit by their fields, tied with aria-describedby and aria-invalid.
-    expect(res.body).toMatch(/<input id="f-email" name="email" type="email" value="hoa@@example"[^>]*aria-describedby="f-email-hint f-email-error" aria-invalid="true">/);
+    expect(res.body).toMatch(
+      /<input id="f-email" name="email" type="email" value="hoa@@example"[^>]*aria-describedby="f-email-hint f-email-error" aria-invalid="true">/,
+    );
     expect(res.body).toMatch(/<input type="checkbox" id="f-consentPrivacy" name="consentPrivacy" value="1" required[^>]*aria-invalid="true">/);
     // What was typed is kept (escaped); the publication consent stays ticked; files must be chosen again.
     expect(res.body).toContain('Nội dung có &quot;ngoặc kép&quot; &amp; &lt;b&gt;thẻ&lt;/b&gt; vẫn được giữ nguyên.</textarea>');
@@ -236,7 +280,15 @@ describe('the request form', () => {
     expect(res.body).toContain('đã trả lời đúng');
     expect(hidden(res.body, 'submission')).toBe(f.submission);
     // Corrected, the same form goes through.
-    const fixed = await b.postForm(f.url, fill(f, { submission: hidden(res.body, 'submission'), challenge_token: hidden(res.body, 'challenge_token'), challenge_answer: hidden(res.body, 'challenge_answer'), _csrf: b.lastCsrf }));
+    const fixed = await b.postForm(
+      f.url,
+      fill(f, {
+        submission: hidden(res.body, 'submission'),
+        challenge_token: hidden(res.body, 'challenge_token'),
+        challenge_answer: hidden(res.body, 'challenge_answer'),
+        _csrf: b.lastCsrf,
+      }),
+    );
     expect(fixed.statusCode).toBe(200);
     expect(codeOf(fixed.body)).toBeDefined();
     expect(await count()).toBe(before + 1);
@@ -249,7 +301,9 @@ describe('the request form', () => {
     const res = await b.postForm(f.url, fill(f, { website: 'http://spam.example' }));
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Không gửi được yêu cầu');
-    expect(/<div class="iq-summary" role="alert"[^>]*>.*?<ul>(.*?)<\/ul>/s.exec(res.body)?.[1]).toBe('<li>Không gửi được yêu cầu. Hãy kiểm tra lại các thông tin rồi gửi lại.</li>');
+    expect(/<div class="iq-summary" role="alert"[^>]*>.*?<ul>(.*?)<\/ul>/s.exec(res.body)?.[1]).toBe(
+      '<li>Không gửi được yêu cầu. Hãy kiểm tra lại các thông tin rồi gửi lại.</li>',
+    );
     expect(res.body).toContain('<input id="f-website" name="website" type="text" value=""');
     expect(codeOf(res.body)).toBeUndefined();
     expect(await count()).toBe(before);
@@ -286,14 +340,22 @@ describe('the request form', () => {
     const b = new Browser();
     const before = await count();
     const f = await openForm(b);
-    const disguised = await b.postForm(f.url, fill(f), [{ filename: 'giay-to.pdf', data: Buffer.from('#!/bin/sh\necho not a pdf\n'), contentType: 'application/pdf' }]);
+    const disguised = await b.postForm(f.url, fill(f), [
+      { filename: 'giay-to.pdf', data: Buffer.from('#!/bin/sh\necho not a pdf\n'), contentType: 'application/pdf' },
+    ]);
     expect(disguised.statusCode).toBe(422);
     expect(disguised.body).toContain('Tệp «giay-to.pdf» không phải loại được nhận');
     expect(disguised.body).toContain('<a href="#f-files">');
-    const big = await b.postForm(f.url, fill(f, { _csrf: b.lastCsrf }), [{ filename: 'lon.pdf', data: Buffer.concat([pdfFile(), Buffer.alloc(5 * 1024 * 1024)]) }]);
+    const big = await b.postForm(f.url, fill(f, { _csrf: b.lastCsrf }), [
+      { filename: 'lon.pdf', data: Buffer.concat([pdfFile(), Buffer.alloc(5 * 1024 * 1024)]) },
+    ]);
     expect(big.statusCode).toBe(422);
     expect(big.body).toContain('Tệp «lon.pdf» lớn hơn 5 MB.');
-    const many = await b.postForm(f.url, fill(f, { _csrf: b.lastCsrf }), [1, 2, 3, 4].map((i) => ({ filename: `tep${i}.pdf`, data: pdfFile() })));
+    const many = await b.postForm(
+      f.url,
+      fill(f, { _csrf: b.lastCsrf }),
+      [1, 2, 3, 4].map((i) => ({ filename: `tep${i}.pdf`, data: pdfFile() })),
+    );
     expect(many.statusCode).toBe(422);
     expect(many.body).toContain('Chỉ gửi được tối đa 3 tệp.');
     expect(await count()).toBe(before);
@@ -426,7 +488,10 @@ describe('the status page', () => {
   it('shows the answer, its files and the published entry, and takes information asked for', async () => {
     const { handling, publication } = t.modules.inquiries;
     const b = new Browser();
-    const { code, email } = await submitOk(b, { title: 'Đăng ký khai sinh cho con sinh ở nước ngoài', content: 'Con tôi sinh ở nước ngoài, nay về nước, đăng ký khai sinh tại phường được không?' });
+    const { code, email } = await submitOk(b, {
+      title: 'Đăng ký khai sinh cho con sinh ở nước ngoài',
+      content: 'Con tôi sinh ở nước ngoài, nay về nước, đăng ký khai sinh tại phường được không?',
+    });
     const row = await t.db.db.selectFrom('inquiries').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
 
     // The board asks for more information: the page offers a form for it.
@@ -453,7 +518,11 @@ describe('the status page', () => {
     // Forwarded, answered with a file, approved, published.
     await handling.forward(system, row.id, { agencyId });
     await handling.addAnswerFiles(system, row.id, [{ filename: 'Hướng dẫn.pdf', data: pdfFile('Huong dan') }], 'vi');
-    await handling.submitAnswer(system, row.id, '<p>Trẻ em sinh ra ở nước ngoài chưa được đăng ký khai sinh được đăng ký tại Ủy ban nhân dân cấp xã nơi cư trú.</p>');
+    await handling.submitAnswer(
+      system,
+      row.id,
+      '<p>Trẻ em sinh ra ở nước ngoài chưa được đăng ký khai sinh được đăng ký tại Ủy ban nhân dân cấp xã nơi cư trú.</p>',
+    );
     await handling.approveAnswer(system, row.id);
     const proposal = await publication.proposal(system, row.id);
     const { slug } = await publication.publish(system, row.id, proposal);
@@ -528,7 +597,14 @@ describe('the Q&A section', () => {
       expect(r.statusCode, url).toBe(200);
     }
     expect((await b.get('/english/questions')).body).toContain('Questions and answers');
-    for (const url of [`${SITE}/hoi-dap/khong-co-cau-hoi-nay`, `${SITE}/hoi-dap/%3Cscript%3E`, `${SITE}/hoi-dap?linh-vuc=khong-co`, `${SITE}/hoi-dap?trang=abc`, `${SITE}/hoi-dap?trang=99`, `${SITE}/hoi-dap/tep/999999`]) {
+    for (const url of [
+      `${SITE}/hoi-dap/khong-co-cau-hoi-nay`,
+      `${SITE}/hoi-dap/%3Cscript%3E`,
+      `${SITE}/hoi-dap?linh-vuc=khong-co`,
+      `${SITE}/hoi-dap?trang=abc`,
+      `${SITE}/hoi-dap?trang=99`,
+      `${SITE}/hoi-dap/tep/999999`,
+    ]) {
       expect((await b.get(url)).statusCode, url).toBe(404);
     }
   });

@@ -21,7 +21,9 @@ beforeAll(async () => {
   t = await buildTestApp();
   hanoi = (await t.modules.sites.listSites()).find((s) => s.code === 'hanoi')!.id;
   const agencies = t.modules.inquiries.agencies;
-  noiVu = (await agencies.list(hanoi)).find((a) => a.name === 'Sở Nội vụ (kiểm thử)')?.id ?? (await agencies.add(system, hanoi, { name: 'Sở Nội vụ (kiểm thử)', hotlineDefault: true })).id;
+  noiVu =
+    (await agencies.list(hanoi)).find((a) => a.name === 'Sở Nội vụ (kiểm thử)')?.id ??
+    (await agencies.add(system, hanoi, { name: 'Sở Nội vụ (kiểm thử)', hotlineDefault: true })).id;
   xayDung = (await agencies.add(system, hanoi, { name: 'Sở Xây dựng (kiểm thử)' })).id;
 });
 afterAll(async () => {
@@ -70,7 +72,9 @@ describe('the legal clock (DL-9)', () => {
     expect(iso((await dueOf('inquiry_forward', row.id))?.due_at)).toBe('2026-02-24T16:59:59.999Z');
     // 15 working days: 23–27/02, 02–06/03, 09–13/03.
     expect(iso((await dueOf('inquiry_answer', row.id))?.due_at)).toBe('2026-03-13T16:59:59.999Z');
-    expect((await dueOf('inquiry_answer', row.id))?.explanation.skipped.map((s) => s.date)).toEqual(expect.arrayContaining(['2026-02-16', '2026-02-17', '2026-02-20']));
+    expect((await dueOf('inquiry_answer', row.id))?.explanation.skipped.map((s) => s.date)).toEqual(
+      expect.arrayContaining(['2026-02-16', '2026-02-17', '2026-02-20']),
+    );
   });
 
   it('starts counting on the first working day after Tết for a request received during it', async () => {
@@ -112,12 +116,18 @@ describe('the legal clock (DL-9)', () => {
 describe('idempotent submission', () => {
   it('records one request for a repeated key, and refuses the key for other content', async () => {
     const first = await submit({ idempotencyKey: 'web:same-key-1', title: 'Câu hỏi gửi hai lần do bấm đúp' });
-    const again = await t.modules.inquiries.submission.submit({ ...input({ idempotencyKey: 'web:same-key-1', title: 'Câu hỏi gửi hai lần do bấm đúp' }), email: first.row.email });
+    const again = await t.modules.inquiries.submission.submit({
+      ...input({ idempotencyKey: 'web:same-key-1', title: 'Câu hỏi gửi hai lần do bấm đúp' }),
+      email: first.row.email,
+    });
     expect(again.replayed).toBe(true);
     expect(again.row.code).toBe(first.row.code);
     const n = await sql<{ n: number }>`select count(*)::int as n from inquiries where idempotency_key = 'web:same-key-1'`.execute(t.db.db);
     expect(n.rows[0]!.n).toBe(1);
-    await expect(submit({ idempotencyKey: 'web:same-key-1', title: 'Một câu hỏi khác hẳn' })).rejects.toMatchObject({ status: 409, code: 'inquiry.idempotency_mismatch' });
+    await expect(submit({ idempotencyKey: 'web:same-key-1', title: 'Một câu hỏi khác hẳn' })).rejects.toMatchObject({
+      status: 409,
+      code: 'inquiry.idempotency_mismatch',
+    });
   });
 
   it('records one request when the same submission arrives several times at once', async () => {
@@ -144,7 +154,9 @@ describe('from receipt to a published answer', () => {
   it('forwards, answers through the board, tells the citizen at each stage, and publishes without personal data', async () => {
     const { handling, publication, submission } = t.modules.inquiries;
     const { row } = await submit({ title: 'Thời hạn cấp giấy phép xây dựng nhà ở riêng lẻ', field: 'xay-dung' });
-    const dup = (await submit({ title: 'Thời hạn cấp giấy phép xây dựng nhà ở riêng lẻ là bao lâu', field: 'xay-dung', email: 'lan@example.com', name: 'Trần Thị Lan' })).row;
+    const dup = (
+      await submit({ title: 'Thời hạn cấp giấy phép xây dựng nhà ở riêng lẻ là bao lâu', field: 'xay-dung', email: 'lan@example.com', name: 'Trần Thị Lan' })
+    ).row;
     expect((await handling.duplicates(system, dup)).map((d) => d.id)).toContain(row.id);
     await handling.merge(system, dup.id, row.id);
 
@@ -152,7 +164,13 @@ describe('from receipt to a published answer', () => {
     expect((await dueOf('inquiry_forward', row.id))?.met_at).not.toBeNull();
     expect((await dueOf('inquiry_answer', row.id))?.agency).toBe('Sở Xây dựng (kiểm thử)');
 
-    expect(await handling.submitAnswer(system, row.id, '<p>Theo Luật Xây dựng, thời hạn cấp giấy phép là 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ.</p><script>alert(1)</script>')).toBe('review');
+    expect(
+      await handling.submitAnswer(
+        system,
+        row.id,
+        '<p>Theo Luật Xây dựng, thời hạn cấp giấy phép là 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ.</p><script>alert(1)</script>',
+      ),
+    ).toBe('review');
     expect((await submission.status(await submission.find(row.code, row.email), 'vi')).status).toBe('answer_review');
     await handling.approveAnswer(system, row.id);
 
@@ -163,24 +181,44 @@ describe('from receipt to a published answer', () => {
     expect(status.stages.map((s) => s.kind)).toEqual(['received', 'forwarded', 'answer_submitted', 'answered']);
     // The merged duplicate's citizen gets the same answer.
     expect((await submission.status(await submission.find(dup.code, 'lan@example.com'), 'vi')).status).toBe('answered');
-    const mails = await sql<{ to_address: string; subject: string; text_body: string }>`select to_address, subject, text_body from mail_outbox where subject like ${`[${row.code}]%`} and to_address = ${row.email} order by id`.execute(t.db.db);
-    expect(mails.rows.map((m) => m.subject)).toEqual([`[${row.code}] Đã tiếp nhận yêu cầu`, `[${row.code}] Đã chuyển cơ quan có thẩm quyền`, `[${row.code}] Đã có câu trả lời`]);
+    const mails = await sql<{
+      to_address: string;
+      subject: string;
+      text_body: string;
+    }>`select to_address, subject, text_body from mail_outbox where subject like ${`[${row.code}]%`} and to_address = ${row.email} order by id`.execute(
+      t.db.db,
+    );
+    expect(mails.rows.map((m) => m.subject)).toEqual([
+      `[${row.code}] Đã tiếp nhận yêu cầu`,
+      `[${row.code}] Đã chuyển cơ quan có thẩm quyền`,
+      `[${row.code}] Đã có câu trả lời`,
+    ]);
     expect(mails.rows[2]!.text_body).toContain('15 ngày kể từ ngày nhận đủ hồ sơ');
 
     const proposal = await publication.proposal(system, row.id);
     expect(proposal.redactions).toBeGreaterThan(0);
     for (const personal of ['Nguyễn Văn Hùng', '0912 345 678', 'số 12 ngõ 34']) expect(proposal.question).not.toContain(personal);
     // The board may not publish a text that still names the citizen.
-    await expect(publication.publish(system, row.id, { title: proposal.title, question: `${proposal.question} Nguyễn Văn Hùng`, answerHtml: proposal.answerHtml })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      publication.publish(system, row.id, { title: proposal.title, question: `${proposal.question} Nguyễn Văn Hùng`, answerHtml: proposal.answerHtml }),
+    ).rejects.toMatchObject({ status: 422 });
     const { slug } = await publication.publish(system, row.id, { title: proposal.title, question: proposal.question, answerHtml: proposal.answerHtml });
 
-    const found = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('giay phep xay dung nha o rieng le')}&type=inquiry`, headers: { host: 'localhost:3000' } });
+    const found = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/search?q=${encodeURIComponent('giay phep xay dung nha o rieng le')}&type=inquiry`,
+      headers: { host: 'localhost:3000' },
+    });
     expect(found.statusCode).toBe(200);
     const hits = (found.json() as { items: { url: string }[] }).items;
     expect(hits.some((h) => h.url.endsWith(`/hoi-dap/${slug}`))).toBe(true);
 
     await publication.unpublish(system, row.id);
-    const gone = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('giay phep xay dung nha o rieng le')}&type=inquiry`, headers: { host: 'localhost:3000' } });
+    const gone = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/search?q=${encodeURIComponent('giay phep xay dung nha o rieng le')}&type=inquiry`,
+      headers: { host: 'localhost:3000' },
+    });
     expect((gone.json() as { items: { url: string }[] }).items.some((h) => h.url.endsWith(`/hoi-dap/${slug}`))).toBe(false);
   });
 
@@ -189,11 +227,19 @@ describe('from receipt to a published answer', () => {
     await t.modules.inquiries.handling.forward(system, row.id, { agencyId: noiVu });
     await t.modules.inquiries.agencies.setAnswerReview(system, hanoi, false);
     try {
-      expect(await t.modules.inquiries.handling.submitAnswer(system, row.id, '<p>Hồ sơ gồm đơn đề nghị, giấy tờ về quyền sử dụng đất và sơ đồ thửa đất.</p>')).toBe('answered');
+      expect(
+        await t.modules.inquiries.handling.submitAnswer(system, row.id, '<p>Hồ sơ gồm đơn đề nghị, giấy tờ về quyền sử dụng đất và sơ đồ thửa đất.</p>'),
+      ).toBe('answered');
     } finally {
       await t.modules.inquiries.agencies.setAnswerReview(system, hanoi, true);
     }
-    await expect(t.modules.inquiries.publication.publish(system, row.id, { title: 'Hồ sơ cấp giấy chứng nhận', question: 'Hồ sơ gồm những gì?', answerHtml: '<p>Hồ sơ gồm đơn đề nghị.</p>' })).rejects.toMatchObject({ status: 409, code: 'inquiry.no_consent' });
+    await expect(
+      t.modules.inquiries.publication.publish(system, row.id, {
+        title: 'Hồ sơ cấp giấy chứng nhận',
+        question: 'Hồ sơ gồm những gì?',
+        answerHtml: '<p>Hồ sơ gồm đơn đề nghị.</p>',
+      }),
+    ).rejects.toMatchObject({ status: 409, code: 'inquiry.no_consent' });
   });
 
   it('meets the 15-day deadline with a progress notice and owes the promised date instead (QA-4)', async () => {
@@ -201,7 +247,10 @@ describe('from receipt to a published answer', () => {
     const { row } = await submit();
     await t.modules.inquiries.handling.forward(system, row.id, { agencyId: noiVu });
     at('2026-10-20T02:00:00Z');
-    await t.modules.inquiries.handling.progressNotice(system, row.id, { text: 'Cần xác minh thực địa, dự kiến trả lời trong tháng 11.', promisedDate: '16/11/2026' });
+    await t.modules.inquiries.handling.progressNotice(system, row.id, {
+      text: 'Cần xác minh thực địa, dự kiến trả lời trong tháng 11.',
+      promisedDate: '16/11/2026',
+    });
     expect((await dueOf('inquiry_answer', row.id))?.late_seconds).toBe(0);
     const promised = await dueOf('inquiry_promised', row.id);
     expect(iso(promised?.due_at)).toBe('2026-11-16T10:00:00.000Z');
@@ -209,11 +258,18 @@ describe('from receipt to a published answer', () => {
     const status = await t.modules.inquiries.submission.status(await t.modules.inquiries.submission.find(row.code, row.email), 'vi');
     expect(status.progress?.text).toContain('xác minh thực địa');
     expect(iso(status.answerDueAt ?? undefined)).toBe('2026-11-16T10:00:00.000Z');
-    await expect(t.modules.inquiries.handling.progressNotice(system, row.id, { text: 'Hẹn lại', promisedDate: '01/01/2020' })).rejects.toMatchObject({ status: 422 });
+    await expect(t.modules.inquiries.handling.progressNotice(system, row.id, { text: 'Hẹn lại', promisedDate: '01/01/2020' })).rejects.toMatchObject({
+      status: 422,
+    });
   });
 
   it('logs a hotline call straight to the agency the site designates', async () => {
-    const r = await t.modules.inquiries.logOnBehalf(system, { ...input({ name: '', email: '', phone: '', address: '' }), channel: 'hotline', kind: 'feedback', field: 'thai-do-can-bo' });
+    const r = await t.modules.inquiries.logOnBehalf(system, {
+      ...input({ name: '', email: '', phone: '', address: '' }),
+      channel: 'hotline',
+      kind: 'feedback',
+      field: 'thai-do-can-bo',
+    });
     expect(r.row.status).toBe('forwarded');
     expect(r.row.agency_id).toBe(noiVu);
     expect((await dueOf('inquiry_forward', r.row.id))?.met_at).not.toBeNull();
@@ -223,8 +279,14 @@ describe('from receipt to a published answer', () => {
 describe('deadlines owed by an agency', () => {
   it('reminds the agency’s responders and counts on-time rates per agency on the compliance dashboard', async () => {
     const accounts = t.modules.accounts;
-    const responder = await sql<{ id: number }>`insert into accounts (email, name, phone, unit, password_hash) values ('traloi.kiemthu@cong.example', 'Cán bộ trả lời', '', 'Sở Nội vụ (kiểm thử)', 'x') returning id`.execute(t.db.db);
-    await sql`insert into role_grants (account_id, site_id, role, unit) values (${responder.rows[0]!.id}, ${hanoi}, 'agency_responder', 'Sở Nội vụ (kiểm thử)')`.execute(t.db.db);
+    const responder = await sql<{
+      id: number;
+    }>`insert into accounts (email, name, phone, unit, password_hash) values ('traloi.kiemthu@cong.example', 'Cán bộ trả lời', '', 'Sở Nội vụ (kiểm thử)', 'x') returning id`.execute(
+      t.db.db,
+    );
+    await sql`insert into role_grants (account_id, site_id, role, unit) values (${responder.rows[0]!.id}, ${hanoi}, 'agency_responder', 'Sở Nội vụ (kiểm thử)')`.execute(
+      t.db.db,
+    );
     expect((await accounts.respondersOf(hanoi, 'Sở Nội vụ (kiểm thử)')).map((a) => a.email)).toContain('traloi.kiemthu@cong.example');
 
     at('2026-10-01T02:00:00Z');
@@ -234,15 +296,20 @@ describe('deadlines owed by an agency', () => {
     // 15 working days from Thursday 01/10/2026 end on Wednesday 21/10; two days before, the responders hear of it.
     const result = await t.modules.calendar.remindDeadlines(new Date('2026-10-20T02:00:00Z'));
     expect(result.reminded).toBeGreaterThan(0);
-    const mail = await sql<{ subject: string }>`select subject from mail_outbox where to_address = 'traloi.kiemthu@cong.example' and subject like 'Sắp đến hạn%'`.execute(t.db.db);
+    const mail = await sql<{
+      subject: string;
+    }>`select subject from mail_outbox where to_address = 'traloi.kiemthu@cong.example' and subject like 'Sắp đến hạn%'`.execute(t.db.db);
     expect(mail.rows.length).toBeGreaterThan(0);
 
     const site = (await t.modules.sites.listSites()).find((s) => s.id === hanoi)!;
-    const report = await new (await import('../src/modules/calendar/compliance.service.ts')).ComplianceService(t.db.db, t.modules.calendar.calendar).report(system, {
-      sites: [site] as never,
-      period: { from: '2026-10-01', to: '2026-10-31' },
-      now: new Date('2026-10-25T02:00:00Z'),
-    });
+    const report = await new (await import('../src/modules/calendar/compliance.service.ts')).ComplianceService(t.db.db, t.modules.calendar.calendar).report(
+      system,
+      {
+        sites: [site] as never,
+        period: { from: '2026-10-01', to: '2026-10-31' },
+        now: new Date('2026-10-25T02:00:00Z'),
+      },
+    );
     const agencyRow = report.byUnit.find((u) => u.unit === 'Sở Nội vụ (kiểm thử)');
     expect(agencyRow).toBeDefined();
     expect(agencyRow!.figures.total).toBeGreaterThan(0);
@@ -265,7 +332,9 @@ describe('retention of personal data', () => {
     expect(after.body).not.toContain('001085012345');
     expect(after.personal_erased_at).not.toBeNull();
     await expect(t.modules.inquiries.submission.find(row.code, row.email)).rejects.toMatchObject({ status: 404 });
-    const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'inquiry.personal_data_erased' and target_id = ${String(row.id)}`.execute(t.db.db);
+    const audit = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where action = 'inquiry.personal_data_erased' and target_id = ${String(row.id)}`.execute(t.db.db);
     expect(audit.rows[0]!.n).toBe(1);
   });
 });

@@ -48,7 +48,10 @@ const diskFiles = (): string[] => {
 };
 const idFrom = (location: unknown) => Number(/\/quan-tri\/thu-vien\/(\d+)\?tb=da-tai-len$/.exec(String(location))![1]);
 
-const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#1d5fa8' } }).png().toBuffer();
+const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#1d5fa8' } })
+    .png()
+    .toBuffer();
 
 describe('uploading through the admin form', () => {
   let editor: UploadClient;
@@ -60,7 +63,9 @@ describe('uploading through the admin form', () => {
     const page = await editor.get('/quan-tri/thu-vien');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>Thư viện tệp</h1>');
-    expect(page.body).toMatch(/<form method="post" action="\/quan-tri\/thu-vien" enctype="multipart\/form-data"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">/);
+    expect(page.body).toMatch(
+      /<form method="post" action="\/quan-tri\/thu-vien" enctype="multipart\/form-data"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">/,
+    );
     expect(page.body).toContain('name="file" type="file" required');
     expect(page.body).toContain('href="/quan-tri/thu-vien" aria-current="page"');
     const en = await editor.get('/english/admin/media');
@@ -69,7 +74,11 @@ describe('uploading through the admin form', () => {
   });
 
   it('stores a real image with WebP sizes (never enlarged) and serves them', async () => {
-    const res = await editor.postMultipart('/quan-tri/thu-vien', { alt: 'Trụ sở Ủy ban nhân dân', caption: 'Ảnh chụp năm 2026' }, { filename: 'Trụ sở UBND.png', contentType: 'image/png', data: await png(1200, 800) });
+    const res = await editor.postMultipart(
+      '/quan-tri/thu-vien',
+      { alt: 'Trụ sở Ủy ban nhân dân', caption: 'Ảnh chụp năm 2026' },
+      { filename: 'Trụ sở UBND.png', contentType: 'image/png', data: await png(1200, 800) },
+    );
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
     const id = idFrom(res.headers.location);
     const row = (await mediaRows()).find((r) => r.id === id)!;
@@ -91,7 +100,9 @@ describe('uploading through the admin form', () => {
       expect(file.statusCode).toBe(200);
       expect(file.headers['content-type']).toBe('image/webp');
       expect(file.headers['x-content-type-options']).toBe('nosniff');
-      expect(file.headers['content-disposition']).toMatch(/^inline; filename="Tru so UBND-\d+\.webp"; filename\*=UTF-8''Tr%E1%BB%A5%20s%E1%BB%9F%20UBND-\d+\.webp$/);
+      expect(file.headers['content-disposition']).toMatch(
+        /^inline; filename="Tru so UBND-\d+\.webp"; filename\*=UTF-8''Tr%E1%BB%A5%20s%E1%BB%9F%20UBND-\d+\.webp$/,
+      );
       expect(file.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       const meta = await sharp(file.rawPayload).metadata();
       expect(meta).toMatchObject({ format: 'webp', width: v.width });
@@ -111,7 +122,11 @@ describe('uploading through the admin form', () => {
 
   it('requires alt text for images and keeps what was typed', async () => {
     const before = (await mediaRows()).length;
-    const res = await editor.postMultipart('/quan-tri/thu-vien', { alt: '', caption: 'Chú thích <giữ lại>' }, { filename: 'anh.png', data: await png(400, 300) });
+    const res = await editor.postMultipart(
+      '/quan-tri/thu-vien',
+      { alt: '', caption: 'Chú thích <giữ lại>' },
+      { filename: 'anh.png', data: await png(400, 300) },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Ảnh cần có văn bản thay thế');
     expect(res.body).toContain('value="Chú thích &lt;giữ lại&gt;"');
@@ -121,7 +136,11 @@ describe('uploading through the admin form', () => {
 
   it('refuses a Windows program named anh.jpg, saying what it really is', async () => {
     const before = { rows: (await mediaRows()).length, files: diskFiles().length };
-    const res = await editor.postMultipart('/quan-tri/thu-vien', { alt: 'Ảnh đẹp', caption: '' }, { filename: 'anh.jpg', contentType: 'image/jpeg', data: exeFile() });
+    const res = await editor.postMultipart(
+      '/quan-tri/thu-vien',
+      { alt: 'Ảnh đẹp', caption: '' },
+      { filename: 'anh.jpg', contentType: 'image/jpeg', data: exeFile() },
+    );
     expect(res.statusCode).toBe(415);
     expect(res.body).toContain('Tệp “anh.jpg” mang đuôi .jpg nhưng nội dung thật là chương trình chạy được của Windows (.exe)');
     expect(res.body).toContain('value="Ảnh đẹp"');
@@ -131,10 +150,18 @@ describe('uploading through the admin form', () => {
 
   it('refuses HTML and SVG (they could run script on the site)', async () => {
     const before = (await mediaRows()).length;
-    const page = await editor.postMultipart('/quan-tri/thu-vien', {}, { filename: 'tin-tuc.html', contentType: 'text/html', data: Buffer.from('<html><body><script>fetch("/quan-tri")</script></body></html>') });
+    const page = await editor.postMultipart(
+      '/quan-tri/thu-vien',
+      {},
+      { filename: 'tin-tuc.html', contentType: 'text/html', data: Buffer.from('<html><body><script>fetch("/quan-tri")</script></body></html>') },
+    );
     expect(page.statusCode).toBe(415);
     expect(page.body).toContain('trang web (HTML)');
-    const svg = await editor.postMultipart('/quan-tri/thu-vien', { alt: 'Logo' }, { filename: 'logo.svg', contentType: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+    const svg = await editor.postMultipart(
+      '/quan-tri/thu-vien',
+      { alt: 'Logo' },
+      { filename: 'logo.svg', contentType: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
+    );
     expect(svg.statusCode).toBe(415);
     expect(svg.body).toContain('ảnh SVG');
     expect(svg.body).not.toContain('<script>alert(1)');
@@ -161,7 +188,11 @@ describe('uploading through the admin form', () => {
 
   it('serves a PDF as a download under its Vietnamese name, with byte ranges', async () => {
     const pdf = pdfFile('Bao cao quy 3');
-    const res = await editor.postMultipart('/quan-tri/thu-vien', { caption: 'Báo cáo tình hình quý 3' }, { filename: 'Báo cáo quý 3.pdf', contentType: 'application/pdf', data: pdf });
+    const res = await editor.postMultipart(
+      '/quan-tri/thu-vien',
+      { caption: 'Báo cáo tình hình quý 3' },
+      { filename: 'Báo cáo quý 3.pdf', contentType: 'application/pdf', data: pdf },
+    );
     expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
     const id = idFrom(res.headers.location);
     const file = await t.app.inject({ url: `/media/${id}/goc`, headers: { host: 'localhost' } });
@@ -303,7 +334,13 @@ describe('editing and deleting', () => {
     for (const key of [row.storage_key, ...row.variants.map((v) => v.storage_key)]) expect(diskFiles()).not.toContain(key);
     expect((await t.app.inject({ url: `/media/${id}/goc`, headers: { host: 'localhost' } })).statusCode).toBe(404);
 
-    const audit = await t.db.db.selectFrom('audit_log').selectAll().where('target_type', '=', 'media').where('target_id', '=', String(id)).orderBy('id').execute();
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target_type', '=', 'media')
+      .where('target_id', '=', String(id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['media.upload', 'media.update', 'media.delete']);
     expect(audit.every((a) => a.actor_label === 'bientap.hanoi@cong.example')).toBe(true);
     // Every file still in the library has its upload entry.

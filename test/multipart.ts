@@ -19,7 +19,9 @@ export function multipartBody(fields: Record<string, string>, file?: UploadFile,
   const boundary = `----cong${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   const quote = (v: string) => v.replace(/["\r\n]/g, (c) => encodeURIComponent(c));
-  const fieldParts = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'));
+  const fieldParts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'),
+  );
   if (!options.fileFirst) parts.push(...fieldParts);
   if (file) {
     parts.push(
@@ -132,7 +134,10 @@ export function ooxmlFile(kind: keyof typeof OOXML_MAIN): Buffer {
       name: '[Content_Types].xml',
       data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${m.dir}/${m.part}" ContentType="${m.type}"/></Types>`,
     },
-    { name: '_rels/.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${m.dir}/${m.part}"/></Relationships>` },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${m.dir}/${m.part}"/></Relationships>`,
+    },
     { name: `${m.dir}/${m.part}`, data: '<?xml version="1.0" encoding="UTF-8"?><root>Xin chào</root>' },
   ]);
 }
@@ -142,7 +147,10 @@ export function odfFile(kind: 'odt' | 'ods' | 'odp'): Buffer {
   const mime = { odt: 'text', ods: 'spreadsheet', odp: 'presentation' }[kind];
   return storedZip([
     { name: 'mimetype', data: `application/vnd.oasis.opendocument.${mime}` },
-    { name: 'content.xml', data: '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>' },
+    {
+      name: 'content.xml',
+      data: '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+    },
   ]);
 }
 

@@ -33,7 +33,15 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 
 async function publishNews(title: string): Promise<number> {
   const content = t.modules.content.content;
-  const item = await content.create(system, portal, { type: 'news', lang: 'vi', title, source: 'Nguồn thử', authorName: 'Tác giả thử', fields: { event_date: '2026-11-23' }, featured: true });
+  const item = await content.create(system, portal, {
+    type: 'news',
+    lang: 'vi',
+    title,
+    source: 'Nguồn thử',
+    authorName: 'Tác giả thử',
+    fields: { event_date: '2026-11-23' },
+    featured: true,
+  });
   await content.transition(system, item.id, 'submit');
   await content.transition(system, item.id, 'take');
   await content.transition(system, item.id, 'approve');

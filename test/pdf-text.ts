@@ -43,7 +43,13 @@ export function pdfObjects(pdf: Buffer): Map<number, PdfObject> {
 
 function parseToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
-  const units = (hex: string) => String.fromCharCode(...hex.trim().split(/\s+/).map((h) => parseInt(h, 16)));
+  const units = (hex: string) =>
+    String.fromCharCode(
+      ...hex
+        .trim()
+        .split(/\s+/)
+        .map((h) => parseInt(h, 16)),
+    );
   for (const m of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
     const start = parseInt(m[1]!, 16);
     [...m[3]!.matchAll(/<([^>]*)>/g)].forEach((u, i) => map.set(start + i, units(u[1]!)));

@@ -32,11 +32,28 @@ const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { host:
 const api = async (query: Record<string, string>) => {
   const r = await get(`/api/v1/search?${new URLSearchParams(query).toString()}`);
   expect(r.statusCode).toBe(200);
-  return r.json() as { query: string; total: number; more: boolean; items: { title: string; url: string; site: string; exactMatch: boolean; snippet: { text: string; mark: boolean }[] }[]; notices: { code: string; message: string }[]; suggestion?: { query: string; items: { title: string }[] } };
+  return r.json() as {
+    query: string;
+    total: number;
+    more: boolean;
+    items: { title: string; url: string; site: string; exactMatch: boolean; snippet: { text: string; mark: boolean }[] }[];
+    notices: { code: string; message: string }[];
+    suggestion?: { query: string; items: { title: string }[] };
+  };
 };
 
 async function publish(siteId: number, title: string, body: string, attachments: number[] = []): Promise<number> {
-  const item = await content.create(system, siteId, { type: 'news', lang: 'vi', title, summary: '', bodyHtml: `<p>${body}</p>`, source: 'UBND', authorName: 'Ban Biên tập', fields: { event_date: '2026-11-20' }, attachments });
+  const item = await content.create(system, siteId, {
+    type: 'news',
+    lang: 'vi',
+    title,
+    summary: '',
+    bodyHtml: `<p>${body}</p>`,
+    source: 'UBND',
+    authorName: 'Ban Biên tập',
+    fields: { event_date: '2026-11-20' },
+    attachments,
+  });
   await content.transition(system, item.id, 'submit');
   // Wards approve in one step, the portal in two.
   if ((await content.siteWorkflow(siteId)).approvalSteps === 2) await content.transition(system, item.id, 'take');
@@ -101,7 +118,10 @@ describe('the search page', () => {
   });
 
   it('finds words that are only in an attached DOCX or PDF', async () => {
-    const docx = await t.modules.media.uploadMedia(system, hanoi, { data: makeDocx(`<w:p><w:r><w:t>Phụ lục: danh mục thủ tục cấp phép khai thác nước ngầm Quyxetvanban</w:t></w:r></w:p>`), originalName: 'Phụ lục.docx' });
+    const docx = await t.modules.media.uploadMedia(system, hanoi, {
+      data: makeDocx(`<w:p><w:r><w:t>Phụ lục: danh mục thủ tục cấp phép khai thác nước ngầm Quyxetvanban</w:t></w:r></w:p>`),
+      originalName: 'Phụ lục.docx',
+    });
     const pdf = await t.modules.media.uploadMedia(system, hanoi, { data: await makePdf([['Biểu mẫu tờ khai Pdfonlyword']]), originalName: 'Biểu mẫu.pdf' });
     await publish(hanoi, 'Công bố danh mục thủ tục tài nguyên nước', 'Xem phụ lục đính kèm.', [docx.id, pdf.id]);
     expect((await api({ q: 'quyxetvanban', site: 'hanoi' })).items.map((i) => i.title)).toEqual(['Công bố danh mục thủ tục tài nguyên nước']);
@@ -110,7 +130,16 @@ describe('the search page', () => {
   });
 
   it('keeps drafts out of the index', async () => {
-    const item = await content.create(system, hanoi, { type: 'news', lang: 'vi', title: 'Bản nháp chưa duyệt Quasarword', summary: '', bodyHtml: '<p>x</p>', source: 'x', authorName: 'y', fields: { event_date: '2026-11-20' } });
+    const item = await content.create(system, hanoi, {
+      type: 'news',
+      lang: 'vi',
+      title: 'Bản nháp chưa duyệt Quasarword',
+      summary: '',
+      bodyHtml: '<p>x</p>',
+      source: 'x',
+      authorName: 'y',
+      fields: { event_date: '2026-11-20' },
+    });
     await content.transition(system, item.id, 'submit');
     expect((await api({ q: 'quasarword', site: 'hanoi' })).total).toBe(0);
   });
@@ -124,7 +153,7 @@ describe('the search page', () => {
 });
 
 describe('hostile and odd input', () => {
-  const queries = ['"', '\'; drop table search_documents; --', 'a & | ! <-> :*', '<script>alert(1)</script>', '%', '行政 🚀', 'x'.repeat(10_000), '-', '"""'];
+  const queries = ['"', "'; drop table search_documents; --", 'a & | ! <-> :*', '<script>alert(1)</script>', '%', '行政 🚀', 'x'.repeat(10_000), '-', '"""'];
   for (const q of queries) {
     it(`answers ${JSON.stringify(q.slice(0, 24))} on the page and the API`, async () => {
       const page = await get(`/tim-kiem?q=${encodeURIComponent(q)}`);

@@ -180,7 +180,8 @@ function shown(r: SearchResult): { hits: SearchHit[]; suggestion?: string } {
 
 const titles = (hits: readonly SearchHit[]) => hits.map((h) => h.title);
 /** Index of the judged item a hit is, or -1. */
-const judgedIndex = (relevant: readonly Rel[], hit: SearchHit) => relevant.findIndex((r) => (typeof r === 'string' ? hit.title.includes(r) : r.test(hit.title)));
+const judgedIndex = (relevant: readonly Rel[], hit: SearchHit) =>
+  relevant.findIndex((r) => (typeof r === 'string' ? hit.title.includes(r) : r.test(hit.title)));
 const isOne = (rel: Rel) => (hit: SearchHit) => judgedIndex([rel], hit) === 0;
 
 interface Measured {
@@ -219,7 +220,8 @@ describe('search relevance on the demo portal', () => {
   it('judges at least 40 queries of every kind', () => {
     expect(JUDGED.length).toBeGreaterThanOrEqual(40);
     expect(new Set(JUDGED.map((j) => j.q)).size).toBe(JUDGED.length);
-    for (const kind of ['accented', 'plain', 'phrase', 'typo', 'number', 'exclusion'] as const) expect(JUDGED.filter((j) => j.kind === kind).length, kind).toBeGreaterThanOrEqual(4);
+    for (const kind of ['accented', 'plain', 'phrase', 'typo', 'number', 'exclusion'] as const)
+      expect(JUDGED.filter((j) => j.kind === kind).length, kind).toBeGreaterThanOrEqual(4);
   });
 
   it('keeps mean precision@5 and MRR at or above the thresholds', () => {
@@ -232,12 +234,27 @@ describe('search relevance on the demo portal', () => {
     const typos = rows.filter((r) => r.judged.fix !== undefined);
     const right = typos.filter((r) => r.suggestion === r.judged.fix).length / typos.length;
     // Every result list in full, to compare engines (PGlite and PostgreSQL must agree).
-    const digest = createHash('sha256').update(JSON.stringify(JUDGED.map((j) => titles(shown(results.get(j.q)!).hits)))).digest('hex').slice(0, 16);
+    const digest = createHash('sha256')
+      .update(JSON.stringify(JUDGED.map((j) => titles(shown(results.get(j.q)!).hits))))
+      .digest('hex')
+      .slice(0, 16);
     const byKind = [...new Set(JUDGED.map((j) => j.kind))].map((kind) => {
       const of = rows.filter((r) => r.judged.kind === kind);
-      return `${mean(of.map((r) => r.precision)).toFixed(3).padStart(5)} ${mean(of.map((r) => r.rr)).toFixed(3).padStart(5)}  mean of ${kind} (${of.length})`;
+      return `${mean(of.map((r) => r.precision))
+        .toFixed(3)
+        .padStart(5)} ${mean(of.map((r) => r.rr))
+        .toFixed(3)
+        .padStart(5)}  mean of ${kind} (${of.length})`;
     });
-    console.log(['  P@5    RR  kind      query                                  top 5 (→ suggestion when the query found nothing)', ...rows.map(line), ...byKind, `${p5.toFixed(3).padStart(5)} ${mrr.toFixed(3).padStart(5)}  mean P@5, MRR over ${rows.length} queries (thresholds ${MIN_MEAN_PRECISION_AT_5.toFixed(3)}, ${MIN_MRR.toFixed(3)})`, `typo corrections right: ${typos.filter((r) => r.suggestion === r.judged.fix).length}/${typos.length}; results digest ${digest}`].join('\n'));
+    console.log(
+      [
+        '  P@5    RR  kind      query                                  top 5 (→ suggestion when the query found nothing)',
+        ...rows.map(line),
+        ...byKind,
+        `${p5.toFixed(3).padStart(5)} ${mrr.toFixed(3).padStart(5)}  mean P@5, MRR over ${rows.length} queries (thresholds ${MIN_MEAN_PRECISION_AT_5.toFixed(3)}, ${MIN_MRR.toFixed(3)})`,
+        `typo corrections right: ${typos.filter((r) => r.suggestion === r.judged.fix).length}/${typos.length}; results digest ${digest}`,
+      ].join('\n'),
+    );
     expect(p5).toBeGreaterThanOrEqual(MIN_MEAN_PRECISION_AT_5);
     expect(mrr).toBeGreaterThanOrEqual(MIN_MRR);
     expect(right).toBeGreaterThanOrEqual(MIN_RIGHT_CORRECTIONS);
@@ -263,7 +280,11 @@ describe('what the issue demands in any case', () => {
       const r = await search(q);
       expect(r.hits[0]!.exact, q).toBe(true);
       const firstFolded = r.hits.findIndex((h) => !h.exact);
-      if (firstFolded >= 0) expect(r.hits.slice(firstFolded).every((h) => !h.exact), q).toBe(true);
+      if (firstFolded >= 0)
+        expect(
+          r.hits.slice(firstFolded).every((h) => !h.exact),
+          q,
+        ).toBe(true);
     }
     // "tuyên dương" (praise) first; "tuyến đường", "lòng đường" only match folded, and come after it.
     const praise = await search('tuyên dương');
@@ -302,7 +323,10 @@ describe('what the issue demands in any case', () => {
       expect(r.total, q).toBe(0);
       const { hits, suggestion } = shown(r);
       expect(suggestion, q).toBeDefined();
-      expect(hits.slice(0, 5).some((h) => judgedIndex(wanted, h) >= 0), `${q} → ${suggestion}: ${titles(hits.slice(0, 5)).join(' | ')}`).toBe(true);
+      expect(
+        hits.slice(0, 5).some((h) => judgedIndex(wanted, h) >= 0),
+        `${q} → ${suggestion}: ${titles(hits.slice(0, 5)).join(' | ')}`,
+      ).toBe(true);
     }
   });
 });

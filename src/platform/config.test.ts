@@ -11,7 +11,11 @@ describe('configuration', () => {
     expect(c.baseDomain).toBe('localhost');
     expect(c.seedDemo).toBe(true);
     expect(Object.isFrozen(c)).toBe(true);
-    expect(c.publishingSlots).toEqual({ morning: { from: '06:00', to: '12:00' }, afternoon: { from: '12:00', to: '18:00' }, evening: { from: '18:00', to: '24:00' } });
+    expect(c.publishingSlots).toEqual({
+      morning: { from: '06:00', to: '12:00' },
+      afternoon: { from: '12:00', to: '18:00' },
+      evening: { from: '18:00', to: '24:00' },
+    });
     expect(c.deadlineReminderWorkingDays).toBe(2);
   });
 

@@ -147,7 +147,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publishingSlots: slotsSetting(env),
     deadlineReminderWorkingDays: intSetting(env, 'DEADLINE_REMINDER_WORKING_DAYS', 2, 0, 30),
     inquirySubmissionsPerMinute: intSetting(env, 'INQUIRY_SUBMISSIONS_PER_MINUTE', 10, 1, 100_000),
-    inquiryRateLimitAllow: Object.freeze((env.INQUIRY_RATE_LIMIT_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    inquiryRateLimitAllow: Object.freeze(
+      (env.INQUIRY_RATE_LIMIT_ALLOW ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     inquiryRetentionMonths: intSetting(env, 'INQUIRY_RETENTION_MONTHS', 60, 1, 600),
   });
 }
@@ -157,8 +162,14 @@ function slotsSetting(env: NodeJS.ProcessEnv): Config['publishingSlots'] {
   const raw = env.PUBLISHING_SLOTS?.trim() || '06:00-12:00,12:00-18:00,18:00-24:00';
   const parts = raw.split(',').map((p) => /^([01]\d|2[0-3]):([0-5]\d)-(([01]\d|2[0-3]):([0-5]\d)|24:00)$/.exec(p.trim()));
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  const ok = parts.length === 3 && parts.every((m) => m && minutes(m[0].split('-')[0]!) < minutes(m[0].split('-')[1]!)) && parts.every((m, i) => i === 0 || minutes(parts[i - 1]![0].split('-')[1]!) <= minutes(m![0].split('-')[0]!));
-  if (!ok) throw new ConfigError(`PUBLISHING_SLOTS="${raw}" must be three increasing ranges of Việt Nam time for morning, afternoon and evening, like 06:00-12:00,12:00-18:00,18:00-24:00.`);
+  const ok =
+    parts.length === 3 &&
+    parts.every((m) => m && minutes(m[0].split('-')[0]!) < minutes(m[0].split('-')[1]!)) &&
+    parts.every((m, i) => i === 0 || minutes(parts[i - 1]![0].split('-')[1]!) <= minutes(m![0].split('-')[0]!));
+  if (!ok)
+    throw new ConfigError(
+      `PUBLISHING_SLOTS="${raw}" must be three increasing ranges of Việt Nam time for morning, afternoon and evening, like 06:00-12:00,12:00-18:00,18:00-24:00.`,
+    );
   const range = (i: number) => {
     const [from, to] = parts[i]![0].split('-') as [string, string];
     return Object.freeze({ from, to });

@@ -41,7 +41,14 @@ export function roleLabel(role: Role, lang: Lang): string {
  * Roles that publish or edit for the board, answer for an agency, manage accounts or administer must use a
  * second factor (level 3: MFA for administrators and access from the Internet).
  */
-export const ROLES_REQUIRING_2FA: ReadonlySet<Role> = new Set(['platform_admin', 'site_operator', 'board_head', 'board_deputy', 'board_member', 'agency_responder']);
+export const ROLES_REQUIRING_2FA: ReadonlySet<Role> = new Set([
+  'platform_admin',
+  'site_operator',
+  'board_head',
+  'board_deputy',
+  'board_member',
+  'agency_responder',
+]);
 
 /** Roles whose sessions use the shorter administration idle limit and the 2-month password rule. */
 export const ADMIN_ROLES: ReadonlySet<Role> = new Set(['platform_admin', 'site_operator']);

@@ -54,24 +54,40 @@ export function registerAccountAdmin(app: FastifyInstance, deps: AuthDeps & { ad
 <div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Danh sách tài khoản', 'Accounts')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Danh sách tài khoản', 'Accounts')}</caption>
 <thead><tr><th scope="col">${tr(lang, 'Họ tên', 'Name')}</th><th scope="col">${tr(lang, 'Thư điện tử', 'E-mail')}</th><th scope="col">${tr(lang, 'Vai trò trên trang này', 'Roles on this site')}</th><th scope="col">${tr(lang, 'Trạng thái', 'Status')}</th><th scope="col">${tr(lang, 'Đăng nhập gần nhất', 'Last sign-in')}</th></tr></thead>
 <tbody>${accounts.map(
-            (a) => html`<tr><th scope="row"><a href="${base}/${a.id}">${a.name}</a></th><td>${a.email}</td><td>${a.grants
-              .filter((g) => g.siteId === siteIdOf(s) || g.siteId === null)
-              .map((g) => roleLabel(g.role, lang))
-              .join(', ')}</td><td>${a.status === 'active' ? html`<span class="badge badge-ok">${tr(lang, 'Hoạt động', 'Active')}</span>` : html`<span class="badge badge-off">${tr(lang, 'Đã khóa', 'Suspended')}</span>`}</td><td>${a.lastSignInAt ? formatDateTime(a.lastSignInAt) : '—'}</td></tr>`,
+            (a) =>
+              html`<tr><th scope="row"><a href="${base}/${a.id}">${a.name}</a></th><td>${a.email}</td><td>${a.grants
+                .filter((g) => g.siteId === siteIdOf(s) || g.siteId === null)
+                .map((g) => roleLabel(g.role, lang))
+                .join(
+                  ', ',
+                )}</td><td>${a.status === 'active' ? html`<span class="badge badge-ok">${tr(lang, 'Hoạt động', 'Active')}</span>` : html`<span class="badge badge-off">${tr(lang, 'Đã khóa', 'Suspended')}</span>`}</td><td>${a.lastSignInAt ? formatDateTime(a.lastSignInAt) : '—'}</td></tr>`,
           )}</tbody></table></div>`,
         },
         s,
       );
     });
 
-    const newPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, errors: Record<string, string> = {}, status = 200) => {
+    const newPage = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: Record<string, string> = {},
+      errors: Record<string, string> = {},
+      status = 200,
+    ) => {
       const s = await admin.scope(request);
       return admin.send(
         request,
         reply,
         {
           title: tr(lang, 'Tạo tài khoản', 'New account'),
-          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa tạo được tài khoản: kiểm tra các ô được đánh dấu.', 'The account was not created: check the marked fields.') } } : {}),
+          ...(Object.keys(errors).length
+            ? {
+                notice: {
+                  kind: 'error' as const,
+                  text: tr(lang, 'Chưa tạo được tài khoản: kiểm tra các ô được đánh dấu.', 'The account was not created: check the marked fields.'),
+                },
+              }
+            : {}),
           main: html`<h1>${tr(lang, 'Tạo tài khoản', 'New account')}</h1>
 <p>${tr(lang, 'Người dùng sẽ nhận thư mời đặt mật khẩu (hiệu lực 72 giờ).', 'The person receives an e-mail invitation to set a password (valid 72 hours).')}</p>
 <form method="post" action="${adminHref(lang, 'accountNew')}" class="form" novalidate>
@@ -94,7 +110,14 @@ ${field({ name: 'grantUnit', label: tr(lang, 'Đơn vị phụ trách (với cá
     app.post(adminHref(lang, 'accountNew'), { preHandler: guard }, async (request, reply) => {
       const s = await admin.scope(request);
       const b = request.body as Record<string, string>;
-      const values = { name: str(b, 'name'), email: str(b, 'email'), phone: str(b, 'phone'), unit: str(b, 'unit'), role: str(b, 'role'), grantUnit: str(b, 'grantUnit') };
+      const values = {
+        name: str(b, 'name'),
+        email: str(b, 'email'),
+        phone: str(b, 'phone'),
+        unit: str(b, 'unit'),
+        role: str(b, 'role'),
+        grantUnit: str(b, 'grantUnit'),
+      };
       if (!s.site) return newPage(request, reply, values, { role: tr(lang, 'Chưa có trang nào.', 'No site yet.') }, 422);
       try {
         const created = await service.createAccount(db, s.actor, s.site.id, values, `${request.protocol}://${request.host}${adminHref(lang, 'reset')}`);
@@ -128,7 +151,9 @@ ${field({ name: 'unit', label: tr(lang, 'Đơn vị công tác', 'Unit (agency)'
 </form>
 <h2>${tr(lang, 'Vai trò', 'Roles')}</h2>
 <ul>${a.grants.map(
-            (g) => html`<li>${roleLabel(g.role, lang)} — ${g.siteId ? (lang === 'en' ? g.siteNameEn : g.siteNameVi) : tr(lang, 'toàn nền tảng', 'whole platform')}${g.unit ? html` (${g.unit})` : ''}
+            (
+              g,
+            ) => html`<li>${roleLabel(g.role, lang)} — ${g.siteId ? (lang === 'en' ? g.siteNameEn : g.siteNameVi) : tr(lang, 'toàn nền tảng', 'whole platform')}${g.unit ? html` (${g.unit})` : ''}
 ${g.siteId === siteIdOf(s) || isPlatformAdmin(s.actor) ? html`<form method="post" action="${here}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="thu-hoi"><input type="hidden" name="grant" value="${g.id}"><button type="submit" class="secondary">${tr(lang, 'Thu hồi', 'Revoke')}<span class="visually-hidden"> ${roleLabel(g.role, lang)}</span></button></form>` : ''}</li>`,
           )}</ul>
 <form method="post" action="${here}" class="form" novalidate>
@@ -138,11 +163,13 @@ ${field({ name: 'grantUnit', label: tr(lang, 'Đơn vị phụ trách (với cá
 <p><button type="submit" class="secondary">${tr(lang, 'Cấp vai trò', 'Grant role')}</button></p>
 </form>
 <h2>${tr(lang, 'Trạng thái', 'Status')}</h2>
-${a.status === 'active'
+${
+  a.status === 'active'
     ? html`<form method="post" action="${here}" class="form" novalidate>${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="khoa">
 ${field({ name: 'reason', label: tr(lang, 'Lý do khóa', 'Reason for suspension'), required: true })}
 <p><button type="submit" class="danger">${tr(lang, 'Khóa tài khoản ngay', 'Suspend now')}</button></p></form>`
-    : html`<form method="post" action="${here}">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="mo"><button type="submit">${tr(lang, 'Mở lại tài khoản', 'Re-activate')}</button></form>`}`,
+    : html`<form method="post" action="${here}">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="mo"><button type="submit">${tr(lang, 'Mở lại tài khoản', 'Re-activate')}</button></form>`
+}`,
         },
         s,
         status,

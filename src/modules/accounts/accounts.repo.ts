@@ -22,9 +22,30 @@ export function insertAccount(
 export async function updateAccount(
   db: DbOrTx,
   id: number,
-  patch: Partial<Pick<AccountRow, 'name' | 'phone' | 'unit' | 'status' | 'suspended_reason' | 'password_hash' | 'password_changed_at' | 'failed_sign_ins' | 'locked_until' | 'last_sign_in_at' | 'totp_secret' | 'totp_enabled_at' | 'totp_last_step'>>,
+  patch: Partial<
+    Pick<
+      AccountRow,
+      | 'name'
+      | 'phone'
+      | 'unit'
+      | 'status'
+      | 'suspended_reason'
+      | 'password_hash'
+      | 'password_changed_at'
+      | 'failed_sign_ins'
+      | 'locked_until'
+      | 'last_sign_in_at'
+      | 'totp_secret'
+      | 'totp_enabled_at'
+      | 'totp_last_step'
+    >
+  >,
 ): Promise<void> {
-  await db.updateTable('accounts').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('accounts')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Counts one failed sign-in; returns the new count. */
@@ -63,7 +84,15 @@ export function grantsOf(db: DbOrTx, accountId: number) {
   return db
     .selectFrom('role_grants')
     .leftJoin('sites', 'sites.id', 'role_grants.site_id')
-    .select(['role_grants.id', 'role_grants.site_id', 'role_grants.role', 'role_grants.unit', 'sites.code as site_code', 'sites.name_vi as site_name_vi', 'sites.name_en as site_name_en'])
+    .select([
+      'role_grants.id',
+      'role_grants.site_id',
+      'role_grants.role',
+      'role_grants.unit',
+      'sites.code as site_code',
+      'sites.name_vi as site_name_vi',
+      'sites.name_en as site_name_en',
+    ])
     .where('role_grants.account_id', '=', accountId)
     .orderBy('role_grants.site_id')
     .orderBy('role_grants.role')
@@ -111,7 +140,11 @@ export async function addPasswordHistory(db: DbOrTx, accountId: number, hash: st
 
 export async function replaceRecoveryCodes(db: DbOrTx, accountId: number, hashes: readonly string[]): Promise<void> {
   await db.deleteFrom('recovery_codes').where('account_id', '=', accountId).execute();
-  if (hashes.length) await db.insertInto('recovery_codes').values(hashes.map((code_hash) => ({ account_id: accountId, code_hash }))).execute();
+  if (hashes.length)
+    await db
+      .insertInto('recovery_codes')
+      .values(hashes.map((code_hash) => ({ account_id: accountId, code_hash })))
+      .execute();
 }
 
 /** Marks an unused recovery code used; true when there was one. */
@@ -149,7 +182,11 @@ export function sessionsOf(db: DbOrTx, accountId: number): Promise<SessionRow[]>
   return db.selectFrom('sessions').selectAll().where('account_id', '=', accountId).orderBy('last_seen_at', 'desc').execute();
 }
 
-export async function updateSession(db: DbOrTx, id: string, patch: Partial<Pick<SessionRow, 'last_seen_at' | 'mfa_passed' | 'current_site_id'>>): Promise<void> {
+export async function updateSession(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<Pick<SessionRow, 'last_seen_at' | 'mfa_passed' | 'current_site_id'>>,
+): Promise<void> {
   await db.updateTable('sessions').set(patch).where('id', '=', id).execute();
 }
 

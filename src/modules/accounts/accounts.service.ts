@@ -33,7 +33,15 @@ export interface AccountView {
   suspendedReason: string | null;
   twoFactor: boolean;
   lastSignInAt: Date | null;
-  grants: { id: number; siteId: number | null; siteCode: string | null; siteNameVi: string | null; siteNameEn: string | null; role: Role; unit: string | null }[];
+  grants: {
+    id: number;
+    siteId: number | null;
+    siteCode: string | null;
+    siteNameVi: string | null;
+    siteNameEn: string | null;
+    role: Role;
+    unit: string | null;
+  }[];
 }
 
 async function view(db: Db, account: AccountRow): Promise<AccountView> {
@@ -48,7 +56,15 @@ async function view(db: Db, account: AccountRow): Promise<AccountView> {
     suspendedReason: account.suspended_reason,
     twoFactor: account.totp_enabled_at !== null,
     lastSignInAt: account.last_sign_in_at,
-    grants: grants.map((g) => ({ id: g.id, siteId: g.site_id, siteCode: g.site_code, siteNameVi: g.site_name_vi, siteNameEn: g.site_name_en, role: g.role as Role, unit: g.unit })),
+    grants: grants.map((g) => ({
+      id: g.id,
+      siteId: g.site_id,
+      siteCode: g.site_code,
+      siteNameVi: g.site_name_vi,
+      siteNameEn: g.site_name_en,
+      role: g.role as Role,
+      unit: g.unit,
+    })),
   };
 }
 
@@ -79,7 +95,8 @@ export async function ownAccount(db: Db, accountId: number): Promise<AccountView
 /** Refuses a grant the actor may not give: platform admin is for platform admins only; site roles only on sites the actor manages. */
 function checkGrantable(actor: Actor, siteId: number | null, role: Role): void {
   if (role === 'platform_admin' || siteId === null) {
-    if (!isPlatformAdmin(actor)) throw new Forbidden('grant.platform_admin_only', 'Only a platform administrator can grant this role.', { messageKey: 'error.body.403' });
+    if (!isPlatformAdmin(actor))
+      throw new Forbidden('grant.platform_admin_only', 'Only a platform administrator can grant this role.', { messageKey: 'error.body.403' });
     return;
   }
   authorize(actor, 'grants.manage', siteId);
@@ -119,30 +136,59 @@ export async function createAccount(db: Db, actor: Actor, siteId: number, input:
         details: [{ field: 'email', message: `Đã có tài khoản dùng địa chỉ ${email}.` }],
       });
     }
-    const account = await repo.insertAccount(tx, { email, name, phone: cleanText(input.phone ?? ''), unit: cleanText(input.unit ?? ''), password_hash: placeholder });
+    const account = await repo.insertAccount(tx, {
+      email,
+      name,
+      phone: cleanText(input.phone ?? ''),
+      unit: cleanText(input.unit ?? ''),
+      password_hash: placeholder,
+    });
     await repo.insertGrant(tx, account.id, siteId, role, UNIT_ROLES.has(role) ? grantUnit : null);
     const token = newToken();
-    await repo.insertResetToken(tx, { token_hash: tokenHash(token), account_id: account.id, expires_at: new Date(Date.now() + INVITE_HOURS * 3600_000), ip: actorIp(actor) });
+    await repo.insertResetToken(tx, {
+      token_hash: tokenHash(token),
+      account_id: account.id,
+      expires_at: new Date(Date.now() + INVITE_HOURS * 3600_000),
+      ip: actorIp(actor),
+    });
     await queueMail(tx, {
       to: email,
       subject: 'Tài khoản Cổng của bạn đã được tạo',
       text: `Xin chào ${name},\n\nTài khoản ${email} đã được tạo cho bạn trên Cổng. Mở liên kết sau trong ${INVITE_HOURS} giờ để đặt mật khẩu (dùng một lần):\n\n${linkBase}?ma=${token}\n\n— Cổng`,
     });
-    await recordAudit(tx, { ...audit(actor), siteId, action: 'account.created', targetType: 'account', targetId: String(account.id), summary: { email, name, role, unit: grantUnit } });
+    await recordAudit(tx, {
+      ...audit(actor),
+      siteId,
+      action: 'account.created',
+      targetType: 'account',
+      targetId: String(account.id),
+      summary: { email, name, role, unit: grantUnit },
+    });
     return view(tx, account);
   });
 }
 
 /** Changes name, phone and unit of an account the actor manages. */
-export async function updateAccount(db: Db, actor: Actor, siteId: number, accountId: number, input: { name: string; phone: string; unit: string }): Promise<AccountView> {
+export async function updateAccount(
+  db: Db,
+  actor: Actor,
+  siteId: number,
+  accountId: number,
+  input: { name: string; phone: string; unit: string },
+): Promise<AccountView> {
   const before = await getAccount(db, actor, siteId, accountId);
   authorize(actor, 'accounts.manage', siteId);
   const name = cleanText(input.name);
-  if (!name || name.length > 200) throw new Invalid('account.invalid', 'Cần nhập họ tên.', { details: [{ field: 'name', message: 'Cần nhập họ tên (tối đa 200 ký tự).' }] });
+  if (!name || name.length > 200)
+    throw new Invalid('account.invalid', 'Cần nhập họ tên.', { details: [{ field: 'name', message: 'Cần nhập họ tên (tối đa 200 ký tự).' }] });
   const patch = { name, phone: cleanText(input.phone).slice(0, 50), unit: cleanText(input.unit).slice(0, 200) };
   return withTx(db, async (tx) => {
     await repo.updateAccount(tx, accountId, patch);
-    const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => before[k as keyof typeof patch] !== v).map(([k, v]) => [k, { from: before[k as keyof typeof patch], to: v }]));
+    const changed = Object.fromEntries(
+      Object.entries(patch)
+        .filter(([k, v]) => before[k as keyof typeof patch] !== v)
+        .map(([k, v]) => [k, { from: before[k as keyof typeof patch], to: v }]),
+    );
     await recordAudit(tx, { ...audit(actor), siteId, action: 'account.updated', targetType: 'account', targetId: String(accountId), summary: changed });
     return view(tx, (await repo.findAccountById(tx, accountId))!);
   });
@@ -166,7 +212,14 @@ export async function suspendAccount(db: Db, actor: Actor, siteId: number | null
   await withTx(db, async (tx) => {
     await repo.updateAccount(tx, accountId, { status: 'suspended', suspended_reason: cleanText(reason).slice(0, 300) || 'manual' });
     const ended = await repo.deleteSessionsOf(tx, accountId);
-    await recordAudit(tx, { ...audit(actor), siteId, action: 'account.suspended', targetType: 'account', targetId: String(accountId), summary: { email: account.email, reason, sessions_ended: ended } });
+    await recordAudit(tx, {
+      ...audit(actor),
+      siteId,
+      action: 'account.suspended',
+      targetType: 'account',
+      targetId: String(accountId),
+      summary: { email: account.email, reason, sessions_ended: ended },
+    });
   });
 }
 
@@ -178,7 +231,14 @@ export async function reactivateAccount(db: Db, actor: Actor, siteId: number | n
   await withTx(db, async (tx) => {
     // Counting inactivity from now, or the 45-day rule would suspend it again at once.
     await repo.updateAccount(tx, accountId, { status: 'active', suspended_reason: null, failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
-    await recordAudit(tx, { ...audit(actor), siteId, action: 'account.reactivated', targetType: 'account', targetId: String(accountId), summary: { email: account.email } });
+    await recordAudit(tx, {
+      ...audit(actor),
+      siteId,
+      action: 'account.reactivated',
+      targetType: 'account',
+      targetId: String(accountId),
+      summary: { email: account.email },
+    });
   });
 }
 
@@ -190,12 +250,20 @@ export async function grantRole(db: Db, actor: Actor, siteId: number | null, acc
   const account = await repo.findAccountById(db, accountId);
   if (!account) throw new NotFound('account.not_found');
   const unit = UNIT_ROLES.has(role) ? cleanText(unitInput ?? '') || null : null;
-  if (UNIT_ROLES.has(role) && !unit) throw new Invalid('grant.unit_required', 'Vai trò này cần chọn đơn vị phụ trách.', { details: [{ field: 'grantUnit', message: 'Cần nhập đơn vị.' }] });
+  if (UNIT_ROLES.has(role) && !unit)
+    throw new Invalid('grant.unit_required', 'Vai trò này cần chọn đơn vị phụ trách.', { details: [{ field: 'grantUnit', message: 'Cần nhập đơn vị.' }] });
   await withTx(db, async (tx) => {
     const added = await repo.insertGrant(tx, accountId, role === 'platform_admin' ? null : siteId, role, unit);
     if (!added) throw new Conflict('grant.exists', 'Tài khoản đã có vai trò này.');
     const ended = await repo.deleteSessionsOf(tx, accountId);
-    await recordAudit(tx, { ...audit(actor), siteId, action: 'grant.added', targetType: 'account', targetId: String(accountId), summary: { email: account.email, role, unit, sessions_ended: ended } });
+    await recordAudit(tx, {
+      ...audit(actor),
+      siteId,
+      action: 'grant.added',
+      targetType: 'account',
+      targetId: String(accountId),
+      summary: { email: account.email, role, unit, sessions_ended: ended },
+    });
   });
 }
 
@@ -212,12 +280,23 @@ export async function revokeGrant(db: Db, actor: Actor, siteId: number | null, g
   await withTx(db, async (tx) => {
     await repo.deleteGrant(tx, grantId);
     const ended = await repo.deleteSessionsOf(tx, grant.account_id);
-    await recordAudit(tx, { ...audit(actor), siteId: grant.site_id, action: 'grant.removed', targetType: 'account', targetId: String(grant.account_id), summary: { role: grant.role, unit: grant.unit, sessions_ended: ended } });
+    await recordAudit(tx, {
+      ...audit(actor),
+      siteId: grant.site_id,
+      action: 'grant.removed',
+      targetType: 'account',
+      targetId: String(grant.account_id),
+      summary: { role: grant.role, unit: grant.unit, sessions_ended: ended },
+    });
   });
 }
 
 /** Creates an active platform administrator (CLI; the first account of an installation). */
-export async function createPlatformAdmin(db: Db, actor: Actor, input: { email: string; name: string; password: string }): Promise<{ id: number; email: string; name: string }> {
+export async function createPlatformAdmin(
+  db: Db,
+  actor: Actor,
+  input: { email: string; name: string; password: string },
+): Promise<{ id: number; email: string; name: string }> {
   authorize(actor, 'sites.manage', null);
   const email = cleanText(input.email).toLowerCase();
   const name = cleanText(input.name);
@@ -232,7 +311,13 @@ export async function createPlatformAdmin(db: Db, actor: Actor, input: { email: 
     if (await repo.findAccountByEmail(tx, email)) throw new Conflict('account.email_taken', `Đã có tài khoản ${email}.`);
     const account = await repo.insertAccount(tx, { email, name, phone: '', unit: '', password_hash: passwordHash });
     await repo.insertGrant(tx, account.id, null, 'platform_admin', null);
-    await recordAudit(tx, { ...audit(actor), action: 'account.created', targetType: 'account', targetId: String(account.id), summary: { email, name, role: 'platform_admin' } });
+    await recordAudit(tx, {
+      ...audit(actor),
+      action: 'account.created',
+      targetType: 'account',
+      targetId: String(account.id),
+      summary: { email, name, role: 'platform_admin' },
+    });
     return { id: account.id, email: account.email, name: account.name };
   });
 }
@@ -251,7 +336,14 @@ export async function suspendInactiveAccounts(db: Db, days: number, now = new Da
     await withTx(db, async (tx) => {
       await repo.updateAccount(tx, a.id, { status: 'suspended', suspended_reason: 'inactive' });
       const ended = await repo.deleteSessionsOf(tx, a.id);
-      await recordAudit(tx, { actorId: null, actorLabel: 'system', action: 'account.auto_suspended', targetType: 'account', targetId: String(a.id), summary: { email: a.email, reason: 'inactive', days, sessions_ended: ended } });
+      await recordAudit(tx, {
+        actorId: null,
+        actorLabel: 'system',
+        action: 'account.auto_suspended',
+        targetType: 'account',
+        targetId: String(a.id),
+        summary: { email: a.email, reason: 'inactive', days, sessions_ended: ended },
+      });
     });
   }
   return stale.length;

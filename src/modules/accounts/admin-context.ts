@@ -90,7 +90,10 @@ export function createAdminContext(db: Db, sites: SitesModule) {
   /** Renders and sends an admin page; `s` is omitted on the sign-in pages. */
   async function send(request: FastifyRequest, reply: FastifyReply, page: AdminPageSpec, s?: AdminScope, status = 200): Promise<FastifyReply> {
     reply.header('cache-control', 'no-store');
-    return reply.code(status).type('text/html; charset=utf-8').send(renderAdminShell(await frame(request, reply, s), page));
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(renderAdminShell(await frame(request, reply, s), page));
   }
 
   return { addNav, scope, switchSite, send, sitesOf };

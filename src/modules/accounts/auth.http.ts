@@ -54,7 +54,14 @@ export function registerAuthHooks(app: FastifyInstance, db: Db): void {
     request.session = session;
     request.person = { name: account.name, email: account.email };
     if (session.mfaPassed) {
-      request.actor = { kind: 'person', accountId: account.id, email: account.email, grants: await grantsForActor(db, account.id), ip: request.ip, sessionId: session.id };
+      request.actor = {
+        kind: 'person',
+        accountId: account.id,
+        email: account.email,
+        grants: await grantsForActor(db, account.id),
+        ip: request.ip,
+        sessionId: session.id,
+      };
     }
   });
 }

@@ -81,16 +81,28 @@ ${field({ name: 'password', label: tr(lang, 'Mật khẩu', 'Password'), type: '
           return signInPage(request, reply, {
             email,
             status: 429,
-            error: tr(lang, `Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau ${outcome.retryAfterSeconds} giây.`, `Too many failed sign-ins from this address. Try again in ${outcome.retryAfterSeconds} seconds.`),
+            error: tr(
+              lang,
+              `Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau ${outcome.retryAfterSeconds} giây.`,
+              `Too many failed sign-ins from this address. Try again in ${outcome.retryAfterSeconds} seconds.`,
+            ),
           });
         }
         if (outcome.reason === 'suspended') {
-          return signInPage(request, reply, { email, status: 403, error: tr(lang, 'Tài khoản đang bị khóa. Vui lòng liên hệ bộ phận quản trị trang.', 'This account is suspended. Please contact the site operator.') });
+          return signInPage(request, reply, {
+            email,
+            status: 403,
+            error: tr(lang, 'Tài khoản đang bị khóa. Vui lòng liên hệ bộ phận quản trị trang.', 'This account is suspended. Please contact the site operator.'),
+          });
         }
         return signInPage(request, reply, {
           email,
           status: 401,
-          error: tr(lang, 'Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa.', 'Wrong e-mail or password, or the account is temporarily locked.'),
+          error: tr(
+            lang,
+            'Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa.',
+            'Wrong e-mail or password, or the account is temporarily locked.',
+          ),
         });
       }
       setSessionCookie(request, reply, deps.config, outcome.token);
@@ -182,7 +194,12 @@ ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'),
 <p><a class="button" href="${p('dashboard')}">${tr(lang, 'Tôi đã lưu, tiếp tục', 'I have saved them, continue')}</a></p>`,
         });
       } catch (err) {
-        if (isDomainError(err) && err.code === 'totp.wrong_code') return enrolPage(request, reply, tr(lang, 'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.', 'Wrong code. Check the time on your phone and enter a new code.'));
+        if (isDomainError(err) && err.code === 'totp.wrong_code')
+          return enrolPage(
+            request,
+            reply,
+            tr(lang, 'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.', 'Wrong code. Check the time on your phone and enter a new code.'),
+          );
         throw err;
       }
     });
@@ -197,7 +214,16 @@ ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'),
       admin.send(request, reply, {
         title: tr(lang, 'Quên mật khẩu', 'Forgot password'),
         ...(o.sent
-          ? { notice: { kind: 'info' as const, text: tr(lang, 'Nếu địa chỉ này có tài khoản đang hoạt động, một liên kết đặt lại mật khẩu vừa được gửi tới đó. Liên kết có hiệu lực 60 phút.', 'If this address has an active account, a reset link has just been sent to it. The link is valid for 60 minutes.') } }
+          ? {
+              notice: {
+                kind: 'info' as const,
+                text: tr(
+                  lang,
+                  'Nếu địa chỉ này có tài khoản đang hoạt động, một liên kết đặt lại mật khẩu vừa được gửi tới đó. Liên kết có hiệu lực 60 phút.',
+                  'If this address has an active account, a reset link has just been sent to it. The link is valid for 60 minutes.',
+                ),
+              },
+            }
           : {}),
         main: html`<div class="auth-box">
 <h1>${tr(lang, 'Quên mật khẩu', 'Forgot password')}</h1>
@@ -223,7 +249,9 @@ ${field({ name: 'email', label: tr(lang, 'Thư điện tử của tài khoản',
         reply,
         {
           title: tr(lang, 'Đặt mật khẩu mới', 'Set a new password'),
-          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: tr(lang, 'Mật khẩu chưa đạt yêu cầu.', 'The password does not meet the rules.') } } : {}),
+          ...(Object.keys(errors).length
+            ? { notice: { kind: 'error' as const, text: tr(lang, 'Mật khẩu chưa đạt yêu cầu.', 'The password does not meet the rules.') } }
+            : {}),
           main: html`<div class="auth-box">
 <h1>${tr(lang, 'Đặt mật khẩu mới', 'Set a new password')}</h1>
 <form method="post" action="${p('reset')}" class="form" novalidate>
@@ -262,7 +290,8 @@ ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'R
     app.post(p('reset'), { preHandler: guard, config: limited(10) }, async (request, reply) => {
       const token = str(request.body, 'ma');
       const password = str(request.body, 'password');
-      if (password !== str(request.body, 'confirm')) return resetPage(request, reply, token, { confirm: tr(lang, 'Hai lần nhập không khớp.', 'The two entries differ.') }, 422);
+      if (password !== str(request.body, 'confirm'))
+        return resetPage(request, reply, token, { confirm: tr(lang, 'Hai lần nhập không khớp.', 'The two entries differ.') }, 422);
       try {
         await completePasswordReset(deps, token, password, request.ip);
       } catch (err) {

@@ -37,7 +37,14 @@ export async function seedDemoAccounts(db: Db, accounts: readonly DemoAccount[],
       if (a.grants.some((g) => ROLES_REQUIRING_2FA.has(g.role))) {
         await repo.updateAccount(tx, account.id, { totp_secret: newTotpSecret(), totp_enabled_at: new Date() });
       }
-      await recordAudit(tx, { actorId: null, actorLabel: 'seed-demo', action: 'account.created', targetType: 'account', targetId: String(account.id), summary: { email: a.email, demo: true, roles: a.grants.map((g) => `${g.role}@${g.siteCode ?? '*'}`) } });
+      await recordAudit(tx, {
+        actorId: null,
+        actorLabel: 'seed-demo',
+        action: 'account.created',
+        targetType: 'account',
+        targetId: String(account.id),
+        summary: { email: a.email, demo: true, roles: a.grants.map((g) => `${g.role}@${g.siteCode ?? '*'}`) },
+      });
     });
     created.push(a.email);
   }

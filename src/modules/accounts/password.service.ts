@@ -56,7 +56,15 @@ export async function changePassword(deps: AuthDeps, accountId: number, keepSess
   await withTx(deps.db, async (tx) => {
     await storeNewPassword(tx, accountId, account.password_hash, hash);
     const ended = await repo.deleteSessionsOf(tx, accountId, keepSessionId);
-    await recordAudit(tx, { actorId: accountId, actorLabel: account.email, ip, action: 'account.password_changed', targetType: 'account', targetId: String(accountId), summary: { other_sessions_ended: ended } });
+    await recordAudit(tx, {
+      actorId: accountId,
+      actorLabel: account.email,
+      ip,
+      action: 'account.password_changed',
+      targetType: 'account',
+      targetId: String(accountId),
+      summary: { other_sessions_ended: ended },
+    });
   });
 }
 
@@ -73,14 +81,27 @@ export async function requestPasswordReset(deps: AuthDeps, emailInput: string, i
       return;
     }
     const token = newToken();
-    await repo.insertResetToken(tx, { token_hash: tokenHash(token), account_id: account.id, expires_at: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000), ip });
+    await repo.insertResetToken(tx, {
+      token_hash: tokenHash(token),
+      account_id: account.id,
+      expires_at: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000),
+      ip,
+    });
     const link = `${linkBase}?ma=${token}`;
     await queueMail(tx, {
       to: account.email,
       subject: 'Đặt lại mật khẩu — Cổng',
       text: `Xin chào ${account.name},\n\nCó yêu cầu đặt lại mật khẩu cho tài khoản ${account.email}. Mở liên kết sau trong ${RESET_TOKEN_MINUTES} phút để đặt mật khẩu mới (liên kết chỉ dùng được một lần):\n\n${link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.\n\n— Cổng\n\nA password reset was requested for this account. The link above works once, for ${RESET_TOKEN_MINUTES} minutes.`,
     });
-    await recordAudit(tx, { actorId: account.id, actorLabel: account.email, ip, action: 'auth.reset_requested', targetType: 'account', targetId: String(account.id), summary: { sent: true } });
+    await recordAudit(tx, {
+      actorId: account.id,
+      actorLabel: account.email,
+      ip,
+      action: 'auth.reset_requested',
+      targetType: 'account',
+      targetId: String(account.id),
+      summary: { sent: true },
+    });
   });
 }
 
@@ -105,6 +126,14 @@ export async function completePasswordReset(deps: AuthDeps, token: string, passw
     if (claimed !== account.id) throw new Invalid('reset.invalid_token', 'Liên kết đặt lại mật khẩu không còn hiệu lực (đã dùng hoặc đã hết hạn).');
     await storeNewPassword(tx, account.id, account.password_hash, hash);
     const ended = await repo.deleteSessionsOf(tx, account.id);
-    await recordAudit(tx, { actorId: account.id, actorLabel: account.email, ip, action: 'account.password_reset', targetType: 'account', targetId: String(account.id), summary: { sessions_ended: ended } });
+    await recordAudit(tx, {
+      actorId: account.id,
+      actorLabel: account.email,
+      ip,
+      action: 'account.password_reset',
+      targetType: 'account',
+      targetId: String(account.id),
+      summary: { sessions_ended: ended },
+    });
   });
 }

@@ -50,11 +50,31 @@ export function verifyPassword(stored: string, password: string): Promise<boolea
 }
 
 /** Common passwords (international and Vietnamese) refused outright, compared case-insensitively. */
-const COMMON = new Set([
-  '123456789012', 'password1234', 'password@123', 'matkhau12345', 'matkhau@1234', 'anhyeuem1234', 'admin@123456',
-  'qwerty123456', 'abc@12345678', 'iloveyou1234', 'welcome@1234', 'administrator', 'p@ssw0rd1234', 'passw0rd!234',
-  'admin1234567', 'vietnam12345', 'hanoi@123456', 'Matkhau@123', 'Admin@123456', 'Abc@123456789', 'Password@123',
-].map((p) => p.toLowerCase()));
+const COMMON = new Set(
+  [
+    '123456789012',
+    'password1234',
+    'password@123',
+    'matkhau12345',
+    'matkhau@1234',
+    'anhyeuem1234',
+    'admin@123456',
+    'qwerty123456',
+    'abc@12345678',
+    'iloveyou1234',
+    'welcome@1234',
+    'administrator',
+    'p@ssw0rd1234',
+    'passw0rd!234',
+    'admin1234567',
+    'vietnam12345',
+    'hanoi@123456',
+    'Matkhau@123',
+    'Admin@123456',
+    'Abc@123456789',
+    'Password@123',
+  ].map((p) => p.toLowerCase()),
+);
 
 export const MIN_PASSWORD_LENGTH = 12;
 

@@ -22,7 +22,10 @@ const OK: Record<string, { vi: string; en: string }> = {
   'doi-mat-khau': { vi: 'Đã đổi mật khẩu. Các phiên khác đã kết thúc.', en: 'Password changed. Your other sessions have ended.' },
   'ket-thuc-phien': { vi: 'Đã kết thúc phiên.', en: 'Session ended.' },
   'tat-xac-thuc': { vi: 'Đã tắt xác thực hai lớp.', en: 'Two-factor authentication is off.' },
-  'het-han-mat-khau': { vi: 'Mật khẩu quản trị phải đổi sau mỗi 2 tháng: vui lòng đặt mật khẩu mới.', en: 'Administrator passwords must be renewed every 2 months: please set a new one.' },
+  'het-han-mat-khau': {
+    vi: 'Mật khẩu quản trị phải đổi sau mỗi 2 tháng: vui lòng đặt mật khẩu mới.',
+    en: 'Administrator passwords must be renewed every 2 months: please set a new one.',
+  },
 };
 
 export function registerProfilePages(app: FastifyInstance, deps: AuthDeps & { admin: AdminContext }): void {
@@ -68,7 +71,9 @@ export function registerProfilePages(app: FastifyInstance, deps: AuthDeps & { ad
         reply,
         {
           title: tr(lang, 'Đổi mật khẩu', 'Change password'),
-          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa đổi được mật khẩu.', 'The password was not changed.') } } : notice(request)),
+          ...(Object.keys(errors).length
+            ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa đổi được mật khẩu.', 'The password was not changed.') } }
+            : notice(request)),
           main: html`<h1>${tr(lang, 'Đổi mật khẩu', 'Change password')}</h1>
 <form method="post" action="${p('password')}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
@@ -87,11 +92,13 @@ ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'R
     app.post(p('password'), { preHandler: guard, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
       const s = await admin.scope(request);
       const next = str(request.body, 'password');
-      if (next !== str(request.body, 'confirm')) return passwordPage(request, reply, { confirm: tr(lang, 'Hai lần nhập không khớp.', 'The two entries differ.') }, 422);
+      if (next !== str(request.body, 'confirm'))
+        return passwordPage(request, reply, { confirm: tr(lang, 'Hai lần nhập không khớp.', 'The two entries differ.') }, 422);
       try {
         await changePassword(deps, s.actor.accountId, request.session!.id, str(request.body, 'current'), next, request.ip);
       } catch (err) {
-        if (isDomainError(err) && (err.code === 'password.invalid' || err.code === 'password.wrong_current')) return passwordPage(request, reply, errorsByField(err.details), 422);
+        if (isDomainError(err) && (err.code === 'password.invalid' || err.code === 'password.wrong_current'))
+          return passwordPage(request, reply, errorsByField(err.details), 422);
         throw err;
       }
       return reply.redirect(`${p('profile')}?tb=doi-mat-khau`, 303);
@@ -110,15 +117,19 @@ ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'R
           title: tr(lang, 'Xác thực hai lớp', 'Two-factor authentication'),
           ...notice(request),
           main: html`<h1>${tr(lang, 'Xác thực hai lớp', 'Two-factor authentication')}</h1>
-${me.twoFactor
+${
+  me.twoFactor
     ? html`<p>${tr(lang, 'Đang bật.', 'On.')} ${tr(lang, `Còn ${left} mã dự phòng chưa dùng.`, `${left} unused recovery codes left.`)}</p>
 ${extra ?? ''}
 <form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="ma-moi"><button type="submit" class="secondary">${tr(lang, 'Tạo mã dự phòng mới', 'New recovery codes')}</button></form>
-${required
+${
+  required
     ? html`<p class="muted">${tr(lang, 'Vai trò của bạn bắt buộc xác thực hai lớp nên không thể tắt.', 'Your role requires two-factor authentication, so it cannot be turned off.')}</p>`
-    : html`<form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="tat"><button type="submit" class="danger">${tr(lang, 'Tắt xác thực hai lớp', 'Turn off')}</button></form>`}`
+    : html`<form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="tat"><button type="submit" class="danger">${tr(lang, 'Tắt xác thực hai lớp', 'Turn off')}</button></form>`
+}`
     : html`<p>${tr(lang, 'Chưa bật. Xác thực hai lớp bảo vệ tài khoản ngay cả khi lộ mật khẩu.', 'Off. Two-factor authentication protects the account even if the password leaks.')}</p>
-<p><a class="button" href="${p('enrol')}">${tr(lang, 'Bật xác thực hai lớp', 'Turn on')}</a></p>`}`,
+<p><a class="button" href="${p('enrol')}">${tr(lang, 'Bật xác thực hai lớp', 'Turn on')}</a></p>`
+}`,
         },
         s,
       );
@@ -154,9 +165,12 @@ ${required
 <div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</caption>
 <thead><tr><th scope="col">${tr(lang, 'Bắt đầu', 'Started')}</th><th scope="col">${tr(lang, 'Hoạt động gần nhất', 'Last active')}</th><th scope="col">${tr(lang, 'Địa chỉ IP', 'IP address')}</th><th scope="col">${tr(lang, 'Trình duyệt', 'Browser')}</th><th scope="col"><span class="visually-hidden">${tr(lang, 'Thao tác', 'Actions')}</span></th></tr></thead>
 <tbody>${sessions.map(
-            (x) => html`<tr><td>${formatDateTime(x.created_at)}</td><td>${formatDateTime(x.last_seen_at)}</td><td>${x.ip}</td><td>${x.user_agent.slice(0, 80)}</td><td>${x.id === request.session!.id
-              ? tr(lang, 'Phiên này', 'This session')
-              : html`<form method="post" action="${p('sessions')}">${csrfInput(csrf)}<input type="hidden" name="phien" value="${x.id.slice(0, 16)}"><button type="submit" class="secondary">${tr(lang, 'Kết thúc', 'End')}</button></form>`}</td></tr>`,
+            (x) =>
+              html`<tr><td>${formatDateTime(x.created_at)}</td><td>${formatDateTime(x.last_seen_at)}</td><td>${x.ip}</td><td>${x.user_agent.slice(0, 80)}</td><td>${
+                x.id === request.session!.id
+                  ? tr(lang, 'Phiên này', 'This session')
+                  : html`<form method="post" action="${p('sessions')}">${csrfInput(csrf)}<input type="hidden" name="phien" value="${x.id.slice(0, 16)}"><button type="submit" class="secondary">${tr(lang, 'Kết thúc', 'End')}</button></form>`
+              }</td></tr>`,
           )}</tbody></table></div>`,
         },
         s,

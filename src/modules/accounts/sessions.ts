@@ -64,7 +64,18 @@ export async function openSession(
     current_site_id: a.currentSiteId ?? null,
   };
   await repo.insertSession(db, row);
-  return { token, session: { id: row.id, accountId: a.accountId, host: a.host, mfaPassed: a.mfaPassed, currentSiteId: row.current_site_id, createdAt: new Date(now), expiresAt: row.expires_at } };
+  return {
+    token,
+    session: {
+      id: row.id,
+      accountId: a.accountId,
+      host: a.host,
+      mfaPassed: a.mfaPassed,
+      currentSiteId: row.current_site_id,
+      createdAt: new Date(now),
+      expiresAt: row.expires_at,
+    },
+  };
 }
 
 /**
@@ -86,7 +97,14 @@ export async function loadSession(db: DbOrTx, token: string | undefined, host: s
 }
 
 /** Replaces a session by a new one (new token) keeping its state: after sign-in steps, against fixation. */
-export async function rotateSession(db: DbOrTx, config: Config, old: SessionInfo, ip: string, userAgent: string, changes: { mfaPassed?: boolean }): Promise<{ token: string; session: SessionInfo }> {
+export async function rotateSession(
+  db: DbOrTx,
+  config: Config,
+  old: SessionInfo,
+  ip: string,
+  userAgent: string,
+  changes: { mfaPassed?: boolean },
+): Promise<{ token: string; session: SessionInfo }> {
   await repo.deleteSession(db, old.id);
   return openSession(db, config, {
     accountId: old.accountId,

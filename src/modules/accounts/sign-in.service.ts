@@ -91,7 +91,15 @@ export async function signIn(deps: AuthDeps, emailInput: string, password: strin
       const failures = await repo.addFailedSignIn(tx, account.id);
       if (failures >= MAX_FAILURES) {
         await repo.updateAccount(tx, account.id, { failed_sign_ins: 0, locked_until: new Date(now.getTime() + LOCK_MINUTES * 60_000) });
-        await recordAudit(tx, { actorId: account.id, actorLabel: account.email, ip: attempt.ip, action: 'auth.locked', targetType: 'account', targetId: String(account.id), summary: { failures, minutes: LOCK_MINUTES } });
+        await recordAudit(tx, {
+          actorId: account.id,
+          actorLabel: account.email,
+          ip: attempt.ip,
+          action: 'auth.locked',
+          targetType: 'account',
+          targetId: String(account.id),
+          summary: { failures, minutes: LOCK_MINUTES },
+        });
       }
     });
     await fail(deps, attempt, account, email, 'wrong_password');
@@ -105,7 +113,15 @@ export async function signIn(deps: AuthDeps, emailInput: string, password: strin
   if (now.getTime() - lastActive.getTime() > INACTIVE_DAYS * 86_400_000) {
     await withTx(db, async (tx) => {
       await repo.updateAccount(tx, account.id, { status: 'suspended', suspended_reason: 'inactive' });
-      await recordAudit(tx, { actorId: null, actorLabel: 'system', ip: attempt.ip, action: 'account.auto_suspended', targetType: 'account', targetId: String(account.id), summary: { reason: 'inactive', days: INACTIVE_DAYS } });
+      await recordAudit(tx, {
+        actorId: null,
+        actorLabel: 'system',
+        ip: attempt.ip,
+        action: 'account.auto_suspended',
+        targetType: 'account',
+        targetId: String(account.id),
+        summary: { reason: 'inactive', days: INACTIVE_DAYS },
+      });
     });
     await fail(deps, attempt, account, email, 'inactive');
     return { ok: false, reason: 'suspended' };
@@ -117,8 +133,22 @@ export async function signIn(deps: AuthDeps, emailInput: string, password: strin
   return withTx(db, async (tx) => {
     await repo.updateAccount(tx, account.id, { failed_sign_ins: 0, locked_until: null, ...(next === 'done' ? { last_sign_in_at: now } : {}) });
     await repo.clearThrottle(tx, attempt.ip);
-    const opened = await openSession(tx, deps.config, { accountId: account.id, host: attempt.host, ip: attempt.ip, userAgent: attempt.userAgent, mfaPassed: next === 'done' });
-    await recordAudit(tx, { actorId: account.id, actorLabel: account.email, ip: attempt.ip, action: next === 'done' ? 'auth.sign_in' : 'auth.password_ok', targetType: 'session', targetId: opened.session.id.slice(0, 12), summary: { next } });
+    const opened = await openSession(tx, deps.config, {
+      accountId: account.id,
+      host: attempt.host,
+      ip: attempt.ip,
+      userAgent: attempt.userAgent,
+      mfaPassed: next === 'done',
+    });
+    await recordAudit(tx, {
+      actorId: account.id,
+      actorLabel: account.email,
+      ip: attempt.ip,
+      action: next === 'done' ? 'auth.sign_in' : 'auth.password_ok',
+      targetType: 'session',
+      targetId: opened.session.id.slice(0, 12),
+      summary: { next },
+    });
     return { ok: true as const, token: opened.token, session: opened.session, next };
   });
 }
@@ -135,11 +165,27 @@ export async function completeSecondFactor(deps: AuthDeps, session: SessionInfo,
   if (step === null && !usedRecovery) {
     const locked = await withTx(db, async (tx) => {
       const failures = await repo.addFailedSignIn(tx, account.id);
-      await recordAudit(tx, { actorId: account.id, actorLabel: account.email, ip: attempt.ip, action: 'auth.second_factor_failed', targetType: 'account', targetId: String(account.id), summary: { failures } });
+      await recordAudit(tx, {
+        actorId: account.id,
+        actorLabel: account.email,
+        ip: attempt.ip,
+        action: 'auth.second_factor_failed',
+        targetType: 'account',
+        targetId: String(account.id),
+        summary: { failures },
+      });
       if (failures < MAX_FAILURES) return false;
       await repo.updateAccount(tx, account.id, { failed_sign_ins: 0, locked_until: new Date(Date.now() + LOCK_MINUTES * 60_000) });
       await repo.deleteSession(tx, session.id);
-      await recordAudit(tx, { actorId: account.id, actorLabel: account.email, ip: attempt.ip, action: 'auth.locked', targetType: 'account', targetId: String(account.id), summary: { failures, minutes: LOCK_MINUTES } });
+      await recordAudit(tx, {
+        actorId: account.id,
+        actorLabel: account.email,
+        ip: attempt.ip,
+        action: 'auth.locked',
+        targetType: 'account',
+        targetId: String(account.id),
+        summary: { failures, minutes: LOCK_MINUTES },
+      });
       return true;
     });
     return { ok: false, locked };
@@ -147,7 +193,15 @@ export async function completeSecondFactor(deps: AuthDeps, session: SessionInfo,
   return withTx(db, async (tx) => {
     await repo.updateAccount(tx, account.id, { failed_sign_ins: 0, last_sign_in_at: new Date(), ...(step !== null ? { totp_last_step: step } : {}) });
     const rotated = await rotateSession(tx, deps.config, session, attempt.ip, attempt.userAgent, { mfaPassed: true });
-    await recordAudit(tx, { actorId: account.id, actorLabel: account.email, ip: attempt.ip, action: 'auth.sign_in', targetType: 'session', targetId: rotated.session.id.slice(0, 12), summary: { second_factor: usedRecovery ? 'recovery_code' : 'totp' } });
+    await recordAudit(tx, {
+      actorId: account.id,
+      actorLabel: account.email,
+      ip: attempt.ip,
+      action: 'auth.sign_in',
+      targetType: 'session',
+      targetId: rotated.session.id.slice(0, 12),
+      summary: { second_factor: usedRecovery ? 'recovery_code' : 'totp' },
+    });
     return { ok: true as const, token: rotated.token, session: rotated.session, usedRecoveryCode: usedRecovery };
   });
 }
@@ -156,6 +210,13 @@ export async function completeSecondFactor(deps: AuthDeps, session: SessionInfo,
 export async function signOut(deps: AuthDeps, session: SessionInfo, email: string, ip: string): Promise<void> {
   await withTx(deps.db, async (tx) => {
     await repo.deleteSession(tx, session.id);
-    await recordAudit(tx, { actorId: session.accountId, actorLabel: email, ip, action: 'auth.sign_out', targetType: 'session', targetId: session.id.slice(0, 12) });
+    await recordAudit(tx, {
+      actorId: session.accountId,
+      actorLabel: email,
+      ip,
+      action: 'auth.sign_out',
+      targetType: 'session',
+      targetId: session.id.slice(0, 12),
+    });
   });
 }

@@ -56,7 +56,14 @@ export async function confirmEnrolment(
     await repo.updateAccount(tx, account.id, { totp_enabled_at: new Date(), totp_last_step: step, last_sign_in_at: new Date() });
     await repo.replaceRecoveryCodes(tx, account.id, codes.map(tokenHash));
     const rotated = await rotateSession(tx, deps.config, session, attempt.ip, attempt.userAgent, { mfaPassed: true });
-    await recordAudit(tx, { actorId: account.id, actorLabel: account.email, ip: attempt.ip, action: 'account.2fa_enabled', targetType: 'account', targetId: String(account.id) });
+    await recordAudit(tx, {
+      actorId: account.id,
+      actorLabel: account.email,
+      ip: attempt.ip,
+      action: 'account.2fa_enabled',
+      targetType: 'account',
+      targetId: String(account.id),
+    });
     return { recoveryCodes: codes, token: rotated.token, session: rotated.session };
   });
 }
@@ -68,7 +75,14 @@ export async function regenerateRecoveryCodes(deps: AuthDeps, accountId: number,
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await withTx(deps.db, async (tx) => {
     await repo.replaceRecoveryCodes(tx, accountId, codes.map(tokenHash));
-    await recordAudit(tx, { actorId: accountId, actorLabel: account.email, ip, action: 'account.recovery_codes_renewed', targetType: 'account', targetId: String(accountId) });
+    await recordAudit(tx, {
+      actorId: accountId,
+      actorLabel: account.email,
+      ip,
+      action: 'account.recovery_codes_renewed',
+      targetType: 'account',
+      targetId: String(accountId),
+    });
   });
   return codes;
 }
@@ -81,7 +95,14 @@ export async function disableOwnTwoFactor(deps: AuthDeps, accountId: number, ip:
   await withTx(deps.db, async (tx) => {
     await repo.updateAccount(tx, accountId, { totp_secret: null, totp_enabled_at: null, totp_last_step: null });
     await repo.replaceRecoveryCodes(tx, accountId, []);
-    await recordAudit(tx, { actorId: accountId, actorLabel: account.email, ip, action: 'account.2fa_disabled', targetType: 'account', targetId: String(accountId) });
+    await recordAudit(tx, {
+      actorId: accountId,
+      actorLabel: account.email,
+      ip,
+      action: 'account.2fa_disabled',
+      targetType: 'account',
+      targetId: String(accountId),
+    });
   });
 }
 
@@ -94,6 +115,14 @@ export async function resetTwoFactor(deps: AuthDeps, actor: Actor, email: string
     await repo.updateAccount(tx, account.id, { totp_secret: null, totp_enabled_at: null, totp_last_step: null });
     await repo.replaceRecoveryCodes(tx, account.id, []);
     const ended = await endSessionsOf(tx, account.id);
-    await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), action: 'account.2fa_reset', targetType: 'account', targetId: String(account.id), summary: { email: account.email, sessions_ended: ended } });
+    await recordAudit(tx, {
+      actorId: actorId(actor),
+      actorLabel: actorLabel(actor),
+      ip: actorIp(actor),
+      action: 'account.2fa_reset',
+      targetType: 'account',
+      targetId: String(account.id),
+      summary: { email: account.email, sessions_ended: ended },
+    });
   });
 }

@@ -27,7 +27,8 @@ function filterOf(request: FastifyRequest, s: AdminScope): AuditFilter {
   authorize(s.actor, 'audit.view', s.site?.id ?? null);
   const q = request.query as Record<string, unknown>;
   const visible = sitesWhere(s.actor, 'audit.view');
-  const scope: AuditFilter['siteIds'] = isPlatformAdmin(s.actor) && q.pham_vi === 'tat-ca' ? 'all' : visible === 'all' ? (s.site ? [s.site.id] : 'all') : visible.filter((id) => id === s.site?.id);
+  const scope: AuditFilter['siteIds'] =
+    isPlatformAdmin(s.actor) && q.pham_vi === 'tat-ca' ? 'all' : visible === 'all' ? (s.site ? [s.site.id] : 'all') : visible.filter((id) => id === s.site?.id);
   const before = Number(q.truoc);
   const from = parseDay(q.tu, false);
   const to = parseDay(q.den, true);
@@ -74,7 +75,8 @@ ${isPlatformAdmin(s.actor) ? html`<div class="field"><label for="f-pham_vi">${tr
 <div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Các mục nhật ký', 'Audit entries')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các mục nhật ký, mới nhất trước', 'Entries, newest first')}</caption>
 <thead><tr><th scope="col">${tr(lang, 'Thời gian', 'Time')}</th><th scope="col">${tr(lang, 'Người thực hiện', 'Actor')}</th><th scope="col">IP</th><th scope="col">${tr(lang, 'Hành động', 'Action')}</th><th scope="col">${tr(lang, 'Đối tượng', 'Target')}</th><th scope="col">${tr(lang, 'Nội dung', 'Summary')}</th></tr></thead>
 <tbody>${rows.map(
-            (r) => html`<tr><td>${formatDateTime(r.at)}</td><td>${r.actorLabel}</td><td>${r.ip}</td><td><code>${r.action}</code></td><td>${r.targetType}${r.targetId ? html` #${r.targetId}` : ''}</td><td><code>${JSON.stringify(r.summary)}</code></td></tr>`,
+            (r) =>
+              html`<tr><td>${formatDateTime(r.at)}</td><td>${r.actorLabel}</td><td>${r.ip}</td><td><code>${r.action}</code></td><td>${r.targetType}${r.targetId ? html` #${r.targetId}` : ''}</td><td><code>${JSON.stringify(r.summary)}</code></td></tr>`,
           )}</tbody></table></div>
 ${rows.length === 0 ? html`<p>${tr(lang, 'Không có mục nào khớp bộ lọc.', 'No entry matches the filter.')}</p>` : ''}
 ${last && rows.length === PAGE ? html`<p><a href="${adminHref(lang, 'audit')}?${queryString(request, { truoc: String(last.id) })}">${tr(lang, 'Các mục cũ hơn', 'Older entries')}</a></p>` : ''}`,

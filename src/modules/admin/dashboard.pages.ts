@@ -15,7 +15,12 @@ export interface DashboardCard {
   render(scope: AdminScope, request: FastifyRequest): Promise<SafeHtml>;
 }
 
-export function registerDashboard(app: FastifyInstance, admin: AdminContext, cards: readonly DashboardCard[], accountInfo: (id: number) => Promise<{ twoFactor: boolean; passwordChangedAt: Date; lastSignInAt: Date | null }>): void {
+export function registerDashboard(
+  app: FastifyInstance,
+  admin: AdminContext,
+  cards: readonly DashboardCard[],
+  accountInfo: (id: number) => Promise<{ twoFactor: boolean; passwordChangedAt: Date; lastSignInAt: Date | null }>,
+): void {
   for (const lang of ['vi', 'en'] as const) {
     app.get(adminHref(lang, 'dashboard'), async (request, reply) => dashboard(request, reply, lang));
 

@@ -76,9 +76,7 @@ export function listEntries(db: DbOrTx, c: ListCriteria): Promise<AuditLogRow[]>
   if (c.actionLike !== undefined) q = q.where(sql<boolean>`action like ${c.actionLike} escape '\\'`);
   if (c.textLike !== undefined) {
     const pattern = c.textLike;
-    q = q.where(
-      sql<boolean>`(unaccent(actor_label) ilike unaccent(${pattern}) escape '\\' or unaccent(target_id) ilike unaccent(${pattern}) escape '\\')`,
-    );
+    q = q.where(sql<boolean>`(unaccent(actor_label) ilike unaccent(${pattern}) escape '\\' or unaccent(target_id) ilike unaccent(${pattern}) escape '\\')`);
   }
   if (c.beforeId !== undefined) q = q.where('id', '<', c.beforeId);
   return q.orderBy('id', 'desc').limit(c.limit).execute();
@@ -91,13 +89,21 @@ export async function allowPruneInThisTransaction(tx: DbOrTx): Promise<void> {
 
 /** The smallest id of an entry at or after `at`, if any. */
 export async function firstIdAtOrAfter(db: DbOrTx, at: Date): Promise<number | undefined> {
-  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.min('id').as('id')).where('at', '>=', at).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.min('id').as('id'))
+    .where('at', '>=', at)
+    .executeTakeFirst();
   return row?.id ?? undefined;
 }
 
 /** How many entries have an id below `id`. */
 export async function countBelow(db: DbOrTx, id: number): Promise<number> {
-  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '<', id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', '<', id)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

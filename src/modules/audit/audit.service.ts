@@ -270,12 +270,18 @@ function escapeLike(text: string): string {
 
 /** The filter checked and turned into what the repo needs. */
 function criteria(filter: AuditFilter, limit: number): repo.ListCriteria {
-  for (const [name, d] of [['from', filter.from], ['to', filter.to]] as const) {
+  for (const [name, d] of [
+    ['from', filter.from],
+    ['to', filter.to],
+  ] as const) {
     if (d !== undefined && (!(d instanceof Date) || Number.isNaN(d.getTime()))) {
       throw new Invalid('audit.filter_invalid', `Thời điểm "${name}" không hợp lệ.`, { details: [{ field: name, message: 'Thời điểm không hợp lệ.' }] });
     }
   }
-  for (const [name, n] of [['actorId', filter.actorId], ['beforeId', filter.beforeId]] as const) {
+  for (const [name, n] of [
+    ['actorId', filter.actorId],
+    ['beforeId', filter.beforeId],
+  ] as const) {
     if (n !== undefined && !Number.isSafeInteger(n)) {
       throw new Invalid('audit.filter_invalid', `"${name}" phải là số nguyên.`, { details: [{ field: name, message: 'Phải là số nguyên.' }] });
     }

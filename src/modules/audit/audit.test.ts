@@ -37,7 +37,17 @@ async function asAttacker(work: (d: Db) => Promise<unknown>): Promise<void> {
 }
 
 function entry(n: number, extra: Partial<AuditEntryInput> = {}): AuditEntryInput {
-  return { actorId: 7, actorLabel: 'Nguyễn Văn Ánh', ip: '203.0.113.9', siteId: 1, action: 'page.updated', targetType: 'page', targetId: n, summary: { n }, ...extra };
+  return {
+    actorId: 7,
+    actorLabel: 'Nguyễn Văn Ánh',
+    ip: '203.0.113.9',
+    siteId: 1,
+    action: 'page.updated',
+    targetType: 'page',
+    targetId: n,
+    summary: { n },
+    ...extra,
+  };
 }
 
 async function record(count: number): Promise<{ id: number; hash: string }[]> {
@@ -57,7 +67,18 @@ describe(`audit chain (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('hashes sha256(prev_hash \\n canonical JSON) with sorted keys and ms ISO time', () => {
     expect(canonicalJson({ b: 1, a: [{ z: null, y: 'ạ' }, true], c: undefined })).toBe('{"a":[{"y":"ạ","z":null},true],"b":1}');
     const at = new Date('2026-02-23T07:05:00.123Z');
-    const content = { id: 1, at, actor_id: null, actor_label: 'Hệ thống', ip: '', site_id: null, action: 'x.y', target_type: '', target_id: '', summary: { k: 'v' } };
+    const content = {
+      id: 1,
+      at,
+      actor_id: null,
+      actor_label: 'Hệ thống',
+      ip: '',
+      site_id: null,
+      action: 'x.y',
+      target_type: '',
+      target_id: '',
+      summary: { k: 'v' },
+    };
     const text =
       `${GENESIS_HASH}\n{"action":"x.y","actor_id":null,"actor_label":"Hệ thống","at":"2026-02-23T07:05:00.123Z","id":1,` +
       `"ip":"","site_id":null,"summary":{"k":"v"},"target_id":"","target_type":""}`;
@@ -240,8 +261,8 @@ describe('tampering is caught', () => {
 
   it('(4b) contents swapped between two ids (every column but id): "reordered" on both', async () => {
     await record(6);
-    await asAttacker(
-      (d) => sql`update audit_log a set at = b.at, actor_id = b.actor_id, actor_label = b.actor_label, ip = b.ip, site_id = b.site_id,
+    await asAttacker((d) =>
+      sql`update audit_log a set at = b.at, actor_id = b.actor_id, actor_label = b.actor_label, ip = b.ip, site_id = b.site_id,
         action = b.action, target_type = b.target_type, target_id = b.target_id, summary = b.summary, prev_hash = b.prev_hash, hash = b.hash || '~'
         from audit_log b where (a.id, b.id) in ((2, 5), (5, 2))`.execute(d),
     );
@@ -331,9 +352,21 @@ describe('retention', () => {
 describe('reading and export', () => {
   async function seed(): Promise<void> {
     await withTx(db, async (tx) => {
-      await appendEntry(tx, { actorId: 1, actorLabel: 'Nguyễn Văn Ánh', siteId: 1, action: 'site.created', targetType: 'site', targetId: 'sonoivu' }, new Date('2026-01-10T02:00:00Z'));
-      await appendEntry(tx, { actorId: 2, actorLabel: 'Trần Thị Bình', siteId: 2, action: 'site.updated', targetType: 'site', targetId: 'soyte' }, new Date('2026-01-11T02:00:00Z'));
-      await appendEntry(tx, { actorId: 1, actorLabel: 'Nguyễn Văn Ánh', siteId: 2, action: 'page_x.updated', targetId: 'gioi-thieu' }, new Date('2026-01-12T02:00:00Z'));
+      await appendEntry(
+        tx,
+        { actorId: 1, actorLabel: 'Nguyễn Văn Ánh', siteId: 1, action: 'site.created', targetType: 'site', targetId: 'sonoivu' },
+        new Date('2026-01-10T02:00:00Z'),
+      );
+      await appendEntry(
+        tx,
+        { actorId: 2, actorLabel: 'Trần Thị Bình', siteId: 2, action: 'site.updated', targetType: 'site', targetId: 'soyte' },
+        new Date('2026-01-11T02:00:00Z'),
+      );
+      await appendEntry(
+        tx,
+        { actorId: 1, actorLabel: 'Nguyễn Văn Ánh', siteId: 2, action: 'page_x.updated', targetId: 'gioi-thieu' },
+        new Date('2026-01-12T02:00:00Z'),
+      );
       await appendEntry(tx, { actorId: null, actorLabel: 'system', siteId: null, action: 'siteXcreated' }, new Date('2026-01-13T02:00:00Z'));
       await appendEntry(
         tx,
@@ -360,7 +393,15 @@ describe('reading and export', () => {
     expect(page2.map((e) => e.id)).toEqual([3, 2]);
     const page3 = await listAudit(db, { limit: 2, beforeId: 2 });
     expect(page3.map((e) => e.id)).toEqual([1]);
-    expect(page3[0]).toMatchObject({ actorId: 1, actorLabel: 'Nguyễn Văn Ánh', siteId: 1, action: 'site.created', targetType: 'site', targetId: 'sonoivu', summary: {} });
+    expect(page3[0]).toMatchObject({
+      actorId: 1,
+      actorLabel: 'Nguyễn Văn Ánh',
+      siteId: 1,
+      action: 'site.created',
+      targetType: 'site',
+      targetId: 'sonoivu',
+      summary: {},
+    });
     expect(page3[0]!.at.toISOString()).toBe('2026-01-10T02:00:00.000Z');
   });
 

@@ -62,8 +62,7 @@ export const COMPENSATORY_SOURCE = 'Bộ luật Lao động 2019, Điều 111 k3
  * hóa Việt Nam) a paid holiday and Resolution 30/NQ-CP (02/2026) tasks amending Art. 112. Not in
  * the rules; once enacted, add it to STATUTORY_HOLIDAYS or have the admin add it to a year.
  */
-export const PENDING_NOTE =
-  'Ngày Văn hóa Việt Nam 24/11 (Nghị quyết 80-NQ/TW, Nghị quyết 30/NQ-CP): chưa xác nhận được ban hành; chưa tính.';
+export const PENDING_NOTE = 'Ngày Văn hóa Việt Nam 24/11 (Nghị quyết 80-NQ/TW, Nghị quyết 30/NQ-CP): chưa xác nhận được ban hành; chưa tính.';
 
 /** An announced range of days off, inclusive, weekend days inside it included. */
 export interface AnnouncedRange {
@@ -96,11 +95,26 @@ export const ANNOUNCED: Readonly<Record<number, AnnouncedYear>> = {
   2026: {
     year: 2026,
     off: [
-      { name: 'Tết Dương lịch', from: '2026-01-01', to: '2026-01-04', source: 'Văn bản 12729/VPCP-KGVX (25/12/2025): Friday 02/01 swapped with Saturday 10/01' },
-      { name: 'Tết Nguyên đán Bính Ngọ', from: '2026-02-14', to: '2026-02-22', source: 'Thông báo 9441/TB-BNV (16/10/2025): official days Monday 16/02 (29 Chạp) to Friday 20/02 (mùng 4)' },
+      {
+        name: 'Tết Dương lịch',
+        from: '2026-01-01',
+        to: '2026-01-04',
+        source: 'Văn bản 12729/VPCP-KGVX (25/12/2025): Friday 02/01 swapped with Saturday 10/01',
+      },
+      {
+        name: 'Tết Nguyên đán Bính Ngọ',
+        from: '2026-02-14',
+        to: '2026-02-22',
+        source: 'Thông báo 9441/TB-BNV (16/10/2025): official days Monday 16/02 (29 Chạp) to Friday 20/02 (mùng 4)',
+      },
       { name: 'Giỗ Tổ Hùng Vương', from: '2026-04-25', to: '2026-04-27', source: 'lunar 10/3 falls on Sunday 26/04: compensatory day off Monday 27/04' },
       { name: '30/4 và 1/5', from: '2026-04-30', to: '2026-05-03' },
-      { name: 'Quốc khánh', from: '2026-08-29', to: '2026-09-02', source: 'Thông báo 9441/TB-BNV: official Tuesday 01/09 and Wednesday 02/09; Monday 31/08 swapped with Saturday 22/08' },
+      {
+        name: 'Quốc khánh',
+        from: '2026-08-29',
+        to: '2026-09-02',
+        source: 'Thông báo 9441/TB-BNV: official Tuesday 01/09 and Wednesday 02/09; Monday 31/08 swapped with Saturday 22/08',
+      },
     ],
     makeUp: [
       { date: '2026-01-10', name: 'Làm bù cho Thứ Sáu 02/01/2026' },

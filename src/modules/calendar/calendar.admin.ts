@@ -40,7 +40,13 @@ export function parseDayLines(text: string, lang: Lang): { days: DayOff[]; probl
     const from = m ? isoDay(m[1]!) : undefined;
     const to = m?.[2] ? isoDay(m[2]) : from;
     if (!m || !from || !to || to < from) {
-      problems.push(tr(lang, `Dòng ${i + 1}: "${line.slice(0, 60)}" không bắt đầu bằng một ngày (2026-11-24 hoặc 24/11/2026) hay một khoảng ngày (2026-02-14..2026-02-22).`, `Line ${i + 1}: "${line.slice(0, 60)}" does not start with a date (2026-11-24 or 24/11/2026) or a range (2026-02-14..2026-02-22).`));
+      problems.push(
+        tr(
+          lang,
+          `Dòng ${i + 1}: "${line.slice(0, 60)}" không bắt đầu bằng một ngày (2026-11-24 hoặc 24/11/2026) hay một khoảng ngày (2026-02-14..2026-02-22).`,
+          `Line ${i + 1}: "${line.slice(0, 60)}" does not start with a date (2026-11-24 or 24/11/2026) or a range (2026-02-14..2026-02-22).`,
+        ),
+      );
       continue;
     }
     const [name = '', source = ''] = (m[3] ?? '').split('|').map((s) => s.trim());
@@ -60,7 +66,10 @@ const weekday = (lang: Lang, iso: string) => WEEKDAY[lang][new Date(`${iso}T00:0
 const STATUS: Record<YearCalendar['status'], [string, string]> = {
   announced: ['Theo thông báo của Chính phủ', 'As announced by the Government'],
   edited: ['Đã được quản trị nền tảng chỉnh sửa', 'Edited by the platform administrator'],
-  provisional: ['Tạm tính theo Bộ luật Lao động và âm lịch (chưa có thông báo)', 'Provisional: computed from the Labour Code and the lunar calendar (not announced yet)'],
+  provisional: [
+    'Tạm tính theo Bộ luật Lao động và âm lịch (chưa có thông báo)',
+    'Provisional: computed from the Labour Code and the lunar calendar (not announced yet)',
+  ],
 };
 
 function linesOf(days: readonly { date: string; name?: string; source?: string }[]): string {
@@ -99,7 +108,15 @@ export function registerCalendarAdmin(app: FastifyInstance, deps: { accounts: Ac
       );
     });
 
-    const yearScreen = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, year: number, values?: { off: string; makeUp: string; source: string }, errors: string[] = [], status = 200) => {
+    const yearScreen = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      s: AdminScope,
+      year: number,
+      values?: { off: string; makeUp: string; source: string },
+      errors: string[] = [],
+      status = 200,
+    ) => {
       const y = await deps.calendar.year(year);
       const v = values ?? { off: linesOf(y.off), makeUp: linesOf(y.makeUp), source: '' };
       const saved = (request.query as Record<string, string | undefined>).tb === 'da-luu';
@@ -108,7 +125,11 @@ export function registerCalendarAdmin(app: FastifyInstance, deps: { accounts: Ac
         reply,
         {
           title: tr(L, `Lịch ngày nghỉ năm ${year}`, `Calendar ${year}`),
-          ...(errors.length ? { notice: { kind: 'error' as const, text: errors.join(' ') } } : saved ? { notice: { kind: 'ok' as const, text: tr(L, 'Đã lưu lịch và tính lại các thời hạn.', 'Calendar saved; deadlines computed again.') } } : {}),
+          ...(errors.length
+            ? { notice: { kind: 'error' as const, text: errors.join(' ') } }
+            : saved
+              ? { notice: { kind: 'ok' as const, text: tr(L, 'Đã lưu lịch và tính lại các thời hạn.', 'Calendar saved; deadlines computed again.') } }
+              : {}),
           main: html`<h1>${tr(L, `Lịch ngày nghỉ năm ${year}`, `Calendar ${year}`)}</h1>
 <p><strong>${tr(L, STATUS[y.status][0], STATUS[y.status][1])}</strong></p>
 <table class="data"><caption>${tr(L, 'Ngày nghỉ đang áp dụng (ngoài thứ Bảy, Chủ nhật thông thường)', 'Days off in force (besides ordinary Saturdays and Sundays)')}</caption>
@@ -159,10 +180,15 @@ ${y.status === 'edited' ? html` <button type="submit" name="action" value="reset
       const off = parseDayLines(values.off, L);
       const makeUp = parseDayLines(values.makeUp, L);
       const problems = [...off.problems, ...makeUp.problems];
-      if (!values.source.trim()) problems.push(tr(L, 'Cần ghi căn cứ của lần sửa (văn bản, thông báo).', 'Say what the change is based on (document, announcement).'));
+      if (!values.source.trim())
+        problems.push(tr(L, 'Cần ghi căn cứ của lần sửa (văn bản, thông báo).', 'Say what the change is based on (document, announcement).'));
       if (problems.length) return yearScreen(request, reply, s, year, values, problems, 422);
       try {
-        await deps.calendar.editYear(s.actor, year, { off: off.days, makeUp: makeUp.days.map((d) => ({ date: d.date, ...(d.name ? { name: d.name } : {}) })), source: values.source });
+        await deps.calendar.editYear(s.actor, year, {
+          off: off.days,
+          makeUp: makeUp.days.map((d) => ({ date: d.date, ...(d.name ? { name: d.name } : {}) })),
+          source: values.source,
+        });
       } catch (err) {
         if (!isDomainError(err) || err.status !== 422) throw err;
         return yearScreen(request, reply, s, year, values, err.details.length ? err.details.map((d) => d.message) : [err.message], 422);

@@ -23,7 +23,9 @@ export function registerCalendarApi(app: FastifyInstance, calendar: CalendarServ
             year: Type.Integer(),
             status: Type.Union([Type.Literal('announced'), Type.Literal('edited'), Type.Literal('provisional')]),
             timeZone: Type.Literal('Asia/Ho_Chi_Minh'),
-            daysOff: Type.Array(Day, { description: 'Every day off that is not an ordinary Saturday or Sunday, and the weekend days inside announced ranges.' }),
+            daysOff: Type.Array(Day, {
+              description: 'Every day off that is not an ordinary Saturday or Sunday, and the weekend days inside announced ranges.',
+            }),
             makeUpWorkingDays: Type.Array(Type.Object({ date: Type.String({ format: 'date' }), name: Type.Optional(Type.String()) })),
           }),
           404: ErrorBody,

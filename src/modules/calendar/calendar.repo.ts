@@ -34,7 +34,11 @@ export async function replaceYear(db: DbOrTx, year: number, source: string, upda
     .onConflict((oc) => oc.column('year').doUpdateSet({ source, updated_by: updatedBy, updated_at: sql<Date>`now()` }))
     .execute();
   await db.deleteFrom('calendar_days').where('year', '=', year).execute();
-  if (days.length > 0) await db.insertInto('calendar_days').values(days.map((d) => ({ ...d, year }))).execute();
+  if (days.length > 0)
+    await db
+      .insertInto('calendar_days')
+      .values(days.map((d) => ({ ...d, year })))
+      .execute();
 }
 
 /** Back to the product's own data for that year. */

@@ -39,7 +39,10 @@ function yearFromStore(year: number, days: readonly repo.StoredDay[]): YearCalen
 /** What a calendar change needs from outside: the open deadlines, and how to reach their owners. */
 export interface CalendarChangeDeps {
   openOwners(db: DbOrTx): Promise<number[]>;
-  recompute(tx: DbOrTx, calendar: WorkingCalendar): Promise<{ row: { owner_id: number | null; rule_label: string; subject_type: string; subject_id: number; due_at: Date }; before: Date }[]>;
+  recompute(
+    tx: DbOrTx,
+    calendar: WorkingCalendar,
+  ): Promise<{ row: { owner_id: number | null; rule_label: string; subject_type: string; subject_id: number; due_at: Date }; before: Date }[]>;
   contact(id: number): Promise<{ email: string; name: string; status: string } | undefined>;
 }
 
@@ -76,7 +79,8 @@ export class CalendarService {
 
   /** A year as the product uses it now (edited, announced or provisional). */
   async year(year: number): Promise<YearCalendar> {
-    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new NotFound('calendar.year_out_of_range', `Lịch chỉ có các năm ${FIRST_YEAR}–${LAST_YEAR}.`);
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
+      throw new NotFound('calendar.year_out_of_range', `Lịch chỉ có các năm ${FIRST_YEAR}–${LAST_YEAR}.`);
     return (await this.#load()).years.get(year)!;
   }
 
@@ -91,7 +95,8 @@ export class CalendarService {
    */
   async editYear(actor: Actor, year: number, input: YearInput): Promise<YearCalendar> {
     authorize(actor, 'calendar.edit', null);
-    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new Invalid('calendar.year_out_of_range', `Năm phải từ ${FIRST_YEAR} đến ${LAST_YEAR}.`);
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
+      throw new Invalid('calendar.year_out_of_range', `Năm phải từ ${FIRST_YEAR} đến ${LAST_YEAR}.`);
     const candidate: YearCalendar = {
       year,
       status: 'edited',
@@ -159,7 +164,16 @@ export class CalendarService {
     authorize(actor, 'calendar.edit', null);
     await withTx(this.#db, async (tx) => {
       if (!(await repo.deleteYear(tx, year))) return;
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: null, action: 'calendar.year_reset', targetType: 'calendar_year', targetId: String(year), summary: {} });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId: null,
+        action: 'calendar.year_reset',
+        targetType: 'calendar_year',
+        targetId: String(year),
+        summary: {},
+      });
     });
     this.#memo.invalidate();
     return this.year(year);

@@ -58,8 +58,10 @@ function readQuery(request: FastifyRequest, now: Date): Query {
 
 function problemsOf(query: Query, lang: Lang): string[] {
   const problems = periodProblems(query.period, lang);
-  if (!(query.soonDays >= 0 && query.soonDays <= MAX_SOON_DAYS)) problems.push(tr(lang, `Số ngày làm việc sắp đến hạn phải từ 0 đến ${MAX_SOON_DAYS}.`, `Working days ahead must be 0 to ${MAX_SOON_DAYS}.`));
-  if (query.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) problems.push(tr(lang, 'Tháng không hợp lệ (cần dạng 2026-11).', 'The month is not valid (use 2026-11).'));
+  if (!(query.soonDays >= 0 && query.soonDays <= MAX_SOON_DAYS))
+    problems.push(tr(lang, `Số ngày làm việc sắp đến hạn phải từ 0 đến ${MAX_SOON_DAYS}.`, `Working days ahead must be 0 to ${MAX_SOON_DAYS}.`));
+  if (query.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month))
+    problems.push(tr(lang, 'Tháng không hợp lệ (cần dạng 2026-11).', 'The month is not valid (use 2026-11).'));
   return problems;
 }
 
@@ -87,7 +89,8 @@ const asComplianceSite = (s: SiteWithHosts, lang: Lang): ComplianceSite => ({ id
 
 function queryString(request: FastifyRequest, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...(request.query as Record<string, unknown>), ...extra })) if (typeof v === 'string' && v && ['tu', 'den', 'so_ngay', 'gom', 'thang', 'lich'].includes(k)) params.set(k, v);
+  for (const [k, v] of Object.entries({ ...(request.query as Record<string, unknown>), ...extra }))
+    if (typeof v === 'string' && v && ['tu', 'den', 'so_ngay', 'gom', 'thang', 'lich'].includes(k)) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
@@ -126,7 +129,12 @@ export function registerCompliance(app: FastifyInstance, deps: ComplianceDeps): 
       const site = s.site;
       const title = tr(L, 'Tuân thủ thời hạn và tần suất cập nhật', 'Deadlines and update frequency');
       if (!site) {
-        return admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${tr(L, 'Chưa có trang nào trên nền tảng.', 'The platform has no site yet.')}</p>` }, s);
+        return admin.send(
+          request,
+          reply,
+          { title, main: html`<h1>${title}</h1><p>${tr(L, 'Chưa có trang nào trên nền tảng.', 'The platform has no site yet.')}</p>` },
+          s,
+        );
       }
       let sections = html``;
       if (report) {
@@ -138,7 +146,13 @@ export function registerCompliance(app: FastifyInstance, deps: ComplianceDeps): 
           lang: L,
           report,
           slots,
-          month: { site: calendarSite, month, result, prevHref: `${base}${queryString(request, { thang: shiftMonth(month, -1) })}#lich-thang`, nextHref: `${base}${queryString(request, { thang: shiftMonth(month, 1) })}#lich-thang` },
+          month: {
+            site: calendarSite,
+            month,
+            result,
+            prevHref: `${base}${queryString(request, { thang: shiftMonth(month, -1) })}#lich-thang`,
+            nextHref: `${base}${queryString(request, { thang: shiftMonth(month, 1) })}#lich-thang`,
+          },
         });
       }
       const qs = queryString(request);
@@ -150,15 +164,23 @@ ${field({ name: 'den', label: tr(L, 'Đến ngày', 'To'), type: 'date', value: 
 <div class="field"><label for="f-so_ngay">${tr(L, 'Sắp đến hạn trong (ngày làm việc)', 'Due soon within (working days)')}</label>
 <input id="f-so_ngay" name="so_ngay" type="number" min="0" max="${MAX_SOON_DAYS}" step="1" inputmode="numeric" value="${query.soonRaw || String(DEFAULT_SOON_DAYS)}"></div>
 ${isPortal(site) ? html`<div class="field-check"><input id="f-gom" name="gom" type="checkbox" value="1"${query.withComponents ? raw(' checked') : ''}><label for="f-gom">${tr(L, 'Gồm các trang thành phần', 'Include component sites')}</label></div>` : ''}
-${sites.length > 1
-  ? html`<div class="field"><label for="f-lich">${tr(L, 'Lịch tháng của trang', 'Month calendar of')}</label><select id="f-lich" name="lich">${sites.map((x) => html`<option value="${x.code}"${x.code === (query.calendarSite ?? sites[0]!.code) ? raw(' selected') : ''}>${x.name}</option>`)}</select></div>`
-  : ''}
+${
+  sites.length > 1
+    ? html`<div class="field"><label for="f-lich">${tr(L, 'Lịch tháng của trang', 'Month calendar of')}</label><select id="f-lich" name="lich">${sites.map((x) => html`<option value="${x.code}"${x.code === (query.calendarSite ?? sites[0]!.code) ? raw(' selected') : ''}>${x.name}</option>`)}</select></div>`
+    : ''
+}
 ${query.month ? html`<input type="hidden" name="thang" value="${query.month}">` : ''}
 <p><button type="submit">${tr(L, 'Xem', 'Show')}</button></p>
 </form>
 ${report ? html`<p>${tr(L, 'Tải các số liệu này', 'Download these figures')}: <a href="${adminHref(L, 'compliance', '.csv')}${qs}" download>CSV</a> · <a href="${adminHref(L, 'compliance', '.xlsx')}${qs}" download>${tr(L, 'Excel (XLSX)', 'Excel (XLSX)')}</a></p>` : ''}
 ${sections}`;
-      return admin.send(request, reply, { title, main, ...(problems.length ? { notice: { kind: 'error' as const, text: problems.join(' ') } } : {}) }, s, problems.length ? 422 : 200);
+      return admin.send(
+        request,
+        reply,
+        { title, main, ...(problems.length ? { notice: { kind: 'error' as const, text: problems.join(' ') } } : {}) },
+        s,
+        problems.length ? 422 : 200,
+      );
     });
 
     const download = (kind: 'csv' | 'xlsx') => async (request: FastifyRequest, reply: FastifyReply) => {

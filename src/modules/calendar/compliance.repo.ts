@@ -49,7 +49,13 @@ export function openOverdue(db: DbOrTx, siteIds: readonly number[], now: Date, l
 
 /** Open deadlines with an owner, not reminded yet, due in [now, until]. */
 export function toRemind(db: DbOrTx, now: Date, until: Date, limit: number): Promise<DeadlineRow[]> {
-  return openDeadlines(db).where('reminded_at', 'is', null).where((eb) => eb.or([eb('owner_id', 'is not', null), eb('agency', '!=', '')])).where('due_at', '>=', now).where('due_at', '<=', until).limit(limit).execute();
+  return openDeadlines(db)
+    .where('reminded_at', 'is', null)
+    .where((eb) => eb.or([eb('owner_id', 'is not', null), eb('agency', '!=', '')]))
+    .where('due_at', '>=', now)
+    .where('due_at', '<=', until)
+    .limit(limit)
+    .execute();
 }
 
 /** Open deadlines past due at `now`, not escalated yet. */
@@ -62,12 +68,24 @@ export function toEscalate(db: DbOrTx, now: Date, limit: number): Promise<Deadli
  * it (another process running the same job at once gets false, so one mail goes out).
  */
 export async function markReminded(db: DbOrTx, id: number, at: Date): Promise<boolean> {
-  const r = await db.updateTable('deadlines').set({ reminded_at: at }).where('id', '=', id).where('reminded_at', 'is', null).where('met_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('deadlines')
+    .set({ reminded_at: at })
+    .where('id', '=', id)
+    .where('reminded_at', 'is', null)
+    .where('met_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 /** The same for escalated_at. */
 export async function markEscalated(db: DbOrTx, id: number, at: Date): Promise<boolean> {
-  const r = await db.updateTable('deadlines').set({ escalated_at: at }).where('id', '=', id).where('escalated_at', 'is', null).where('met_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('deadlines')
+    .set({ escalated_at: at })
+    .where('id', '=', id)
+    .where('escalated_at', 'is', null)
+    .where('met_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

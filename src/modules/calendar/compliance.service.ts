@@ -100,7 +100,8 @@ export interface ReportInput {
   lang?: Lang;
 }
 
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDay = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** The start of a Việt Nam day. */
 export const dayStart = (day: string): Date => new Date(`${day}T00:00:00+07:00`);
@@ -129,7 +130,8 @@ export function periodProblems(p: Period, lang: Lang = 'vi'): string[] {
     problems.push(vi ? `Khoảng thời gian dài nhất là ${MAX_PERIOD_DAYS} ngày.` : `The longest period is ${MAX_PERIOD_DAYS} days.`);
   }
   const years = [Number(p.from.slice(0, 4)), Number(p.to.slice(0, 4))];
-  if (years.some((y) => y < FIRST_YEAR || y > LAST_YEAR)) problems.push(vi ? `Lịch chỉ có các năm ${FIRST_YEAR}–${LAST_YEAR}.` : `The calendar covers ${FIRST_YEAR}–${LAST_YEAR} only.`);
+  if (years.some((y) => y < FIRST_YEAR || y > LAST_YEAR))
+    problems.push(vi ? `Lịch chỉ có các năm ${FIRST_YEAR}–${LAST_YEAR}.` : `The calendar covers ${FIRST_YEAR}–${LAST_YEAR} only.`);
   return problems;
 }
 
@@ -168,7 +170,12 @@ export class ComplianceService {
 
   readonly #unitsOf: (ownerIds: readonly number[]) => Promise<Map<number, string>>;
 
-  constructor(db: Db, calendar: Pick<CalendarService, 'calendar'>, slots: SlotSettings = FREQUENCY_SLOTS, unitsOf: (ownerIds: readonly number[]) => Promise<Map<number, string>> = async () => new Map()) {
+  constructor(
+    db: Db,
+    calendar: Pick<CalendarService, 'calendar'>,
+    slots: SlotSettings = FREQUENCY_SLOTS,
+    unitsOf: (ownerIds: readonly number[]) => Promise<Map<number, string>> = async () => new Map(),
+  ) {
     this.#db = db;
     this.#calendar = calendar;
     this.#slots = slots;
@@ -181,7 +188,10 @@ export class ComplianceService {
     const problems = periodProblems(input.period, input.lang);
     if (problems.length) throw new Invalid('compliance.period', problems.join(' '), { details: problems.map((message) => ({ field: 'period', message })) });
     const soonDays = input.soonDays ?? DEFAULT_SOON_DAYS;
-    if (!Number.isInteger(soonDays) || soonDays < 0 || soonDays > MAX_SOON_DAYS) throw new Invalid('compliance.soon_days', `Số ngày làm việc phải từ 0 đến ${MAX_SOON_DAYS}.`, { details: [{ field: 'so_ngay', message: `0–${MAX_SOON_DAYS}` }] });
+    if (!Number.isInteger(soonDays) || soonDays < 0 || soonDays > MAX_SOON_DAYS)
+      throw new Invalid('compliance.soon_days', `Số ngày làm việc phải từ 0 đến ${MAX_SOON_DAYS}.`, {
+        details: [{ field: 'so_ngay', message: `0–${MAX_SOON_DAYS}` }],
+      });
     const now = input.now ?? new Date();
     const lang = input.lang ?? 'vi';
     const calendar = await this.#calendar.calendar();
@@ -197,7 +207,10 @@ export class ComplianceService {
       repo.openOverdue(this.#db, ids, now),
       repo.publicationTimes(this.#db, ids, from, to),
     ]);
-    const titles = await repo.contentTitles(this.#db, [...inPeriod, ...soon, ...overdue].filter((d) => d.subject_type === 'content').map((d) => d.subject_id));
+    const titles = await repo.contentTitles(
+      this.#db,
+      [...inPeriod, ...soon, ...overdue].filter((d) => d.subject_type === 'content').map((d) => d.subject_id),
+    );
     const line = (row: DeadlineRow): DeadlineLine => ({
       id: row.id,
       site: siteOf.get(row.site_id)!,
@@ -244,7 +257,9 @@ export class ComplianceService {
       overall: finish(overall),
       rules: [...rules.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }) || a.label.localeCompare(b.label, lang)),
       bySite: input.sites.map((site) => ({ site, figures: finish(bySite.get(site.id)!) })),
-      byUnit: [...byUnit.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, lang))).map(([unit, figures]) => ({ unit, figures: finish(figures) })),
+      byUnit: [...byUnit.entries()]
+        .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, lang)))
+        .map(([unit, figures]) => ({ unit, figures: finish(figures) })),
       soonDays,
       soonUntil,
       dueSoon: soon.map(line),
@@ -252,7 +267,15 @@ export class ComplianceService {
       deadlines: lines,
       frequency: input.sites.map((site) => ({
         site,
-        result: frequencyOf({ kind: site.kind, from: input.period.from, to: input.period.to, publications: published.filter((p) => p.site_id === site.id).map((p) => p.at), isWorkingDay, now, slots: this.#slots }),
+        result: frequencyOf({
+          kind: site.kind,
+          from: input.period.from,
+          to: input.period.to,
+          publications: published.filter((p) => p.site_id === site.id).map((p) => p.at),
+          isWorkingDay,
+          now,
+          slots: this.#slots,
+        }),
       })),
     };
   }
@@ -263,11 +286,20 @@ export class ComplianceService {
     const m = /^(\d{4})-(\d{2})$/.exec(month);
     const year = Number(m?.[1]);
     const mon = Number(m?.[2]);
-    if (!m || year < FIRST_YEAR || year > LAST_YEAR || mon < 1 || mon > 12) throw new Invalid('compliance.month', 'Tháng không hợp lệ (cần dạng 2026-11).', { details: [{ field: 'thang', message: '2026-11' }] });
+    if (!m || year < FIRST_YEAR || year > LAST_YEAR || mon < 1 || mon > 12)
+      throw new Invalid('compliance.month', 'Tháng không hợp lệ (cần dạng 2026-11).', { details: [{ field: 'thang', message: '2026-11' }] });
     const from = `${month}-01`;
     const to = `${month}-${String(new Date(Date.UTC(year, mon, 0)).getUTCDate()).padStart(2, '0')}`;
     const calendar = await this.#calendar.calendar();
     const published = await repo.publicationTimes(this.#db, [site.id], dayStart(from), dayStart(nextDay(to)));
-    return frequencyOf({ kind: site.kind, from, to, publications: published.map((p) => p.at), isWorkingDay: (d) => calendar.isWorkingDay(d), now, slots: this.#slots });
+    return frequencyOf({
+      kind: site.kind,
+      from,
+      to,
+      publications: published.map((p) => p.at),
+      isWorkingDay: (d) => calendar.isWorkingDay(d),
+      now,
+      slots: this.#slots,
+    });
   }
 }

@@ -58,7 +58,11 @@ const INQUIRY_STAGES: Record<string, [string, string]> = {
   inquiry_promised: ['trả lời theo hẹn', 'promised answer'],
 };
 const subjectHref = (lang: Lang, l: DeadlineLine): string | undefined =>
-  l.subjectType === 'content' ? adminHref(lang, 'content', `/${l.subjectId}`) : INQUIRY_STAGES[l.subjectType] ? adminHref(lang, 'inquiries', `/${l.subjectId}`) : undefined;
+  l.subjectType === 'content'
+    ? adminHref(lang, 'content', `/${l.subjectId}`)
+    : INQUIRY_STAGES[l.subjectType]
+      ? adminHref(lang, 'inquiries', `/${l.subjectId}`)
+      : undefined;
 function subjectName(lang: Lang, l: DeadlineLine): string {
   if (l.title) return l.title;
   if (l.subjectType === 'content') return tr(lang, `Tin, bài #${l.subjectId}`, `Item #${l.subjectId}`);
@@ -91,13 +95,14 @@ function deadlineTable(lang: Lang, caption: string, lines: readonly DeadlineLine
     html`<table class="data"><caption>${caption}</caption>
 <thead><tr><th scope="col">${tr(lang, 'Hạn', 'Due')}</th><th scope="col">${kind === 'soon' ? tr(lang, 'Còn lại', 'Left') : tr(lang, 'Đã quá', 'Overdue by')}</th><th scope="col">${tr(lang, 'Nội dung', 'Item')}</th><th scope="col">${tr(lang, 'Quy tắc', 'Rule')}</th>${multiSite ? html`<th scope="col">${tr(lang, 'Trang', 'Site')}</th>` : ''}</tr></thead>
 <tbody>${lines.map(
-      (l) => html`<tr><td>${formatDateTime(l.dueAt)}</td><td>${
-        kind === 'soon'
-          ? l.workingDaysLeft <= 0
-            ? tr(lang, 'Hết hạn trong hôm nay', 'Due today')
-            : tr(lang, `${l.workingDaysLeft} ngày làm việc`, `${l.workingDaysLeft} working day${l.workingDaysLeft === 1 ? '' : 's'}`)
-          : duration((now.getTime() - l.dueAt.getTime()) / 1000, lang)
-      }</td><td>${subjectLink(lang, l)}</td><td><strong>${l.ruleCode}</strong> ${l.ruleLabel}</td>${multiSite ? html`<td>${l.site.name}</td>` : ''}</tr>`,
+      (l) =>
+        html`<tr><td>${formatDateTime(l.dueAt)}</td><td>${
+          kind === 'soon'
+            ? l.workingDaysLeft <= 0
+              ? tr(lang, 'Hết hạn trong hôm nay', 'Due today')
+              : tr(lang, `${l.workingDaysLeft} ngày làm việc`, `${l.workingDaysLeft} working day${l.workingDaysLeft === 1 ? '' : 's'}`)
+            : duration((now.getTime() - l.dueAt.getTime()) / 1000, lang)
+        }</td><td>${subjectLink(lang, l)}</td><td><strong>${l.ruleCode}</strong> ${l.ruleLabel}</td>${multiSite ? html`<td>${l.site.name}</td>` : ''}</tr>`,
     )}</tbody></table>`,
   );
 }
@@ -165,32 +170,58 @@ ${figureHead(lang, tr(lang, 'Quy tắc', 'Rule'))}
 <tfoot><tr><th scope="row">${tr(lang, 'Tổng cộng', 'Overall')}</th>${figureCells(lang, report.overall)}</tr></tfoot></table>`,
 )}
 ${report.rules.length === 0 ? html`<p>${tr(lang, 'Không có thời hạn nào đến hạn trong kỳ.', 'No deadline falls due in the period.')}</p>` : ''}
-${multi
-  ? wrap(
-      lang,
-      tr(lang, 'Kết quả theo trang', 'Results by site'),
-      html`<table class="data"><caption>${tr(lang, `Kết quả theo trang, kỳ ${p}`, `Results by site, ${p}`)}</caption>
+${
+  multi
+    ? wrap(
+        lang,
+        tr(lang, 'Kết quả theo trang', 'Results by site'),
+        html`<table class="data"><caption>${tr(lang, `Kết quả theo trang, kỳ ${p}`, `Results by site, ${p}`)}</caption>
 ${figureHead(lang, tr(lang, 'Trang', 'Site'))}
 <tbody>${report.bySite.map((r) => html`<tr><th scope="row">${r.site.name}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody></table>`,
-    )
-  : ''}
-${report.byUnit.length > 0
-  ? wrap(
-      lang,
-      tr(lang, 'Kết quả theo đơn vị', 'Results by unit'),
-      html`<table class="data"><caption>${tr(lang, `Kết quả theo đơn vị: đơn vị của người cung cấp tin; cơ quan trả lời câu hỏi của công dân; kỳ ${p}`, `Results by unit: the provider’s unit; the agency answering citizens’ requests; ${p}`)}</caption>
+      )
+    : ''
+}
+${
+  report.byUnit.length > 0
+    ? wrap(
+        lang,
+        tr(lang, 'Kết quả theo đơn vị', 'Results by unit'),
+        html`<table class="data"><caption>${tr(lang, `Kết quả theo đơn vị: đơn vị của người cung cấp tin; cơ quan trả lời câu hỏi của công dân; kỳ ${p}`, `Results by unit: the provider’s unit; the agency answering citizens’ requests; ${p}`)}</caption>
 ${figureHead(lang, tr(lang, 'Đơn vị', 'Unit'))}
 <tbody>${report.byUnit.map((r) => html`<tr><th scope="row">${r.unit || tr(lang, '(chưa ghi đơn vị)', '(no unit)')}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody></table>`,
-    )
-  : ''}
+      )
+    : ''
+}
 <h2 id="sap-den-han">${tr(lang, 'Sắp đến hạn', 'Due soon')}</h2>
-${report.dueSoon.length
-  ? deadlineTable(lang, tr(lang, `Chưa hoàn thành, đến hạn trong ${report.soonDays} ngày làm việc (đến ${formatDateTime(report.soonUntil)})`, `Not done, due within ${report.soonDays} working days (by ${formatDateTime(report.soonUntil)})`), report.dueSoon, 'soon', multi, report.now)
-  : html`<p>${tr(lang, `Không có việc nào đến hạn trong ${report.soonDays} ngày làm việc tới.`, `Nothing falls due in the next ${report.soonDays} working days.`)}</p>`}
+${
+  report.dueSoon.length
+    ? deadlineTable(
+        lang,
+        tr(
+          lang,
+          `Chưa hoàn thành, đến hạn trong ${report.soonDays} ngày làm việc (đến ${formatDateTime(report.soonUntil)})`,
+          `Not done, due within ${report.soonDays} working days (by ${formatDateTime(report.soonUntil)})`,
+        ),
+        report.dueSoon,
+        'soon',
+        multi,
+        report.now,
+      )
+    : html`<p>${tr(lang, `Không có việc nào đến hạn trong ${report.soonDays} ngày làm việc tới.`, `Nothing falls due in the next ${report.soonDays} working days.`)}</p>`
+}
 <h2 id="qua-han">${tr(lang, 'Quá hạn', 'Overdue')}</h2>
-${report.overdue.length
-  ? deadlineTable(lang, tr(lang, 'Đã quá hạn mà chưa hoàn thành (mọi thời điểm), quá hạn lâu nhất trước', 'Past due and not done (any time), longest overdue first'), report.overdue, 'overdue', multi, report.now)
-  : html`<p>${tr(lang, 'Không có việc nào quá hạn.', 'Nothing is overdue.')}</p>`}
+${
+  report.overdue.length
+    ? deadlineTable(
+        lang,
+        tr(lang, 'Đã quá hạn mà chưa hoàn thành (mọi thời điểm), quá hạn lâu nhất trước', 'Past due and not done (any time), longest overdue first'),
+        report.overdue,
+        'overdue',
+        multi,
+        report.now,
+      )
+    : html`<p>${tr(lang, 'Không có việc nào quá hạn.', 'Nothing is overdue.')}</p>`
+}
 <h2 id="tan-suat">${tr(lang, 'Tần suất cập nhật', 'Update frequency')}</h2>
 <p>${tr(lang, 'DL-10: Cổng thông tin cập nhật ít nhất sáng, chiều, tối mỗi ngày, kể cả ngày nghỉ, ngày lễ. DL-11: trang thành phần cập nhật ít nhất sáng và chiều các ngày làm việc.', 'DL-10: the portal updates at least in the morning, afternoon and evening of every day, days off included. DL-11: a component site updates at least in the morning and afternoon of working days.')}</p>
 ${slotLegend(lang, input.slots)}
@@ -218,9 +249,23 @@ const figureRow = (f: Figures): Cell[] => [f.total, f.onTime, f.late, f.overdue,
 
 /** The report as tables: the same figures as the page, and every deadline of the period. */
 export function exportTables(lang: Lang, report: ComplianceReport): Table[] {
-  const figureHeader = [tr(lang, 'Số thời hạn', 'Deadlines'), tr(lang, 'Đúng hạn', 'On time'), tr(lang, 'Trễ hạn', 'Late'), tr(lang, 'Quá hạn, chưa hoàn thành', 'Overdue, not done'), tr(lang, 'Chưa đến hạn', 'Not due yet'), tr(lang, 'Tỷ lệ đúng hạn (%)', 'On-time rate (%)')];
+  const figureHeader = [
+    tr(lang, 'Số thời hạn', 'Deadlines'),
+    tr(lang, 'Đúng hạn', 'On time'),
+    tr(lang, 'Trễ hạn', 'Late'),
+    tr(lang, 'Quá hạn, chưa hoàn thành', 'Overdue, not done'),
+    tr(lang, 'Chưa đến hạn', 'Not due yet'),
+    tr(lang, 'Tỷ lệ đúng hạn (%)', 'On-time rate (%)'),
+  ];
   const lineBase = (l: DeadlineLine): Cell[] => [l.site.code, l.subjectType, l.subjectId, l.title ?? null, l.ruleCode, l.ruleLabel];
-  const lineHeader = [tr(lang, 'Mã trang', 'Site code'), tr(lang, 'Loại', 'Type'), tr(lang, 'Mã', 'Id'), tr(lang, 'Tiêu đề', 'Title'), tr(lang, 'Mã quy tắc', 'Rule code'), tr(lang, 'Quy tắc', 'Rule')];
+  const lineHeader = [
+    tr(lang, 'Mã trang', 'Site code'),
+    tr(lang, 'Loại', 'Type'),
+    tr(lang, 'Mã', 'Id'),
+    tr(lang, 'Tiêu đề', 'Title'),
+    tr(lang, 'Mã quy tắc', 'Rule code'),
+    tr(lang, 'Quy tắc', 'Rule'),
+  ];
   const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10;
   const slots = ['morning', 'afternoon', 'evening'] as const;
   return [
@@ -231,7 +276,10 @@ export function exportTables(lang: Lang, report: ComplianceReport): Table[] {
         [tr(lang, 'Kỳ', 'Period'), periodText(report.period)],
         [tr(lang, 'Trang', 'Sites'), report.sites.map((s) => `${s.name} (${s.code})`).join('; ')],
         [tr(lang, 'Lập lúc (giờ Việt Nam)', 'Generated (Việt Nam time)'), formatDateTime(report.now)],
-        [tr(lang, 'Tỷ lệ đúng hạn', 'On-time rate'), tr(lang, 'đúng hạn ÷ (đúng hạn + trễ hạn + quá hạn chưa hoàn thành)', 'on time ÷ (on time + late + overdue, not done)')],
+        [
+          tr(lang, 'Tỷ lệ đúng hạn', 'On-time rate'),
+          tr(lang, 'đúng hạn ÷ (đúng hạn + trễ hạn + quá hạn chưa hoàn thành)', 'on time ÷ (on time + late + overdue, not done)'),
+        ],
       ],
     },
     {
@@ -261,19 +309,68 @@ export function exportTables(lang: Lang, report: ComplianceReport): Table[] {
     },
     {
       name: tr(lang, 'Thời hạn trong kỳ', 'Deadlines in period'),
-      header: [...lineHeader, tr(lang, 'Sự kiện', 'Trigger'), tr(lang, 'Hạn', 'Due'), tr(lang, 'Hoàn thành lúc', 'Done at'), tr(lang, 'Kết quả', 'Outcome'), tr(lang, 'Trễ (giờ)', 'Late by (hours)')],
-      rows: report.deadlines.map((l) => [...lineBase(l), formatDateTime(l.triggerAt), formatDateTime(l.dueAt), l.metAt ? formatDateTime(l.metAt) : null, tr(lang, OUTCOME[l.outcome][0], OUTCOME[l.outcome][1]), l.lateSeconds ? hours(l.lateSeconds) : l.outcome === 'on-time' ? 0 : null]),
+      header: [
+        ...lineHeader,
+        tr(lang, 'Sự kiện', 'Trigger'),
+        tr(lang, 'Hạn', 'Due'),
+        tr(lang, 'Hoàn thành lúc', 'Done at'),
+        tr(lang, 'Kết quả', 'Outcome'),
+        tr(lang, 'Trễ (giờ)', 'Late by (hours)'),
+      ],
+      rows: report.deadlines.map((l) => [
+        ...lineBase(l),
+        formatDateTime(l.triggerAt),
+        formatDateTime(l.dueAt),
+        l.metAt ? formatDateTime(l.metAt) : null,
+        tr(lang, OUTCOME[l.outcome][0], OUTCOME[l.outcome][1]),
+        l.lateSeconds ? hours(l.lateSeconds) : l.outcome === 'on-time' ? 0 : null,
+      ]),
     },
     {
       name: tr(lang, 'Tần suất', 'Frequency'),
-      header: [tr(lang, 'Mã trang', 'Site code'), tr(lang, 'Trang', 'Site'), tr(lang, 'Quy tắc', 'Rule'), tr(lang, 'Có cập nhật', 'Updated'), tr(lang, 'Không có cập nhật', 'No update'), tr(lang, 'Chưa hết khung giờ', 'Not over yet'), tr(lang, 'Tỷ lệ đạt (%)', 'Rate (%)'), tr(lang, 'Ngày đạt đủ', 'Full days'), tr(lang, 'Ngày đã qua', 'Days over')],
-      rows: report.frequency.map((f) => [f.site.code, f.site.name, f.result.rule, f.result.met, f.result.missed, f.result.pending, percentCell(f.result.rate), f.result.fullDays, f.result.decidedDays]),
+      header: [
+        tr(lang, 'Mã trang', 'Site code'),
+        tr(lang, 'Trang', 'Site'),
+        tr(lang, 'Quy tắc', 'Rule'),
+        tr(lang, 'Có cập nhật', 'Updated'),
+        tr(lang, 'Không có cập nhật', 'No update'),
+        tr(lang, 'Chưa hết khung giờ', 'Not over yet'),
+        tr(lang, 'Tỷ lệ đạt (%)', 'Rate (%)'),
+        tr(lang, 'Ngày đạt đủ', 'Full days'),
+        tr(lang, 'Ngày đã qua', 'Days over'),
+      ],
+      rows: report.frequency.map((f) => [
+        f.site.code,
+        f.site.name,
+        f.result.rule,
+        f.result.met,
+        f.result.missed,
+        f.result.pending,
+        percentCell(f.result.rate),
+        f.result.fullDays,
+        f.result.decidedDays,
+      ]),
     },
     {
       name: tr(lang, 'Tần suất theo ngày', 'Frequency by day'),
-      header: [tr(lang, 'Mã trang', 'Site code'), tr(lang, 'Ngày', 'Date'), tr(lang, 'Ngày làm việc', 'Working day'), ...slots.map((s) => tr(lang, SLOT_NAME[s][0], SLOT_NAME[s][1]))],
+      header: [
+        tr(lang, 'Mã trang', 'Site code'),
+        tr(lang, 'Ngày', 'Date'),
+        tr(lang, 'Ngày làm việc', 'Working day'),
+        ...slots.map((s) => tr(lang, SLOT_NAME[s][0], SLOT_NAME[s][1])),
+      ],
       rows: report.frequency.flatMap((f) =>
-        f.result.days.map((d) => [f.site.code, d.date, d.workingDay ? tr(lang, 'Có', 'Yes') : tr(lang, 'Không', 'No'), ...slots.map((s) => stateText(lang, d.slots.find((x) => x.slot === s)))]),
+        f.result.days.map((d) => [
+          f.site.code,
+          d.date,
+          d.workingDay ? tr(lang, 'Có', 'Yes') : tr(lang, 'Không', 'No'),
+          ...slots.map((s) =>
+            stateText(
+              lang,
+              d.slots.find((x) => x.slot === s),
+            ),
+          ),
+        ]),
       ),
     },
   ];

@@ -8,15 +8,33 @@ import type { SiteRule } from './rules.ts';
 export type DeadlineRow = Selectable<DeadlinesTable>;
 
 export async function siteRules(db: DbOrTx, siteId: number): Promise<SiteRule[]> {
-  const r = await sql<SiteRule>`select code, variant, label, amount, unit, effective_from::text as "effectiveFrom" from deadline_rules where site_id = ${siteId} order by effective_from`.execute(db);
+  const r =
+    await sql<SiteRule>`select code, variant, label, amount, unit, effective_from::text as "effectiveFrom" from deadline_rules where site_id = ${siteId} order by effective_from`.execute(
+      db,
+    );
   return r.rows;
 }
 
 export async function insertSiteRule(db: DbOrTx, siteId: number, rule: SiteRule, createdBy: number | null): Promise<void> {
-  await db.insertInto('deadline_rules').values({ site_id: siteId, code: rule.code, variant: rule.variant, label: rule.label, amount: rule.amount, unit: rule.unit, effective_from: rule.effectiveFrom, created_by: createdBy }).execute();
+  await db
+    .insertInto('deadline_rules')
+    .values({
+      site_id: siteId,
+      code: rule.code,
+      variant: rule.variant,
+      label: rule.label,
+      amount: rule.amount,
+      unit: rule.unit,
+      effective_from: rule.effectiveFrom,
+      created_by: createdBy,
+    })
+    .execute();
 }
 
-export async function upsertDeadline(db: DbOrTx, row: Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at' | 'updated_at' | 'agency'> & { agency?: string }): Promise<void> {
+export async function upsertDeadline(
+  db: DbOrTx,
+  row: Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at' | 'updated_at' | 'agency'> & { agency?: string },
+): Promise<void> {
   await db
     .insertInto('deadlines')
     .values({ ...row, explanation: JSON.stringify(row.explanation) })
@@ -56,13 +74,24 @@ export function openDeadlines(db: DbOrTx): Promise<DeadlineRow[]> {
 }
 
 export async function setDue(db: DbOrTx, id: number, dueAt: Date, explanation: DeadlineExplanation): Promise<void> {
-  await db.updateTable('deadlines').set({ due_at: dueAt, explanation: JSON.stringify(explanation), updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('deadlines')
+    .set({ due_at: dueAt, explanation: JSON.stringify(explanation), updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Deadlines of sites in a period (by due moment), for the compliance dashboard. */
 export function deadlinesBetween(db: DbOrTx, siteIds: readonly number[], from: Date, to: Date): Promise<DeadlineRow[]> {
   if (siteIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('deadlines').selectAll().where('site_id', 'in', siteIds).where('due_at', '>=', from).where('due_at', '<', to).orderBy('due_at').execute();
+  return db
+    .selectFrom('deadlines')
+    .selectAll()
+    .where('site_id', 'in', siteIds)
+    .where('due_at', '>=', from)
+    .where('due_at', '<', to)
+    .orderBy('due_at')
+    .execute();
 }
 
 /** The owners of open deadlines (to tell them when the calendar moves their due moments). */
@@ -72,11 +101,20 @@ export async function openOwners(db: DbOrTx): Promise<number[]> {
 }
 
 export async function setAgency(db: DbOrTx, subjectType: string, subjectId: number, agency: string): Promise<void> {
-  await db.updateTable('deadlines').set({ agency, reminded_at: null, updated_at: sql<Date>`now()` }).where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).where('met_at', 'is', null).execute();
+  await db
+    .updateTable('deadlines')
+    .set({ agency, reminded_at: null, updated_at: sql<Date>`now()` })
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .where('met_at', 'is', null)
+    .execute();
 }
 
 /** Several new deadlines at once; one already there (a repeated call) is left as it is. */
-export async function insertNewDeadlines(db: DbOrTx, rows: readonly (Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at' | 'updated_at' | 'agency'> & { agency: string })[]): Promise<void> {
+export async function insertNewDeadlines(
+  db: DbOrTx,
+  rows: readonly (Omit<DeadlineRow, 'id' | 'met_at' | 'late_seconds' | 'reminded_at' | 'escalated_at' | 'updated_at' | 'agency'> & { agency: string })[],
+): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto('deadlines')

@@ -97,7 +97,10 @@ export class DeadlineService {
    * write (`source`: the CTE that inserts the thing); with their due moments in the order given.
    */
   async prepareNew(db: DbOrTx, inputs: readonly Omit<TrackInput, 'subjectId'>[], source: string): Promise<{ dues: Date[]; statements: RawBuilder<unknown>[] }> {
-    const rows = await this.#newRows(db, inputs.map((i) => ({ ...i, subjectId: 0 })));
+    const rows = await this.#newRows(
+      db,
+      inputs.map((i) => ({ ...i, subjectId: 0 })),
+    );
     return { dues: rows.map((r) => r.due_at as Date), statements: rows.map((r) => repo.insertDeadlineFrom(r, source)) };
   }
 
@@ -194,13 +197,25 @@ export class DeadlineService {
   async addSiteRule(db: Db, actor: Actor, siteId: number, rule: SiteRule): Promise<void> {
     authorize(actor, 'site.settings', siteId);
     const problems = ruleProblems(rule);
-    if (problems.length > 0) throw new Invalid('deadline_rule.invalid', problems.join(' '), { details: problems.map((message) => ({ field: 'rule', message })) });
+    if (problems.length > 0)
+      throw new Invalid('deadline_rule.invalid', problems.join(' '), { details: problems.map((message) => ({ field: 'rule', message })) });
     await withTx(db, async (tx) => {
       if ((await repo.siteRules(tx, siteId)).some((r) => r.code === rule.code && r.variant === rule.variant && r.effectiveFrom === rule.effectiveFrom)) {
-        throw new Conflict('deadline_rule.exists', 'Trang đã có quy tắc này với cùng ngày hiệu lực.', { details: [{ field: 'effectiveFrom', message: 'Trang đã có quy tắc này với cùng ngày hiệu lực.' }] });
+        throw new Conflict('deadline_rule.exists', 'Trang đã có quy tắc này với cùng ngày hiệu lực.', {
+          details: [{ field: 'effectiveFrom', message: 'Trang đã có quy tắc này với cùng ngày hiệu lực.' }],
+        });
       }
       await repo.insertSiteRule(tx, siteId, rule, actorId(actor));
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'deadline_rule.added', targetType: 'deadline_rule', targetId: rule.code, summary: { ...rule } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId,
+        action: 'deadline_rule.added',
+        targetType: 'deadline_rule',
+        targetId: rule.code,
+        summary: { ...rule },
+      });
     });
     // After the commit: a reload during the transaction would have cached the old rules again.
     this.#rules.invalidate(String(siteId));

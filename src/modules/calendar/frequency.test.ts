@@ -34,7 +34,8 @@ describe('slots', () => {
 });
 
 describe('the portal (DL-10)', () => {
-  const day = (publications: Date[], now = vn('2026-05-10T00:00:00')) => frequencyOf({ kind: 'portal', from: '2026-05-01', to: '2026-05-01', publications, isWorkingDay, now });
+  const day = (publications: Date[], now = vn('2026-05-10T00:00:00')) =>
+    frequencyOf({ kind: 'portal', from: '2026-05-01', to: '2026-05-01', publications, isWorkingDay, now });
 
   it('needs morning, afternoon and evening, even on a holiday', () => {
     const full = day([vn('2026-05-01T07:00:00'), vn('2026-05-01T13:00:00'), vn('2026-05-01T13:30:00'), vn('2026-05-01T19:00:00')]);
@@ -62,7 +63,14 @@ describe('the portal (DL-10)', () => {
 
 describe('a component site (DL-11)', () => {
   it('needs morning and afternoon on working days only', () => {
-    const r = frequencyOf({ kind: 'component', from: '2026-04-29', to: '2026-05-01', publications: [vn('2026-04-29T09:00:00'), vn('2026-04-30T09:00:00'), vn('2026-04-29T20:00:00')], isWorkingDay, now: vn('2026-05-10T00:00:00') });
+    const r = frequencyOf({
+      kind: 'component',
+      from: '2026-04-29',
+      to: '2026-05-01',
+      publications: [vn('2026-04-29T09:00:00'), vn('2026-04-30T09:00:00'), vn('2026-04-29T20:00:00')],
+      isWorkingDay,
+      now: vn('2026-05-10T00:00:00'),
+    });
     expect(r.rule).toBe('DL-11');
     expect(r.slotNames).toEqual(['morning', 'afternoon']);
     expect(r.days.map((d) => [d.date, d.required, d.slots.map((s) => s.state)])).toEqual([

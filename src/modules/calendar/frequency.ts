@@ -145,20 +145,38 @@ export function frequencyOf(input: FrequencyInput): FrequencyResult {
     const s = slotAt(at, bounds);
     if (s) counts.set(`${s.date}|${s.slot}`, (counts.get(`${s.date}|${s.slot}`) ?? 0) + 1);
   }
-  const result: FrequencyResult = { kind: input.kind, rule: rule.code, slotNames: rule.slots, days: [], met: 0, missed: 0, pending: 0, rate: null, fullDays: 0, decidedDays: 0 };
+  const result: FrequencyResult = {
+    kind: input.kind,
+    rule: rule.code,
+    slotNames: rule.slots,
+    days: [],
+    met: 0,
+    missed: 0,
+    pending: 0,
+    rate: null,
+    fullDays: 0,
+    decidedDays: 0,
+  };
   for (const date of daysBetween(input.from, input.to)) {
     const workingDay = input.isWorkingDay(date);
     const required = !rule.workingDaysOnly || workingDay;
     const slots = rule.slots.map((slot): SlotResult => {
       const updates = counts.get(`${date}|${slot}`) ?? 0;
-      const state: SlotState = !required ? 'not-required' : updates > 0 ? 'met' : Date.parse(`${date}T00:00:00+07:00`) + bounds[slot].to * 60_000 > input.now.getTime() ? 'pending' : 'missed';
+      const state: SlotState = !required
+        ? 'not-required'
+        : updates > 0
+          ? 'met'
+          : Date.parse(`${date}T00:00:00+07:00`) + bounds[slot].to * 60_000 > input.now.getTime()
+            ? 'pending'
+            : 'missed';
       return { slot, state, updates };
     });
     result.days.push({ date, workingDay, required, slots });
     if (!required) continue;
-    for (const s of slots) if (s.state === 'met') result.met++;
-    else if (s.state === 'missed') result.missed++;
-    else if (s.state === 'pending') result.pending++;
+    for (const s of slots)
+      if (s.state === 'met') result.met++;
+      else if (s.state === 'missed') result.missed++;
+      else if (s.state === 'pending') result.pending++;
     if (slots.every((s) => s.state !== 'pending')) {
       result.decidedDays++;
       if (slots.every((s) => s.state === 'met')) result.fullDays++;

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  announcedYear,
-  canChi,
-  nationalDayAdjacent,
-  provisionalYear,
-  shippedYear,
-  validateYear,
-  type YearCalendar,
-} from './holidays.ts';
+import { announcedYear, canChi, nationalDayAdjacent, provisionalYear, shippedYear, validateYear, type YearCalendar } from './holidays.ts';
 import { gioToDate, isoDate, parseIsoDate, tetDate, weekday } from './lunar.ts';
 
 const dates = (y: YearCalendar) => y.off.map((o) => o.date);
@@ -29,7 +21,10 @@ describe('announced years', () => {
       ...range('2025-08-30', '2025-09-02'),
     ]);
     expect(y.off).toHaveLength(1 + 9 + 1 + 5 + 4);
-    expect(y.off.find((o) => o.date === '2025-01-26')).toMatchObject({ name: 'Tết Nguyên đán Ất Tỵ', source: 'Bộ Nội vụ; Văn bản 8726/VPCP-KGVX (26/11/2024)' });
+    expect(y.off.find((o) => o.date === '2025-01-26')).toMatchObject({
+      name: 'Tết Nguyên đán Ất Tỵ',
+      source: 'Bộ Nội vụ; Văn bản 8726/VPCP-KGVX (26/11/2024)',
+    });
     expect(y.makeUp.map((m) => m.date)).toEqual(['2025-04-26']);
     expect(validateYear(y)).toEqual([]);
   });

@@ -33,7 +33,8 @@ export function calendarModule(platform: Platform, deps: { accounts: AccountsMod
     calendar,
     deadlines,
     /** Background job: owners of deadlines due soon, then the board heads of overdue ones, are written to once each. */
-    remindDeadlines: (now?: Date) => remindDeadlines({ db: platform.db, calendar, accounts: deps.accounts }, now, { withinWorkingDays: platform.config.deadlineReminderWorkingDays }),
+    remindDeadlines: (now?: Date) =>
+      remindDeadlines({ db: platform.db, calendar, accounts: deps.accounts }, now, { withinWorkingDays: platform.config.deadlineReminderWorkingDays }),
     register: async (app: FastifyInstance) => {
       registerCalendarApi(app, calendar);
       registerCalendarAdmin(app, { accounts: deps.accounts, calendar, db: platform.db });

@@ -102,10 +102,7 @@ function newMoon(k: number): number {
   C1 = C1 - 0.0074 * sin(dr * (M - Mpr)) + 0.0004 * sin(dr * (2 * F + M));
   C1 = C1 - 0.0004 * sin(dr * (2 * F - M)) - 0.0006 * sin(dr * (2 * F + Mpr));
   C1 = C1 + 0.001 * sin(dr * (2 * F - Mpr)) + 0.0005 * sin(dr * (2 * Mpr + M));
-  const deltat =
-    T < -11
-      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-      : -0.000278 + 0.000265 * T + 0.000262 * T2;
+  const deltat = T < -11 ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3 : -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd1 + C1 - deltat;
 }
 
@@ -176,9 +173,7 @@ export function lunarToSolar(lunarDay: number, lunarMonth: number, lunarYear: nu
   }
   const tz = TIME_ZONE_HOURS;
   const [a11, b11] =
-    lunarMonth < 11
-      ? [lunarMonth11(lunarYear - 1, tz), lunarMonth11(lunarYear, tz)]
-      : [lunarMonth11(lunarYear, tz), lunarMonth11(lunarYear + 1, tz)];
+    lunarMonth < 11 ? [lunarMonth11(lunarYear - 1, tz), lunarMonth11(lunarYear, tz)] : [lunarMonth11(lunarYear, tz), lunarMonth11(lunarYear + 1, tz)];
   const k = floor(0.5 + (a11 - 2415021.076998695) / 29.530588853);
   let off = lunarMonth - 11;
   if (off < 0) off += 12;

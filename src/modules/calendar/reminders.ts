@@ -48,7 +48,8 @@ function subjectOf(row: DeadlineRow, titles: Map<number, string>): { text: strin
     return { text: `tin, bài #${row.subject_id}${title ? ` «${title}»` : ''}`, link: adminHref('vi', 'content', `/${row.subject_id}`) };
   }
   // A citizen's request (modules/inquiries): one subject type per stage, inquiry_<stage>.
-  if (row.subject_type.startsWith('inquiry_')) return { text: `yêu cầu của công dân #${row.subject_id}`, link: adminHref('vi', 'inquiries', `/${row.subject_id}`) };
+  if (row.subject_type.startsWith('inquiry_'))
+    return { text: `yêu cầu của công dân #${row.subject_id}`, link: adminHref('vi', 'inquiries', `/${row.subject_id}`) };
   return { text: `${row.subject_type} #${row.subject_id}`, link: undefined };
 }
 
@@ -73,7 +74,10 @@ export async function remindDeadlines(deps: ReminderDeps, now: Date = new Date()
 
   const remind = await repo.toRemind(db, now, until, BATCH);
   const escalate = await repo.toEscalate(db, now, BATCH);
-  const titles = await repo.contentTitles(db, [...remind, ...escalate].filter((d) => d.subject_type === 'content').map((d) => d.subject_id));
+  const titles = await repo.contentTitles(
+    db,
+    [...remind, ...escalate].filter((d) => d.subject_type === 'content').map((d) => d.subject_id),
+  );
 
   for (const row of remind) {
     try {
@@ -88,7 +92,12 @@ export async function remindDeadlines(deps: ReminderDeps, now: Date = new Date()
           await queueMail(tx, {
             to: person.email,
             subject: clip(`Sắp đến hạn: ${subject.text}`),
-            text: mailText(person, [`Thời hạn "${row.rule_label}" của ${subject.text} hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam), và việc này chưa hoàn thành.`], row, subject.link),
+            text: mailText(
+              person,
+              [`Thời hạn "${row.rule_label}" của ${subject.text} hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam), và việc này chưa hoàn thành.`],
+              row,
+              subject.link,
+            ),
           });
         }
         return true;
@@ -114,7 +123,15 @@ export async function remindDeadlines(deps: ReminderDeps, now: Date = new Date()
           await queueMail(tx, {
             to: head.email,
             subject: clip(`Quá hạn: ${subject.text}`),
-            text: mailText(head, [`Thời hạn "${row.rule_label}" của ${subject.text} đã hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam) mà việc này vẫn chưa hoàn thành.`, owner ? `Người phụ trách: ${owner.name} <${owner.email}>.` : row.agency ? `Cơ quan phụ trách: ${row.agency}.` : 'Chưa có người phụ trách.'], row, subject.link),
+            text: mailText(
+              head,
+              [
+                `Thời hạn "${row.rule_label}" của ${subject.text} đã hết lúc ${formatDateTime(new Date(row.due_at))} (giờ Việt Nam) mà việc này vẫn chưa hoàn thành.`,
+                owner ? `Người phụ trách: ${owner.name} <${owner.email}>.` : row.agency ? `Cơ quan phụ trách: ${row.agency}.` : 'Chưa có người phụ trách.',
+              ],
+              row,
+              subject.link,
+            ),
           });
         }
         return true;
@@ -125,6 +142,7 @@ export async function remindDeadlines(deps: ReminderDeps, now: Date = new Date()
     }
   }
 
-  if (errors.length > 0) throw new AggregateError(errors, `deadline reminders: ${errors.length} failed (${result.reminded} reminded, ${result.escalated} escalated)`);
+  if (errors.length > 0)
+    throw new AggregateError(errors, `deadline reminders: ${errors.length} failed (${result.reminded} reminded, ${result.escalated} escalated)`);
   return result;
 }

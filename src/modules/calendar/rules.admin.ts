@@ -22,7 +22,8 @@ const UNITS: Record<DueUnit, [string, string]> = {
   hours: ['giờ', 'hours'],
   'same-working-day': ['trong ngày làm việc', 'the same working day'],
 };
-const amountText = (L: Lang, amount: number, unit: DueUnit) => (unit === 'same-working-day' ? tr(L, UNITS[unit][0], UNITS[unit][1]) : `${amount} ${tr(L, UNITS[unit][0], UNITS[unit][1])}`);
+const amountText = (L: Lang, amount: number, unit: DueUnit) =>
+  unit === 'same-working-day' ? tr(L, UNITS[unit][0], UNITS[unit][1]) : `${amount} ${tr(L, UNITS[unit][0], UNITS[unit][1])}`;
 
 interface Values {
   code: string;
@@ -47,7 +48,14 @@ export function registerRulesAdmin(app: FastifyInstance, deps: { accounts: Accou
       return s as AdminScope & { site: NonNullable<AdminScope['site']> };
     };
 
-    const screen = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope & { site: NonNullable<AdminScope['site']> }, values: Values, errors: Record<string, string> = {}, status = 200) => {
+    const screen = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      s: AdminScope & { site: NonNullable<AdminScope['site']> },
+      values: Values,
+      errors: Record<string, string> = {},
+      status = 200,
+    ) => {
       const own = await deps.deadlines.siteRules(deps.db, s.site.id);
       const saved = (request.query as Record<string, string | undefined>).tb === 'da-them';
       return admin.send(
@@ -55,7 +63,11 @@ export function registerRulesAdmin(app: FastifyInstance, deps: { accounts: Accou
         reply,
         {
           title: tr(L, 'Quy tắc thời hạn', 'Deadline rules'),
-          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: Object.values(errors).join(' ') } } : saved ? { notice: { kind: 'ok' as const, text: tr(L, 'Đã thêm quy tắc.', 'Rule added.') } } : {}),
+          ...(Object.keys(errors).length
+            ? { notice: { kind: 'error' as const, text: Object.values(errors).join(' ') } }
+            : saved
+              ? { notice: { kind: 'ok' as const, text: tr(L, 'Đã thêm quy tắc.', 'Rule added.') } }
+              : {}),
           main: html`<h1>${tr(L, 'Quy tắc thời hạn đăng thông tin', 'Publication deadline rules')}</h1>
 <p>${tr(L, 'Thời hạn của mỗi tin, bài được tính theo quy tắc có hiệu lực vào ngày của sự kiện, văn bản hay quyết định khởi đầu thời hạn; quy tắc mới không làm thay đổi các thời hạn đã tính theo quy tắc cũ.', 'Each item’s deadline follows the rule in force on the day of the event, document or decision that starts it; a new rule does not change deadlines counted under an older one.')}</p>
 <table class="data"><caption>${tr(L, 'Quy tắc mặc định theo quy chế', 'Default rules of the regulations')}</caption>
@@ -90,9 +102,23 @@ ${field({ name: 'effectiveFrom', label: tr(L, 'Hiệu lực từ ngày', 'In for
       const s = await scope(request);
       const b = (request.body ?? {}) as Record<string, unknown>;
       const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string).slice(0, 300) : '');
-      const values: Values = { code: str('code').trim().toUpperCase(), variant: str('variant').trim(), label: str('label'), amount: str('amount').trim(), unit: str('unit'), effectiveFrom: str('effectiveFrom').trim() };
+      const values: Values = {
+        code: str('code').trim().toUpperCase(),
+        variant: str('variant').trim(),
+        label: str('label'),
+        amount: str('amount').trim(),
+        unit: str('unit'),
+        effectiveFrom: str('effectiveFrom').trim(),
+      };
       const amount = values.unit === 'same-working-day' && values.amount === '' ? 0 : /^\d{1,4}$/.test(values.amount) ? Number(values.amount) : NaN;
-      const rule: SiteRule = { code: values.code, variant: values.variant, label: values.label.trim(), amount, unit: values.unit as DueUnit, effectiveFrom: values.effectiveFrom };
+      const rule: SiteRule = {
+        code: values.code,
+        variant: values.variant,
+        label: values.label.trim(),
+        amount,
+        unit: values.unit as DueUnit,
+        effectiveFrom: values.effectiveFrom,
+      };
       try {
         await deps.deadlines.addSiteRule(deps.db, s.actor, s.site.id, rule);
       } catch (err) {

@@ -34,18 +34,126 @@ const rule = (code: string, variant: string, vi: string, en: string, trigger: Tr
 });
 
 export const DEFAULT_RULES: readonly DeadlineRule[] = [
-  rule('DL-1', '', 'Tin hoạt động, sự kiện: trong vòng 48 giờ kể từ khi diễn ra', 'News of an event: within 48 hours of it', 'event', 48, 'hours', 'QĐ 819/QĐ-UBND Đ6.1a'),
-  rule('DL-2', '', 'Văn bản quy phạm pháp luật, văn bản hành chính: trong vòng 72 giờ kể từ khi ban hành', 'Legal and administrative documents: within 72 hours of issue', 'issue', 72, 'hours', 'QĐ 819/QĐ-UBND Đ6.1a'),
-  rule('DL-3', '', 'Tuyên truyền, hướng dẫn pháp luật, chế độ, chính sách: 2 ngày làm việc kể từ khi ban hành', 'Guidance on laws and policies: 2 working days from issue', 'issue', 2, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1b'),
-  rule('DL-4', 'issuer', 'Văn bản QPPL, văn bản chỉ đạo điều hành (cơ quan ban hành): 2 ngày làm việc', 'Legal documents, issuing agency: 2 working days', 'issue', 2, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1c'),
-  rule('DL-4', 'in_scope', 'Văn bản QPPL, văn bản chỉ đạo điều hành (cơ quan thuộc phạm vi điều chỉnh): 5 ngày làm việc', 'Legal documents, agency in scope: 5 working days', 'issue', 5, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1c'),
-  rule('DL-5', '', 'Chiến lược, quy hoạch, kế hoạch, dự án, đầu tư, đấu thầu, mua sắm công: 10 ngày làm việc kể từ khi được phê duyệt', 'Strategies, plans, projects, investment, bidding, procurement: 10 working days from approval', 'approval', 10, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1d'),
-  rule('DL-6', '', 'Chương trình, đề tài khoa học: 20 ngày làm việc kể từ khi được phê duyệt hoặc nghiệm thu', 'Science programmes and topics: 20 working days from approval or acceptance', 'acceptance', 20, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1f'),
-  rule('DL-7', '', 'Thông tin thống kê: 10 ngày làm việc kể từ khi có quyết định công bố', 'Statistics: 10 working days from the decision to publish', 'publication_decision', 10, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1g'),
-  rule('DL-8', '', 'Giới thiệu, tin tức, chỉ đạo điều hành: thường xuyên, ngay (trong ngày làm việc)', 'Introduction, news, leaders’ direction: immediately (the same working day)', 'issue', 0, 'same-working-day', 'QĐ 4263/QĐ-UBND Đ13.1a'),
-  rule('DL-9', 'forward', 'Hỏi đáp: chuyển cơ quan có thẩm quyền trong 2 ngày làm việc kể từ khi nhận', 'Q&A: forward within 2 working days of receipt', 'receipt', 2, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1e'),
-  rule('DL-9', 'out_of_scope', 'Hỏi đáp: báo không thuộc thẩm quyền ngay trong ngày làm việc', 'Q&A: out-of-scope notice the same working day', 'receipt', 0, 'same-working-day', 'QĐ 4263/QĐ-UBND Đ13.1e'),
-  rule('DL-9', 'answer', 'Hỏi đáp: trả lời hoặc thông báo tiến độ trong 15 ngày làm việc kể từ khi nhận', 'Q&A: answer or progress notice within 15 working days of receipt', 'receipt', 15, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1e'),
+  rule(
+    'DL-1',
+    '',
+    'Tin hoạt động, sự kiện: trong vòng 48 giờ kể từ khi diễn ra',
+    'News of an event: within 48 hours of it',
+    'event',
+    48,
+    'hours',
+    'QĐ 819/QĐ-UBND Đ6.1a',
+  ),
+  rule(
+    'DL-2',
+    '',
+    'Văn bản quy phạm pháp luật, văn bản hành chính: trong vòng 72 giờ kể từ khi ban hành',
+    'Legal and administrative documents: within 72 hours of issue',
+    'issue',
+    72,
+    'hours',
+    'QĐ 819/QĐ-UBND Đ6.1a',
+  ),
+  rule(
+    'DL-3',
+    '',
+    'Tuyên truyền, hướng dẫn pháp luật, chế độ, chính sách: 2 ngày làm việc kể từ khi ban hành',
+    'Guidance on laws and policies: 2 working days from issue',
+    'issue',
+    2,
+    'working-days',
+    'QĐ 4263/QĐ-UBND Đ13.1b',
+  ),
+  rule(
+    'DL-4',
+    'issuer',
+    'Văn bản QPPL, văn bản chỉ đạo điều hành (cơ quan ban hành): 2 ngày làm việc',
+    'Legal documents, issuing agency: 2 working days',
+    'issue',
+    2,
+    'working-days',
+    'QĐ 4263/QĐ-UBND Đ13.1c',
+  ),
+  rule(
+    'DL-4',
+    'in_scope',
+    'Văn bản QPPL, văn bản chỉ đạo điều hành (cơ quan thuộc phạm vi điều chỉnh): 5 ngày làm việc',
+    'Legal documents, agency in scope: 5 working days',
+    'issue',
+    5,
+    'working-days',
+    'QĐ 4263/QĐ-UBND Đ13.1c',
+  ),
+  rule(
+    'DL-5',
+    '',
+    'Chiến lược, quy hoạch, kế hoạch, dự án, đầu tư, đấu thầu, mua sắm công: 10 ngày làm việc kể từ khi được phê duyệt',
+    'Strategies, plans, projects, investment, bidding, procurement: 10 working days from approval',
+    'approval',
+    10,
+    'working-days',
+    'QĐ 4263/QĐ-UBND Đ13.1d',
+  ),
+  rule(
+    'DL-6',
+    '',
+    'Chương trình, đề tài khoa học: 20 ngày làm việc kể từ khi được phê duyệt hoặc nghiệm thu',
+    'Science programmes and topics: 20 working days from approval or acceptance',
+    'acceptance',
+    20,
+    'working-days',
+    'QĐ 4263/QĐ-UBND Đ13.1f',
+  ),
+  rule(
+    'DL-7',
+    '',
+    'Thông tin thống kê: 10 ngày làm việc kể từ khi có quyết định công bố',
+    'Statistics: 10 working days from the decision to publish',
+    'publication_decision',
+    10,
+    'working-days',
+    'QĐ 4263/QĐ-UBND Đ13.1g',
+  ),
+  rule(
+    'DL-8',
+    '',
+    'Giới thiệu, tin tức, chỉ đạo điều hành: thường xuyên, ngay (trong ngày làm việc)',
+    'Introduction, news, leaders’ direction: immediately (the same working day)',
+    'issue',
+    0,
+    'same-working-day',
+    'QĐ 4263/QĐ-UBND Đ13.1a',
+  ),
+  rule(
+    'DL-9',
+    'forward',
+    'Hỏi đáp: chuyển cơ quan có thẩm quyền trong 2 ngày làm việc kể từ khi nhận',
+    'Q&A: forward within 2 working days of receipt',
+    'receipt',
+    2,
+    'working-days',
+    'QĐ 4263/QĐ-UBND Đ13.1e',
+  ),
+  rule(
+    'DL-9',
+    'out_of_scope',
+    'Hỏi đáp: báo không thuộc thẩm quyền ngay trong ngày làm việc',
+    'Q&A: out-of-scope notice the same working day',
+    'receipt',
+    0,
+    'same-working-day',
+    'QĐ 4263/QĐ-UBND Đ13.1e',
+  ),
+  rule(
+    'DL-9',
+    'answer',
+    'Hỏi đáp: trả lời hoặc thông báo tiến độ trong 15 ngày làm việc kể từ khi nhận',
+    'Q&A: answer or progress notice within 15 working days of receipt',
+    'receipt',
+    15,
+    'working-days',
+    'QĐ 4263/QĐ-UBND Đ13.1e',
+  ),
 ];
 
 /**
@@ -71,7 +179,13 @@ export interface SiteRule {
  * The rule in force for `code`/`variant` on the trigger's day: the site's newest own rule whose
  * effective date is on or before that day, else the default.
  */
-export function ruleInForce(siteRules: readonly SiteRule[], code: string, variant: string, triggerDay: string, lang: Lang = 'vi'): { code: string; variant: string; label: string; amount: number; unit: DueUnit; effectiveFrom: string } | undefined {
+export function ruleInForce(
+  siteRules: readonly SiteRule[],
+  code: string,
+  variant: string,
+  triggerDay: string,
+  lang: Lang = 'vi',
+): { code: string; variant: string; label: string; amount: number; unit: DueUnit; effectiveFrom: string } | undefined {
   const own = siteRules
     .filter((r) => r.code === code && r.variant === variant && r.effectiveFrom <= triggerDay)
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
@@ -85,7 +199,8 @@ export function ruleProblems(r: { code: string; amount: number; unit: string; ef
   const problems: string[] = [];
   if (!/^[A-Z]{2,5}-[0-9A-Za-z.-]{1,20}$/.test(r.code)) problems.push('Mã quy tắc phải có dạng DL-12 (chữ in hoa, gạch ngang, số).');
   if (!r.label.trim()) problems.push('Cần ghi nội dung quy tắc.');
-  if (r.unit !== 'working-days' && r.unit !== 'hours' && r.unit !== 'same-working-day') problems.push('Đơn vị phải là ngày làm việc, giờ hoặc trong ngày làm việc.');
+  if (r.unit !== 'working-days' && r.unit !== 'hours' && r.unit !== 'same-working-day')
+    problems.push('Đơn vị phải là ngày làm việc, giờ hoặc trong ngày làm việc.');
   if (!Number.isInteger(r.amount) || r.amount < 0) problems.push('Thời hạn phải là số nguyên không âm.');
   else if (r.unit === 'working-days' && r.amount > 365) problems.push('Thời hạn quá 365 ngày làm việc: không hợp lý.');
   else if (r.unit === 'hours' && (r.amount < 1 || r.amount > 720)) problems.push('Thời hạn theo giờ phải từ 1 đến 720 giờ.');

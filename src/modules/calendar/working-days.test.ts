@@ -77,7 +77,7 @@ describe('table: real dates (expected dates counted by hand on the 2025/2026 ann
     expect(r.explanation).toContain('Điều 147');
   });
 
-  it('the day is Việt Nam\'s: 00:30 Saturday 10/01/2026 in Hà Nội is still Friday in UTC', () => {
+  it("the day is Việt Nam's: 00:30 Saturday 10/01/2026 in Hà Nội is still Friday in UTC", () => {
     const t = new Date('2026-01-09T17:30:00Z');
     expect(localDate(t)).toBe('2026-01-10');
     // from Saturday 10/01: Mon 12 = 1, Tue 13 = 2 (from Friday 09/01 it would be Sat 10 = 1, Mon 12 = 2)
@@ -94,7 +94,7 @@ describe('table: real dates (expected dates counted by hand on the 2025/2026 ann
     expect(cal.isWorkingDay('2026-08-31')).toBe(false);
   });
 
-  it('0 working days is the end of the trigger\'s own day', () => {
+  it("0 working days is the end of the trigger's own day", () => {
     expect(cal.addWorkingDays(vn('2026-02-15T08:00:00'), 0)).toMatchObject({ due: end('2026-02-15'), skipped: [] });
   });
 });
@@ -116,7 +116,7 @@ describe('the same working day', () => {
 });
 
 describe('workingDaysBetween', () => {
-  it('counts working days after from\'s day up to and including to\'s day', () => {
+  it("counts working days after from's day up to and including to's day", () => {
     expect(cal.workingDaysBetween(vn('2026-02-13T10:00:00'), vn('2026-02-24T08:00:00'))).toBe(2);
     expect(cal.workingDaysBetween(vn('2026-02-13T10:00:00'), vn('2026-02-13T23:00:00'))).toBe(0);
     expect(cal.workingDaysBetween(vn('2026-02-24T08:00:00'), vn('2026-02-13T10:00:00'))).toBe(-2);
@@ -169,7 +169,7 @@ describe('laws (property-based)', () => {
   const dayOf = (t: Date) => parseIsoDate(localDate(t))!;
   const isEndOfDay = (t: Date) => endOfLocalDay(localDate(t)).getTime() === t.getTime();
 
-  it('addWorkingDays(t, n ≥ 1) is the end of a working day strictly after t\'s day', () => {
+  it("addWorkingDays(t, n ≥ 1) is the end of a working day strictly after t's day", () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 1, max: 365 }), (t, n) => {
         const { due } = cal.addWorkingDays(t, n);
@@ -200,11 +200,7 @@ describe('laws (property-based)', () => {
       fc.property(instant, days, (t, n) => {
         const r = cal.addWorkingDays(t, n);
         const calendarDays = dayOf(r.due) - dayOf(t);
-        return (
-          cal.workingDaysBetween(t, r.due) === n &&
-          r.skipped.length + n === calendarDays &&
-          r.skipped.every((s) => !cal.isWorkingDay(s.date))
-        );
+        return cal.workingDaysBetween(t, r.due) === n && r.skipped.length + n === calendarDays && r.skipped.every((s) => !cal.isWorkingDay(s.date));
       }),
     );
   });
@@ -249,9 +245,7 @@ describe('laws (property-based)', () => {
   });
 
   it('addHours(t, h).due − t = h hours exactly', () => {
-    fc.assert(
-      fc.property(instant, fc.integer({ min: 1, max: 8760 }), (t, h) => cal.addHours(t, h).due.getTime() - t.getTime() === h * HOUR),
-    );
+    fc.assert(fc.property(instant, fc.integer({ min: 1, max: 8760 }), (t, h) => cal.addHours(t, h).due.getTime() - t.getTime() === h * HOUR));
   });
 
   it('end of day is 23:59:59.999 in Việt Nam (16:59:59.999 UTC)', () => {

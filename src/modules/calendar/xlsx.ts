@@ -39,7 +39,11 @@ export function toCsv(tables: readonly Table[]): string {
 function sheetNames(tables: readonly Table[]): string[] {
   const used = new Set<string>();
   return tables.map((t, i) => {
-    let name = t.name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || `Sheet${i + 1}`;
+    let name =
+      t.name
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .trim()
+        .slice(0, 31) || `Sheet${i + 1}`;
     if (used.has(name.toLowerCase())) name = `${name.slice(0, 27)} (${i + 1})`;
     used.add(name.toLowerCase());
     return name;

@@ -19,11 +19,26 @@ afterAll(async () => {
   await t?.close();
 });
 
-const as = (email: string, role: Role, code: string): Actor => ({ kind: 'person', accountId: ids[email]!, email, ip: '', sessionId: null, grants: [{ role, siteId: site[code]!, unit: null }] });
+const as = (email: string, role: Role, code: string): Actor => ({
+  kind: 'person',
+  accountId: ids[email]!,
+  email,
+  ip: '',
+  sessionId: null,
+  grants: [{ role, siteId: site[code]!, unit: null }],
+});
 const head = () => as('truongban.hanoi@cong.example', 'board_head', 'hanoi');
 const editor = () => as('bientap.hanoi@cong.example', 'board_member', 'hanoi');
 const wardHead = () => as('truongban.phuongbadinh@cong.example', 'board_head', 'phuongbadinh');
-const news = (title: string, extra: Partial<NewItemInput> = {}): NewItemInput => ({ type: 'news', lang: 'vi', title, source: 'Nguồn', authorName: 'Tác giả', fields: { event_date: '2026-11-23' }, ...extra });
+const news = (title: string, extra: Partial<NewItemInput> = {}): NewItemInput => ({
+  type: 'news',
+  lang: 'vi',
+  title,
+  source: 'Nguồn',
+  authorName: 'Tác giả',
+  fields: { event_date: '2026-11-23' },
+  ...extra,
+});
 
 async function livePortalItem(title: string, extra: Partial<NewItemInput> = {}) {
   const item = await content.create(editor(), site.hanoi!, news(title, extra));

@@ -3,7 +3,15 @@ import type { DbOrTx } from '../../platform/db/create-db.ts';
 import type { CategoryRow } from '../../platform/db/schema.ts';
 
 export function listCategories(db: DbOrTx, siteId: number, lang: string): Promise<CategoryRow[]> {
-  return db.selectFrom('categories').selectAll().where('site_id', '=', siteId).where('lang', '=', lang).orderBy('parent_id', (o) => o.asc().nullsFirst()).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('categories')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('lang', '=', lang)
+    .orderBy('parent_id', (o) => o.asc().nullsFirst())
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export function findCategory(db: DbOrTx, id: number): Promise<CategoryRow | undefined> {
@@ -14,7 +22,10 @@ export function findCategoryBySlug(db: DbOrTx, siteId: number, lang: string, slu
   return db.selectFrom('categories').selectAll().where('site_id', '=', siteId).where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst();
 }
 
-export function insertCategory(db: DbOrTx, row: { site_id: number; parent_id: number | null; lang: string; slug: string; name: string; description: string; position: number }): Promise<CategoryRow> {
+export function insertCategory(
+  db: DbOrTx,
+  row: { site_id: number; parent_id: number | null; lang: string; slug: string; name: string; description: string; position: number },
+): Promise<CategoryRow> {
   return db.insertInto('categories').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -45,20 +45,42 @@ export class CategoryService {
   }
 
   /** Creates a category; operators (menus.manage) and board editors may. */
-  async create(actor: Actor, siteId: number, input: { lang: string; name: string; slug?: string; parentId?: number | null; description?: string; position?: number }): Promise<CategoryRow> {
+  async create(
+    actor: Actor,
+    siteId: number,
+    input: { lang: string; name: string; slug?: string; parentId?: number | null; description?: string; position?: number },
+  ): Promise<CategoryRow> {
     if (!can(actor, 'menus.manage', siteId)) authorize(actor, 'content.edit', siteId);
     const name = cleanText(input.name);
     const slug = slugify(input.slug || name);
-    if (!name || !slug) throw new Invalid('category.invalid', 'Cần nhập tên chuyên mục.', { details: [{ field: 'name', message: 'Cần nhập tên chuyên mục.' }] });
+    if (!name || !slug)
+      throw new Invalid('category.invalid', 'Cần nhập tên chuyên mục.', { details: [{ field: 'name', message: 'Cần nhập tên chuyên mục.' }] });
     const created = await withTx(this.#db, async (tx) => {
       if (input.parentId) {
         const parent = await repo.findCategory(tx, input.parentId);
         if (!parent || parent.site_id !== siteId || parent.lang !== input.lang) throw new Invalid('category.bad_parent', 'Chuyên mục cha không hợp lệ.');
       }
       if (await repo.findCategoryBySlug(tx, siteId, input.lang, slug)) throw new Conflict('category.slug_taken', `Đã có chuyên mục "${slug}".`);
-      const row = await repo.insertCategory(tx, { site_id: siteId, parent_id: input.parentId ?? null, lang: input.lang, slug, name, description: cleanText(input.description ?? ''), position: input.position ?? 0 });
+      const row = await repo.insertCategory(tx, {
+        site_id: siteId,
+        parent_id: input.parentId ?? null,
+        lang: input.lang,
+        slug,
+        name,
+        description: cleanText(input.description ?? ''),
+        position: input.position ?? 0,
+      });
       await announceChange(tx, siteId);
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'category.created', targetType: 'category', targetId: String(row.id), summary: { name, slug, lang: input.lang } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId,
+        action: 'category.created',
+        targetType: 'category',
+        targetId: String(row.id),
+        summary: { name, slug, lang: input.lang },
+      });
       return row;
     });
     // After the commit, or a reader could cache the old list again in between.
@@ -77,7 +99,16 @@ export class CategoryService {
     if (!name || !slug) throw new Invalid('topic.invalid', 'Cần nhập tên chủ đề.');
     return withTx(this.#db, async (tx) => {
       const row = await repo.insertTopic(tx, { site_id: siteId, slug, name_vi: name, name_en: cleanText(nameEn) });
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'topic.created', targetType: 'topic', targetId: String(row.id), summary: { name } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId,
+        action: 'topic.created',
+        targetType: 'topic',
+        targetId: String(row.id),
+        summary: { name },
+      });
       return { id: row.id, slug: row.slug };
     });
   }

@@ -30,7 +30,14 @@ export function contentDeadlineHook(deadlines: DeadlineService): (tx: Tx, itemId
       await deadlines.forget(tx, DEADLINE_SUBJECT, item.id);
       return;
     }
-    await deadlines.track(tx, { siteId: item.site_id, subjectType: DEADLINE_SUBJECT, subjectId: item.id, ruleCode: type.deadline.rule, trigger, ownerId: item.provider_id });
+    await deadlines.track(tx, {
+      siteId: item.site_id,
+      subjectType: DEADLINE_SUBJECT,
+      subjectId: item.id,
+      ruleCode: type.deadline.rule,
+      trigger,
+      ownerId: item.provider_id,
+    });
     if (item.first_published_at) await deadlines.meet(tx, DEADLINE_SUBJECT, item.id, new Date(item.first_published_at));
   };
 }

@@ -52,7 +52,12 @@ export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps)
         if (!s.site) return html``;
         const q = await content.queues(s.actor, s.site.id);
         const steps = (await content.siteWorkflow(s.site.id)).approvalSteps;
-        return queuesCard(s.lang, adminHref(s.lang, 'queues'), { toEdit: q.toEdit.length, toApprove: q.toApprove.length, returned: q.returned.length, scheduled: q.scheduled.length }, steps === 1);
+        return queuesCard(
+          s.lang,
+          adminHref(s.lang, 'queues'),
+          { toEdit: q.toEdit.length, toApprove: q.toApprove.length, returned: q.returned.length, scheduled: q.scheduled.length },
+          steps === 1,
+        );
       },
     });
     deps.addCard({
@@ -140,8 +145,19 @@ ${queueSections(L, base, [
     empty: tr(L, 'Không có tin, bài nào chờ duyệt.', 'Nothing awaits approval.'),
     ...(!mayApprove ? { note: tr(L, 'Chỉ Trưởng ban, Phó Trưởng ban Biên tập duyệt đăng.', 'Only the head and deputy head of the board approve.') } : {}),
   },
-  { id: 'bi-tra-lai', title: tr(L, 'Bị trả lại', 'Returned'), rows: q.returned, empty: tr(L, 'Không có tin, bài nào của bạn bị trả lại.', 'None of your items was returned.'), note: tr(L, 'Tin, bài của bạn được trả lại để bổ sung.', 'Your items returned for changes.') },
-  { id: 'da-len-lich', title: tr(L, 'Đã lên lịch', 'Scheduled'), rows: q.scheduled, empty: tr(L, 'Không có tin, bài nào đã lên lịch.', 'Nothing is scheduled.') },
+  {
+    id: 'bi-tra-lai',
+    title: tr(L, 'Bị trả lại', 'Returned'),
+    rows: q.returned,
+    empty: tr(L, 'Không có tin, bài nào của bạn bị trả lại.', 'None of your items was returned.'),
+    note: tr(L, 'Tin, bài của bạn được trả lại để bổ sung.', 'Your items returned for changes.'),
+  },
+  {
+    id: 'da-len-lich',
+    title: tr(L, 'Đã lên lịch', 'Scheduled'),
+    rows: q.scheduled,
+    empty: tr(L, 'Không có tin, bài nào đã lên lịch.', 'Nothing is scheduled.'),
+  },
 ])}`,
         },
         s,
@@ -155,7 +171,11 @@ ${queueSections(L, base, [
       return admin.send(
         request,
         reply,
-        { title: tr(L, 'Thông báo chưa đọc', 'Unread notifications'), ...doneNotice(request), main: notificationsPage(L, rows, itemHref, adminHref(L, 'notifications'), csrfToken(request, reply)) },
+        {
+          title: tr(L, 'Thông báo chưa đọc', 'Unread notifications'),
+          ...doneNotice(request),
+          main: notificationsPage(L, rows, itemHref, adminHref(L, 'notifications'), csrfToken(request, reply)),
+        },
         s,
       );
     });
@@ -173,7 +193,16 @@ ${queueSections(L, base, [
       if (!s.site) return admin.send(request, reply, { title, main: noSite(L) }, s);
       authorize(s.actor, 'site.settings', s.site.id);
       const current = await content.siteWorkflow(s.site.id);
-      return admin.send(request, reply, { title, ...doneNotice(request), main: workflowSettingsForm(L, adminHref(L, 'workflowSettings'), csrfToken(request, reply), current, siteName(s.site, L)) }, s);
+      return admin.send(
+        request,
+        reply,
+        {
+          title,
+          ...doneNotice(request),
+          main: workflowSettingsForm(L, adminHref(L, 'workflowSettings'), csrfToken(request, reply), current, siteName(s.site, L)),
+        },
+        s,
+      );
     });
 
     app.post(adminHref(L, 'workflowSettings'), { preHandler: guard }, async (request, reply) => {

@@ -159,7 +159,11 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         values,
         errors,
         images: files?.filter((m) => m.kind === 'image').map((m) => ({ id: m.id, label: m.alt || m.originalName, thumb: thumbOf(m) })),
-        documents: [...chosen, ...documents.filter((d) => !chosen.includes(d))].map((m) => ({ id: m.id, label: m.caption || m.originalName, meta: documentMeta(m, L) })),
+        documents: [...chosen, ...documents.filter((d) => !chosen.includes(d))].map((m) => ({
+          id: m.id,
+          label: m.caption || m.originalName,
+          meta: documentMeta(m, L),
+        })),
         topics: await topicsOf(siteId, L),
         translations: can(s.actor, 'content.edit', siteId) ? await translationGroups(siteId, item, L) : undefined,
         libraryHref: adminHref(L, 'media'),
@@ -172,7 +176,13 @@ export function createContentExtras(deps: ContentExtrasDeps) {
      * the same language). `translation`: undefined when unchanged, null to unlink, or the id
      * to link. Changing the translation without content.edit is refused (403) before anything is saved.
      */
-    async inputFrom(s: AdminScope, siteId: number, itemLang: string, item: ContentItemRow | undefined, values: ExtrasValues): Promise<{ input: Partial<ItemInput>; translation: number | null | undefined; problems: FieldProblem[] }> {
+    async inputFrom(
+      s: AdminScope,
+      siteId: number,
+      itemLang: string,
+      item: ContentItemRow | undefined,
+      values: ExtrasValues,
+    ): Promise<{ input: Partial<ItemInput>; translation: number | null | undefined; problems: FieldProblem[] }> {
       const L = s.lang;
       const problems: FieldProblem[] = [];
       const input: Partial<ItemInput> = {};
@@ -186,7 +196,11 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         else {
           const m = await ownFile(values.coverMediaId, 'image');
           if (m) input.coverMediaId = m.id;
-          else problems.push({ field: 'coverMediaId', message: tr(L, 'Ảnh đại diện phải là một ảnh trong thư viện tệp của trang này.', 'The cover must be an image from this site’s library.') });
+          else
+            problems.push({
+              field: 'coverMediaId',
+              message: tr(L, 'Ảnh đại diện phải là một ảnh trong thư viện tệp của trang này.', 'The cover must be an image from this site’s library.'),
+            });
         }
         input.coverCaption = values.coverCaption;
         const ids: number[] = [];
@@ -194,16 +208,21 @@ export function createContentExtras(deps: ContentExtrasDeps) {
           const m = await ownFile(value, 'document');
           if (m) ids.push(m.id);
           else {
-            problems.push({ field: 'attachments', message: tr(L, 'Tệp đính kèm phải là văn bản trong thư viện tệp của trang này.', 'Attachments must be documents from this site’s library.') });
+            problems.push({
+              field: 'attachments',
+              message: tr(L, 'Tệp đính kèm phải là văn bản trong thư viện tệp của trang này.', 'Attachments must be documents from this site’s library.'),
+            });
             break;
           }
         }
-        if (ids.length > MAX_ATTACHMENTS) problems.push({ field: 'attachments', message: tr(L, `Tối đa ${MAX_ATTACHMENTS} tệp đính kèm.`, `At most ${MAX_ATTACHMENTS} attachments.`) });
+        if (ids.length > MAX_ATTACHMENTS)
+          problems.push({ field: 'attachments', message: tr(L, `Tối đa ${MAX_ATTACHMENTS} tệp đính kèm.`, `At most ${MAX_ATTACHMENTS} attachments.`) });
         input.attachments = ids;
       }
       if (values.hasTopics) {
         const known = new Set((await categories.topics(siteId)).map((t) => String(t.id)));
-        if (values.topicIds.some((id) => !known.has(id))) problems.push({ field: 'topicIds', message: tr(L, 'Chủ đề không thuộc trang này.', 'The topic is not of this site.') });
+        if (values.topicIds.some((id) => !known.has(id)))
+          problems.push({ field: 'topicIds', message: tr(L, 'Chủ đề không thuộc trang này.', 'The topic is not of this site.') });
         else input.topicIds = values.topicIds.map(Number);
       }
       let translation: number | null | undefined;
@@ -215,8 +234,16 @@ export function createContentExtras(deps: ContentExtrasDeps) {
           else {
             const id = idOf(values.translationOf);
             const other = id === undefined ? undefined : await content.item(id);
-            if (!other || other.site_id !== siteId || other.id === item?.id) problems.push({ field: 'translationOf', message: tr(L, 'Bản dịch phải là một tin, bài khác của trang này.', 'The translation must be another item of this site.') });
-            else if (other.lang === itemLang) problems.push({ field: 'translationOf', message: tr(L, 'Bản dịch phải là tin, bài bằng ngôn ngữ kia.', 'The translation must be an item in the other language.') });
+            if (!other || other.site_id !== siteId || other.id === item?.id)
+              problems.push({
+                field: 'translationOf',
+                message: tr(L, 'Bản dịch phải là một tin, bài khác của trang này.', 'The translation must be another item of this site.'),
+              });
+            else if (other.lang === itemLang)
+              problems.push({
+                field: 'translationOf',
+                message: tr(L, 'Bản dịch phải là tin, bài bằng ngôn ngữ kia.', 'The translation must be an item in the other language.'),
+              });
             else translation = other.id;
           }
         }
@@ -244,12 +271,22 @@ export function createContentExtras(deps: ContentExtrasDeps) {
     },
 
     /** The item page's extra details and action forms. */
-    async itemSection(s: AdminScope, item: ContentItemRow, working: ContentRevisionRow | undefined, csrf: string, here: string, values: Record<string, string>, errors: Record<string, string>, now: Date): Promise<{ details: SafeHtml; actions: SafeHtml }> {
+    async itemSection(
+      s: AdminScope,
+      item: ContentItemRow,
+      working: ContentRevisionRow | undefined,
+      csrf: string,
+      here: string,
+      values: Record<string, string>,
+      errors: Record<string, string>,
+      now: Date,
+    ): Promise<{ details: SafeHtml; actions: SafeHtml }> {
       const L = s.lang;
       const details: ItemExtrasPageSpec['details'] = { attachments: [], topics: [] };
       if (working && deps.getMedia) {
         const cover = working.cover_media_id ? await deps.getMedia(working.cover_media_id) : undefined;
-        if (cover && cover.siteId === item.site_id) details.cover = { thumb: thumbOf(cover), label: cover.alt || cover.originalName, caption: working.cover_caption };
+        if (cover && cover.siteId === item.site_id)
+          details.cover = { thumb: thumbOf(cover), label: cover.alt || cover.originalName, caption: working.cover_caption };
         for (const id of working.attachments) {
           const m = await deps.getMedia(id);
           if (m && m.siteId === item.site_id) details.attachments.push({ label: m.caption || m.originalName, href: m.url });
@@ -265,21 +302,30 @@ export function createContentExtras(deps: ContentExtrasDeps) {
       const live = item.visibility === 'live' && item.live_revision_id !== null;
       const site = live ? await deps.sites?.byId(item.site_id) : undefined;
       const copies = live ? await adminRepo.copiesOf(db, item.id) : [];
-      const status = (c: { stage: ContentItemRow['stage']; visibility: ContentItemRow['visibility'] }) => (c.stage === null ? visibilityLabel(c.visibility, L) : stageLabel(c.stage, L));
+      const status = (c: { stage: ContentItemRow['stage']; visibility: ContentItemRow['visibility'] }) =>
+        c.stage === null ? visibilityLabel(c.visibility, L) : stageLabel(c.stage, L);
       const spec: ItemExtrasPageSpec = { lang: L, csrf, here, details, values, errors, now };
       if (site?.kind === 'portal' && can(s.actor, 'content.approve', item.site_id)) {
         const components = ((await deps.sites?.liveSites()) ?? []).filter((x) => x.parent_id === item.site_id);
         spec.crossPost = {
           sites: components.map((x) => {
             const copy = copies.find((c) => c.site_id === x.id);
-            return { id: x.id, name: siteName(x, L), copy: copy ? { href: copy.visibility === 'live' ? publicItemHref(x, copy.lang, copy.slug) : undefined, status: status(copy) } : undefined };
+            return {
+              id: x.id,
+              name: siteName(x, L),
+              copy: copy ? { href: copy.visibility === 'live' ? publicItemHref(x, copy.lang, copy.slug) : undefined, status: status(copy) } : undefined,
+            };
           }),
         };
       }
       if (site?.parent_id && can(s.actor, 'content.edit', item.site_id)) {
         const portal = await deps.sites?.byId(site.parent_id);
         const proposals = copies.filter((c) => c.site_id === site.parent_id);
-        spec.propose = { portalName: portal ? siteName(portal, L) : tr(L, 'Cổng', 'the portal'), proposals: proposals.map((p) => ({ id: p.id, status: status(p) })), pending: proposals.some(isPending) };
+        spec.propose = {
+          portalName: portal ? siteName(portal, L) : tr(L, 'Cổng', 'the portal'),
+          proposals: proposals.map((p) => ({ id: p.id, status: status(p) })),
+          pending: proposals.some(isPending),
+        };
       }
       const interval = item.review_interval_days ?? contentType(item.type)?.reviewIntervalDays;
       if (live && interval && can(s.actor, 'content.edit', item.site_id)) {
@@ -300,7 +346,12 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         const ids = chosen.map(idOf).filter((x): x is number => x !== undefined);
         const copied = (await adminRepo.copiesOf(db, item.id)).filter((c) => ids.includes(c.site_id));
         if (copied.length) {
-          const names = await Promise.all(copied.map(async (c) => { const x = await deps.sites?.byId(c.site_id); return x ? siteName(x, L) : `#${c.site_id}`; }));
+          const names = await Promise.all(
+            copied.map(async (c) => {
+              const x = await deps.sites?.byId(c.site_id);
+              return x ? siteName(x, L) : `#${c.site_id}`;
+            }),
+          );
           const message = tr(L, `Tin, bài đã được đăng chéo sang: ${names.join(', ')}.`, `The item is already on: ${names.join(', ')}.`);
           throw new Conflict('crosspost.already', message, { details: [{ field: 'sites', message }] });
         }
@@ -311,7 +362,14 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         authorize(s.actor, 'content.edit', item.site_id);
         const site = await deps.sites?.byId(item.site_id);
         if (site?.parent_id && (await adminRepo.copiesOf(db, item.id)).some((c) => c.site_id === site.parent_id && isPending(c))) {
-          throw new Conflict('propose.pending', tr(L, 'Tin, bài này đã được đề xuất lên Cổng và đang chờ xử lý hoặc đã được đăng.', 'This item was already proposed to the portal and is pending or published there.'));
+          throw new Conflict(
+            'propose.pending',
+            tr(
+              L,
+              'Tin, bài này đã được đề xuất lên Cổng và đang chờ xử lý hoặc đã được đăng.',
+              'This item was already proposed to the portal and is pending or published there.',
+            ),
+          );
         }
         await content.proposeToPortal(s.actor, item.id);
         return { notice: 'propose', values: {} };

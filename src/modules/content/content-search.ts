@@ -77,7 +77,9 @@ export function registerContentSearch(search: SearchModule, db: Db): (tx: Tx, it
     const topics = await listTopics(db, siteId);
     return {
       categories: categories.map((c) => ({ value: String(c.id), label: c.name, ids: childrenOf(c.id) })).sort((a, b) => compareText(lang, a.label, b.label)),
-      topics: topics.map((t) => ({ value: String(t.id), label: (lang === 'en' && t.name_en) || t.name_vi })).sort((a, b) => compareText(lang, a.label, b.label)),
+      topics: topics
+        .map((t) => ({ value: String(t.id), label: (lang === 'en' && t.name_en) || t.name_vi }))
+        .sort((a, b) => compareText(lang, a.label, b.label)),
     };
   });
   return async (tx: Tx, itemId: number) => {

@@ -56,7 +56,10 @@ export const CONTENT_TYPES: readonly ContentTypeDef[] = [
   {
     code: 'guidance',
     label: { vi: 'Tuyên truyền, hướng dẫn pháp luật, chính sách', en: 'Guidance on laws and policies' },
-    fields: [date('issue_date', 'Ngày ban hành văn bản được hướng dẫn', 'Issue date of the guided text'), text('legal_basis', 'Văn bản liên quan', 'Related legal text')],
+    fields: [
+      date('issue_date', 'Ngày ban hành văn bản được hướng dẫn', 'Issue date of the guided text'),
+      text('legal_basis', 'Văn bản liên quan', 'Related legal text'),
+    ],
     deadline: { field: 'issue_date', rule: 'DL-3' },
   },
   {

@@ -92,7 +92,13 @@ function capabilitiesOf(actor: Actor, siteId: number): Capabilities {
 }
 
 /** The actions `decide` would allow now (comments and reasons are asked for in the forms). */
-function availableActions(item: ContentItemRow, transitions: readonly { action: string; actor_id: number | null }[], site: SiteWorkflow, caps: Capabilities, now: Date): PageAction[] {
+function availableActions(
+  item: ContentItemRow,
+  transitions: readonly { action: string; actor_id: number | null }[],
+  site: SiteWorkflow,
+  caps: Capabilities,
+  now: Date,
+): PageAction[] {
   const emergencyBy = [...transitions].reverse().find((t) => t.action === 'emergency_publish')?.actor_id ?? null;
   const state: ItemState = {
     stage: item.stage,
@@ -169,21 +175,47 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
         reply,
         {
           title: tr(L, 'Nội dung', 'Content'),
-          main: contentList({ lang: L, base, newHref, filter, rows: rows.slice(0, LIST_PAGE), approvalSteps: site.approvalSteps, page, hasNext: rows.length > LIST_PAGE, siteName: siteName(s.site, L) }),
+          main: contentList({
+            lang: L,
+            base,
+            newHref,
+            filter,
+            rows: rows.slice(0, LIST_PAGE),
+            approvalSteps: site.approvalSteps,
+            page,
+            hasNext: rows.length > LIST_PAGE,
+            siteName: siteName(s.site, L),
+          }),
         },
         s,
       );
     });
 
     // ---- New item -----------------------------------------------------------------------
-    const newForm = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, type: ContentTypeDef, values: ItemFormValues, more: ExtrasValues, errors: Record<string, string> = {}, status = 200) => {
+    const newForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      s: AdminScope,
+      type: ContentTypeDef,
+      values: ItemFormValues,
+      more: ExtrasValues,
+      errors: Record<string, string> = {},
+      status = 200,
+    ) => {
       const siteId = s.site!.id;
       return admin.send(
         request,
         reply,
         {
           title: tr(L, 'Tạo tin, bài mới', 'New item'),
-          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: tr(L, 'Chưa tạo được tin, bài: kiểm tra các ô được đánh dấu.', 'The item was not created: check the marked fields.') } } : {}),
+          ...(Object.keys(errors).length
+            ? {
+                notice: {
+                  kind: 'error' as const,
+                  text: tr(L, 'Chưa tạo được tin, bài: kiểm tra các ô được đánh dấu.', 'The item was not created: check the marked fields.'),
+                },
+              }
+            : {}),
           main: html`<p class="breadcrumb-admin"><a href="${base}">${tr(L, 'Nội dung', 'Content')}</a> › <a href="${newHref}">${tr(L, 'Tạo mới', 'New')}</a></p>
 <h1>${tr(L, 'Tạo tin, bài mới', 'New item')}: ${type.label[L]}</h1>
 ${itemForm({
@@ -219,7 +251,18 @@ ${itemForm({
       const s = await admin.scope(request);
       if (!s.site) return admin.send(request, reply, { title: tr(L, 'Tạo tin, bài mới', 'New item'), main: noSite(L) }, s, 422);
       const type = contentType(str(request.body, 'type'));
-      if (!type) return admin.send(request, reply, { title: tr(L, 'Tạo tin, bài mới', 'New item'), main: typeChooser(L, newHref), notice: { kind: 'error', text: tr(L, 'Chọn loại nội dung.', 'Choose a content type.') } }, s, 422);
+      if (!type)
+        return admin.send(
+          request,
+          reply,
+          {
+            title: tr(L, 'Tạo tin, bài mới', 'New item'),
+            main: typeChooser(L, newHref),
+            notice: { kind: 'error', text: tr(L, 'Chọn loại nội dung.', 'Choose a content type.') },
+          },
+          s,
+          422,
+        );
       const values = valuesFromBody(request.body, type);
       const errors: Record<string, string> = {};
       if (values.lang !== 'vi' && values.lang !== 'en') {
@@ -236,7 +279,8 @@ ${itemForm({
         const linked = await extras.applyTranslation(s.actor, item.id, extra.translation);
         return reply.redirect(`${itemHref(item.id)}?tb=${linked ? 'da-tao' : 'da-tao-chua-lien-ket'}`, 303);
       } catch (err) {
-        if (isDomainError(err) && err.status === 422) return newForm(request, reply, s, type, values, more, err.details.length ? errorsByField(err.details) : { form: err.message }, 422);
+        if (isDomainError(err) && err.status === 422)
+          return newForm(request, reply, s, type, values, more, err.details.length ? errorsByField(err.details) : { form: err.message }, 422);
         throw err;
       }
     });
@@ -247,10 +291,21 @@ ${itemForm({
       const item = await content.item(id);
       if (!item) throw new NotFound('content.not_found', 'No such item', { messageKey: 'error.body.404' });
       const revisions = await content.revisions(s.actor, id);
-      return { item, revisions, working: revisions.find((r) => r.id === item.working_revision_id), live: revisions.find((r) => r.id === item.live_revision_id) };
+      return {
+        item,
+        revisions,
+        working: revisions.find((r) => r.id === item.working_revision_id),
+        live: revisions.find((r) => r.id === item.live_revision_id),
+      };
     }
 
-    const renderItem = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, id: number, extra: { values?: Record<string, string>; errors?: Record<string, string>; error?: string; status?: number } = {}) => {
+    const renderItem = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      s: AdminScope,
+      id: number,
+      extra: { values?: Record<string, string>; errors?: Record<string, string>; error?: string; status?: number } = {},
+    ) => {
       const { item, working, live } = await load(s, id);
       const [transitions, site] = await Promise.all([content.transitionsOf(id), content.siteWorkflow(item.site_id)]);
       const caps = capabilitiesOf(s.actor, item.site_id);
@@ -315,7 +370,12 @@ ${itemForm({
           // Refusals show their message on the item page; nothing changed. Missing grants stay a 403 page.
           if (!isDomainError(err) || err.code === 'access.denied' || ![409, 422].includes(err.status)) throw err;
           const errors = Object.fromEntries(err.details.map((d) => [`${action}.${d.field}`, d.message]));
-          return renderItem(request, reply, s, id, { values: { [`${action}.sites`]: joined(request.body, 'sites') }, errors, error: err.message, status: err.status });
+          return renderItem(request, reply, s, id, {
+            values: { [`${action}.sites`]: joined(request.body, 'sites') },
+            errors,
+            error: err.message,
+            status: err.status,
+          });
         }
       }
       if (!isPageAction(action)) throw Object.assign(new Error('Unknown action'), { statusCode: 400, code: 'http.bad_request' });
@@ -341,12 +401,25 @@ ${itemForm({
           errors[`${action}.reason`] = err.message;
           status = 422;
         }
-        return renderItem(request, reply, s, id, { values: { [`${action}.comment`]: comment, [`${action}.reason`]: reason }, errors, error: err.message, status });
+        return renderItem(request, reply, s, id, {
+          values: { [`${action}.comment`]: comment, [`${action}.reason`]: reason },
+          errors,
+          error: err.message,
+          status,
+        });
       }
     });
 
     // ---- Edit -----------------------------------------------------------------------------
-    const editForm = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, item: ContentItemRow, values: ItemFormValues, more: ExtrasValues, extra: { errors?: Record<string, string>; conflict?: ReturnType<typeof conflictDiff>; status?: number } = {}) => {
+    const editForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      s: AdminScope,
+      item: ContentItemRow,
+      values: ItemFormValues,
+      more: ExtrasValues,
+      extra: { errors?: Record<string, string>; conflict?: ReturnType<typeof conflictDiff>; status?: number } = {},
+    ) => {
       const type = contentType(item.type)!;
       const errors = extra.errors ?? {};
       const title = values.title || `#${item.id}`;
@@ -356,9 +429,23 @@ ${itemForm({
         {
           title: `${tr(L, 'Sửa', 'Edit')}: ${title}`,
           ...(extra.conflict
-            ? { notice: { kind: 'error' as const, text: tr(L, 'Chưa lưu: tin, bài vừa được người khác sửa và lưu. Xem phần khác nhau bên dưới.', 'Not saved: someone else has just edited and saved this item. See the differences below.') } }
+            ? {
+                notice: {
+                  kind: 'error' as const,
+                  text: tr(
+                    L,
+                    'Chưa lưu: tin, bài vừa được người khác sửa và lưu. Xem phần khác nhau bên dưới.',
+                    'Not saved: someone else has just edited and saved this item. See the differences below.',
+                  ),
+                },
+              }
             : Object.keys(errors).length
-              ? { notice: { kind: 'error' as const, text: errors.form ?? tr(L, 'Chưa lưu được: kiểm tra các ô được đánh dấu.', 'Not saved: check the marked fields.') } }
+              ? {
+                  notice: {
+                    kind: 'error' as const,
+                    text: errors.form ?? tr(L, 'Chưa lưu được: kiểm tra các ô được đánh dấu.', 'Not saved: check the marked fields.'),
+                  },
+                }
               : {}),
           main: html`<p class="breadcrumb-admin"><a href="${base}">${tr(L, 'Nội dung', 'Content')}</a> › <a href="${itemHref(item.id)}">#${item.id}</a></p>
 <h1>${tr(L, 'Sửa', 'Edit')}: ${title}</h1>
@@ -414,8 +501,11 @@ ${itemForm({
       const extra = await extras.inputFrom(s, item.site_id, item.lang, item, more);
       // Loaded with the version the person started from, so that the form keeps detecting conflicts.
       const asLoaded = Number.isSafeInteger(version) ? { ...item, version } : item;
-      if (problems.length || extra.problems.length) return editForm(request, reply, s, asLoaded, values, more, { errors: errorsByField([...problems, ...extra.problems]), status: 422 });
-      const keep = working ? { coverMediaId: working.cover_media_id, coverCaption: working.cover_caption, attachments: working.attachments, topicIds: working.topic_ids } : {};
+      if (problems.length || extra.problems.length)
+        return editForm(request, reply, s, asLoaded, values, more, { errors: errorsByField([...problems, ...extra.problems]), status: 422 });
+      const keep = working
+        ? { coverMediaId: working.cover_media_id, coverCaption: working.cover_caption, attachments: working.attachments, topicIds: working.topic_ids }
+        : {};
       try {
         await content.save(s.actor, id, { ...keep, ...input, ...extra.input }, Number.isSafeInteger(version) ? version : -1);
         const linked = await extras.applyTranslation(s.actor, id, extra.translation);
@@ -426,7 +516,11 @@ ${itemForm({
           const current = (await content.item(id)) ?? item;
           return editForm(request, reply, s, current, values, more, { conflict: conflictDiff(err.details), status: 409 });
         }
-        if (isDomainError(err) && err.status === 422) return editForm(request, reply, s, asLoaded, values, more, { errors: err.details.length ? errorsByField(err.details) : { form: err.message }, status: 422 });
+        if (isDomainError(err) && err.status === 422)
+          return editForm(request, reply, s, asLoaded, values, more, {
+            errors: err.details.length ? errorsByField(err.details) : { form: err.message },
+            status: 422,
+          });
         throw err;
       }
     });

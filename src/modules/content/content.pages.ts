@@ -30,7 +30,26 @@ import { createCalendar } from './public-calendar.ts';
 import { createFeeds } from './public-feeds.ts';
 import { createHomeBlocks } from './public-home.ts';
 import { formatBytes } from '../media/index.ts';
-import { ancestry, categoryPath, createKit, descendantIds, fieldValue, itemPath, LISTINGS, notFound, originOf, other, pageParam, pdfPath, printPath, typeLabel, typeListing, typePath, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
+import {
+  ancestry,
+  categoryPath,
+  createKit,
+  descendantIds,
+  fieldValue,
+  itemPath,
+  LISTINGS,
+  notFound,
+  originOf,
+  other,
+  pageParam,
+  pdfPath,
+  printPath,
+  typeLabel,
+  typeListing,
+  typePath,
+  type PublicContentDeps,
+  type SiteCtx,
+} from './public-kit.ts';
 import { sendItemPdf } from './public-pdf.ts';
 import * as pub from './public.repo.ts';
 import { articleLd, feedLinks, jsonLd, openGraph, organizationLd, robotsTxt } from './seo.ts';
@@ -54,7 +73,18 @@ export function createPublicContent(deps: PublicContentDeps) {
 
   // ── Item ──────────────────────────────────────────────────────────────────────────
 
-  async function itemView(request: FastifyRequest, ctx: SiteCtx, item: LiveItem, all: readonly CategoryRow[]): Promise<{ view: ItemView; facts: Awaited<ReturnType<typeof pub.itemFacts>>; category: CategoryRow | undefined; topics: string[]; coverMedia: MediaView | undefined }> {
+  async function itemView(
+    request: FastifyRequest,
+    ctx: SiteCtx,
+    item: LiveItem,
+    all: readonly CategoryRow[],
+  ): Promise<{
+    view: ItemView;
+    facts: Awaited<ReturnType<typeof pub.itemFacts>>;
+    category: CategoryRow | undefined;
+    topics: string[];
+    coverMedia: MediaView | undefined;
+  }> {
     const { lang, site } = ctx;
     // Read with the item itself: one query fewer on the busiest page.
     const facts: Awaited<ReturnType<typeof pub.itemFacts>> = { first_published_at: item.first_published_at, translation_group: item.translation_group };
@@ -70,7 +100,13 @@ export function createPublicContent(deps: PublicContentDeps) {
     const original = item.origin_item_id !== null ? await pub.findLiveRef(deps.db, item.origin_item_id) : undefined;
     const mediaSites = original ? [site.id, original.site_id] : [site.id];
     const coverMedia = await ownMedia(mediaSites, item.cover_media_id);
-    const cover = coverMedia?.kind === 'image' ? { image: deps.media.mediaImage(coverMedia, { sizes: '(min-width: 56rem) 48rem, 100vw', loading: 'eager' }), caption: item.cover_caption || coverMedia.caption } : undefined;
+    const cover =
+      coverMedia?.kind === 'image'
+        ? {
+            image: deps.media.mediaImage(coverMedia, { sizes: '(min-width: 56rem) 48rem, 100vw', loading: 'eager' }),
+            caption: item.cover_caption || coverMedia.caption,
+          }
+        : undefined;
     const attachments: Attachment[] = [];
     for (const id of item.attachments) {
       const m = await ownMedia(mediaSites, id);
@@ -141,13 +177,28 @@ export function createPublicContent(deps: PublicContentDeps) {
     const org = orgInfo(request, ctx);
     const description = item.summary || item.title;
     const section = category?.name ?? view.typeLabel;
-    const image = coverMedia?.kind === 'image' ? { url: `${originOf(request)}${coverMedia.url}`, alt: coverMedia.alt, width: coverMedia.width, height: coverMedia.height } : undefined;
+    const image =
+      coverMedia?.kind === 'image'
+        ? { url: `${originOf(request)}${coverMedia.url}`, alt: coverMedia.alt, width: coverMedia.width, height: coverMedia.height }
+        : undefined;
     const head = html`${contentStyle()}
 ${openGraph({ type: 'article', title: item.title, description, url: view.canonicalUrl, siteName: siteName(site, lang), lang, image, published: view.date, modified: item.published_at, section })}
 ${jsonLd([
   organizationLd(org),
   articleLd(
-    { title: item.title, description, url: view.canonicalUrl, published: view.date, modified: item.published_at, author: item.author_name, section, keywords: topics, image: image?.url, lang, source: item.source },
+    {
+      title: item.title,
+      description,
+      url: view.canonicalUrl,
+      published: view.date,
+      modified: item.published_at,
+      author: item.author_name,
+      section,
+      keywords: topics,
+      image: image?.url,
+      lang,
+      source: item.source,
+    },
     org,
   ),
 ])}
@@ -157,7 +208,11 @@ ${siteFeedLinks(ctx)}`;
     if (category) for (const c of ancestry(all, category)) crumbs.push({ label: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) });
     else {
       const listing = typeListing(item.type);
-      crumbs.push(listing ? { label: L(lang, listing.title), href: siteHref(ctx, PATHS[listing.path][lang]) } : { label: view.typeLabel, href: siteHref(ctx, typePath(lang, item.type)) });
+      crumbs.push(
+        listing
+          ? { label: L(lang, listing.title), href: siteHref(ctx, PATHS[listing.path][lang]) }
+          : { label: view.typeLabel, href: siteHref(ctx, typePath(lang, item.type)) },
+      );
     }
     crumbs.push({ label: item.title });
 
@@ -185,7 +240,16 @@ ${siteFeedLinks(ctx)}`;
     request: FastifyRequest,
     reply: FastifyReply,
     ctx: SiteCtx,
-    o: { title: string; description?: string; filter: pub.LiveFilter; path: string; crumbs: Crumb[]; subcategories?: { name: string; href: string }[]; feeds?: { rss: string; atom: string }; alternate?: PageSpec['alternate'] },
+    o: {
+      title: string;
+      description?: string;
+      filter: pub.LiveFilter;
+      path: string;
+      crumbs: Crumb[];
+      subcategories?: { name: string; href: string }[];
+      feeds?: { rss: string; atom: string };
+      alternate?: PageSpec['alternate'];
+    },
   ): Promise<FastifyReply> {
     const { lang, site } = ctx;
     const page = pageParam(request);
@@ -239,7 +303,12 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
       description: cat.description,
       filter: { categoryIds: descendantIds(all, cat.id) },
       path,
-      crumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, ...ancestry(all, cat).slice(0, -1).map((c) => ({ label: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) }))],
+      crumbs: [
+        { label: t(lang, 'shell.home'), href: siteHref(ctx, '/') },
+        ...ancestry(all, cat)
+          .slice(0, -1)
+          .map((c) => ({ label: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
+      ],
       subcategories: all.filter((c) => c.parent_id === cat.id).map((c) => ({ name: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
       feeds: { rss: siteHref(ctx, `${path}${PATHS.rss[lang]}`), atom: siteHref(ctx, `${path}${PATHS.atom[lang]}`) },
     });
@@ -269,7 +338,9 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
       scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug${PATHS.pdf[lang]}`, (request, reply) => itemPage(request, reply, 'pdf'));
       scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug`, (request, reply) => categoryPage(request, reply));
       scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.rss[lang]}`, (request, reply) => feeds.categoryFeed(request, reply, 'rss'));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.atom[lang]}`, (request, reply) => feeds.categoryFeed(request, reply, 'atom'));
+      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.atom[lang]}`, (request, reply) =>
+        feeds.categoryFeed(request, reply, 'atom'),
+      );
       scope.get<{ Params: { code: string } }>(`${PATHS.typeList[lang]}/:code`, (request, reply) => typePage(request, reply));
       scope.get(PATHS.calendar[lang], (request, reply) => calendarWeek(request, reply));
       for (const l of LISTINGS) {
@@ -293,7 +364,12 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
     // robots.txt only means something at the root of a host.
     app.get('/robots.txt', async (request, reply) => {
       const ctx = requireSite(request);
-      return deps.shell.sendCacheable(request, reply, robotsTxt(`${originOf(request)}${ctx.basePath}/sitemap.xml`, [ADMIN_ROOT.vi, ADMIN_ROOT.en]), 'text/plain; charset=utf-8');
+      return deps.shell.sendCacheable(
+        request,
+        reply,
+        robotsTxt(`${originOf(request)}${ctx.basePath}/sitemap.xml`, [ADMIN_ROOT.vi, ADMIN_ROOT.en]),
+        'text/plain; charset=utf-8',
+      );
     });
   }
 

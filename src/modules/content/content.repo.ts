@@ -23,7 +23,20 @@ export interface NewRevision {
 
 export async function insertItem(
   db: DbOrTx,
-  row: Pick<ContentItemRow, 'site_id' | 'type' | 'lang' | 'slug' | 'category_id' | 'provider_id' | 'publish_at' | 'unpublish_at' | 'review_interval_days' | 'translation_group' | 'origin_item_id'> & { stage: ContentStage; featured: boolean },
+  row: Pick<
+    ContentItemRow,
+    | 'site_id'
+    | 'type'
+    | 'lang'
+    | 'slug'
+    | 'category_id'
+    | 'provider_id'
+    | 'publish_at'
+    | 'unpublish_at'
+    | 'review_interval_days'
+    | 'translation_group'
+    | 'origin_item_id'
+  > & { stage: ContentStage; featured: boolean },
 ): Promise<ContentItemRow> {
   return db.insertInto('content_items').values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -47,7 +60,13 @@ export async function updateItem(db: DbOrTx, id: number, patch: Partial<Omit<Con
 }
 
 export async function slugTaken(db: DbOrTx, siteId: number, lang: string, slug: string): Promise<boolean> {
-  const r = await db.selectFrom('content_items').select('id').where('site_id', '=', siteId).where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst();
+  const r = await db
+    .selectFrom('content_items')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('lang', '=', lang)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -68,13 +87,26 @@ export function listRevisions(db: DbOrTx, itemId: number): Promise<ContentRevisi
 }
 
 export async function nextRevisionNumber(db: DbOrTx, itemId: number): Promise<number> {
-  const r = await db.selectFrom('content_revisions').select((eb) => eb.fn.max<number>('number').as('n')).where('item_id', '=', itemId).executeTakeFirst();
+  const r = await db
+    .selectFrom('content_revisions')
+    .select((eb) => eb.fn.max<number>('number').as('n'))
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
   return Number(r?.n ?? 0) + 1;
 }
 
 export async function insertTransition(
   db: DbOrTx,
-  t: { item_id: number; revision_id: number | null; from_stage: string | null; to_stage: string | null; action: string; actor_id: number | null; reason_code: string | null; comment: string },
+  t: {
+    item_id: number;
+    revision_id: number | null;
+    from_stage: string | null;
+    to_stage: string | null;
+    action: string;
+    actor_id: number | null;
+    reason_code: string | null;
+    comment: string;
+  },
 ): Promise<void> {
   await db.insertInto('content_transitions').values(t).execute();
 }
@@ -83,7 +115,17 @@ export function listTransitions(db: DbOrTx, itemId: number) {
   return db
     .selectFrom('content_transitions')
     .leftJoin('accounts', 'accounts.id', 'content_transitions.actor_id')
-    .select(['content_transitions.id', 'content_transitions.action', 'content_transitions.from_stage', 'content_transitions.to_stage', 'content_transitions.reason_code', 'content_transitions.comment', 'content_transitions.at', 'content_transitions.actor_id', 'accounts.name as actor_name'])
+    .select([
+      'content_transitions.id',
+      'content_transitions.action',
+      'content_transitions.from_stage',
+      'content_transitions.to_stage',
+      'content_transitions.reason_code',
+      'content_transitions.comment',
+      'content_transitions.at',
+      'content_transitions.actor_id',
+      'accounts.name as actor_name',
+    ])
     .where('content_transitions.item_id', '=', itemId)
     .orderBy('content_transitions.id')
     .execute();
@@ -91,7 +133,13 @@ export function listTransitions(db: DbOrTx, itemId: number) {
 
 /** Who last moved the item to `action` (the emergency publisher, for the review rule). */
 export async function lastActorOf(db: DbOrTx, itemId: number, action: string): Promise<number | null> {
-  const r = await db.selectFrom('content_transitions').select('actor_id').where('item_id', '=', itemId).where('action', '=', action).orderBy('id', 'desc').executeTakeFirst();
+  const r = await db
+    .selectFrom('content_transitions')
+    .select('actor_id')
+    .where('item_id', '=', itemId)
+    .where('action', '=', action)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   return r?.actor_id ?? null;
 }
 
@@ -101,10 +149,18 @@ export async function lastActorOf(db: DbOrTx, itemId: number, action: string): P
  * one item per language.
  */
 export async function setTranslationGroup(db: DbOrTx, siteId: number, ids: readonly number[], group: number | null): Promise<void> {
-  const former = (await db.selectFrom('content_items').select('translation_group').where('id', 'in', ids).where('translation_group', 'is not', null).execute()).map((r) => r.translation_group!);
+  const former = (
+    await db.selectFrom('content_items').select('translation_group').where('id', 'in', ids).where('translation_group', 'is not', null).execute()
+  ).map((r) => r.translation_group!);
   const groups = [...new Set(group === null ? former : [...former, group])];
   if (groups.length) {
-    await db.updateTable('content_items').set({ translation_group: null }).where('site_id', '=', siteId).where('translation_group', 'in', groups).where('id', 'not in', ids).execute();
+    await db
+      .updateTable('content_items')
+      .set({ translation_group: null })
+      .where('site_id', '=', siteId)
+      .where('translation_group', 'in', groups)
+      .where('id', 'not in', ids)
+      .execute();
   }
   await db.updateTable('content_items').set({ translation_group: group }).where('site_id', '=', siteId).where('id', 'in', ids).execute();
 }
@@ -126,7 +182,15 @@ export function itemsInStage(db: DbOrTx, siteId: number, stages: readonly Conten
   let q = db
     .selectFrom('content_items')
     .innerJoin('content_revisions', 'content_revisions.id', 'content_items.working_revision_id')
-    .select(['content_items.id', 'content_items.type', 'content_items.stage', 'content_items.publish_at', 'content_items.updated_at', 'content_items.provider_id', 'content_revisions.title'])
+    .select([
+      'content_items.id',
+      'content_items.type',
+      'content_items.stage',
+      'content_items.publish_at',
+      'content_items.updated_at',
+      'content_items.provider_id',
+      'content_revisions.title',
+    ])
     .where('content_items.site_id', '=', siteId)
     .where('content_items.stage', 'in', stages);
   if (providerId !== undefined) q = q.where('content_items.provider_id', '=', providerId);
@@ -138,7 +202,14 @@ export function dueToPublish(db: DbOrTx, now: Date): Promise<{ id: number }[]> {
 }
 
 export function dueToUnpublish(db: DbOrTx, now: Date): Promise<{ id: number }[]> {
-  return db.selectFrom('content_items').select('id').where('visibility', '=', 'live').where('unpublish_at', '<=', now).orderBy('unpublish_at').limit(100).execute();
+  return db
+    .selectFrom('content_items')
+    .select('id')
+    .where('visibility', '=', 'live')
+    .where('unpublish_at', '<=', now)
+    .orderBy('unpublish_at')
+    .limit(100)
+    .execute();
 }
 
 export function overdueReviews(db: DbOrTx, siteId: number, now: Date) {
@@ -226,15 +297,29 @@ export async function liveBatch(db: DbOrTx, afterId: number, limit: number): Pro
 }
 
 export async function findLiveBySlug(db: DbOrTx, siteId: number, lang: string, slug: string): Promise<LiveItem | undefined> {
-  return (await liveQuery(db).where('content_items.site_id', '=', siteId).where('content_items.lang', '=', lang).where('content_items.slug', '=', slug).executeTakeFirst()) as LiveItem | undefined;
+  return (await liveQuery(db)
+    .where('content_items.site_id', '=', siteId)
+    .where('content_items.lang', '=', lang)
+    .where('content_items.slug', '=', slug)
+    .executeTakeFirst()) as LiveItem | undefined;
 }
 
-export async function listLive(db: DbOrTx, siteId: number, lang: string, opts: { type?: string; categoryId?: number; featured?: boolean; limit: number; offset: number }): Promise<LiveItem[]> {
+export async function listLive(
+  db: DbOrTx,
+  siteId: number,
+  lang: string,
+  opts: { type?: string; categoryId?: number; featured?: boolean; limit: number; offset: number },
+): Promise<LiveItem[]> {
   let q = liveQuery(db).where('content_items.site_id', '=', siteId).where('content_items.lang', '=', lang);
   if (opts.type) q = q.where('content_items.type', '=', opts.type);
   if (opts.categoryId !== undefined) q = q.where('content_items.category_id', '=', opts.categoryId);
   if (opts.featured) q = q.where('content_items.featured', '=', true);
-  return (await q.orderBy('content_items.published_at', 'desc').orderBy('content_items.id', 'desc').limit(opts.limit).offset(opts.offset).execute()) as LiveItem[];
+  return (await q
+    .orderBy('content_items.published_at', 'desc')
+    .orderBy('content_items.id', 'desc')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .execute()) as LiveItem[];
 }
 
 /** Live items past their review date, not reminded since `remindedBefore`. */
@@ -250,12 +335,22 @@ export function reviewsToRemind(db: DbOrTx, now: Date, remindedBefore: Date) {
     .execute();
 }
 
-export async function insertNotification(db: DbOrTx, n: { account_id: number; site_id: number; item_id: number; message: string; link: string }): Promise<void> {
+export async function insertNotification(
+  db: DbOrTx,
+  n: { account_id: number; site_id: number; item_id: number; message: string; link: string },
+): Promise<void> {
   await db.insertInto('notifications').values(n).execute();
 }
 
 export function unreadNotifications(db: DbOrTx, accountId: number) {
-  return db.selectFrom('notifications').selectAll().where('account_id', '=', accountId).where('read_at', 'is', null).orderBy('created_at', 'desc').limit(50).execute();
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
 }
 
 export { sql };

@@ -119,7 +119,12 @@ describe('revisions of a published item', () => {
     await content.transition(editor(), item.id, 'submit');
     await content.transition(editor(), item.id, 'take');
     const live = await content.transition(head(), item.id, 'approve');
-    const update = await content.save(editor(), item.id, news('Thông tin ban đầu', { bodyHtml: '<p>Đã cập nhật.</p>', changeNote: 'Cập nhật số liệu' }), live.version);
+    const update = await content.save(
+      editor(),
+      item.id,
+      news('Thông tin ban đầu', { bodyHtml: '<p>Đã cập nhật.</p>', changeNote: 'Cập nhật số liệu' }),
+      live.version,
+    );
     expect(update.item).toMatchObject({ stage: 'draft', visibility: 'live' });
     expect((await content.liveBySlug(hanoi, 'vi', live.slug))?.body_html).not.toContain('Đã cập nhật');
     await content.transition(editor(), item.id, 'submit');
@@ -136,8 +141,18 @@ describe('revisions of a published item', () => {
     await expect(second).rejects.toMatchObject({ status: 409, code: 'content.edit_conflict' });
     const err = (await second.catch((e: unknown) => e)) as { details: { message: string }[] };
     const diff = JSON.parse(err.details[0]!.message) as { body: { kind: string; text: string }[] };
-    expect(diff.body.filter((p) => p.kind === 'removed').map((p) => p.text).join('')).toContain('nhất');
-    expect(diff.body.filter((p) => p.kind === 'added').map((p) => p.text).join('')).toContain('hai');
+    expect(
+      diff.body
+        .filter((p) => p.kind === 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('nhất');
+    expect(
+      diff.body
+        .filter((p) => p.kind === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('hai');
   });
 
   it('compares two revisions word by word and restores an old one as a new draft', async () => {
@@ -189,7 +204,9 @@ describe('validation', () => {
       status: 422,
       details: expect.arrayContaining([expect.objectContaining({ field: 'source' }), expect.objectContaining({ field: 'authorName' })]),
     });
-    await expect(content.create(contributor(), hanoi, news('Thiếu ngày', { fields: {} }))).rejects.toMatchObject({ details: [expect.objectContaining({ field: 'event_date' })] });
+    await expect(content.create(contributor(), hanoi, news('Thiếu ngày', { fields: {} }))).rejects.toMatchObject({
+      details: [expect.objectContaining({ field: 'event_date' })],
+    });
     await expect(content.create(contributor(), hanoi, { ...news('Sai loại'), type: 'khong-co' })).rejects.toMatchObject({ status: 422 });
     const ok = await content.create(contributor(), hanoi, news('Ý kiến bạn đọc', { source: '', authorName: '', readersContribution: true }));
     expect(ok.stage).toBe('draft');
@@ -197,9 +214,14 @@ describe('validation', () => {
 
   it('refuses a category of another site or language', async () => {
     const wardCategory = (await t.modules.content.categories.list(ward, 'vi'))[0]!;
-    await expect(content.create(contributor(), hanoi, news('Sai chuyên mục', { categoryId: wardCategory.id }))).rejects.toMatchObject({ status: 422, code: 'content.bad_category' });
+    await expect(content.create(contributor(), hanoi, news('Sai chuyên mục', { categoryId: wardCategory.id }))).rejects.toMatchObject({
+      status: 422,
+      code: 'content.bad_category',
+    });
     const english = (await t.modules.content.categories.list(hanoi, 'en'))[0]!;
-    await expect(content.create(contributor(), hanoi, news('Sai ngôn ngữ', { categoryId: english.id }))).rejects.toMatchObject({ code: 'content.bad_category' });
+    await expect(content.create(contributor(), hanoi, news('Sai ngôn ngữ', { categoryId: english.id }))).rejects.toMatchObject({
+      code: 'content.bad_category',
+    });
   });
 
   it('queues items for the board', async () => {

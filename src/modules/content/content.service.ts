@@ -110,7 +110,9 @@ async function checkCategory(tx: Tx, categoryId: number | null | undefined, site
   if (categoryId === null || categoryId === undefined) return;
   const category = await findCategory(tx, categoryId);
   if (!category || category.site_id !== siteId || category.lang !== lang) {
-    throw new Invalid('content.bad_category', 'Chuyên mục không thuộc trang này.', { details: [{ field: 'categoryId', message: 'Chuyên mục không thuộc trang này.' }] });
+    throw new Invalid('content.bad_category', 'Chuyên mục không thuộc trang này.', {
+      details: [{ field: 'categoryId', message: 'Chuyên mục không thuộc trang này.' }],
+    });
   }
 }
 
@@ -150,7 +152,14 @@ export class ContentService {
     if (steps !== 1 && steps !== 2) throw new Invalid('workflow.invalid_steps', 'Số bước duyệt phải là 1 hoặc 2.');
     await withTx(this.#db, async (tx) => {
       await repo.upsertWorkflowSettings(tx, siteId, steps, forbidSelfApproval);
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'workflow.configured', summary: { steps, forbid_self_approval: forbidSelfApproval } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId,
+        action: 'workflow.configured',
+        summary: { steps, forbid_self_approval: forbidSelfApproval },
+      });
     });
   }
 
@@ -183,9 +192,27 @@ export class ContentService {
       });
       const rev = await revisionFrom(tx, item.id, input, actorId(actor));
       const saved = await repo.updateItem(tx, item.id, { working_revision_id: rev.id });
-      await repo.insertTransition(tx, { item_id: item.id, revision_id: rev.id, from_stage: null, to_stage: 'draft', action: 'create', actor_id: actorId(actor), reason_code: null, comment: '' });
+      await repo.insertTransition(tx, {
+        item_id: item.id,
+        revision_id: rev.id,
+        from_stage: null,
+        to_stage: 'draft',
+        action: 'create',
+        actor_id: actorId(actor),
+        reason_code: null,
+        comment: '',
+      });
       await this.#changed?.(tx, item.id);
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'content.created', targetType: 'content', targetId: String(item.id), summary: { type: input.type, title: rev.title } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId,
+        action: 'content.created',
+        targetType: 'content',
+        targetId: String(item.id),
+        summary: { type: input.type, title: rev.title },
+      });
       return saved;
     });
   }
@@ -237,17 +264,33 @@ export class ContentService {
       await this.#changed?.(tx, item.id);
       // The category lives on the item: a live item's changes at once in search.
       if (item.visibility === 'live' && saved.category_id !== item.category_id) await this.#publicChanged?.(tx, item.id);
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: item.site_id, action: 'content.revised', targetType: 'content', targetId: String(item.id), summary: { revision: rev.number, title: rev.title } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId: item.site_id,
+        action: 'content.revised',
+        targetType: 'content',
+        targetId: String(item.id),
+        summary: { revision: rev.number, title: rev.title },
+      });
       return { item: saved, revision: rev };
     });
   }
 
   /** Moves an item through the workflow; refusals say why, and change nothing. */
-  async transition(actor: Actor, itemId: number, action: WorkflowAction, extra: { reasonCode?: string; comment?: string } = {}, now = new Date()): Promise<ContentItemRow> {
+  async transition(
+    actor: Actor,
+    itemId: number,
+    action: WorkflowAction,
+    extra: { reasonCode?: string; comment?: string } = {},
+    now = new Date(),
+  ): Promise<ContentItemRow> {
     const first = await repo.findItem(this.#db, itemId);
     if (!first) throw new NotFound('content.not_found');
     if (actor.kind === 'person') authorize(actor, 'admin.enter', first.site_id);
-    if (extra.reasonCode && !REFUSAL_REASONS.some((r) => r.code === extra.reasonCode)) throw new Invalid('workflow.bad_reason', 'Lý do từ chối không có trong quy chế.');
+    if (extra.reasonCode && !REFUSAL_REASONS.some((r) => r.code === extra.reasonCode))
+      throw new Invalid('workflow.bad_reason', 'Lý do từ chối không có trong quy chế.');
     const site = await this.siteWorkflow(first.site_id);
     const recipients = await this.#recipients(first, action, site);
     const result = await withTx(this.#db, async (tx) => {
@@ -312,7 +355,13 @@ export class ContentService {
         action: `content.${action}`,
         targetType: 'content',
         targetId: String(item.id),
-        summary: { from: item.stage, to: saved.stage, visibility: saved.visibility, ...(extra.reasonCode ? { reason: extra.reasonCode } : {}), ...(extra.comment ? { comment: cleanText(extra.comment).slice(0, 500) } : {}) },
+        summary: {
+          from: item.stage,
+          to: saved.stage,
+          visibility: saved.visibility,
+          ...(extra.reasonCode ? { reason: extra.reasonCode } : {}),
+          ...(extra.comment ? { comment: cleanText(extra.comment).slice(0, 500) } : {}),
+        },
       });
       if (publish || p.visibility !== undefined) await this.#publicChanged?.(tx, item.id);
       await this.#changed?.(tx, item.id);
@@ -328,7 +377,11 @@ export class ContentService {
    * embedded database a query outside a transaction waits for it to end.
    */
   async #recipients(item: ContentItemRow, action: WorkflowAction, site: SiteWorkflow): Promise<{ id: number; email: string; name: string }[]> {
-    if (action === 'submit') return this.#notifier.accountsWithRoles(item.site_id, site.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head']);
+    if (action === 'submit')
+      return this.#notifier.accountsWithRoles(
+        item.site_id,
+        site.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head'],
+      );
     if (action === 'take') return this.#notifier.accountsWithRoles(item.site_id, ['board_deputy', 'board_head']);
     if (action === 'emergency_publish') return this.#notifier.accountsWithRoles(item.site_id, ['board_member', 'board_deputy', 'board_head']);
     if (['return', 'refuse', 'approve', 'publish_due', 'unpublish'].includes(action) && item.provider_id) {
@@ -339,7 +392,15 @@ export class ContentService {
   }
 
   /** Tells them, in the admin and by e-mail, inside the transaction of the change. */
-  async #notify(tx: Tx, item: ContentItemRow, action: WorkflowAction, actor: Actor, extra: { comment?: string }, site: SiteWorkflow, recipients: readonly { id: number; email: string; name: string }[]): Promise<void> {
+  async #notify(
+    tx: Tx,
+    item: ContentItemRow,
+    action: WorkflowAction,
+    actor: Actor,
+    extra: { comment?: string },
+    site: SiteWorkflow,
+    recipients: readonly { id: number; email: string; name: string }[],
+  ): Promise<void> {
     if (recipients.length === 0) return;
     const rev = item.working_revision_id ? await repo.findRevision(tx, item.working_revision_id) : undefined;
     const title = rev?.title ?? `#${item.id}`;
@@ -441,7 +502,9 @@ export class ContentService {
     const me = actorId(actor) ?? -1;
     return {
       toEdit: can(actor, 'content.edit', siteId) && site.approvalSteps === 2 ? await repo.itemsInStage(this.#db, siteId, ['submitted']) : [],
-      toApprove: can(actor, 'content.approve', siteId) ? await repo.itemsInStage(this.#db, siteId, site.approvalSteps === 2 ? ['in_review'] : ['submitted', 'in_review']) : [],
+      toApprove: can(actor, 'content.approve', siteId)
+        ? await repo.itemsInStage(this.#db, siteId, site.approvalSteps === 2 ? ['in_review'] : ['submitted', 'in_review'])
+        : [],
       returned: await repo.itemsInStage(this.#db, siteId, ['returned'], me),
       scheduled: await repo.itemsInStage(this.#db, siteId, ['scheduled']),
     };
@@ -459,7 +522,10 @@ export class ContentService {
     if (portal?.kind !== 'portal') throw new Invalid('crosspost.not_portal', 'Chỉ Cổng thông tin mới đăng chéo tin, bài sang trang thành phần.');
     if (source.visibility !== 'live' || !source.live_revision_id) throw new Invalid('crosspost.not_live', 'Chỉ đăng chéo được tin, bài đang được đăng.');
     const targets = [...new Set(targetSiteIds)];
-    if (targets.length === 0) throw new Invalid('crosspost.no_target', 'Cần chọn ít nhất một trang thành phần.', { details: [{ field: 'sites', message: 'Cần chọn ít nhất một trang thành phần.' }] });
+    if (targets.length === 0)
+      throw new Invalid('crosspost.no_target', 'Cần chọn ít nhất một trang thành phần.', {
+        details: [{ field: 'sites', message: 'Cần chọn ít nhất một trang thành phần.' }],
+      });
     for (const id of targets) {
       const info = await this.#notifier.siteInfo(id);
       if (!info || info.parentId !== source.site_id) throw new Invalid('crosspost.bad_target', 'Trang được chọn không phải trang thành phần của Cổng.');
@@ -487,10 +553,37 @@ export class ContentService {
         });
         const rev = await repo.insertRevision(tx, { ...copyOf(live), item_id: copy.id, number: 1, created_by: actorId(actor) });
         const now = new Date();
-        made.push(await repo.updateItem(tx, copy.id, { working_revision_id: rev.id, live_revision_id: rev.id, stage: null, visibility: 'live', published_at: now, first_published_at: now }));
-        await repo.insertTransition(tx, { item_id: copy.id, revision_id: rev.id, from_stage: null, to_stage: null, action: 'cross_post', actor_id: actorId(actor), reason_code: null, comment: `#${source.id}` });
+        made.push(
+          await repo.updateItem(tx, copy.id, {
+            working_revision_id: rev.id,
+            live_revision_id: rev.id,
+            stage: null,
+            visibility: 'live',
+            published_at: now,
+            first_published_at: now,
+          }),
+        );
+        await repo.insertTransition(tx, {
+          item_id: copy.id,
+          revision_id: rev.id,
+          from_stage: null,
+          to_stage: null,
+          action: 'cross_post',
+          actor_id: actorId(actor),
+          reason_code: null,
+          comment: `#${source.id}`,
+        });
         await this.#publicChanged?.(tx, copy.id);
-        await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'content.cross_posted', targetType: 'content', targetId: String(copy.id), summary: { origin: source.id, from_site: source.site_id } });
+        await recordAudit(tx, {
+          actorId: actorId(actor),
+          actorLabel: actorLabel(actor),
+          ip: actorIp(actor),
+          siteId,
+          action: 'content.cross_posted',
+          targetType: 'content',
+          targetId: String(copy.id),
+          summary: { origin: source.id, from_site: source.site_id },
+        });
         await announceChange(tx, siteId);
       }
       return made;
@@ -510,7 +603,10 @@ export class ContentService {
     if (source.visibility !== 'live' || !source.live_revision_id) throw new Invalid('propose.not_live', 'Chỉ đề xuất được tin, bài đang được đăng.');
     const portalId = site.parentId;
     const portalWorkflow = await this.siteWorkflow(portalId);
-    const recipients = await this.#notifier.accountsWithRoles(portalId, portalWorkflow.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head']);
+    const recipients = await this.#notifier.accountsWithRoles(
+      portalId,
+      portalWorkflow.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head'],
+    );
     return withTx(this.#db, async (tx) => {
       const live = (await repo.findRevision(tx, source.live_revision_id!))!;
       let slug = source.slug;
@@ -532,8 +628,26 @@ export class ContentService {
       });
       const rev = await repo.insertRevision(tx, { ...copyOf(live), item_id: proposal.id, number: 1, created_by: actorId(actor) });
       const saved = await repo.updateItem(tx, proposal.id, { working_revision_id: rev.id });
-      await repo.insertTransition(tx, { item_id: proposal.id, revision_id: rev.id, from_stage: null, to_stage: 'submitted', action: 'propose', actor_id: actorId(actor), reason_code: null, comment: `#${source.id}` });
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: portalId, action: 'content.proposed', targetType: 'content', targetId: String(proposal.id), summary: { origin: source.id, from_site: source.site_id } });
+      await repo.insertTransition(tx, {
+        item_id: proposal.id,
+        revision_id: rev.id,
+        from_stage: null,
+        to_stage: 'submitted',
+        action: 'propose',
+        actor_id: actorId(actor),
+        reason_code: null,
+        comment: `#${source.id}`,
+      });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId: portalId,
+        action: 'content.proposed',
+        targetType: 'content',
+        targetId: String(proposal.id),
+        summary: { origin: source.id, from_site: source.site_id },
+      });
       await this.#notify(tx, saved, 'submit', actor, {}, portalWorkflow, recipients);
       return saved;
     });
@@ -561,7 +675,16 @@ export class ContentService {
     const group = otherItemId === null ? null : Math.min(itemId, otherItemId);
     await withTx(this.#db, async (tx) => {
       await repo.setTranslationGroup(tx, item.site_id, otherItemId === null ? [itemId] : [itemId, otherItemId], group);
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: item.site_id, action: 'content.translation_linked', targetType: 'content', targetId: String(itemId), summary: { other: otherItemId, group } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId: item.site_id,
+        action: 'content.translation_linked',
+        targetType: 'content',
+        targetId: String(itemId),
+        summary: { other: otherItemId, group },
+      });
       await announceChange(tx, item.site_id);
     });
   }
@@ -575,7 +698,16 @@ export class ContentService {
     if (!days) throw new Invalid('review.no_interval', 'Tin, bài này không cần rà soát định kỳ.');
     return withTx(this.#db, async (tx) => {
       const saved = await repo.updateItem(tx, item.id, { next_review_at: new Date(now.getTime() + days * 86_400_000), review_reminded_at: null });
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: item.site_id, action: 'content.reviewed', targetType: 'content', targetId: String(item.id), summary: { next_review_at: saved.next_review_at } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId: item.site_id,
+        action: 'content.reviewed',
+        targetType: 'content',
+        targetId: String(item.id),
+        summary: { next_review_at: saved.next_review_at },
+      });
       return saved;
     });
   }

@@ -6,7 +6,16 @@ export function listHomeBlocks(db: DbOrTx, siteId: number, lang: string): Promis
   return db.selectFrom('home_blocks').selectAll().where('site_id', '=', siteId).where('lang', '=', lang).orderBy('position').orderBy('id').execute();
 }
 
-export async function replaceHomeBlocks(db: DbOrTx, siteId: number, lang: string, blocks: readonly Omit<HomeBlockRow, 'id' | 'site_id' | 'lang'>[]): Promise<void> {
+export async function replaceHomeBlocks(
+  db: DbOrTx,
+  siteId: number,
+  lang: string,
+  blocks: readonly Omit<HomeBlockRow, 'id' | 'site_id' | 'lang'>[],
+): Promise<void> {
   await db.deleteFrom('home_blocks').where('site_id', '=', siteId).where('lang', '=', lang).execute();
-  if (blocks.length) await db.insertInto('home_blocks').values(blocks.map((b) => ({ ...b, site_id: siteId, lang }))).execute();
+  if (blocks.length)
+    await db
+      .insertInto('home_blocks')
+      .values(blocks.map((b) => ({ ...b, site_id: siteId, lang })))
+      .execute();
 }

@@ -58,9 +58,21 @@ export class HomeBlocksService {
     }
     if (problems.length) throw new Invalid('home_blocks.invalid', problems.map((p) => p.message).join(' '), { details: problems });
     await withTx(this.#db, async (tx) => {
-      await repo.replaceHomeBlocks(tx, siteId, lang, blocks.map((b, position) => ({ position, kind: b.kind, ref: b.ref, title: cleanText(b.title).slice(0, 200), size: b.size })));
+      await repo.replaceHomeBlocks(
+        tx,
+        siteId,
+        lang,
+        blocks.map((b, position) => ({ position, kind: b.kind, ref: b.ref, title: cleanText(b.title).slice(0, 200), size: b.size })),
+      );
       await announceChange(tx, siteId);
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'home_blocks.arranged', summary: { lang, blocks: blocks.map((b) => `${b.kind}:${b.ref}:${b.size}`) } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId,
+        action: 'home_blocks.arranged',
+        summary: { lang, blocks: blocks.map((b) => `${b.kind}:${b.ref}:${b.size}`) },
+      });
     });
   }
 }

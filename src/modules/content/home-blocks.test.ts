@@ -17,7 +17,14 @@ afterAll(async () => {
   await t?.close();
 });
 
-const operator = (siteId: number): Actor => ({ kind: 'person', accountId: 1, email: 'op@cong.example', ip: '', sessionId: null, grants: [{ role: 'site_operator', siteId, unit: null }] });
+const operator = (siteId: number): Actor => ({
+  kind: 'person',
+  accountId: 1,
+  email: 'op@cong.example',
+  ip: '',
+  sessionId: null,
+  grants: [{ role: 'site_operator', siteId, unit: null }],
+});
 
 it('gives the default arrangement until the operator sets one, then the operator’s', async () => {
   const svc = t.modules.content.homeBlockService;
@@ -34,7 +41,9 @@ it('gives the default arrangement until the operator sets one, then the operator
 it('refuses blocks of another site, unknown types, bad sizes, and other sites’ operators', async () => {
   const svc = t.modules.content.homeBlockService;
   const wardCategory = (await t.modules.content.categories.list(ward, 'vi'))[0]!;
-  await expect(svc.arrange(operator(hanoi), hanoi, 'vi', [{ kind: 'category', ref: String(wardCategory.id), title: '', size: 3 }])).rejects.toMatchObject({ status: 422 });
+  await expect(svc.arrange(operator(hanoi), hanoi, 'vi', [{ kind: 'category', ref: String(wardCategory.id), title: '', size: 3 }])).rejects.toMatchObject({
+    status: 422,
+  });
   await expect(svc.arrange(operator(hanoi), hanoi, 'vi', [{ kind: 'type', ref: 'khong-co', title: '', size: 3 }])).rejects.toMatchObject({ status: 422 });
   await expect(svc.arrange(operator(hanoi), hanoi, 'vi', [{ kind: 'latest', ref: '', title: '', size: 99 }])).rejects.toMatchObject({ status: 422 });
   await expect(svc.arrange(operator(ward), hanoi, 'vi', [])).rejects.toMatchObject({ status: 403 });

@@ -94,7 +94,13 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
         sites: deps.sites.directory,
         ...(deps.deadlines ? { deadlinesOf: (id: number) => deps.deadlines!.ofSubject(platform.db, 'content', id) } : {}),
       });
-      registerStructureAdmin(app, { db: platform.db, admin: deps.accounts.admin, categories, homeBlocks: homeBlockService, ...(deps.menus ? { menus: deps.menus } : {}) });
+      registerStructureAdmin(app, {
+        db: platform.db,
+        admin: deps.accounts.admin,
+        categories,
+        homeBlocks: homeBlockService,
+        ...(deps.menus ? { menus: deps.menus } : {}),
+      });
     },
   };
 }

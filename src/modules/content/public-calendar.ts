@@ -80,7 +80,9 @@ export function createCalendar(deps: PublicContentDeps, kit: Kit) {
       prev: { href: weekHref(addDays(monday, -7)), monday: addDays(monday, -7) },
       next: { href: weekHref(addDays(monday, 7)), monday: addDays(monday, 7) },
       thisWeekHref: monday === thisMonday ? undefined : siteHref(ctx, path),
-      item: item ? { title: item.title, summary: item.summary, bodyHtml: item.body_html, date: item.published_at, source: item.source, href: itemHref } : undefined,
+      item: item
+        ? { title: item.title, summary: item.summary, bodyHtml: item.body_html, date: item.published_at, source: item.source, href: itemHref }
+        : undefined,
       latest,
     };
     const canonical = `${kit.abs(request, ctx, path)}${given ? `?tuan=${monday}` : ''}`;

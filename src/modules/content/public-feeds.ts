@@ -14,7 +14,13 @@ import { sitemapXml, type SitemapEntry } from './seo.ts';
 const SITEMAP_MAX_ITEMS = 45_000;
 
 export function createFeeds(deps: PublicContentDeps, kit: Kit) {
-  async function sendFeed(request: FastifyRequest, reply: FastifyReply, ctx: SiteCtx, kind: 'rss' | 'atom', o: { title: string; description: string; filter: pub.LiveFilter; pagePath: string; selfPath: string }): Promise<FastifyReply> {
+  async function sendFeed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: SiteCtx,
+    kind: 'rss' | 'atom',
+    o: { title: string; description: string; filter: pub.LiveFilter; pagePath: string; selfPath: string },
+  ): Promise<FastifyReply> {
     const { lang, site } = ctx;
     const rows = await pub.listLiveSummaries(deps.db, site.id, lang, o.filter, FEED_SIZE);
     const names = new Map((await deps.categories.list(site.id, lang)).map((c) => [c.id, c.name]));
@@ -48,7 +54,13 @@ export function createFeeds(deps: PublicContentDeps, kit: Kit) {
   async function siteFeed(request: FastifyRequest, reply: FastifyReply, kind: 'rss' | 'atom'): Promise<FastifyReply> {
     const ctx = requireSite(request);
     const name = siteName(ctx.site, ctx.lang);
-    return sendFeed(request, reply, ctx, kind, { title: name, description: ownerName(ctx.site, ctx.lang) || name, filter: {}, pagePath: '/', selfPath: PATHS[kind][ctx.lang] });
+    return sendFeed(request, reply, ctx, kind, {
+      title: name,
+      description: ownerName(ctx.site, ctx.lang) || name,
+      filter: {},
+      pagePath: '/',
+      selfPath: PATHS[kind][ctx.lang],
+    });
   }
 
   async function categoryFeed(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, kind: 'rss' | 'atom'): Promise<FastifyReply> {
@@ -83,7 +95,8 @@ export function createFeeds(deps: PublicContentDeps, kit: Kit) {
       for (const p of pages) entries.push({ loc: at(lang, `${PATHS.page[lang]}/${p.slug}`), lastmod: p.updated_at });
       if (langLatest) for (const l of LISTINGS) entries.push({ loc: at(lang, PATHS[l.path][lang]) });
       if (await pub.latestCalendarWeek(deps.db, site.id, lang)) entries.push({ loc: at(lang, PATHS.calendar[lang]) });
-      for (const c of await deps.categories.list(site.id, lang)) entries.push({ loc: at(lang, categoryPath(lang, c.slug)), lastmod: latest((r) => r.lang === lang && r.category_id === c.id) });
+      for (const c of await deps.categories.list(site.id, lang))
+        entries.push({ loc: at(lang, categoryPath(lang, c.slug)), lastmod: latest((r) => r.lang === lang && r.category_id === c.id) });
     }
     for (const i of await pub.sitemapItems(deps.db, site.id, SITEMAP_MAX_ITEMS)) {
       const lang: Lang = i.lang === 'en' ? 'en' : 'vi';

@@ -40,13 +40,23 @@ export function createHomeBlocks(deps: PublicContentDeps, kit: Kit) {
         if (!type) return undefined;
         const listing = typeListing(type.code);
         const more = listing ? PATHS[listing.path][lang] : typePath(lang, type.code);
-        return { title: title || (listing ? L(lang, listing.title) : type.label[lang]), filter: { type: type.code }, moreHref: siteHref(ctx, more), thumbs: false };
+        return {
+          title: title || (listing ? L(lang, listing.title) : type.label[lang]),
+          filter: { type: type.code },
+          moreHref: siteHref(ctx, more),
+          thumbs: false,
+        };
       }
       case 'category': {
         const all = await categories();
         const cat = all.find((c) => String(c.id) === b.ref);
         if (!cat) return undefined;
-        return { title: title || cat.name, filter: { categoryIds: descendantIds(all, cat.id) }, moreHref: siteHref(ctx, categoryPath(lang, cat.slug)), thumbs: false };
+        return {
+          title: title || cat.name,
+          filter: { categoryIds: descendantIds(all, cat.id) },
+          moreHref: siteHref(ctx, categoryPath(lang, cat.slug)),
+          thumbs: false,
+        };
       }
       default:
         return undefined;

@@ -92,7 +92,8 @@ export function typeLabel(type: string, lang: Lang): string {
 /** A category and its ancestors, root first. */
 export function ancestry(all: readonly CategoryRow[], cat: CategoryRow): CategoryRow[] {
   const chain: CategoryRow[] = [];
-  for (let c: CategoryRow | undefined = cat; c && chain.length < 20; c = c.parent_id === null ? undefined : all.find((x) => x.id === c!.parent_id)) chain.unshift(c);
+  for (let c: CategoryRow | undefined = cat; c && chain.length < 20; c = c.parent_id === null ? undefined : all.find((x) => x.id === c!.parent_id))
+    chain.unshift(c);
   return chain;
 }
 
@@ -104,7 +105,8 @@ export function descendantIds(all: readonly CategoryRow[], rootId: number): numb
 
 /** The request-bound helpers of the public content routes. */
 export function createKit(deps: PublicContentDeps) {
-  const abs = (request: FastifyRequest, ctx: Pick<PublicContext, 'basePath' | 'lang'>, path: string, lang: Lang = ctx.lang) => `${originOf(request)}${siteHref(ctx, path, lang)}`;
+  const abs = (request: FastifyRequest, ctx: Pick<PublicContext, 'basePath' | 'lang'>, path: string, lang: Lang = ctx.lang) =>
+    `${originOf(request)}${siteHref(ctx, path, lang)}`;
 
   /**
    * A media file of the item's own site (or, for a cross-posted or proposed copy, of the

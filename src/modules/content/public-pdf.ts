@@ -71,7 +71,10 @@ function documentInput(lang: Lang, v: ItemView, site: PdfSite) {
 }
 
 export async function sendItemPdf(request: FastifyRequest, reply: FastifyReply, lang: Lang, slug: string, v: ItemView, site: PdfSite): Promise<FastifyReply> {
-  const key = crypto.createHash('sha256').update(JSON.stringify(documentInput(lang, v, site))).digest('base64url');
+  const key = crypto
+    .createHash('sha256')
+    .update(JSON.stringify(documentInput(lang, v, site)))
+    .digest('base64url');
   const etag = `"pdf-${key.slice(0, 32)}"`;
   reply.header('etag', etag);
   reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=60');

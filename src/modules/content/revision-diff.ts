@@ -33,10 +33,16 @@ export function htmlToText(html: string): string {
 }
 
 export function diffText(before: string, after: string): DiffPart[] {
-  return diffWordsWithSpace(before.normalize('NFC'), after.normalize('NFC')).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
+  return diffWordsWithSpace(before.normalize('NFC'), after.normalize('NFC')).map((c) => ({
+    kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
+    text: c.value,
+  }));
 }
 
-export function diffRevisions(a: { title: string; summary: string; body_html: string }, b: { title: string; summary: string; body_html: string }): RevisionDiff {
+export function diffRevisions(
+  a: { title: string; summary: string; body_html: string },
+  b: { title: string; summary: string; body_html: string },
+): RevisionDiff {
   return {
     title: diffText(a.title, b.title),
     summary: diffText(a.summary, b.summary),

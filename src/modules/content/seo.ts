@@ -89,10 +89,13 @@ export interface OpenGraphInfo {
 }
 
 export function openGraph(o: OpenGraphInfo): SafeHtml {
-  const meta = (property: string, content: string | number | undefined | null) => (content === undefined || content === null || content === '' ? '' : html`<meta property="${property}" content="${String(content)}">\n`);
-  return html`${meta('og:type', o.type)}${meta('og:title', o.title)}${meta('og:description', o.description)}${meta('og:url', o.url)}${meta('og:site_name', o.siteName)}${meta('og:locale', o.lang === 'en' ? 'en_US' : 'vi_VN')}${o.image
-    ? html`${meta('og:image', o.image.url)}${meta('og:image:alt', o.image.alt)}${meta('og:image:width', o.image.width)}${meta('og:image:height', o.image.height)}`
-    : ''}${meta('article:published_time', o.published?.toISOString())}${meta('article:modified_time', o.modified?.toISOString())}${meta('article:section', o.section)}`;
+  const meta = (property: string, content: string | number | undefined | null) =>
+    content === undefined || content === null || content === '' ? '' : html`<meta property="${property}" content="${String(content)}">\n`;
+  return html`${meta('og:type', o.type)}${meta('og:title', o.title)}${meta('og:description', o.description)}${meta('og:url', o.url)}${meta('og:site_name', o.siteName)}${meta('og:locale', o.lang === 'en' ? 'en_US' : 'vi_VN')}${
+    o.image
+      ? html`${meta('og:image', o.image.url)}${meta('og:image:alt', o.image.alt)}${meta('og:image:width', o.image.width)}${meta('og:image:height', o.image.height)}`
+      : ''
+  }${meta('article:published_time', o.published?.toISOString())}${meta('article:modified_time', o.modified?.toISOString())}${meta('article:section', o.section)}`;
 }
 
 /** `<link rel="alternate">` for the RSS and Atom feeds a page follows. */
@@ -119,13 +122,5 @@ ${urls.join('\n')}
 
 /** Everything public may be crawled; the administration area may not. */
 export function robotsTxt(sitemapUrl: string, adminRoots: readonly string[]): string {
-  return [
-    'User-agent: *',
-    'Allow: /',
-    ...adminRoots.map((r) => `Disallow: ${r}`),
-    'Disallow: /api/v1/admin',
-    '',
-    `Sitemap: ${sitemapUrl}`,
-    '',
-  ].join('\n');
+  return ['User-agent: *', 'Allow: /', ...adminRoots.map((r) => `Disallow: ${r}`), 'Disallow: /api/v1/admin', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
 }

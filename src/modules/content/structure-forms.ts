@@ -82,7 +82,14 @@ export function withBlankRows(rows: MenuRow[]): MenuRow[] {
 export function menuRowsFromBody(body: unknown): MenuRow[] {
   return Array.from({ length: rowCount(body, 'so_muc', MAX_MENU_ROWS + BLANK_ROWS) }, (_, i) => {
     const k = i + 1;
-    return { key: k, label: str(body, `nhan_${k}`), href: str(body, `lien_ket_${k}`), parent: str(body, `cha_${k}`), position: str(body, `vi_tri_${k}`), remove: str(body, `xoa_${k}`) !== '' };
+    return {
+      key: k,
+      label: str(body, `nhan_${k}`),
+      href: str(body, `lien_ket_${k}`),
+      parent: str(body, `cha_${k}`),
+      position: str(body, `vi_tri_${k}`),
+      remove: str(body, `xoa_${k}`) !== '',
+    };
   });
 }
 
@@ -100,7 +107,11 @@ export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: Menu
     if (!r.label.trim()) errors[`nhan_${r.key}`] = tr(L, 'Cần nhập nhãn của mục.', 'Enter the label of the item.');
     else if (r.label.trim().length > 200) errors[`nhan_${r.key}`] = tr(L, 'Nhãn dài quá 200 ký tự.', 'The label is longer than 200 characters.');
     if (!HREF_RE.test(r.href.trim()) || r.href.trim().length > 500) {
-      errors[`lien_ket_${r.key}`] = tr(L, 'Liên kết phải là đường dẫn trong trang bắt đầu bằng một dấu "/" (ví dụ /trang/gioi-thieu) hoặc địa chỉ bắt đầu bằng http:// hay https://.', 'The link must be a path on the site starting with one "/" (for example /trang/gioi-thieu) or an address starting with http:// or https://.');
+      errors[`lien_ket_${r.key}`] = tr(
+        L,
+        'Liên kết phải là đường dẫn trong trang bắt đầu bằng một dấu "/" (ví dụ /trang/gioi-thieu) hoặc địa chỉ bắt đầu bằng http:// hay https://.',
+        'The link must be a path on the site starting with one "/" (for example /trang/gioi-thieu) or an address starting with http:// or https://.',
+      );
     }
     const position = intIn(r.position, 0, 999, r.key);
     if (position === undefined) errors[`vi_tri_${r.key}`] = tr(L, 'Vị trí là số nguyên từ 0 đến 999.', 'The position is a whole number from 0 to 999.');
@@ -110,7 +121,13 @@ export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: Menu
       if (r.parent === String(r.key)) errors[`cha_${r.key}`] = tr(L, 'Một mục không thể là mục cha của chính nó.', 'An item cannot be its own parent.');
       else if (!parent) {
         const removed = rows.find((x) => String(x.key) === r.parent);
-        errors[`cha_${r.key}`] = removed?.remove ? tr(L, 'Mục cha đã được chọn xóa: chọn mục cha khác hoặc xóa cả mục này.', 'The parent is marked for removal: choose another parent or remove this item too.') : tr(L, 'Mục cha không có trong menu.', 'The parent is not in the menu.');
+        errors[`cha_${r.key}`] = removed?.remove
+          ? tr(
+              L,
+              'Mục cha đã được chọn xóa: chọn mục cha khác hoặc xóa cả mục này.',
+              'The parent is marked for removal: choose another parent or remove this item too.',
+            )
+          : tr(L, 'Mục cha không có trong menu.', 'The parent is not in the menu.');
       } else {
         // Follow the parents up: a loop or too many levels is refused.
         let depth = 1;
@@ -122,8 +139,10 @@ export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: Menu
           at = byKey.get(at.parent);
           depth++;
         }
-        if (at && seen.has(at.key)) errors[`cha_${r.key}`] = tr(L, 'Không thể chọn một mục con của mục này làm mục cha.', 'An item below this one cannot be its parent.');
-        else if (depth > MAX_MENU_DEPTH) errors[`cha_${r.key}`] = tr(L, `Menu có tối đa ${MAX_MENU_DEPTH} cấp.`, `A menu has at most ${MAX_MENU_DEPTH} levels.`);
+        if (at && seen.has(at.key))
+          errors[`cha_${r.key}`] = tr(L, 'Không thể chọn một mục con của mục này làm mục cha.', 'An item below this one cannot be its parent.');
+        else if (depth > MAX_MENU_DEPTH)
+          errors[`cha_${r.key}`] = tr(L, `Menu có tối đa ${MAX_MENU_DEPTH} cấp.`, `A menu has at most ${MAX_MENU_DEPTH} levels.`);
       }
     }
   }
@@ -165,13 +184,24 @@ export function blockRows(blocks: readonly HomeBlock[]): BlockRow[] {
 export function withBlankBlocks(rows: BlockRow[]): BlockRow[] {
   const empty = rows.filter((r) => !r.kind).length;
   const next = rows.reduce((m, r) => Math.max(m, r.key), 0);
-  return [...rows, ...Array.from({ length: Math.max(0, 2 - empty) }, (_, i) => ({ key: next + i + 1, kind: '', ref: '', title: '', size: '', position: '', remove: false }))];
+  return [
+    ...rows,
+    ...Array.from({ length: Math.max(0, 2 - empty) }, (_, i) => ({ key: next + i + 1, kind: '', ref: '', title: '', size: '', position: '', remove: false })),
+  ];
 }
 
 export function blockRowsFromBody(body: unknown): BlockRow[] {
   return Array.from({ length: rowCount(body, 'so_khoi', 40) }, (_, i) => {
     const k = i + 1;
-    return { key: k, kind: str(body, `loai_${k}`), ref: str(body, `nguon_${k}`), title: str(body, `tieu_de_${k}`), size: str(body, `so_tin_${k}`), position: str(body, `vi_tri_${k}`), remove: str(body, `xoa_${k}`) !== '' };
+    return {
+      key: k,
+      kind: str(body, `loai_${k}`),
+      ref: str(body, `nguon_${k}`),
+      title: str(body, `tieu_de_${k}`),
+      size: str(body, `so_tin_${k}`),
+      position: str(body, `vi_tri_${k}`),
+      remove: str(body, `xoa_${k}`) !== '',
+    };
   });
 }
 
@@ -179,7 +209,11 @@ export function blockRowsFromBody(body: unknown): BlockRow[] {
  * The blocks the rows describe, in order, with the row of each (to put the service's
  * problems, `blocks.<i>.<field>`, back on the rows); or the problems the form sees.
  */
-export function blocksFromRows(rows: readonly BlockRow[], categoryIds: ReadonlySet<string>, lang: Lang): { blocks: HomeBlock[]; keys: number[]; errors: Record<string, string> } {
+export function blocksFromRows(
+  rows: readonly BlockRow[],
+  categoryIds: ReadonlySet<string>,
+  lang: Lang,
+): { blocks: HomeBlock[]; keys: number[]; errors: Record<string, string> } {
   const L = lang;
   const errors: Record<string, string> = {};
   const kept = rows.filter((r) => !r.remove && r.kind !== '');
@@ -196,7 +230,12 @@ export function blocksFromRows(rows: readonly BlockRow[], categoryIds: ReadonlyS
       ref = r.ref;
     }
     if (kind === 'category') {
-      if (!categoryIds.has(r.ref)) errors[`nguon_${r.key}`] = tr(L, 'Khối theo chuyên mục cần chọn một chuyên mục cùng ngôn ngữ của trang này.', 'A category block needs a category of this site in this language.');
+      if (!categoryIds.has(r.ref))
+        errors[`nguon_${r.key}`] = tr(
+          L,
+          'Khối theo chuyên mục cần chọn một chuyên mục cùng ngôn ngữ của trang này.',
+          'A category block needs a category of this site in this language.',
+        );
       ref = r.ref;
     }
     const size = intIn(r.size, 1, 20, 5);

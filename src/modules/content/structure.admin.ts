@@ -23,7 +23,19 @@ import { siteName, type SiteWithHosts } from '../sites/index.ts';
 import type { CategoryService } from './categories.service.ts';
 import type { HomeBlocksService } from './home-blocks.service.ts';
 import { listHomeBlocks } from './home-blocks.repo.ts';
-import { blockErrors, blockRows, blockRowsFromBody, blocksFromRows, menuFromRows, menuRows, menuRowsFromBody, withBlankBlocks, withBlankRows, type BlockRow, type MenuRow } from './structure-forms.ts';
+import {
+  blockErrors,
+  blockRows,
+  blockRowsFromBody,
+  blocksFromRows,
+  menuFromRows,
+  menuRows,
+  menuRowsFromBody,
+  withBlankBlocks,
+  withBlankRows,
+  type BlockRow,
+  type MenuRow,
+} from './structure-forms.ts';
 import { blocksForm, categoriesPage, menuForm, structureOverview, type CategoryFormValues } from './admin-views/structure.ts';
 
 export interface StructureAdminDeps {
@@ -84,11 +96,23 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
       const title = tr(L, 'Cấu trúc trang', 'Site structure');
       const s = await operator(request, reply, title);
       if (!s) return reply;
-      return admin.send(request, reply, { title, main: structureOverview(L, siteName(s.site, L), { categories: categoriesHref, menus: menus ? menusHref : undefined, home: homeHref }) }, s);
+      return admin.send(
+        request,
+        reply,
+        { title, main: structureOverview(L, siteName(s.site, L), { categories: categoriesHref, menus: menus ? menusHref : undefined, home: homeHref }) },
+        s,
+      );
     });
 
     // ---- Categories ---------------------------------------------------------------------------------
-    const categoriesScreen = async (request: FastifyRequest, reply: FastifyReply, s: SiteScope, values: CategoryFormValues, errors: Record<string, string> = {}, status = 200) => {
+    const categoriesScreen = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      s: SiteScope,
+      values: CategoryFormValues,
+      errors: Record<string, string> = {},
+      status = 200,
+    ) => {
       const trees = { vi: await categories.tree(s.site.id, 'vi'), en: await categories.tree(s.site.id, 'en') };
       return admin.send(
         request,
@@ -96,7 +120,16 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
         {
           title: tr(L, 'Chuyên mục', 'Categories'),
           ...(Object.keys(errors).length ? refused(errors) : notice(request)),
-          main: categoriesPage({ lang: L, siteName: siteName(s.site, L), action: categoriesHref, csrf: csrfToken(request, reply), trees, values, errors, overviewHref }),
+          main: categoriesPage({
+            lang: L,
+            siteName: siteName(s.site, L),
+            action: categoriesHref,
+            csrf: csrfToken(request, reply),
+            trees,
+            values,
+            errors,
+            overviewHref,
+          }),
         },
         s,
         status,
@@ -106,48 +139,112 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
     app.get(categoriesHref, async (request, reply) => {
       const s = await operator(request, reply, tr(L, 'Chuyên mục', 'Categories'));
       if (!s) return reply;
-      return categoriesScreen(request, reply, s, { lang: contentLang(str(request.query, 'ngon_ngu')), parentId: '', name: '', slug: '', description: '', position: '' });
+      return categoriesScreen(request, reply, s, {
+        lang: contentLang(str(request.query, 'ngon_ngu')),
+        parentId: '',
+        name: '',
+        slug: '',
+        description: '',
+        position: '',
+      });
     });
 
     app.post(categoriesHref, { preHandler: guard }, async (request, reply) => {
       const s = await operator(request, reply, tr(L, 'Chuyên mục', 'Categories'));
       if (!s) return reply;
       const b = request.body;
-      const values: CategoryFormValues = { lang: str(b, 'lang'), parentId: str(b, 'parentId'), name: str(b, 'name'), slug: str(b, 'slug'), description: str(b, 'description'), position: str(b, 'position') };
+      const values: CategoryFormValues = {
+        lang: str(b, 'lang'),
+        parentId: str(b, 'parentId'),
+        name: str(b, 'name'),
+        slug: str(b, 'slug'),
+        description: str(b, 'description'),
+        position: str(b, 'position'),
+      };
       const errors: Record<string, string> = {};
       if (values.lang !== 'vi' && values.lang !== 'en') errors.lang = tr(L, 'Chọn tiếng Việt hoặc tiếng Anh.', 'Choose Vietnamese or English.');
       if (!values.name.trim()) errors.name = tr(L, 'Cần nhập tên chuyên mục.', 'Enter the name of the category.');
-      if (values.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug.trim())) errors.slug = tr(L, 'Đường dẫn chỉ gồm chữ thường không dấu, số và gạch ngang.', 'The path name has only lower-case letters without diacritics, digits and hyphens.');
+      if (values.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug.trim()))
+        errors.slug = tr(
+          L,
+          'Đường dẫn chỉ gồm chữ thường không dấu, số và gạch ngang.',
+          'The path name has only lower-case letters without diacritics, digits and hyphens.',
+        );
       const position = values.position.trim() === '' ? 0 : Number(values.position);
-      if (!Number.isInteger(position) || position < 0 || position > 9999) errors.position = tr(L, 'Vị trí là số nguyên từ 0 đến 9999.', 'The position is a whole number from 0 to 9999.');
+      if (!Number.isInteger(position) || position < 0 || position > 9999)
+        errors.position = tr(L, 'Vị trí là số nguyên từ 0 đến 9999.', 'The position is a whole number from 0 to 9999.');
       let parentId: number | null = null;
       if (values.parentId) {
         const parent = (await categories.list(s.site.id, values.lang === 'en' ? 'en' : 'vi')).find((c) => String(c.id) === values.parentId);
-        if (!parent) errors.parentId = tr(L, 'Chuyên mục cha phải là chuyên mục của trang này, cùng ngôn ngữ với chuyên mục mới.', 'The parent must be a category of this site in the language of the new one.');
+        if (!parent)
+          errors.parentId = tr(
+            L,
+            'Chuyên mục cha phải là chuyên mục của trang này, cùng ngôn ngữ với chuyên mục mới.',
+            'The parent must be a category of this site in the language of the new one.',
+          );
         else parentId = parent.id;
       }
       if (Object.keys(errors).length) return categoriesScreen(request, reply, s, values, errors, 422);
       try {
-        await categories.create(s.actor, s.site.id, { lang: values.lang, name: values.name, slug: values.slug.trim(), parentId, description: values.description, position });
+        await categories.create(s.actor, s.site.id, {
+          lang: values.lang,
+          name: values.name,
+          slug: values.slug.trim(),
+          parentId,
+          description: values.description,
+          position,
+        });
         return reply.redirect(`${categoriesHref}?tb=da-tao`, 303);
       } catch (err) {
         if (!isDomainError(err) || (err.status !== 422 && err.status !== 409)) throw err;
         const field = err.code === 'category.slug_taken' ? 'slug' : err.code === 'category.bad_parent' ? 'parentId' : undefined;
-        const message = err.code === 'category.slug_taken' ? tr(L, `Trang đã có chuyên mục với đường dẫn này trong ngôn ngữ đã chọn: chọn đường dẫn khác.`, 'The site already has a category with this path name in that language: choose another.') : err.message;
-        return categoriesScreen(request, reply, s, values, field ? { [field]: message } : err.details.length ? errorsByField(err.details) : { form: message }, err.status);
+        const message =
+          err.code === 'category.slug_taken'
+            ? tr(
+                L,
+                `Trang đã có chuyên mục với đường dẫn này trong ngôn ngữ đã chọn: chọn đường dẫn khác.`,
+                'The site already has a category with this path name in that language: choose another.',
+              )
+            : err.message;
+        return categoriesScreen(
+          request,
+          reply,
+          s,
+          values,
+          field ? { [field]: message } : err.details.length ? errorsByField(err.details) : { form: message },
+          err.status,
+        );
       }
     });
 
     // ---- Menus --------------------------------------------------------------------------------------
     if (menus) {
-      const menuScreen = async (request: FastifyRequest, reply: FastifyReply, s: SiteScope, lang: string, rows: readonly MenuRow[], errors: Record<string, string> = {}, status = 200) =>
+      const menuScreen = async (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        s: SiteScope,
+        lang: string,
+        rows: readonly MenuRow[],
+        errors: Record<string, string> = {},
+        status = 200,
+      ) =>
         admin.send(
           request,
           reply,
           {
             title: tr(L, 'Menu', 'Menu'),
             ...(Object.keys(errors).length ? refused(errors) : notice(request)),
-            main: menuForm({ lang: L, menuLang: lang, siteName: siteName(s.site, L), action: menusHref, csrf: csrfToken(request, reply), rows, errors, overviewHref, base: menusHref }),
+            main: menuForm({
+              lang: L,
+              menuLang: lang,
+              siteName: siteName(s.site, L),
+              action: menusHref,
+              csrf: csrfToken(request, reply),
+              rows,
+              errors,
+              overviewHref,
+              base: menusHref,
+            }),
           },
           s,
           status,
@@ -178,7 +275,15 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
     }
 
     // ---- Home-page blocks ---------------------------------------------------------------------------
-    const homeScreen = async (request: FastifyRequest, reply: FastifyReply, s: SiteScope, lang: string, rows: readonly BlockRow[], errors: Record<string, string> = {}, status = 200) =>
+    const homeScreen = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      s: SiteScope,
+      lang: string,
+      rows: readonly BlockRow[],
+      errors: Record<string, string> = {},
+      status = 200,
+    ) =>
       admin.send(
         request,
         reply,

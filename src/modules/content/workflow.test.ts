@@ -16,7 +16,17 @@ const ROLE_CAPS: Record<string, Omit<Capabilities, 'actorId' | 'system'>> = {
 };
 
 function item(stage: ContentStage | null, visibility: ContentVisibility = 'never', extra: Partial<ItemState> = {}): ItemState {
-  return { stage, visibility, providerId: PROVIDER, publishAt: null, hasLive: visibility !== 'never', emergency: false, emergencyReviewedBy: null, emergencyBy: null, ...extra };
+  return {
+    stage,
+    visibility,
+    providerId: PROVIDER,
+    publishAt: null,
+    hasLive: visibility !== 'never',
+    emergency: false,
+    emergencyReviewedBy: null,
+    emergencyBy: null,
+    ...extra,
+  };
 }
 
 function who(role: string, actorId = ME): Capabilities {
@@ -71,11 +81,16 @@ describe('who may do what, from which state', () => {
   });
 
   it('publishes on approval, or schedules when the publish time is ahead', () => {
-    expect(decide('approve', item('in_review'), TWO, who('board_head'), {}, NOW)).toMatchObject({ ok: true, patch: { visibility: 'live', publishWorking: true, stage: null } });
+    expect(decide('approve', item('in_review'), TWO, who('board_head'), {}, NOW)).toMatchObject({
+      ok: true,
+      patch: { visibility: 'live', publishWorking: true, stage: null },
+    });
     const later = item('in_review', 'never', { publishAt: new Date(NOW.getTime() + 3600_000) });
     expect(decide('approve', later, TWO, who('board_head'), {}, NOW)).toMatchObject({ ok: true, toStage: 'scheduled' });
     expect(decide('publish_due', { ...later, stage: 'scheduled' }, TWO, { ...who('board_head'), system: true }, {}, NOW).ok).toBe(false);
-    expect(decide('publish_due', { ...later, stage: 'scheduled' }, TWO, { ...who('board_head'), system: true }, {}, new Date(NOW.getTime() + 3600_001)).ok).toBe(true);
+    expect(
+      decide('publish_due', { ...later, stage: 'scheduled' }, TWO, { ...who('board_head'), system: true }, {}, new Date(NOW.getTime() + 3600_001)).ok,
+    ).toBe(true);
     expect(decide('publish_due', { ...later, stage: 'scheduled' }, TWO, who('board_head'), {}, new Date(NOW.getTime() + 3600_001)).ok).toBe(false);
   });
 

@@ -72,7 +72,14 @@ function publishNowOrSchedule(item: ItemState, now: Date): Decision {
   return { ok: true, patch: { stage: null, visibility: 'live', publishWorking: true }, toStage: null };
 }
 
-export function decide(action: WorkflowAction, item: ItemState, site: SiteWorkflow, who: Capabilities, extra: { reasonCode?: string; comment?: string }, now: Date): Decision {
+export function decide(
+  action: WorkflowAction,
+  item: ItemState,
+  site: SiteWorkflow,
+  who: Capabilities,
+  extra: { reasonCode?: string; comment?: string },
+  now: Date,
+): Decision {
   const isProvider = who.actorId !== null && who.actorId === item.providerId;
   const inReview = item.stage === 'submitted' || item.stage === 'in_review';
   switch (action) {
@@ -99,7 +106,10 @@ export function decide(action: WorkflowAction, item: ItemState, site: SiteWorkfl
       if (!who.approve) return refuse('workflow.forbidden', 'Chỉ Trưởng ban, Phó Trưởng ban Biên tập được duyệt đăng.');
       const ready = site.approvalSteps === 2 ? item.stage === 'in_review' : inReview;
       if (!ready) {
-        return refuse('workflow.bad_state', site.approvalSteps === 2 ? 'Tin, bài phải qua bước biên tập trước khi duyệt.' : 'Chỉ duyệt được tin, bài đang chờ duyệt.');
+        return refuse(
+          'workflow.bad_state',
+          site.approvalSteps === 2 ? 'Tin, bài phải qua bước biên tập trước khi duyệt.' : 'Chỉ duyệt được tin, bài đang chờ duyệt.',
+        );
       }
       if (site.forbidSelfApproval && isProvider) return refuse('workflow.self_approval', 'Trang này không cho phép tự duyệt tin, bài của mình.');
       return publishNowOrSchedule(item, now);
@@ -123,13 +133,15 @@ export function decide(action: WorkflowAction, item: ItemState, site: SiteWorkfl
     case 'emergency_publish':
       if (!who.emergency) return refuse('workflow.forbidden', 'Chỉ Trưởng Ban Biên tập được đăng khẩn cấp.');
       if (!extra.comment?.trim()) return refuse('workflow.comment_required', 'Cần nêu lý do đăng khẩn cấp.');
-      if (item.stage === 'refused' || item.visibility === 'archived') return refuse('workflow.bad_state', 'Không thể đăng khẩn cấp tin, bài đã bị từ chối hoặc lưu trữ.');
+      if (item.stage === 'refused' || item.visibility === 'archived')
+        return refuse('workflow.bad_state', 'Không thể đăng khẩn cấp tin, bài đã bị từ chối hoặc lưu trữ.');
       if (item.stage === null && item.visibility === 'live') return refuse('workflow.bad_state', 'Tin, bài đang được đăng.');
       return { ok: true, patch: { stage: null, visibility: 'live', publishWorking: true, emergency: true, emergencyReviewedBy: null }, toStage: null };
     case 'emergency_review':
       if (!item.emergency || item.emergencyReviewedBy !== null) return refuse('workflow.bad_state', 'Không có tin, bài đăng khẩn cấp chờ xem xét lại.');
       if (!(who.edit || who.approve)) return refuse('workflow.forbidden', 'Chỉ thành viên Ban Biên tập được xem xét lại.');
-      if (who.actorId !== null && who.actorId === item.emergencyBy) return refuse('workflow.self_review', 'Người đăng khẩn cấp không tự xem xét lại tin, bài của mình.');
+      if (who.actorId !== null && who.actorId === item.emergencyBy)
+        return refuse('workflow.self_review', 'Người đăng khẩn cấp không tự xem xét lại tin, bài của mình.');
       return { ok: true, patch: { emergencyReviewedBy: who.actorId }, toStage: item.stage };
   }
 }

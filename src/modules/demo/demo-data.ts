@@ -25,9 +25,7 @@ const PUBLIC_SERVICES_URL = 'https://dichvucong.gov.vn';
 function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (value: string): string => (/^[a-z0-9.-]+@[a-z0-9.-]+$/.test(value) ? `<a href="mailto:${value}">${value}</a>` : value);
   const headRow = head.map((h) => `<th scope="col">${h}</th>`).join('');
-  const bodyRows = rows
-    .map(([first = '', ...rest]) => `<tr><th scope="row">${first}</th>${rest.map((v) => `<td>${cell(v)}</td>`).join('')}</tr>`)
-    .join('\n');
+  const bodyRows = rows.map(([first = '', ...rest]) => `<tr><th scope="row">${first}</th>${rest.map((v) => `<td>${cell(v)}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<caption>${caption}</caption>\n<thead><tr>${headRow}</tr></thead>\n<tbody>\n${bodyRows}\n</tbody>\n</table>`;
 }
 
@@ -257,17 +255,40 @@ ${table(
     lang: 'vi',
     slug: 'lanh-dao',
     title: 'Lãnh đạo Ủy ban nhân dân Thành phố',
-    summary:
-      'Danh sách lãnh đạo Ủy ban nhân dân Thành phố và lĩnh vực phụ trách. Họ tên và thông tin liên hệ là dữ liệu minh họa, không phải thông tin thật.',
+    summary: 'Danh sách lãnh đạo Ủy ban nhân dân Thành phố và lĩnh vực phụ trách. Họ tên và thông tin liên hệ là dữ liệu minh họa, không phải thông tin thật.',
     bodyHtml: `<p>Thông tin giới thiệu của cơ quan gồm địa chỉ, số điện thoại liên hệ của cán bộ lãnh đạo và các bộ phận giải quyết công việc liên quan tới công dân, tổ chức (theo Quy chế ban hành kèm theo Quyết định số 90/2006/QĐ-UBND, Điều 4). Bảng dưới đây minh họa cách trình bày danh sách lãnh đạo trên Cổng.</p>
 ${table(
   'Lãnh đạo Ủy ban nhân dân Thành phố (dữ liệu minh họa)',
   ['Họ và tên', 'Chức vụ', 'Lĩnh vực phụ trách', 'Điện thoại', 'Thư điện tử'],
   [
-    ['Nguyễn Văn A (minh họa)', 'Chủ tịch Ủy ban nhân dân Thành phố', 'Lãnh đạo, điều hành chung công việc của Ủy ban nhân dân Thành phố; quy hoạch, tổ chức bộ máy, cán bộ; quốc phòng, an ninh', '024 3825 3501', 'nguyenvana.minhhoa@hanoi.gov.vn'],
-    ['Trần Thị B (minh họa)', 'Phó Chủ tịch Thường trực', 'Kinh tế, kế hoạch, tài chính, ngân sách; đầu tư công; cải cách hành chính, chuyển đổi số', '024 3825 3502', 'tranthib.minhhoa@hanoi.gov.vn'],
-    ['Lê Văn C (minh họa)', 'Phó Chủ tịch', 'Quy hoạch, xây dựng, giao thông, đô thị; tài nguyên và môi trường', '024 3825 3503', 'levanc.minhhoa@hanoi.gov.vn'],
-    ['Phạm Thị D (minh họa)', 'Phó Chủ tịch', 'Văn hóa, xã hội, giáo dục và đào tạo, y tế, lao động, việc làm, du lịch', '024 3825 3504', 'phamthid.minhhoa@hanoi.gov.vn'],
+    [
+      'Nguyễn Văn A (minh họa)',
+      'Chủ tịch Ủy ban nhân dân Thành phố',
+      'Lãnh đạo, điều hành chung công việc của Ủy ban nhân dân Thành phố; quy hoạch, tổ chức bộ máy, cán bộ; quốc phòng, an ninh',
+      '024 3825 3501',
+      'nguyenvana.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Trần Thị B (minh họa)',
+      'Phó Chủ tịch Thường trực',
+      'Kinh tế, kế hoạch, tài chính, ngân sách; đầu tư công; cải cách hành chính, chuyển đổi số',
+      '024 3825 3502',
+      'tranthib.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Lê Văn C (minh họa)',
+      'Phó Chủ tịch',
+      'Quy hoạch, xây dựng, giao thông, đô thị; tài nguyên và môi trường',
+      '024 3825 3503',
+      'levanc.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Phạm Thị D (minh họa)',
+      'Phó Chủ tịch',
+      'Văn hóa, xã hội, giáo dục và đào tạo, y tế, lao động, việc làm, du lịch',
+      '024 3825 3504',
+      'phamthid.minhhoa@hanoi.gov.vn',
+    ],
   ],
 )}
 <h2>Lịch tiếp công dân</h2>
@@ -285,10 +306,34 @@ ${table(
   "Leaders of the Hanoi People's Committee (demo data)",
   ['Name', 'Position', 'Responsibilities', 'Telephone', 'E-mail'],
   [
-    ['Nguyen Van A (demo)', "Chairperson of the Hanoi People's Committee", "Overall leadership of the People's Committee; planning, organisation and personnel; defence and security", '024 3825 3501', 'nguyenvana.minhhoa@hanoi.gov.vn'],
-    ['Tran Thi B (demo)', 'Standing Vice Chairperson', 'Economy, planning, finance and budget; public investment; administrative reform and digital transformation', '024 3825 3502', 'tranthib.minhhoa@hanoi.gov.vn'],
-    ['Le Van C (demo)', 'Vice Chairperson', 'Urban planning, construction, transport and urban affairs; natural resources and environment', '024 3825 3503', 'levanc.minhhoa@hanoi.gov.vn'],
-    ['Pham Thi D (demo)', 'Vice Chairperson', 'Culture, social affairs, education and training, health, labour and employment, tourism', '024 3825 3504', 'phamthid.minhhoa@hanoi.gov.vn'],
+    [
+      'Nguyen Van A (demo)',
+      "Chairperson of the Hanoi People's Committee",
+      "Overall leadership of the People's Committee; planning, organisation and personnel; defence and security",
+      '024 3825 3501',
+      'nguyenvana.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Tran Thi B (demo)',
+      'Standing Vice Chairperson',
+      'Economy, planning, finance and budget; public investment; administrative reform and digital transformation',
+      '024 3825 3502',
+      'tranthib.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Le Van C (demo)',
+      'Vice Chairperson',
+      'Urban planning, construction, transport and urban affairs; natural resources and environment',
+      '024 3825 3503',
+      'levanc.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Pham Thi D (demo)',
+      'Vice Chairperson',
+      'Culture, social affairs, education and training, health, labour and employment, tourism',
+      '024 3825 3504',
+      'phamthid.minhhoa@hanoi.gov.vn',
+    ],
   ],
 )}
 <h2>Citizen reception</h2>
@@ -306,8 +351,18 @@ ${table(
   'Thành phần Ban Biên tập (dữ liệu minh họa)',
   ['Họ và tên', 'Chức danh trong Ban', 'Chức vụ', 'Nhiệm vụ'],
   [
-    ['Hoàng Văn E (minh họa)', 'Trưởng Ban', 'Chánh Văn phòng Ủy ban nhân dân Thành phố (kiêm nhiệm)', 'Lãnh đạo chung; quyết định nội dung thông tin; chịu trách nhiệm trước Ủy ban nhân dân Thành phố'],
-    ['Vũ Thị G (minh họa)', 'Phó Trưởng Ban Thường trực', 'Phó Chánh Văn phòng Ủy ban nhân dân Thành phố', 'Điều hành công việc hằng ngày; phê duyệt tin, bài trước khi xuất bản'],
+    [
+      'Hoàng Văn E (minh họa)',
+      'Trưởng Ban',
+      'Chánh Văn phòng Ủy ban nhân dân Thành phố (kiêm nhiệm)',
+      'Lãnh đạo chung; quyết định nội dung thông tin; chịu trách nhiệm trước Ủy ban nhân dân Thành phố',
+    ],
+    [
+      'Vũ Thị G (minh họa)',
+      'Phó Trưởng Ban Thường trực',
+      'Phó Chánh Văn phòng Ủy ban nhân dân Thành phố',
+      'Điều hành công việc hằng ngày; phê duyệt tin, bài trước khi xuất bản',
+    ],
     ['Đỗ Văn H (minh họa)', 'Phó Trưởng Ban', 'Thủ trưởng đơn vị vận hành Cổng', 'Kỹ thuật, an toàn thông tin, sao lưu dữ liệu; quản trị tài khoản biên tập'],
     ['Bùi Thị K (minh họa)', 'Thành viên', 'Đại diện Sở Văn hóa và Thể thao', 'Định hướng thông tin tuyên truyền; phối hợp xử lý vi phạm về nội dung'],
     ['Đặng Văn L (minh họa)', 'Thành viên', 'Đại diện Sở Nội vụ', 'Thông tin cải cách hành chính; tiêu chí chấm điểm hoạt động của Cổng'],
@@ -344,12 +399,22 @@ ${table(
   'Members of the editorial board (demo data)',
   ['Name', 'Role on the board', 'Position', 'Duties'],
   [
-    ['Hoang Van E (demo)', 'Head', "Chief of the Office of the People's Committee (part-time)", "Overall leadership; decides the content; answers to the People's Committee"],
-    ['Vu Thi G (demo)', 'Standing deputy head', "Deputy Chief of the Office of the People's Committee", 'Runs daily work; approves articles before publication'],
+    [
+      'Hoang Van E (demo)',
+      'Head',
+      "Chief of the Office of the People's Committee (part-time)",
+      "Overall leadership; decides the content; answers to the People's Committee",
+    ],
+    [
+      'Vu Thi G (demo)',
+      'Standing deputy head',
+      "Deputy Chief of the Office of the People's Committee",
+      'Runs daily work; approves articles before publication',
+    ],
     ['Do Van H (demo)', 'Deputy head', 'Head of the portal operator', 'Technology, information security and backups; editor accounts'],
     ['Bui Thi K (demo)', 'Member', 'Representative of the Department of Culture and Sports', 'Guidance on public information; handling of content violations'],
     ['Dang Van L (demo)', 'Member', 'Representative of the Department of Home Affairs', 'Administrative-reform information; scoring criteria for the portal'],
-    ['Ngo Thi M (demo)', 'Member and secretary', "Editor at the portal operator", 'Receives and sorts questions and articles; prepares periodic reports'],
+    ['Ngo Thi M (demo)', 'Member and secretary', 'Editor at the portal operator', 'Receives and sorts questions and articles; prepares periodic reports'],
   ],
 )}
 <h2>Responsibilities and powers (Article 9)</h2>
@@ -472,8 +537,7 @@ const sonoivuPages: PageInput[] = [
     lang: 'vi',
     slug: 'co-cau-to-chuc',
     title: 'Cơ cấu tổ chức',
-    summary:
-      'Lãnh đạo Sở và các phòng, đơn vị thuộc Sở Nội vụ Thành phố Hà Nội cùng số điện thoại, thư điện tử liên hệ (cơ cấu và danh bạ minh họa).',
+    summary: 'Lãnh đạo Sở và các phòng, đơn vị thuộc Sở Nội vụ Thành phố Hà Nội cùng số điện thoại, thư điện tử liên hệ (cơ cấu và danh bạ minh họa).',
     bodyHtml: `<p>Sở Nội vụ gồm Giám đốc, các Phó Giám đốc và các phòng, đơn vị chuyên môn, nghiệp vụ. Các bộ phận giải quyết công việc liên quan tới công dân, tổ chức được công khai địa chỉ và số điện thoại liên hệ để người dân tiện liên hệ.</p>
 ${table(
   'Các phòng, đơn vị thuộc Sở (cơ cấu và danh bạ minh họa)',
@@ -524,16 +588,33 @@ ${table(
     lang: 'vi',
     slug: 'lanh-dao',
     title: 'Lãnh đạo Sở',
-    summary:
-      'Giám đốc, các Phó Giám đốc Sở Nội vụ Thành phố Hà Nội và lĩnh vực phụ trách. Họ tên và thông tin liên hệ là dữ liệu minh họa.',
+    summary: 'Giám đốc, các Phó Giám đốc Sở Nội vụ Thành phố Hà Nội và lĩnh vực phụ trách. Họ tên và thông tin liên hệ là dữ liệu minh họa.',
     bodyHtml: `<p>Lãnh đạo Sở gồm Giám đốc và các Phó Giám đốc. Giám đốc Sở chịu trách nhiệm trước Ủy ban nhân dân Thành phố, Chủ tịch Ủy ban nhân dân Thành phố và trước pháp luật về toàn bộ hoạt động của Sở; các Phó Giám đốc giúp Giám đốc phụ trách các lĩnh vực được phân công.</p>
 ${table(
   'Lãnh đạo Sở Nội vụ (dữ liệu minh họa)',
   ['Họ và tên', 'Chức vụ', 'Lĩnh vực phụ trách', 'Điện thoại', 'Thư điện tử'],
   [
-    ['Trịnh Văn N (minh họa)', 'Giám đốc Sở', 'Lãnh đạo, điều hành chung; tổ chức bộ máy, biên chế; cải cách hành chính; thủ trưởng cơ quan chủ quản trang thông tin điện tử của Sở', '024 3933 0110', 'trinhvann.minhhoa@hanoi.gov.vn'],
-    ['Mai Thị P (minh họa)', 'Phó Giám đốc', 'Công chức, viên chức; xây dựng chính quyền; Trưởng Ban Biên tập trang thông tin điện tử của Sở', '024 3933 0111', 'maithip.minhhoa@hanoi.gov.vn'],
-    ['Lý Văn Q (minh họa)', 'Phó Giám đốc', 'Thi đua, khen thưởng; văn thư, lưu trữ; tiếp nhận, xử lý phản ánh qua đường dây nóng', '024 3933 0112', 'lyvanq.minhhoa@hanoi.gov.vn'],
+    [
+      'Trịnh Văn N (minh họa)',
+      'Giám đốc Sở',
+      'Lãnh đạo, điều hành chung; tổ chức bộ máy, biên chế; cải cách hành chính; thủ trưởng cơ quan chủ quản trang thông tin điện tử của Sở',
+      '024 3933 0110',
+      'trinhvann.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Mai Thị P (minh họa)',
+      'Phó Giám đốc',
+      'Công chức, viên chức; xây dựng chính quyền; Trưởng Ban Biên tập trang thông tin điện tử của Sở',
+      '024 3933 0111',
+      'maithip.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Lý Văn Q (minh họa)',
+      'Phó Giám đốc',
+      'Thi đua, khen thưởng; văn thư, lưu trữ; tiếp nhận, xử lý phản ánh qua đường dây nóng',
+      '024 3933 0112',
+      'lyvanq.minhhoa@hanoi.gov.vn',
+    ],
     ['Dương Thị R (minh họa)', 'Phó Giám đốc', 'Lao động, tiền lương, việc làm; công tác thanh niên', '024 3933 0113', 'duongthir.minhhoa@hanoi.gov.vn'],
   ],
 )}
@@ -551,9 +632,27 @@ ${table(
   'Leaders of the Department of Home Affairs (demo data)',
   ['Name', 'Position', 'Responsibilities', 'Telephone', 'E-mail'],
   [
-    ['Trinh Van N (demo)', 'Director', "Overall leadership; organisation and staffing; administrative reform; head of the agency that owns the Department's website", '024 3933 0110', 'trinhvann.minhhoa@hanoi.gov.vn'],
-    ['Mai Thi P (demo)', 'Deputy Director', "Civil servants and public employees; local government; head of the website's editorial board", '024 3933 0111', 'maithip.minhhoa@hanoi.gov.vn'],
-    ['Ly Van Q (demo)', 'Deputy Director', 'Emulation and commendation; records and archives; handling of hotline reports', '024 3933 0112', 'lyvanq.minhhoa@hanoi.gov.vn'],
+    [
+      'Trinh Van N (demo)',
+      'Director',
+      "Overall leadership; organisation and staffing; administrative reform; head of the agency that owns the Department's website",
+      '024 3933 0110',
+      'trinhvann.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Mai Thi P (demo)',
+      'Deputy Director',
+      "Civil servants and public employees; local government; head of the website's editorial board",
+      '024 3933 0111',
+      'maithip.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Ly Van Q (demo)',
+      'Deputy Director',
+      'Emulation and commendation; records and archives; handling of hotline reports',
+      '024 3933 0112',
+      'lyvanq.minhhoa@hanoi.gov.vn',
+    ],
     ['Duong Thi R (demo)', 'Deputy Director', 'Labour, wages and employment; youth affairs', '024 3933 0113', 'duongthir.minhhoa@hanoi.gov.vn'],
   ],
 )}
@@ -590,8 +689,7 @@ const phuongbadinhPages: PageInput[] = [
     lang: 'en',
     slug: 'gioi-thieu',
     title: 'About Ba Dinh Ward',
-    summary:
-      "The Ba Dinh Ward website is a component website of the Hanoi City E-Portal, owned by the Ba Dinh Ward People's Committee.",
+    summary: "The Ba Dinh Ward website is a component website of the Hanoi City E-Portal, owned by the Ba Dinh Ward People's Committee.",
     bodyHtml: `<p>Ba Dinh is a commune-level administrative unit (a ward) of Hanoi, named after the historic Ba Dinh Square. The ward government consists of the ward People's Council and People's Committee, organised under the city's two-tier local-government model.</p>
 <h2>The ward's website</h2>
 <p>Under the regulation issued with Decision No. 4263/QĐ-UBND of the Hanoi People's Committee dated 16 August 2025, the websites of commune and ward People's Committees are component websites, integrated into the Hanoi City E-Portal on the same shared platform (Articles 4 and 5). The website uses a fourth-level domain made of the ward's full name written without diacritics.</p>
@@ -609,8 +707,7 @@ const phuongbadinhPages: PageInput[] = [
     lang: 'vi',
     slug: 'chuc-nang-nhiem-vu',
     title: 'Chức năng, nhiệm vụ',
-    summary:
-      'Các nhiệm vụ chính của Ủy ban nhân dân phường Ba Đình (tóm tắt minh họa), trong đó có trách nhiệm đối với trang thông tin điện tử của phường.',
+    summary: 'Các nhiệm vụ chính của Ủy ban nhân dân phường Ba Đình (tóm tắt minh họa), trong đó có trách nhiệm đối với trang thông tin điện tử của phường.',
     bodyHtml: `<p>Ủy ban nhân dân phường là cơ quan hành chính nhà nước ở địa phương, cơ quan chấp hành của Hội đồng nhân dân phường, chịu trách nhiệm trước Hội đồng nhân dân phường và Ủy ban nhân dân Thành phố. Các nhiệm vụ chính gồm:</p>
 <ol>
 <li>Tổ chức thi hành Hiến pháp, pháp luật và các văn bản của cơ quan nhà nước cấp trên trên địa bàn phường; tổ chức thực hiện nghị quyết của Hội đồng nhân dân phường.</li>
@@ -636,8 +733,7 @@ const phuongbadinhPages: PageInput[] = [
     lang: 'en',
     slug: 'chuc-nang-nhiem-vu',
     title: 'Functions and duties',
-    summary:
-      "The main duties of the Ba Dinh Ward People's Committee (demo summary), including its responsibilities for the ward's website.",
+    summary: "The main duties of the Ba Dinh Ward People's Committee (demo summary), including its responsibilities for the ward's website.",
     bodyHtml: `<p>The ward People's Committee is the local state administrative body and the executive body of the ward People's Council, answerable to the ward People's Council and to the Hanoi People's Committee. Its main duties are:</p>
 <ol>
 <li>To enforce the Constitution, the laws and the documents of higher state bodies in the ward, and to implement the resolutions of the ward People's Council.</li>
@@ -663,8 +759,7 @@ const phuongbadinhPages: PageInput[] = [
     lang: 'vi',
     slug: 'co-cau-to-chuc',
     title: 'Cơ cấu tổ chức',
-    summary:
-      'Các cơ quan, bộ phận của chính quyền phường Ba Đình cùng số điện thoại, thư điện tử liên hệ (danh bạ minh họa).',
+    summary: 'Các cơ quan, bộ phận của chính quyền phường Ba Đình cùng số điện thoại, thư điện tử liên hệ (danh bạ minh họa).',
     bodyHtml: `<p>Chính quyền phường gồm Hội đồng nhân dân phường và Ủy ban nhân dân phường. Giúp việc Ủy ban nhân dân phường có các cơ quan chuyên môn và Trung tâm Phục vụ hành chính công phường, nơi tiếp nhận và trả kết quả giải quyết thủ tục hành chính.</p>
 ${table(
   'Các cơ quan, bộ phận của phường (danh bạ minh họa)',
@@ -708,16 +803,33 @@ ${table(
     lang: 'vi',
     slug: 'lanh-dao',
     title: 'Lãnh đạo Ủy ban nhân dân phường',
-    summary:
-      'Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân phường Ba Đình và lĩnh vực phụ trách. Họ tên và thông tin liên hệ là dữ liệu minh họa.',
+    summary: 'Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân phường Ba Đình và lĩnh vực phụ trách. Họ tên và thông tin liên hệ là dữ liệu minh họa.',
     bodyHtml: `<p>Ủy ban nhân dân phường gồm Chủ tịch, các Phó Chủ tịch và các Ủy viên. Chủ tịch Ủy ban nhân dân phường lãnh đạo, điều hành công việc của Ủy ban nhân dân phường và là Thủ trưởng cơ quan chủ quản trang thông tin điện tử của phường.</p>
 ${table(
   'Lãnh đạo Ủy ban nhân dân phường Ba Đình (dữ liệu minh họa)',
   ['Họ và tên', 'Chức vụ', 'Lĩnh vực phụ trách', 'Điện thoại', 'Thư điện tử'],
   [
-    ['Phan Văn S (minh họa)', 'Chủ tịch Ủy ban nhân dân phường', 'Lãnh đạo, điều hành chung; tổ chức, cán bộ; quốc phòng, an ninh; tiếp công dân, giải quyết khiếu nại, tố cáo', '024 3734 0110', 'phanvans.minhhoa@hanoi.gov.vn'],
-    ['Hồ Thị T (minh họa)', 'Phó Chủ tịch', 'Kinh tế, tài chính, ngân sách; trật tự xây dựng, đô thị, đất đai, môi trường', '024 3734 0111', 'hothit.minhhoa@hanoi.gov.vn'],
-    ['Tạ Văn U (minh họa)', 'Phó Chủ tịch', 'Văn hóa - xã hội, giáo dục, y tế; cải cách hành chính, chuyển đổi số; Trưởng Ban Biên tập trang thông tin điện tử', '024 3734 0112', 'tavanu.minhhoa@hanoi.gov.vn'],
+    [
+      'Phan Văn S (minh họa)',
+      'Chủ tịch Ủy ban nhân dân phường',
+      'Lãnh đạo, điều hành chung; tổ chức, cán bộ; quốc phòng, an ninh; tiếp công dân, giải quyết khiếu nại, tố cáo',
+      '024 3734 0110',
+      'phanvans.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Hồ Thị T (minh họa)',
+      'Phó Chủ tịch',
+      'Kinh tế, tài chính, ngân sách; trật tự xây dựng, đô thị, đất đai, môi trường',
+      '024 3734 0111',
+      'hothit.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Tạ Văn U (minh họa)',
+      'Phó Chủ tịch',
+      'Văn hóa - xã hội, giáo dục, y tế; cải cách hành chính, chuyển đổi số; Trưởng Ban Biên tập trang thông tin điện tử',
+      '024 3734 0112',
+      'tavanu.minhhoa@hanoi.gov.vn',
+    ],
   ],
 )}
 <p>Lịch tiếp công dân của lãnh đạo phường được niêm yết tại trụ sở và đăng trên trang thông tin điện tử của phường.</p>
@@ -734,9 +846,27 @@ ${table(
   "Leaders of the Ba Dinh Ward People's Committee (demo data)",
   ['Name', 'Position', 'Responsibilities', 'Telephone', 'E-mail'],
   [
-    ['Phan Van S (demo)', "Chairperson of the ward People's Committee", 'Overall leadership; organisation and personnel; defence and security; citizen reception, complaints and denunciations', '024 3734 0110', 'phanvans.minhhoa@hanoi.gov.vn'],
-    ['Ho Thi T (demo)', 'Vice Chairperson', 'Economy, finance and budget; construction order, urban affairs, land and environment', '024 3734 0111', 'hothit.minhhoa@hanoi.gov.vn'],
-    ['Ta Van U (demo)', 'Vice Chairperson', "Culture, social affairs, education and health; administrative reform and digital transformation; head of the website's editorial board", '024 3734 0112', 'tavanu.minhhoa@hanoi.gov.vn'],
+    [
+      'Phan Van S (demo)',
+      "Chairperson of the ward People's Committee",
+      'Overall leadership; organisation and personnel; defence and security; citizen reception, complaints and denunciations',
+      '024 3734 0110',
+      'phanvans.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Ho Thi T (demo)',
+      'Vice Chairperson',
+      'Economy, finance and budget; construction order, urban affairs, land and environment',
+      '024 3734 0111',
+      'hothit.minhhoa@hanoi.gov.vn',
+    ],
+    [
+      'Ta Van U (demo)',
+      'Vice Chairperson',
+      "Culture, social affairs, education and health; administrative reform and digital transformation; head of the website's editorial board",
+      '024 3734 0112',
+      'tavanu.minhhoa@hanoi.gov.vn',
+    ],
   ],
 )}
 <p>The citizen-reception schedule of the ward's leaders is posted at the ward headquarters and published on the ward's website.</p>
@@ -821,28 +951,108 @@ export const demoSites: DemoSite[] = [
 /** One demo account for every role on the demo sites (password: DEMO_PASSWORD, listed in README). */
 export const demoAccounts: DemoAccount[] = [
   { email: 'quantri@cong.example', name: 'Quản trị nền tảng (minh họa)', unit: 'Trung tâm Dữ liệu', grants: [{ siteCode: null, role: 'platform_admin' }] },
-  { email: 'kythuat.hanoi@cong.example', name: 'Nguyễn Văn Kỹ (minh họa)', unit: 'Bộ phận kỹ thuật Cổng', grants: [{ siteCode: 'hanoi', role: 'site_operator' }] },
-  { email: 'truongban.hanoi@cong.example', name: 'Trần Thị Trưởng (minh họa)', unit: 'Văn phòng UBND Thành phố', grants: [{ siteCode: 'hanoi', role: 'board_head' }] },
-  { email: 'phoban.hanoi@cong.example', name: 'Lê Văn Phó (minh họa)', unit: 'Văn phòng UBND Thành phố', grants: [{ siteCode: 'hanoi', role: 'board_deputy' }] },
+  {
+    email: 'kythuat.hanoi@cong.example',
+    name: 'Nguyễn Văn Kỹ (minh họa)',
+    unit: 'Bộ phận kỹ thuật Cổng',
+    grants: [{ siteCode: 'hanoi', role: 'site_operator' }],
+  },
+  {
+    email: 'truongban.hanoi@cong.example',
+    name: 'Trần Thị Trưởng (minh họa)',
+    unit: 'Văn phòng UBND Thành phố',
+    grants: [{ siteCode: 'hanoi', role: 'board_head' }],
+  },
+  {
+    email: 'phoban.hanoi@cong.example',
+    name: 'Lê Văn Phó (minh họa)',
+    unit: 'Văn phòng UBND Thành phố',
+    grants: [{ siteCode: 'hanoi', role: 'board_deputy' }],
+  },
   { email: 'bientap.hanoi@cong.example', name: 'Phạm Thị Biên (minh họa)', unit: 'Ban Biên tập Cổng', grants: [{ siteCode: 'hanoi', role: 'board_member' }] },
   { email: 'congtacvien.hanoi@cong.example', name: 'Hoàng Văn Cộng (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'hanoi', role: 'contributor' }] },
   { email: 'kiemtra.hanoi@cong.example', name: 'Đỗ Thị Kiểm (minh họa)', unit: 'Thanh tra Thành phố', grants: [{ siteCode: 'hanoi', role: 'auditor' }] },
-  { email: 'traloi.sonoivu@cong.example', name: 'Vũ Văn Đáp (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'sonoivu', role: 'agency_responder', unit: 'Phòng Cải cách hành chính' }] },
-  { email: 'duongdaynong.sonoivu@cong.example', name: 'Bùi Thị Nóng (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'sonoivu', role: 'hotline_operator' }] },
+  {
+    email: 'traloi.sonoivu@cong.example',
+    name: 'Vũ Văn Đáp (minh họa)',
+    unit: 'Sở Nội vụ',
+    grants: [{ siteCode: 'sonoivu', role: 'agency_responder', unit: 'Phòng Cải cách hành chính' }],
+  },
+  {
+    email: 'duongdaynong.sonoivu@cong.example',
+    name: 'Bùi Thị Nóng (minh họa)',
+    unit: 'Sở Nội vụ',
+    grants: [{ siteCode: 'sonoivu', role: 'hotline_operator' }],
+  },
   { email: 'kythuat.sonoivu@cong.example', name: 'Đặng Văn Thuật (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'sonoivu', role: 'site_operator' }] },
-  { email: 'kythuat.phuongbadinh@cong.example', name: 'Ngô Thị Phường (minh họa)', unit: 'UBND phường Ba Đình', grants: [{ siteCode: 'phuongbadinh', role: 'site_operator' }] },
-  { email: 'truongban.phuongbadinh@cong.example', name: 'Dương Văn Duyệt (minh họa)', unit: 'UBND phường Ba Đình', grants: [{ siteCode: 'phuongbadinh', role: 'board_head' }] },
+  {
+    email: 'kythuat.phuongbadinh@cong.example',
+    name: 'Ngô Thị Phường (minh họa)',
+    unit: 'UBND phường Ba Đình',
+    grants: [{ siteCode: 'phuongbadinh', role: 'site_operator' }],
+  },
+  {
+    email: 'truongban.phuongbadinh@cong.example',
+    name: 'Dương Văn Duyệt (minh họa)',
+    unit: 'UBND phường Ba Đình',
+    grants: [{ siteCode: 'phuongbadinh', role: 'board_head' }],
+  },
   // Citizens' questions (issue #7): the hotline of the portal, one responder for each agency the
   // portal forwards to (the grant's unit is the agency's name), the department's board, and the
   // ward's responders. See demo-inquiries.ts.
-  { email: 'duongdaynong.hanoi@cong.example', name: 'Lý Thị Thoại (minh họa)', unit: 'Văn phòng UBND Thành phố', grants: [{ siteCode: 'hanoi', role: 'hotline_operator' }] },
-  { email: 'traloi.noivu.hanoi@cong.example', name: 'Trịnh Văn Nội (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Nội vụ' }] },
-  { email: 'traloi.tnmt.hanoi@cong.example', name: 'Mai Thị Đất (minh họa)', unit: 'Sở Tài nguyên và Môi trường', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Tài nguyên và Môi trường' }] },
-  { email: 'traloi.xaydung.hanoi@cong.example', name: 'Cao Văn Dựng (minh họa)', unit: 'Sở Xây dựng', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Xây dựng' }] },
-  { email: 'traloi.giaoduc.hanoi@cong.example', name: 'Tô Thị Giáo (minh họa)', unit: 'Sở Giáo dục và Đào tạo', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Giáo dục và Đào tạo' }] },
-  { email: 'traloi.laodong.hanoi@cong.example', name: 'Hà Văn Động (minh họa)', unit: 'Sở Lao động – Thương binh và Xã hội', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Lao động – Thương binh và Xã hội' }] },
-  { email: 'traloi.congan.hanoi@cong.example', name: 'Lương Văn An (minh họa)', unit: 'Công an Thành phố', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Công an Thành phố' }] },
+  {
+    email: 'duongdaynong.hanoi@cong.example',
+    name: 'Lý Thị Thoại (minh họa)',
+    unit: 'Văn phòng UBND Thành phố',
+    grants: [{ siteCode: 'hanoi', role: 'hotline_operator' }],
+  },
+  {
+    email: 'traloi.noivu.hanoi@cong.example',
+    name: 'Trịnh Văn Nội (minh họa)',
+    unit: 'Sở Nội vụ',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Nội vụ' }],
+  },
+  {
+    email: 'traloi.tnmt.hanoi@cong.example',
+    name: 'Mai Thị Đất (minh họa)',
+    unit: 'Sở Tài nguyên và Môi trường',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Tài nguyên và Môi trường' }],
+  },
+  {
+    email: 'traloi.xaydung.hanoi@cong.example',
+    name: 'Cao Văn Dựng (minh họa)',
+    unit: 'Sở Xây dựng',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Xây dựng' }],
+  },
+  {
+    email: 'traloi.giaoduc.hanoi@cong.example',
+    name: 'Tô Thị Giáo (minh họa)',
+    unit: 'Sở Giáo dục và Đào tạo',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Giáo dục và Đào tạo' }],
+  },
+  {
+    email: 'traloi.laodong.hanoi@cong.example',
+    name: 'Hà Văn Động (minh họa)',
+    unit: 'Sở Lao động – Thương binh và Xã hội',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Lao động – Thương binh và Xã hội' }],
+  },
+  {
+    email: 'traloi.congan.hanoi@cong.example',
+    name: 'Lương Văn An (minh họa)',
+    unit: 'Công an Thành phố',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Công an Thành phố' }],
+  },
   { email: 'truongban.sonoivu@cong.example', name: 'Kiều Thị Sở (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'sonoivu', role: 'board_head' }] },
-  { email: 'traloi.diachinh.phuongbadinh@cong.example', name: 'Phùng Văn Địa (minh họa)', unit: 'UBND phường Ba Đình', grants: [{ siteCode: 'phuongbadinh', role: 'agency_responder', unit: 'Địa chính – Xây dựng' }] },
-  { email: 'traloi.motcua.phuongbadinh@cong.example', name: 'Triệu Thị Cửa (minh họa)', unit: 'UBND phường Ba Đình', grants: [{ siteCode: 'phuongbadinh', role: 'agency_responder', unit: 'Bộ phận một cửa phường' }] },
+  {
+    email: 'traloi.diachinh.phuongbadinh@cong.example',
+    name: 'Phùng Văn Địa (minh họa)',
+    unit: 'UBND phường Ba Đình',
+    grants: [{ siteCode: 'phuongbadinh', role: 'agency_responder', unit: 'Địa chính – Xây dựng' }],
+  },
+  {
+    email: 'traloi.motcua.phuongbadinh@cong.example',
+    name: 'Triệu Thị Cửa (minh họa)',
+    unit: 'UBND phường Ba Đình',
+    grants: [{ siteCode: 'phuongbadinh', role: 'agency_responder', unit: 'Bộ phận một cửa phường' }],
+  },
 ];

@@ -60,7 +60,10 @@ export async function moveInquiryTimes(tx: Tx, siteId: number, since: Date, step
   await sql`update search_documents set published_at = ${moved(col('published_at'), since, steps)}
     where site_id = ${siteId} and doc_type = 'inquiry' and published_at >= ${since}`.execute(tx);
   if (triggered.rows.length === 0) return [];
-  const r = await sql<MovedDeadline>`select id, rule_label, amount, unit, trigger_at from deadlines where id in (${sql.join(triggered.rows.map((d) => d.id))})`.execute(tx);
+  const r =
+    await sql<MovedDeadline>`select id, rule_label, amount, unit, trigger_at from deadlines where id in (${sql.join(triggered.rows.map((d) => d.id))})`.execute(
+      tx,
+    );
   return r.rows;
 }
 

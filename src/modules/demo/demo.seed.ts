@@ -29,7 +29,9 @@ export interface SeedReport {
   inquiries: number;
 }
 
-export async function seedDemo(modules: Pick<Modules, 'db' | 'sites' | 'menus' | 'pages' | 'accounts' | 'content' | 'calendar' | 'inquiries'>): Promise<SeedReport> {
+export async function seedDemo(
+  modules: Pick<Modules, 'db' | 'sites' | 'menus' | 'pages' | 'accounts' | 'content' | 'calendar' | 'inquiries'>,
+): Promise<SeedReport> {
   const report: SeedReport = { created: [], skipped: [], accounts: [], items: 0, inquiries: 0 };
   const existing = new Set((await modules.sites.listSites()).map((s) => s.code));
   for (const demo of demoSites) {

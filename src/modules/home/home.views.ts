@@ -65,15 +65,21 @@ export function homeMain(
 <div class="home-grid">
 <div class="home-main">
 ${v.contentBlocks ?? ''}
-${v.intro
+${
+  v.intro
     ? html`<section class="card" aria-labelledby="home-intro"><h2 id="home-intro">${v.intro.title}</h2><p>${v.intro.summary}</p><p><a href="${v.intro.href}">${t(lang, 'home.readMore')}<span class="visually-hidden">: ${v.intro.title}</span></a></p></section>`
-    : ''}
-${v.children.length > 0
+    : ''
+}
+${
+  v.children.length > 0
     ? html`<section class="card" aria-labelledby="home-children"><h2 id="home-children">${t(lang, 'home.componentSites')}</h2>${siteGroups(lang, v.children)}</section>`
-    : ''}
-${v.parent
+    : ''
+}
+${
+  v.parent
     ? html`<section class="card" aria-labelledby="home-parent"><h2 id="home-parent">${t(lang, 'home.parentPortal')}</h2><p><a href="${v.parent.href}">${v.parent.name}</a></p></section>`
-    : ''}
+    : ''
+}
 </div>
 <aside class="home-aside">
 <section class="card" aria-labelledby="home-quick"><h2 id="home-quick">${t(lang, 'home.quickLinks')}</h2>
@@ -101,12 +107,15 @@ export function contactMain(lang: Lang, v: { siteName: string; contact: ContactV
   return html`<h1>${t(lang, 'contact.title')}</h1>
 <p>${t(lang, 'contact.intro', { site: v.siteName })}</p>
 ${contactList(lang, v.contact)}
-${v.directory.length > 0
+${
+  v.directory.length > 0
     ? html`<h2>${t(lang, 'home.componentSites')}</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'home.componentSites')}"><table>
 <thead><tr><th scope="col">${lang === 'vi' ? 'Đơn vị' : 'Unit'}</th><th scope="col">${t(lang, 'footer.email')}</th><th scope="col">${t(lang, 'footer.phone')}</th></tr></thead>
 <tbody>${v.directory.map(
-        (s) => html`<tr><th scope="row"><a href="${s.href}">${s.name}</a></th><td>${s.email ? html`<a href="mailto:${s.email}">${s.email}</a>` : ''}</td><td>${s.phone}</td></tr>`,
+        (s) =>
+          html`<tr><th scope="row"><a href="${s.href}">${s.name}</a></th><td>${s.email ? html`<a href="mailto:${s.email}">${s.email}</a>` : ''}</td><td>${s.phone}</td></tr>`,
       )}</tbody></table></div>`
-    : ''}`;
+    : ''
+}`;
 }

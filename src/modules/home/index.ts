@@ -8,6 +8,9 @@ import type { SiteShell } from '../site-shell/index.ts';
 import type { ContentModule } from '../content/index.ts';
 import { registerHomePages } from './home.pages.ts';
 
-export function homeModule(platform: Platform, deps: { sites: SitesModule; menus: MenuService; pages: PagesModule; shell: SiteShell; content: Pick<ContentModule, 'homeBlocks'> }) {
+export function homeModule(
+  platform: Platform,
+  deps: { sites: SitesModule; menus: MenuService; pages: PagesModule; shell: SiteShell; content: Pick<ContentModule, 'homeBlocks'> },
+) {
   return { name: 'home', register: async (app: FastifyInstance) => registerHomePages(app, platform, deps) };
 }

@@ -36,8 +36,16 @@ const ACTIONS: Record<string, ActionDef> = {
     run: async (c, a, id, b) => (await c.handling.classify(a, id, { kind: str(b, 'kind', 40), field: str(b, 'field', 80) }), 'da-phan-loai'),
   },
   merge: { form: 'form-merge', run: async (c, a, id, b) => (await c.handling.merge(a, id, Number(str(b, 'into', 20)) || 0), 'da-gop') },
-  request_info: { form: 'form-info', fields: { message: 'infoMessage' }, run: async (c, a, id, b) => (await c.handling.requestInformation(a, id, str(b, 'infoMessage', 10_000)), 'da-de-nghi') },
-  out_of_scope: { form: 'form-scope', fields: { reason: 'reason' }, run: async (c, a, id, b) => (await c.handling.declareOutOfScope(a, id, str(b, 'reason', 10_000)), 'ngoai-tham-quyen') },
+  request_info: {
+    form: 'form-info',
+    fields: { message: 'infoMessage' },
+    run: async (c, a, id, b) => (await c.handling.requestInformation(a, id, str(b, 'infoMessage', 10_000)), 'da-de-nghi'),
+  },
+  out_of_scope: {
+    form: 'form-scope',
+    fields: { reason: 'reason' },
+    run: async (c, a, id, b) => (await c.handling.declareOutOfScope(a, id, str(b, 'reason', 10_000)), 'ngoai-tham-quyen'),
+  },
   forward: {
     form: 'form-forward',
     fields: { agency: 'agencyId' },
@@ -46,29 +54,57 @@ const ACTIONS: Record<string, ActionDef> = {
   transfer: {
     form: 'form-transfer',
     fields: { body: 'transferBody' },
-    run: async (c, a, id, b) => (await c.handling.transfer(a, id, { body: str(b, 'transferBody', 1000), note: str(b, 'transferNote', 10_000) }), 'da-chuyen-ngoai'),
+    run: async (c, a, id, b) => (
+      await c.handling.transfer(a, id, { body: str(b, 'transferBody', 1000), note: str(b, 'transferNote', 10_000) }), 'da-chuyen-ngoai'
+    ),
   },
-  save_draft: { form: 'form-answer', fields: { answer: 'answer' }, run: async (c, a, id, b) => (await c.handling.saveDraft(a, id, str(b, 'answer', 400_000)), 'da-luu-du-thao') },
-  submit_answer: { form: 'form-answer', fields: { answer: 'answer' }, run: async (c, a, id, b) => ((await c.handling.submitAnswer(a, id, str(b, 'answer', 400_000))) === 'review' ? 'cho-duyet' : 'da-tra-loi') },
+  save_draft: {
+    form: 'form-answer',
+    fields: { answer: 'answer' },
+    run: async (c, a, id, b) => (await c.handling.saveDraft(a, id, str(b, 'answer', 400_000)), 'da-luu-du-thao'),
+  },
+  submit_answer: {
+    form: 'form-answer',
+    fields: { answer: 'answer' },
+    run: async (c, a, id, b) => ((await c.handling.submitAnswer(a, id, str(b, 'answer', 400_000))) === 'review' ? 'cho-duyet' : 'da-tra-loi'),
+  },
   progress: {
     form: 'form-progress',
     fields: { text: 'progressText', promisedDate: 'promisedDate' },
-    run: async (c, a, id, b) => (await c.handling.progressNotice(a, id, { text: str(b, 'progressText', 10_000), promisedDate: str(b, 'promisedDate', 40) }), 'da-bao-tien-do'),
+    run: async (c, a, id, b) => (
+      await c.handling.progressNotice(a, id, { text: str(b, 'progressText', 10_000), promisedDate: str(b, 'promisedDate', 40) }), 'da-bao-tien-do'
+    ),
   },
   approve: { form: 'form-review', run: async (c, a, id) => (await c.handling.approveAnswer(a, id), 'da-duyet') },
-  return: { form: 'form-review', fields: { note: 'returnNote' }, run: async (c, a, id, b) => (await c.handling.returnAnswer(a, id, str(b, 'returnNote', 10_000)), 'da-tra-lai') },
+  return: {
+    form: 'form-review',
+    fields: { note: 'returnNote' },
+    run: async (c, a, id, b) => (await c.handling.returnAnswer(a, id, str(b, 'returnNote', 10_000)), 'da-tra-lai'),
+  },
   publish: {
     form: 'form-publish',
     page: 'publish',
     fields: { title: 'pubTitle', question: 'pubQuestion', answer: 'pubAnswer' },
-    run: async (c, a, id, b) => (await c.publication.publish(a, id, { title: str(b, 'pubTitle', 2000), question: str(b, 'pubQuestion', 50_000), answerHtml: str(b, 'pubAnswer', 400_000) }), 'da-cong-bo'),
+    run: async (c, a, id, b) => (
+      await c.publication.publish(a, id, {
+        title: str(b, 'pubTitle', 2000),
+        question: str(b, 'pubQuestion', 50_000),
+        answerHtml: str(b, 'pubAnswer', 400_000),
+      }),
+      'da-cong-bo'
+    ),
   },
   unpublish: { form: 'form-publish', run: async (c, a, id) => (await c.publication.unpublish(a, id), 'da-go') },
   remove_file: { form: 'tep-tra-loi', run: async (c, a, id, b) => (await c.handling.removeAnswerFile(a, id, Number(str(b, 'attId', 20)) || 0), 'da-xoa-tep') },
 };
 
 /** What the form had typed, and the service's problems placed on the form's fields. */
-function refused(def: ActionDef | undefined, body: unknown, err: { message: string; details: readonly { field: string; message: string }[] }, fallbackForm: string): FormState {
+function refused(
+  def: ActionDef | undefined,
+  body: unknown,
+  err: { message: string; details: readonly { field: string; message: string }[] },
+  fallbackForm: string,
+): FormState {
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
   const errors: Record<string, string> = {};
@@ -81,7 +117,6 @@ function refused(def: ActionDef | undefined, body: unknown, err: { message: stri
   if (err.details.length === 0) loose = err.message;
   return { values, errors, ...(loose ? { formError: { form: def?.form ?? fallbackForm, message: loose } } : {}) };
 }
-
 
 /** The chosen files (an empty file input sends an empty part), and the names of those over the size limit. */
 async function readFiles(parts: AsyncIterableIterator<Multipart>): Promise<{ files: IncomingFile[]; tooLarge: string[] }> {
@@ -97,7 +132,12 @@ async function readFiles(parts: AsyncIterableIterator<Multipart>): Promise<{ fil
   return { files, tooLarge };
 }
 
-export function registerActionRoutes(app: FastifyInstance, ctx: InquiryRoutesContext, admin: AccountsModule['admin'], pages: Record<Lang, { detail: Renderer; publish: Renderer }>): void {
+export function registerActionRoutes(
+  app: FastifyInstance,
+  ctx: InquiryRoutesContext,
+  admin: AccountsModule['admin'],
+  pages: Record<Lang, { detail: Renderer; publish: Renderer }>,
+): void {
   const guard = csrfGuard(app, ctx.db);
   for (const L of ['vi', 'en'] as const) {
     const base = adminHref(L, 'inquiries');
@@ -106,7 +146,19 @@ export function registerActionRoutes(app: FastifyInstance, ctx: InquiryRoutesCon
       const s = await siteScope(admin, request);
       const name = str(request.body, 'thao_tac', 40);
       const def = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
-      if (!def) return pages[L].detail(request, reply, s, id, { values: {}, errors: {}, formError: { form: 'thao-tac', message: tr(L, 'Thao tác không hợp lệ. Hãy tải lại trang.', 'Unknown action. Reload the page.') } }, 422);
+      if (!def)
+        return pages[L].detail(
+          request,
+          reply,
+          s,
+          id,
+          {
+            values: {},
+            errors: {},
+            formError: { form: 'thao-tac', message: tr(L, 'Thao tác không hợp lệ. Hãy tải lại trang.', 'Unknown action. Reload the page.') },
+          },
+          422,
+        );
       try {
         const notice = await def.run(ctx, s.actor, id, request.body);
         return reply.redirect(`${base}/${id}?tb=${notice}`, 303);
@@ -120,7 +172,10 @@ export function registerActionRoutes(app: FastifyInstance, ctx: InquiryRoutesCon
   // Uploads in a scope of their own: only these routes parse multipart bodies. Not awaited
   // (see media.admin.ts): the application's error handler is installed after the modules.
   void app.register(async (scope) => {
-    await scope.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: ANSWER_FILES.maxBytes + 1, files: 10, fields: 5, parts: 16, fieldSize: 1024, headerPairs: 50 } });
+    await scope.register(multipart, {
+      throwFileSizeLimit: false,
+      limits: { fileSize: ANSWER_FILES.maxBytes + 1, files: 10, fields: 5, parts: 16, fieldSize: 1024, headerPairs: 50 },
+    });
     for (const L of ['vi', 'en'] as const) {
       const base = adminHref(L, 'inquiries');
       for (const kind of ['answerFiles', 'publicFiles'] as const) {
@@ -134,10 +189,12 @@ export function registerActionRoutes(app: FastifyInstance, ctx: InquiryRoutesCon
           try {
             read = await readFiles(parts);
           } catch (err) {
-            if ((err as { statusCode?: number }).statusCode === 413) return again(tr(L, 'Quá nhiều tệp trong một lần tải lên.', 'Too many files in one upload.'), 413);
+            if ((err as { statusCode?: number }).statusCode === 413)
+              return again(tr(L, 'Quá nhiều tệp trong một lần tải lên.', 'Too many files in one upload.'), 413);
             throw err;
           }
-          if (read.tooLarge.length) return again(tr(L, `Tệp lớn hơn 10 MB: ${read.tooLarge.join(', ')}.`, `Files larger than 10 MB: ${read.tooLarge.join(', ')}.`), 413);
+          if (read.tooLarge.length)
+            return again(tr(L, `Tệp lớn hơn 10 MB: ${read.tooLarge.join(', ')}.`, `Files larger than 10 MB: ${read.tooLarge.join(', ')}.`), 413);
           if (read.files.length === 0) return again(tr(L, 'Chưa chọn tệp nào.', 'No file was chosen.'), 422);
           try {
             if (kind === 'answerFiles') await ctx.handling.addAnswerFiles(s.actor, id, read.files, L);

@@ -49,14 +49,19 @@ ${errorSummary(L, state)}
             'Tên cơ quan phải trùng đúng với "đơn vị" trong vai trò "Người trả lời hỏi đáp" của các tài khoản trả lời cho cơ quan đó (trang Tài khoản). Người trả lời chỉ thấy yêu cầu chuyển đến cơ quan có tên trùng với đơn vị của mình.',
             'An agency’s name must be exactly the "unit" of the "agency responder" role of the accounts answering for it (Accounts page). Responders only see the requests forwarded to the agency named like their unit.',
           )}</p>
-${agencies.length
+${
+  agencies.length
     ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${title}"><table class="data"><thead><tr><th scope="col">${tr(L, 'Cơ quan', 'Agency')}</th><th scope="col">${tr(L, 'Người trả lời', 'Responders')}</th><th scope="col">${tr(L, 'Đang dùng', 'In use')}</th><th scope="col">${tr(L, 'Mặc định đường dây nóng', 'Hotline default')}</th></tr></thead>
 <tbody>${agencies.map(
-        (a, i) => html`<tr><th scope="row">${a.name}</th><td>${responders[i]!.length ? responders[i]!.map((r) => r.name).join(', ') : html`<strong>${tr(L, 'Chưa có ai: chưa có tài khoản nào có đơn vị trùng tên này.', 'None: no account has this unit.')}</strong>`}</td>
+        (
+          a,
+          i,
+        ) => html`<tr><th scope="row">${a.name}</th><td>${responders[i]!.length ? responders[i]!.map((r) => r.name).join(', ') : html`<strong>${tr(L, 'Chưa có ai: chưa có tài khoản nào có đơn vị trùng tên này.', 'None: no account has this unit.')}</strong>`}</td>
 <td>${a.active ? tr(L, 'Có', 'Yes') : tr(L, 'Không', 'No')} ${button(a.id, 'active', a.active ? '0' : '1', a.active ? tr(L, 'Ngừng dùng', 'Stop using') : tr(L, 'Dùng lại', 'Use again'), a.name)}</td>
 <td>${a.hotline_default ? html`<strong>${tr(L, 'Mặc định', 'Default')}</strong> ${button(a.id, 'default', '0', tr(L, 'Bỏ mặc định', 'Unset'), a.name)}` : a.active ? button(a.id, 'default', '1', tr(L, 'Đặt làm mặc định', 'Make default'), a.name) : '—'}</td></tr>`,
       )}</tbody></table></div>`
-    : html`<p>${tr(L, 'Chưa có cơ quan nào.', 'No agencies yet.')}</p>`}
+    : html`<p>${tr(L, 'Chưa có cơ quan nào.', 'No agencies yet.')}</p>`
+}
 <h2 id="them">${tr(L, 'Thêm cơ quan', 'Add an agency')}</h2>
 <form method="post" action="${base}" class="form" novalidate>${csrfInput(csrf)}<input type="hidden" name="thao_tac" value="add">
 ${input({ name: 'name', label: tr(L, 'Tên cơ quan (trùng đơn vị của người trả lời)', 'Name (the responders’ unit)'), value: state.values.name, error: state.errors.name, maxlength: 200 })}
@@ -67,7 +72,11 @@ ${checkbox({ name: 'hotlineDefault', label: tr(L, 'Cuộc gọi đường dây n
 <form method="post" action="${base}" class="form" novalidate>${csrfInput(csrf)}<input type="hidden" name="thao_tac" value="review">
 ${radios({
   name: 'answerReview',
-  label: tr(L, 'Câu trả lời của cơ quan có qua Ban Biên tập duyệt trước khi gửi công dân không?', 'Do agencies’ answers go through the board before they reach the citizen?'),
+  label: tr(
+    L,
+    'Câu trả lời của cơ quan có qua Ban Biên tập duyệt trước khi gửi công dân không?',
+    'Do agencies’ answers go through the board before they reach the citizen?',
+  ),
   value: review ? '1' : '0',
   options: [
     { value: '1', label: tr(L, 'Có: Ban Biên tập duyệt rồi mới gửi', 'Yes: the board approves, then it is sent') },
@@ -98,13 +107,30 @@ ${radios({
         if (action === 'active') await ctx.agencies.update(s.actor, s.site.id, id, { active: on, ...(on ? {} : { hotlineDefault: false }) });
         else if (action === 'default') await ctx.agencies.update(s.actor, s.site.id, id, { hotlineDefault: on });
         else if (action === 'review') await ctx.agencies.setAnswerReview(s.actor, s.site.id, str(b, 'answerReview', 2) === '1');
-        else return page(request, reply, s, { values: {}, errors: {}, formError: { form: 'noi-dung', message: tr(L, 'Thao tác không hợp lệ. Hãy tải lại trang.', 'Unknown action. Reload the page.') } }, 422);
+        else
+          return page(
+            request,
+            reply,
+            s,
+            {
+              values: {},
+              errors: {},
+              formError: { form: 'noi-dung', message: tr(L, 'Thao tác không hợp lệ. Hãy tải lại trang.', 'Unknown action. Reload the page.') },
+            },
+            422,
+          );
         return reply.redirect(`${base}?tb=da-luu`, 303);
       } catch (err) {
         if (!isDomainError(err) || (err.status !== 422 && err.status !== 409)) throw err;
         const values = { name: str(b, 'name', 1000), hotlineDefault: str(b, 'hotlineDefault', 2) };
         const nameProblem = err.details.find((d) => d.field === 'name')?.message;
-        return page(request, reply, s, { values, errors: nameProblem ? { name: nameProblem } : {}, ...(nameProblem ? {} : { formError: { form: 'noi-dung', message: err.message } }) }, err.status);
+        return page(
+          request,
+          reply,
+          s,
+          { values, errors: nameProblem ? { name: nameProblem } : {}, ...(nameProblem ? {} : { formError: { form: 'noi-dung', message: err.message } }) },
+          err.status,
+        );
       }
     });
   }

@@ -15,7 +15,20 @@ import { assetUrl } from '../../platform/views/assets.ts';
 import { csrfInput } from '../../platform/views/forms.ts';
 import { adminHref, csrfToken, type AccountsModule } from '../accounts/index.ts';
 import { actionForms } from './admin-forms.ts';
-import { dueCell, emptyState, errorSummary, idParam, input, lateness, okNotice, siteScope, SUB, textarea, type FormState, type SiteScope } from './admin-views.ts';
+import {
+  dueCell,
+  emptyState,
+  errorSummary,
+  idParam,
+  input,
+  lateness,
+  okNotice,
+  siteScope,
+  SUB,
+  textarea,
+  type FormState,
+  type SiteScope,
+} from './admin-views.ts';
 import { channelLabel, eventLabel, fieldLabel, kindLabel, statusLabel } from './inquiry-types.ts';
 import { qaPath } from './publication.service.ts';
 import type { InquiryRoutesContext } from './routes-context.ts';
@@ -78,7 +91,8 @@ ${errorSummary(L, state)}
 ${row.status_note ? html`<dt>${tr(L, 'Ghi chú', 'Note')}</dt><dd>${row.status_note}</dd>` : ''}
 </dl>
 <section aria-labelledby="nguoi-gui"><h2 id="nguoi-gui">${tr(L, 'Người gửi', 'Sender')}</h2>
-${erased
+${
+  erased
     ? html`<p>${tr(L, 'Dữ liệu cá nhân đã được xóa khi hết thời hạn lưu trữ', 'Personal data were erased at the end of the retention period')} (${formatDate(new Date(row.personal_erased_at!))}).</p>`
     : html`<p class="hint">${tr(L, 'Dữ liệu cá nhân: chỉ dùng để xử lý yêu cầu. Mỗi lần mở trang này được ghi vào nhật ký.', 'Personal data: for handling this request only. Each opening of this page is recorded in the audit log.')}</p>
 <dl class="meta-list">
@@ -86,7 +100,8 @@ ${erased
 <dt>${tr(L, 'Thư điện tử', 'E-mail')}</dt><dd>${row.email ? html`<a href="mailto:${row.email}">${row.email}</a>` : '—'}</dd>
 <dt>${tr(L, 'Điện thoại', 'Phone')}</dt><dd>${row.phone || '—'}</dd>
 <dt>${tr(L, 'Địa chỉ', 'Address')}</dt><dd>${row.address || '—'}</dd>
-</dl>`}
+</dl>`
+}
 </section>
 <section aria-labelledby="noi-dung-yc"><h2 id="noi-dung-yc">${tr(L, 'Nội dung yêu cầu', 'The request')}</h2>
 <dl class="meta-list">
@@ -102,13 +117,17 @@ ${plain(row.body)}
 <h3>${tr(L, 'Tệp công dân gửi kèm', 'Files sent by the citizen')}</h3>
 ${citizenFiles.length ? html`<ul>${citizenFiles.map((f) => html`<li><a href="${fileHref(f.id)}">${f.filename}</a> <span class="muted">(${Math.max(1, Math.round(f.size / 1024))} KB)</span></li>`)}</ul>` : html`<p>${erased ? tr(L, 'Đã xóa.', 'Erased.') : tr(L, 'Không có.', 'None.')}</p>`}
 </section>
-${row.progress_text
+${
+  row.progress_text
     ? html`<section aria-labelledby="tien-do"><h2 id="tien-do">${tr(L, 'Thông báo tiến độ', 'Progress notice')}</h2>${plain(row.progress_text)}${row.promised_at ? html`<p>${tr(L, 'Ngày hẹn trả lời', 'Promised answer date')}: ${formatDate(new Date(row.promised_at))}</p>` : ''}</section>`
-    : ''}
-${row.answer_html && row.status !== 'answer_review' && !(role === 'agency' && (row.status === 'forwarded' || row.status === 'progress'))
+    : ''
+}
+${
+  row.answer_html && row.status !== 'answer_review' && !(role === 'agency' && (row.status === 'forwarded' || row.status === 'progress'))
     ? html`<section aria-labelledby="tra-loi"><h2 id="tra-loi">${row.status === 'answered' ? tr(L, 'Câu trả lời', 'Answer') : tr(L, 'Dự thảo trả lời', 'Draft answer')}</h2><div class="content-preview">${raw(row.answer_html)}</div>
 ${row.status === 'answered' && attachments.some((a) => a.role === 'answer') ? html`<ul>${attachments.filter((a) => a.role === 'answer').map((f) => html`<li><a href="${fileHref(f.id)}">${f.filename}</a></li>`)}</ul>` : ''}</section>`
-    : ''}
+    : ''
+}
 ${actionForms({
   L,
   base,
@@ -130,7 +149,8 @@ ${actionForms({
   state,
 })}
 <section aria-labelledby="thoi-han"><h2 id="thoi-han">${tr(L, 'Thời hạn', 'Deadlines')}</h2>
-${deadlines.length
+${
+  deadlines.length
     ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="thoi-han"><table class="data"><thead><tr><th scope="col">${tr(L, 'Bước', 'Stage')}</th><th scope="col">${tr(L, 'Hạn', 'Due')}</th><th scope="col">${tr(L, 'Kết quả', 'Outcome')}</th><th scope="col">${tr(L, 'Cách tính', 'How it was counted')}</th></tr></thead>
 <tbody>${deadlines.map((d) => {
         const outcome = d.met_at
@@ -142,7 +162,8 @@ ${deadlines.length
             : html`${tr(L, 'Đang chờ', 'Open')}`;
         return html`<tr><th scope="row">${STAGE_LABELS[d.stage]?.[L] ?? d.stage}${d.agency ? html`<br><span class="muted">${d.agency}</span>` : ''}</th><td>${d.met_at ? html`<time datetime="${new Date(d.due_at).toISOString()}">${formatDateTime(new Date(d.due_at))}</time>` : dueCell(L, new Date(d.due_at), now)}</td><td>${outcome}</td><td>${d.explanation.text}</td></tr>`;
       })}</tbody></table></div>`
-    : html`<p>${tr(L, 'Không có thời hạn nào.', 'No deadlines.')}</p>`}
+    : html`<p>${tr(L, 'Không có thời hạn nào.', 'No deadlines.')}</p>`
+}
 </section>
 <section aria-labelledby="lich-su"><h2 id="lich-su">${tr(L, 'Lịch sử xử lý', 'History')}</h2>
 <ol>${events.map((ev) => html`<li><time datetime="${new Date(ev.at).toISOString()}">${formatDateTime(new Date(ev.at))}</time> — <strong>${eventLabel(ev.kind, L)}</strong>${ev.actor_label ? html` (${ev.actor_label})` : ''}${ev.public ? '' : html` <span class="badge">${tr(L, 'nội bộ', 'internal')}</span>`}${ev.note ? html`: ${ev.note}` : ''}</li>`)}</ol>
@@ -160,7 +181,16 @@ ${deadlines.length
     const head = html`<p class="breadcrumb-admin"><a href="${base}">${tr(L, 'Hỏi đáp – kiến nghị', 'Questions and petitions')}</a> › <a href="${here}"><code>${row.code}</code></a> › ${title}</p>
 ${errorSummary(L, state)}<h1>${title}</h1>`;
     if (!row.consent_publish || row.status !== 'answered') {
-      return admin.send(request, reply, { title, main: html`${head}<p><strong>${!row.consent_publish ? tr(L, 'Công dân không đồng ý công bố câu trả lời: yêu cầu này không được công bố.', 'The citizen did not consent to publication: this request cannot be published.') : tr(L, 'Chỉ công bố được yêu cầu đã trả lời.', 'Only answered requests can be published.')}</strong></p><p><a href="${here}">${tr(L, '← Về yêu cầu', '← Back to the request')}</a></p>` }, s, status === 200 ? 409 : status);
+      return admin.send(
+        request,
+        reply,
+        {
+          title,
+          main: html`${head}<p><strong>${!row.consent_publish ? tr(L, 'Công dân không đồng ý công bố câu trả lời: yêu cầu này không được công bố.', 'The citizen did not consent to publication: this request cannot be published.') : tr(L, 'Chỉ công bố được yêu cầu đã trả lời.', 'Only answered requests can be published.')}</strong></p><p><a href="${here}">${tr(L, '← Về yêu cầu', '← Back to the request')}</a></p>`,
+        },
+        s,
+        status === 200 ? 409 : status,
+      );
     }
     const p = await ctx.publication.proposal(s.actor, id);
     const v = state.values;
@@ -170,9 +200,15 @@ ${errorSummary(L, state)}<h1>${title}</h1>`;
       {
         title,
         main: html`${head}
-<p class="admin-notice admin-notice-info" role="note">${row.published_at
-          ? tr(L, 'Yêu cầu đã công bố; lưu lại để cập nhật văn bản công bố.', 'Already published; saving again updates the published text.')
-          : tr(L, `Đã tự động thay ${p.redactions} chỗ có thể là thông tin cá nhân (họ tên, số điện thoại, thư điện tử, số định danh, địa chỉ). Hãy đọc kỹ và sửa trước khi công bố: việc tự động có thể sót.`, `${p.redactions} places that may be personal data (names, phone numbers, e-mail addresses, ID numbers, addresses) were replaced automatically. Read and correct the text before publishing: automatic removal can miss some.`)}</p>
+<p class="admin-notice admin-notice-info" role="note">${
+          row.published_at
+            ? tr(L, 'Yêu cầu đã công bố; lưu lại để cập nhật văn bản công bố.', 'Already published; saving again updates the published text.')
+            : tr(
+                L,
+                `Đã tự động thay ${p.redactions} chỗ có thể là thông tin cá nhân (họ tên, số điện thoại, thư điện tử, số định danh, địa chỉ). Hãy đọc kỹ và sửa trước khi công bố: việc tự động có thể sót.`,
+                `${p.redactions} places that may be personal data (names, phone numbers, e-mail addresses, ID numbers, addresses) were replaced automatically. Read and correct the text before publishing: automatic removal can miss some.`,
+              )
+        }</p>
 <form method="post" action="${here}" class="form content-form" id="form-publish" novalidate>${csrfInput(csrfToken(request, reply))}<input type="hidden" name="thao_tac" value="publish">
 ${input({ name: 'pubTitle', label: tr(L, 'Tiêu đề công bố', 'Published title'), value: v.pubTitle ?? p.title, error: state.errors.pubTitle, maxlength: 300 })}
 ${textarea({ name: 'pubQuestion', label: tr(L, 'Câu hỏi (văn bản thuần)', 'Question (plain text)'), value: v.pubQuestion ?? p.question, error: state.errors.pubQuestion, rows: 8 })}
@@ -190,11 +226,20 @@ ${textarea({ name: 'pubAnswer', label: tr(L, 'Câu trả lời (HTML đơn giả
 }
 
 /** GET routes: the request's page, its files, the publication page. */
-export function registerDetailRoutes(app: FastifyInstance, ctx: InquiryRoutesContext, admin: AccountsModule['admin'], pages: Record<Lang, { detail: Renderer; publish: Renderer }>): void {
+export function registerDetailRoutes(
+  app: FastifyInstance,
+  ctx: InquiryRoutesContext,
+  admin: AccountsModule['admin'],
+  pages: Record<Lang, { detail: Renderer; publish: Renderer }>,
+): void {
   for (const L of ['vi', 'en'] as const) {
     const base = adminHref(L, 'inquiries');
-    app.get<{ Params: { id: string } }>(`${base}/:id`, async (request, reply) => pages[L].detail(request, reply, await siteScope(admin, request), idParam(request.params.id)));
-    app.get<{ Params: { id: string } }>(`${base}/:id/${SUB.publish[L]}`, async (request, reply) => pages[L].publish(request, reply, await siteScope(admin, request), idParam(request.params.id)));
+    app.get<{ Params: { id: string } }>(`${base}/:id`, async (request, reply) =>
+      pages[L].detail(request, reply, await siteScope(admin, request), idParam(request.params.id)),
+    );
+    app.get<{ Params: { id: string } }>(`${base}/:id/${SUB.publish[L]}`, async (request, reply) =>
+      pages[L].publish(request, reply, await siteScope(admin, request), idParam(request.params.id)),
+    );
     app.get<{ Params: { id: string; att: string } }>(`${base}/:id/${SUB.file[L]}/:att`, async (request, reply) => {
       const s = await siteScope(admin, request);
       // The same check as the page, and recorded the same way: a file of the request is its personal data.
@@ -206,10 +251,12 @@ export function registerDetailRoutes(app: FastifyInstance, ctx: InquiryRoutesCon
       return reply
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename="${att.filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(att.filename)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${att.filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
+        )
         .type(att.mime)
         .send(data);
     });
   }
 }
-

@@ -53,9 +53,12 @@ export function fileList(spec: ActionSpec, files: readonly AttachmentRow[], remo
   const { L } = spec;
   if (files.length === 0) return html`<p>${tr(L, 'Chưa có tệp.', 'No files.')}</p>`;
   return html`<ul>${files.map(
-    (f) => html`<li><a href="${spec.fileHref(f.id)}">${f.filename}</a> <span class="muted">(${Math.max(1, Math.round(f.size / 1024))} KB)</span>${removable
-      ? html` <form method="post" action="${spec.here}" class="inline">${csrfInput(spec.csrf)}<input type="hidden" name="thao_tac" value="remove_file"><input type="hidden" name="attId" value="${f.id}"><button type="submit" class="secondary">${tr(L, 'Xóa tệp', 'Remove')}<span class="visually-hidden"> ${f.filename}</span></button></form>`
-      : ''}</li>`,
+    (f) =>
+      html`<li><a href="${spec.fileHref(f.id)}">${f.filename}</a> <span class="muted">(${Math.max(1, Math.round(f.size / 1024))} KB)</span>${
+        removable
+          ? html` <form method="post" action="${spec.here}" class="inline">${csrfInput(spec.csrf)}<input type="hidden" name="thao_tac" value="remove_file"><input type="hidden" name="attId" value="${f.id}"><button type="submit" class="secondary">${tr(L, 'Xóa tệp', 'Remove')}<span class="visually-hidden"> ${f.filename}</span></button></form>`
+          : ''
+      }</li>`,
   )}</ul>`;
 }
 
@@ -74,22 +77,60 @@ function intakeForms(spec: ActionSpec): SafeHtml {
   const active = spec.agencies.filter((a) => a.active);
   const preselect = v.agencyId ?? String(row.agency_id ?? row.requested_agency_id ?? '');
   const transferable = FORWARD_TO_COMPETENT_BODY.has(row.kind) || row.kind === 'petition';
-  return html`${box('form-classify', tr(L, 'Phân loại', 'Classify'), form(spec, 'form-classify', 'classify', html`${select({ name: 'kind', label: tr(L, 'Loại yêu cầu', 'Kind'), value: v.kind ?? row.kind, error: e.kind, options: KINDS.map((k) => ({ value: k.code, label: k.label[L] })) })}
-${select({ name: 'field', label: tr(L, 'Lĩnh vực', 'Field'), value: v.field ?? row.field, error: e.field, options: FIELDS.map((f) => ({ value: f.code, label: f.label[L] })) })}`, html`<button type="submit" class="secondary">${tr(L, 'Lưu phân loại', 'Save the classification')}</button>`), state.formError)}
+  return html`${box(
+    'form-classify',
+    tr(L, 'Phân loại', 'Classify'),
+    form(
+      spec,
+      'form-classify',
+      'classify',
+      html`${select({ name: 'kind', label: tr(L, 'Loại yêu cầu', 'Kind'), value: v.kind ?? row.kind, error: e.kind, options: KINDS.map((k) => ({ value: k.code, label: k.label[L] })) })}
+${select({ name: 'field', label: tr(L, 'Lĩnh vực', 'Field'), value: v.field ?? row.field, error: e.field, options: FIELDS.map((f) => ({ value: f.code, label: f.label[L] })) })}`,
+      html`<button type="submit" class="secondary">${tr(L, 'Lưu phân loại', 'Save the classification')}</button>`,
+    ),
+    state.formError,
+  )}
 ${box(
   'form-merge',
   tr(L, 'Yêu cầu có thể trùng nội dung', 'Likely duplicates'),
   spec.duplicates.length
     ? html`<p class="hint">${tr(L, 'Gộp: yêu cầu này đóng lại và công dân nhận câu trả lời của yêu cầu được chọn.', 'Merging closes this request; its citizen gets the answer of the chosen one.')}</p><ul>${spec.duplicates.map(
-        (d) => html`<li><a href="${spec.base}/${d.id}"><code>${d.code}</code> ${d.title}</a> — ${statusLabel(d.status, L)}, ${tr(L, 'tiếp nhận', 'received')} ${formatDate(new Date(d.received_at))}, ${tr(L, 'độ giống', 'similarity')} ${Math.round(d.score * 100)}%
+        (
+          d,
+        ) => html`<li><a href="${spec.base}/${d.id}"><code>${d.code}</code> ${d.title}</a> — ${statusLabel(d.status, L)}, ${tr(L, 'tiếp nhận', 'received')} ${formatDate(new Date(d.received_at))}, ${tr(L, 'độ giống', 'similarity')} ${Math.round(d.score * 100)}%
 <form method="post" action="${spec.here}" class="inline">${csrfInput(spec.csrf)}<input type="hidden" name="thao_tac" value="merge"><input type="hidden" name="into" value="${d.id}"><button type="submit" class="secondary">${tr(L, 'Gộp vào yêu cầu này', 'Merge into this request')}<span class="visually-hidden"> ${d.code}</span></button></form></li>`,
       )}</ul>`
     : html`<p>${tr(L, 'Không thấy yêu cầu nào tương tự trong 12 tháng qua.', 'No similar request in the last 12 months.')}</p>`,
   state.formError,
 )}
-${row.status === 'received'
-    ? box('form-info', tr(L, 'Đề nghị công dân bổ sung thông tin', 'Ask the citizen for more information'), form(spec, 'form-info', 'request_info', textarea({ name: 'infoMessage', label: tr(L, 'Nội dung đề nghị', 'What is needed'), hint: tr(L, 'Gửi cho công dân qua thư điện tử và hiện trên trang tra cứu (5–2000 ký tự).', 'Sent to the citizen by e-mail and shown on the status page (5–2000 characters).'), value: v.infoMessage, error: e.infoMessage, rows: 4, maxlength: 2000 }), html`<button type="submit" class="secondary">${tr(L, 'Gửi đề nghị bổ sung', 'Send the request')}</button>`), state.formError)
-    : html`<p class="admin-notice admin-notice-info">${tr(L, 'Đang chờ công dân bổ sung thông tin; vẫn có thể chuyển, gộp hoặc trả lời không thuộc thẩm quyền.', 'Waiting for the citizen’s information; the request can still be forwarded, merged or declared out of scope.')}</p>`}
+${
+  row.status === 'received'
+    ? box(
+        'form-info',
+        tr(L, 'Đề nghị công dân bổ sung thông tin', 'Ask the citizen for more information'),
+        form(
+          spec,
+          'form-info',
+          'request_info',
+          textarea({
+            name: 'infoMessage',
+            label: tr(L, 'Nội dung đề nghị', 'What is needed'),
+            hint: tr(
+              L,
+              'Gửi cho công dân qua thư điện tử và hiện trên trang tra cứu (5–2000 ký tự).',
+              'Sent to the citizen by e-mail and shown on the status page (5–2000 characters).',
+            ),
+            value: v.infoMessage,
+            error: e.infoMessage,
+            rows: 4,
+            maxlength: 2000,
+          }),
+          html`<button type="submit" class="secondary">${tr(L, 'Gửi đề nghị bổ sung', 'Send the request')}</button>`,
+        ),
+        state.formError,
+      )
+    : html`<p class="admin-notice admin-notice-info">${tr(L, 'Đang chờ công dân bổ sung thông tin; vẫn có thể chuyển, gộp hoặc trả lời không thuộc thẩm quyền.', 'Waiting for the citizen’s information; the request can still be forwarded, merged or declared out of scope.')}</p>`
+}
 ${box(
   'form-forward',
   tr(L, 'Chuyển cơ quan có thẩm quyền trả lời', 'Forward to the competent agency'),
@@ -106,10 +147,27 @@ ${textarea({ name: 'forwardNote', label: tr(L, 'Ghi chú cho cơ quan (không b�
     : html`<p>${tr(L, 'Trang chưa có cơ quan trả lời nào.', 'The site has no answering agencies yet.')} <a href="${spec.agenciesHref}">${tr(L, 'Danh sách cơ quan trả lời', 'Answering agencies')}</a></p>`,
   state.formError,
 )}
-${transferable
-    ? box('form-transfer', tr(L, 'Chuyển cơ quan có thẩm quyền giải quyết (khiếu nại, tố cáo, kiến nghị)', 'Transfer to the competent body (complaints, denunciations, petitions)'), form(spec, 'form-transfer', 'transfer', html`${input({ name: 'transferBody', label: tr(L, 'Tên cơ quan có thẩm quyền giải quyết', 'Name of the competent body'), value: v.transferBody, error: e.transferBody, maxlength: 300 })}
-${textarea({ name: 'transferNote', label: tr(L, 'Ghi chú gửi công dân (không bắt buộc)', 'Note to the citizen (optional)'), value: v.transferNote, rows: 2, maxlength: 2000 })}`, html`<button type="submit" class="secondary">${tr(L, 'Chuyển ra cơ quan ngoài', 'Transfer')}</button>`), state.formError)
-    : ''}
+${
+  transferable
+    ? box(
+        'form-transfer',
+        tr(
+          L,
+          'Chuyển cơ quan có thẩm quyền giải quyết (khiếu nại, tố cáo, kiến nghị)',
+          'Transfer to the competent body (complaints, denunciations, petitions)',
+        ),
+        form(
+          spec,
+          'form-transfer',
+          'transfer',
+          html`${input({ name: 'transferBody', label: tr(L, 'Tên cơ quan có thẩm quyền giải quyết', 'Name of the competent body'), value: v.transferBody, error: e.transferBody, maxlength: 300 })}
+${textarea({ name: 'transferNote', label: tr(L, 'Ghi chú gửi công dân (không bắt buộc)', 'Note to the citizen (optional)'), value: v.transferNote, rows: 2, maxlength: 2000 })}`,
+          html`<button type="submit" class="secondary">${tr(L, 'Chuyển ra cơ quan ngoài', 'Transfer')}</button>`,
+        ),
+        state.formError,
+      )
+    : ''
+}
 ${box('form-scope', tr(L, 'Không thuộc thẩm quyền', 'Outside the scope'), form(spec, 'form-scope', 'out_of_scope', textarea({ name: 'reason', label: tr(L, 'Lý do (gửi công dân)', 'Reason (sent to the citizen)'), hint: tr(L, 'Quy chế (QA-3): công dân phải được thông báo ngay trong ngày làm việc nhận yêu cầu. 5–2000 ký tự.', 'Rule QA-3: the citizen must be told on the working day the request was received. 5–2000 characters.'), value: v.reason, error: e.reason, rows: 3, maxlength: 2000 }), html`<button type="submit" class="danger">${tr(L, 'Thông báo không thuộc thẩm quyền', 'Declare out of scope')}</button>`), state.formError)}`;
 }
 
@@ -119,9 +177,11 @@ function agencyForms(spec: ActionSpec): SafeHtml {
   const e = state.errors;
   const returned = [...spec.events].reverse().find((x) => x.kind === 'answer_returned');
   const answerFiles = spec.attachments.filter((a) => a.role === 'answer');
-  return html`${returned && !spec.events.slice(spec.events.indexOf(returned) + 1).some((x) => x.kind === 'answer_submitted')
-    ? html`<p class="admin-notice admin-notice-info"><strong>${tr(L, 'Ban Biên tập trả lại dự thảo', 'The board returned the draft')}</strong> (${formatDateTime(new Date(returned.at))}): ${returned.note}</p>`
-    : ''}
+  return html`${
+    returned && !spec.events.slice(spec.events.indexOf(returned) + 1).some((x) => x.kind === 'answer_submitted')
+      ? html`<p class="admin-notice admin-notice-info"><strong>${tr(L, 'Ban Biên tập trả lại dự thảo', 'The board returned the draft')}</strong> (${formatDateTime(new Date(returned.at))}): ${returned.note}</p>`
+      : ''
+  }
 ${box(
   'form-answer',
   tr(L, 'Câu trả lời', 'Answer'),
@@ -129,7 +189,11 @@ ${box(
 ${textarea({
   name: 'answer',
   label: tr(L, 'Nội dung trả lời', 'The answer'),
-  hint: tr(L, 'Có thể dùng thẻ HTML đơn giản (<p>, <strong>, <ul>, <a>…); mã không an toàn bị loại khi lưu. Ít nhất 20 ký tự khi gửi.', 'Simple HTML may be used (<p>, <strong>, <ul>, <a>…); unsafe code is removed on save. At least 20 characters to send.'),
+  hint: tr(
+    L,
+    'Có thể dùng thẻ HTML đơn giản (<p>, <strong>, <ul>, <a>…); mã không an toàn bị loại khi lưu. Ít nhất 20 ký tự khi gửi.',
+    'Simple HTML may be used (<p>, <strong>, <ul>, <a>…); unsafe code is removed on save. At least 20 characters to send.',
+  ),
   value: v.answer ?? row.answer_html,
   error: e.answer,
   rows: 12,
@@ -164,7 +228,11 @@ function reviewForms(spec: ActionSpec): SafeHtml {
     'form-review',
     tr(L, 'Duyệt câu trả lời', 'Review the answer'),
     html`<div class="content-preview">${raw(row.answer_html)}</div>
-${fileList(spec, spec.attachments.filter((a) => a.role === 'answer'), false)}
+${fileList(
+  spec,
+  spec.attachments.filter((a) => a.role === 'answer'),
+  false,
+)}
 ${form(spec, 'form-approve', 'approve', html``, html`<button type="submit">${tr(L, 'Duyệt và gửi công dân', 'Approve and send to the citizen')}</button>`)}
 ${form(spec, 'form-return', 'return', textarea({ name: 'returnNote', label: tr(L, 'Ý kiến để cơ quan sửa', 'What the agency should change'), hint: tr(L, '5–2000 ký tự; gửi người trả lời, không gửi công dân.', '5–2000 characters; sent to the responders, not to the citizen.'), value: state.values.returnNote, error: state.errors.returnNote, rows: 3, maxlength: 2000 }), html`<button type="submit" class="secondary">${tr(L, 'Trả lại để sửa', 'Return for changes')}</button>`)}`,
     state.formError,
@@ -175,17 +243,24 @@ function publicationForms(spec: ActionSpec): SafeHtml {
   const { L, row, state } = spec;
   const publicFiles = spec.attachments.filter((a) => a.role === 'public');
   if (!row.consent_publish) {
-    return box('form-publish', tr(L, 'Công bố trên chuyên mục hỏi đáp', 'Publication in the Q&A section'), html`<p><strong>${tr(L, 'Công dân không đồng ý công bố câu trả lời: yêu cầu này không được công bố.', 'The citizen did not consent to publication: this request cannot be published.')}</strong></p>`, state.formError);
+    return box(
+      'form-publish',
+      tr(L, 'Công bố trên chuyên mục hỏi đáp', 'Publication in the Q&A section'),
+      html`<p><strong>${tr(L, 'Công dân không đồng ý công bố câu trả lời: yêu cầu này không được công bố.', 'The citizen did not consent to publication: this request cannot be published.')}</strong></p>`,
+      state.formError,
+    );
   }
   return box(
     'form-publish',
     tr(L, 'Công bố trên chuyên mục hỏi đáp', 'Publication in the Q&A section'),
-    html`${row.published_at
-      ? html`<p>${tr(L, 'Đã công bố ngày', 'Published on')} ${formatDate(new Date(row.published_at))}${spec.publicUrl ? html`: <a href="${spec.publicUrl}">${tr(L, 'xem trang công khai', 'see the public page')}</a>` : ''}.</p>
+    html`${
+      row.published_at
+        ? html`<p>${tr(L, 'Đã công bố ngày', 'Published on')} ${formatDate(new Date(row.published_at))}${spec.publicUrl ? html`: <a href="${spec.publicUrl}">${tr(L, 'xem trang công khai', 'see the public page')}</a>` : ''}.</p>
 <p class="form-actions"><a class="button secondary" href="${spec.publishHref}">${tr(L, 'Sửa bản công bố', 'Edit the published text')}</a></p>
 ${form(spec, 'form-unpublish', 'unpublish', html``, html`<button type="submit" class="danger">${tr(L, 'Gỡ công bố', 'Unpublish')}</button>`)}`
-      : html`<p>${tr(L, 'Công dân đồng ý công bố. Văn bản công bố được tự động xóa họ tên, số điện thoại, thư điện tử, số định danh và địa chỉ; Ban Biên tập kiểm tra trước khi công bố.', 'The citizen consented. Names, phone numbers, e-mail addresses, ID numbers and addresses are removed automatically; the board checks the text before publishing.')}</p>
-<p><a class="button" href="${spec.publishHref}">${tr(L, 'Chuẩn bị công bố', 'Prepare publication')}</a></p>`}
+        : html`<p>${tr(L, 'Công dân đồng ý công bố. Văn bản công bố được tự động xóa họ tên, số điện thoại, thư điện tử, số định danh và địa chỉ; Ban Biên tập kiểm tra trước khi công bố.', 'The citizen consented. Names, phone numbers, e-mail addresses, ID numbers and addresses are removed automatically; the board checks the text before publishing.')}</p>
+<p><a class="button" href="${spec.publishHref}">${tr(L, 'Chuẩn bị công bố', 'Prepare publication')}</a></p>`
+    }
 <h4>${tr(L, 'Bản sao đã che thông tin cá nhân (công khai)', 'Redacted public copies')}</h4>
 <p class="hint">${tr(L, 'Tệp của công dân không bao giờ được công bố; chỉ công bố bản sao do Ban Biên tập tải lên sau khi đã che thông tin cá nhân.', 'The citizen’s files are never published; only copies the board uploads after removing personal data.')}</p>
 ${fileList(spec, publicFiles, false)}
@@ -202,8 +277,10 @@ export function actionForms(spec: ActionSpec): SafeHtml {
   else if (role === 'agency' && AGENCY.has(row.status)) body = agencyForms(spec);
   else if (role === 'board' && row.status === 'answer_review') body = reviewForms(spec);
   else if (role === 'board' && row.status === 'answered') body = publicationForms(spec);
-  else if (role === 'agency' && row.status === 'answer_review') body = html`<p class="admin-notice admin-notice-info">${tr(L, 'Câu trả lời đang chờ Ban Biên tập duyệt.', 'The answer is waiting for the board’s review.')}</p>`;
-  else if (role === 'board' && AGENCY.has(row.status)) body = html`<p class="admin-notice admin-notice-info">${tr(L, 'Yêu cầu đang ở cơ quan trả lời.', 'The request is with the answering agency.')}</p>`;
+  else if (role === 'agency' && row.status === 'answer_review')
+    body = html`<p class="admin-notice admin-notice-info">${tr(L, 'Câu trả lời đang chờ Ban Biên tập duyệt.', 'The answer is waiting for the board’s review.')}</p>`;
+  else if (role === 'board' && AGENCY.has(row.status))
+    body = html`<p class="admin-notice admin-notice-info">${tr(L, 'Yêu cầu đang ở cơ quan trả lời.', 'The request is with the answering agency.')}</p>`;
   if (!body) return html``;
   return html`<section aria-labelledby="thao-tac"><h2 id="thao-tac">${tr(L, 'Xử lý', 'Actions')}</h2>${body}</section>`;
 }

@@ -23,7 +23,19 @@ import { normaliseTrackingCode } from './tracking-code.ts';
 import type { InquiryChannel } from '../../platform/db/schema.ts';
 
 /** The service's field names → the form's. */
-const FIELD_OF: Record<string, string> = { kind: 'kind', field: 'field', title: 'title', body: 'content', name: 'callerName', email: 'email', phone: 'phone', address: 'address', forwardAgencyId: 'agencyId', agency: 'agencyId', channel: 'channel' };
+const FIELD_OF: Record<string, string> = {
+  kind: 'kind',
+  field: 'field',
+  title: 'title',
+  body: 'content',
+  name: 'callerName',
+  email: 'email',
+  phone: 'phone',
+  address: 'address',
+  forwardAgencyId: 'agencyId',
+  agency: 'agencyId',
+  channel: 'channel',
+};
 
 /** The first words of what was said, as a title (at most 12 words, 120 characters). */
 export function titleFrom(content: string): string {
@@ -62,21 +74,31 @@ export function registerHotline(app: FastifyInstance, ctx: InquiryRoutesContext,
         {
           title,
           main: html`<h1>${title}</h1>
-${code
+${
+  code
     ? html`<section class="admin-notice admin-notice-ok" role="status" aria-labelledby="da-ghi"><h2 id="da-ghi">${tr(L, 'Đã ghi nhận. Đọc mã tra cứu cho người gọi:', 'Logged. Read the tracking code to the caller:')}</h2>
 <p style="font-size:1.6rem;letter-spacing:.08em"><strong><code>${code}</code></strong></p>
 ${due ? html`<p>${tr(L, 'Hạn trả lời theo quy định', 'Answer due by regulation')}: ${formatDate(due)}.</p>` : ''}
 ${sentTo ? html`<p>${tr(L, 'Đã chuyển đến', 'Forwarded to')} ${sentTo.name}.</p>` : ''}
 <p>${tr(L, 'Người gọi tra cứu bằng mã này cùng số điện thoại hoặc thư điện tử đã cho.', 'The caller follows it with this code and the phone or e-mail given.')}</p></section>`
-    : ''}
+    : ''
+}
 ${errorSummary(L, state)}
 <p>${tr(L, 'Ghi nhanh nội dung cuộc gọi. Chỉ bắt buộc lĩnh vực và nội dung; thông tin người gọi không bắt buộc (cần số điện thoại hoặc thư điện tử để người gọi tra cứu và nhận trả lời).', 'Note what was said. Only the field and the content are required; the caller’s details are optional (a phone or e-mail lets them follow the request and get the answer).')}</p>
 <form method="post" action="${base}" class="form content-form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
 <input type="hidden" name="key" value="${v.key || randomUUID()}">
-${channels.length > 1
-    ? select({ name: 'channel', label: tr(L, 'Kênh tiếp nhận', 'Channel'), value: v.channel ?? 'hotline', error: e.channel, options: channels.map((c) => ({ value: c, label: CHANNELS.find((x) => x.code === c)!.label[L] })) })
-    : html`<input type="hidden" name="channel" value="hotline">`}
+${
+  channels.length > 1
+    ? select({
+        name: 'channel',
+        label: tr(L, 'Kênh tiếp nhận', 'Channel'),
+        value: v.channel ?? 'hotline',
+        error: e.channel,
+        options: channels.map((c) => ({ value: c, label: CHANNELS.find((x) => x.code === c)!.label[L] })),
+      })
+    : html`<input type="hidden" name="channel" value="hotline">`
+}
 ${select({ name: 'field', label: tr(L, 'Lĩnh vực', 'Field'), value: v.field ?? '', error: e.field, options: [{ value: '', label: tr(L, '— Chọn lĩnh vực —', '— Choose a field —') }, ...FIELDS.map((f) => ({ value: f.code, label: f.label[L] }))] })}
 ${select({ name: 'kind', label: tr(L, 'Loại', 'Kind'), value: v.kind ?? 'feedback', error: e.kind, options: KINDS.map((k) => ({ value: k.code, label: k.label[L] })) })}
 ${textarea({ name: 'content', label: tr(L, 'Nội dung người gọi trình bày', 'What the caller said'), value: v.content, error: e.content, rows: 6, maxlength: 10_000, required: true })}
@@ -91,10 +113,15 @@ ${checkbox({ name: 'consentPublish', label: tr(L, 'Người gọi đồng ý cô
 ${select({
   name: 'agencyId',
   label: tr(L, 'Chuyển ngay đến cơ quan (cuộc gọi đường dây nóng)', 'Forward at once to (hotline calls)'),
-  hint: s.board ? tr(L, 'Thư, thư điện tử và trực tiếp: Ban Biên tập phân loại rồi chuyển.', 'Letters, e-mails and visits go to the board’s intake first.') : undefined,
+  hint: s.board
+    ? tr(L, 'Thư, thư điện tử và trực tiếp: Ban Biên tập phân loại rồi chuyển.', 'Letters, e-mails and visits go to the board’s intake first.')
+    : undefined,
   value: v.agencyId ?? String(fallback?.id ?? ''),
   error: e.agencyId,
-  options: [{ value: '', label: tr(L, '— Không chuyển ngay (Ban Biên tập phân loại) —', '— Not now (the board classifies) —') }, ...agencies.map((a) => ({ value: String(a.id), label: a.hotline_default ? `${a.name} (${tr(L, 'mặc định', 'default')})` : a.name }))],
+  options: [
+    { value: '', label: tr(L, '— Không chuyển ngay (Ban Biên tập phân loại) —', '— Not now (the board classifies) —') },
+    ...agencies.map((a) => ({ value: String(a.id), label: a.hotline_default ? `${a.name} (${tr(L, 'mặc định', 'default')})` : a.name })),
+  ],
 })}
 <p class="form-actions"><button type="submit">${tr(L, 'Ghi nhận', 'Log it')}</button></p>
 </form>`,
@@ -110,7 +137,8 @@ ${select({
       const s = await scope(request);
       const b = request.body;
       const values: Record<string, string> = {};
-      for (const k of ['key', 'channel', 'field', 'kind', 'content', 'title', 'callerName', 'phone', 'email', 'address', 'consentPublish', 'agencyId']) values[k] = str(b, k, k === 'content' ? 12_000 : 400);
+      for (const k of ['key', 'channel', 'field', 'kind', 'content', 'title', 'callerName', 'phone', 'email', 'address', 'consentPublish', 'agencyId'])
+        values[k] = str(b, k, k === 'content' ? 12_000 : 400);
       const derived = values.title!.trim() === '';
       const channel = (OFFICER_CHANNELS as readonly string[]).includes(values.channel!) ? (values.channel as InquiryChannel) : 'hotline';
       const agencyId = /^\d{1,12}$/.test(values.agencyId!) ? Number(values.agencyId) : null;

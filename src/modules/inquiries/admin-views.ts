@@ -67,7 +67,9 @@ function described(c: Control): { attr: SafeHtml; top: SafeHtml } {
 
 const labelOf = (c: Control) => html`<label for="f-${c.name}">${c.label}${c.required ? html` <span aria-hidden="true">*</span>` : ''}</label>`;
 
-export function input(c: Control & { value?: string; type?: 'text' | 'email' | 'tel' | 'date' | 'search'; maxlength?: number; autocomplete?: string }): SafeHtml {
+export function input(
+  c: Control & { value?: string; type?: 'text' | 'email' | 'tel' | 'date' | 'search'; maxlength?: number; autocomplete?: string },
+): SafeHtml {
   const d = described(c);
   return html`<div class="field">${labelOf(c)}${d.top}<input id="f-${c.name}" name="${c.name}" type="${c.type ?? 'text'}" value="${c.value ?? ''}"${c.maxlength ? html` maxlength="${c.maxlength}"` : ''}${c.autocomplete ? html` autocomplete="${c.autocomplete}"` : ''}${d.attr}></div>`;
 }
@@ -127,8 +129,14 @@ export const NOTICES: Record<string, Record<Lang, string>> = {
   'da-gop': { vi: 'Đã gộp vào yêu cầu cùng nội dung; công dân đã được thông báo.', en: 'Merged into the request on the same matter; the citizen was told.' },
   'da-de-nghi': { vi: 'Đã gửi đề nghị bổ sung thông tin cho công dân.', en: 'The request for more information was sent to the citizen.' },
   'ngoai-tham-quyen': { vi: 'Đã thông báo công dân: không thuộc thẩm quyền.', en: 'The citizen was told the request is outside the scope.' },
-  'da-chuyen': { vi: 'Đã chuyển cơ quan có thẩm quyền trả lời; công dân và người trả lời đã được thông báo.', en: 'Forwarded to the competent agency; the citizen and its responders were told.' },
-  'da-chuyen-ngoai': { vi: 'Đã chuyển cơ quan có thẩm quyền giải quyết; công dân đã được thông báo.', en: 'Transferred to the competent body; the citizen was told.' },
+  'da-chuyen': {
+    vi: 'Đã chuyển cơ quan có thẩm quyền trả lời; công dân và người trả lời đã được thông báo.',
+    en: 'Forwarded to the competent agency; the citizen and its responders were told.',
+  },
+  'da-chuyen-ngoai': {
+    vi: 'Đã chuyển cơ quan có thẩm quyền giải quyết; công dân đã được thông báo.',
+    en: 'Transferred to the competent body; the citizen was told.',
+  },
   'da-luu-du-thao': { vi: 'Đã lưu dự thảo (chưa gửi).', en: 'Draft saved (not sent).' },
   'cho-duyet': { vi: 'Đã trình Ban Biên tập duyệt câu trả lời.', en: 'The answer was sent to the board for review.' },
   'da-tra-loi': { vi: 'Đã gửi câu trả lời cho công dân.', en: 'The answer was sent to the citizen.' },

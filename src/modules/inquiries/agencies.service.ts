@@ -32,12 +32,20 @@ export class AgencyService {
   async add(actor: Actor, siteId: number, input: { name: unknown; hotlineDefault?: boolean }): Promise<repo.AgencyRow> {
     authorize(actor, 'site.settings', siteId);
     const name = cleanText(typeof input.name === 'string' ? input.name : '').replace(/\s+/g, ' ');
-    if (name.length < 2 || name.length > 200) throw new Invalid('agency.name', 'Tên cơ quan cần từ 2 đến 200 ký tự.', { details: [{ field: 'name', message: 'Tên cơ quan cần từ 2 đến 200 ký tự.' }] });
+    if (name.length < 2 || name.length > 200)
+      throw new Invalid('agency.name', 'Tên cơ quan cần từ 2 đến 200 ký tự.', { details: [{ field: 'name', message: 'Tên cơ quan cần từ 2 đến 200 ký tự.' }] });
     return withTx(this.#db, async (tx) => {
       if (input.hotlineDefault) await repo.clearHotlineDefault(tx, siteId);
       const row = await repo.insertAgency(tx, { site_id: siteId, name, hotline_default: Boolean(input.hotlineDefault) });
       if (!row) throw new Conflict('agency.exists', 'Trang đã có cơ quan này.', { details: [{ field: 'name', message: 'Trang đã có cơ quan này.' }] });
-      await recordAudit(tx, { ...this.#audit(actor), siteId, action: 'inquiry_agency.added', targetType: 'inquiry_agency', targetId: String(row.id), summary: { name, hotlineDefault: Boolean(input.hotlineDefault) } });
+      await recordAudit(tx, {
+        ...this.#audit(actor),
+        siteId,
+        action: 'inquiry_agency.added',
+        targetType: 'inquiry_agency',
+        targetId: String(row.id),
+        summary: { name, hotlineDefault: Boolean(input.hotlineDefault) },
+      });
       return row;
     });
   }
@@ -48,8 +56,18 @@ export class AgencyService {
     if (!row || row.site_id !== siteId) throw new NotFound('agency.not_found', 'Không có cơ quan này.');
     await withTx(this.#db, async (tx) => {
       if (input.hotlineDefault) await repo.clearHotlineDefault(tx, siteId);
-      await repo.updateAgency(tx, id, { ...(input.active !== undefined ? { active: input.active } : {}), ...(input.hotlineDefault !== undefined ? { hotline_default: input.hotlineDefault } : {}) });
-      await recordAudit(tx, { ...this.#audit(actor), siteId, action: 'inquiry_agency.updated', targetType: 'inquiry_agency', targetId: String(id), summary: { name: row.name, ...input } });
+      await repo.updateAgency(tx, id, {
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.hotlineDefault !== undefined ? { hotline_default: input.hotlineDefault } : {}),
+      });
+      await recordAudit(tx, {
+        ...this.#audit(actor),
+        siteId,
+        action: 'inquiry_agency.updated',
+        targetType: 'inquiry_agency',
+        targetId: String(id),
+        summary: { name: row.name, ...input },
+      });
     });
   }
 
@@ -57,7 +75,14 @@ export class AgencyService {
     authorize(actor, 'site.settings', siteId);
     await withTx(this.#db, async (tx) => {
       await repo.setAnswerReview(tx, siteId, value);
-      await recordAudit(tx, { ...this.#audit(actor), siteId, action: 'inquiry_settings.updated', targetType: 'site', targetId: String(siteId), summary: { answerReview: value } });
+      await recordAudit(tx, {
+        ...this.#audit(actor),
+        siteId,
+        action: 'inquiry_settings.updated',
+        targetType: 'site',
+        targetId: String(siteId),
+        summary: { answerReview: value },
+      });
     });
   }
 

@@ -6,22 +6,21 @@ const SECRET = 'a-test-secret-of-reasonable-length';
 const NOW = new Date('2026-03-14T08:00:00+07:00');
 const HOUR = 60 * 60 * 1000;
 /** A random() that returns the given values in turn: operand a, operand b, then the operator (< 0.5 = plus). */
-const sequence = (...values: number[]) => () => values.shift() ?? 0;
+const sequence =
+  (...values: number[]) =>
+  () =>
+    values.shift() ?? 0;
 /** random() values that pick operand n (1–9). */
 const pick = (n: number) => (n - 1) / 9 + 0.01;
 
 describe('createChallenge', () => {
   it('writes the question in words, in Vietnamese or English', () => {
-    expect(createChallenge(SECRET, 'vi', NOW, sequence(pick(3), pick(4), 0.1)).question).toBe(
-      'Ba cộng bốn bằng mấy? Hãy nhập câu trả lời bằng chữ số.',
-    );
+    expect(createChallenge(SECRET, 'vi', NOW, sequence(pick(3), pick(4), 0.1)).question).toBe('Ba cộng bốn bằng mấy? Hãy nhập câu trả lời bằng chữ số.');
     expect(createChallenge(SECRET, 'en', NOW, sequence(pick(3), pick(4), 0.1)).question).toBe('What is three plus four? Type the answer in digits.');
   });
 
   it('never asks for a negative answer: subtraction takes the larger operand first', () => {
-    expect(createChallenge(SECRET, 'vi', NOW, sequence(pick(2), pick(9), 0.9)).question).toBe(
-      'Chín trừ hai bằng mấy? Hãy nhập câu trả lời bằng chữ số.',
-    );
+    expect(createChallenge(SECRET, 'vi', NOW, sequence(pick(2), pick(9), 0.9)).question).toBe('Chín trừ hai bằng mấy? Hãy nhập câu trả lời bằng chữ số.');
     expect(createChallenge(SECRET, 'en', NOW, sequence(pick(2), pick(9), 0.9)).question).toMatch(/^What is nine minus two\?/);
   });
 

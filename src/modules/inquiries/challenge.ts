@@ -13,8 +13,25 @@ const VALID_MS = 2 * 60 * 60 * 1000;
 
 const VI_DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 const EN_NUMBERS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
-  'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
 ];
 
 export type ChallengeLang = 'vi' | 'en';
@@ -136,8 +153,17 @@ function buildWords(): Map<string, number> {
   VI_DIGITS.forEach((w, i) => spellings.push([w, i]));
   spellings.push(['bẩy', 7], ['mười', 10], ['mươi', 10]);
   const units: Array<[string, number]> = [
-    ['một', 1], ['hai', 2], ['ba', 3], ['bốn', 4], ['tư', 4], ['lăm', 5], ['năm', 5],
-    ['sáu', 6], ['bảy', 7], ['bẩy', 7], ['tám', 8],
+    ['một', 1],
+    ['hai', 2],
+    ['ba', 3],
+    ['bốn', 4],
+    ['tư', 4],
+    ['lăm', 5],
+    ['năm', 5],
+    ['sáu', 6],
+    ['bảy', 7],
+    ['bẩy', 7],
+    ['tám', 8],
   ];
   for (const [w, i] of units) spellings.push([`mười ${w}`, 10 + i]);
   EN_NUMBERS.forEach((w, i) => spellings.push([w, i]));
@@ -151,7 +177,11 @@ function buildWords(): Map<string, number> {
 
 /** "  Mười  Lăm " → 15, "7" → 7, "bay" → 7; undefined for anything else. */
 function parseAnswer(answer: string): number | undefined {
-  const s = answer.normalize('NFC').trim().toLowerCase().replace(/[\s-]+/gu, ' ');
+  const s = answer
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/gu, ' ');
   if (/^\d{1,3}$/.test(s)) return Number(s);
   return WORDS.get(s) ?? WORDS.get(fold(s));
 }

@@ -50,7 +50,10 @@ const HOTLINE = /^1[89]00\d{4}$/;
  */
 export function normalisePhone(input: string): string | undefined {
   // NFKC so that full-width digits typed with a Vietnamese IME ("０９１２…") count as digits.
-  const compact = input.normalize('NFKC').trim().replace(/[\s.\-()]/g, '');
+  const compact = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s.\-()]/g, '');
   if (!/^\+?\d+$/.test(compact)) return undefined;
   const digits = nationalForm(compact);
   if (digits === undefined) return undefined;

@@ -99,7 +99,16 @@ export class HandlingService {
     const role = await this.canHandle(actor, row);
     if (!role) throw new Forbidden('access.denied', 'Not allowed: inquiry', { messageKey: 'error.body.403' });
     if (!row.personal_erased_at) {
-      await withTx(this.#d.db, (tx) => recordAudit(tx, { ...this.#audit(actor), siteId: row.site_id, action: 'inquiry.personal_data_viewed', targetType: 'inquiry', targetId: String(row.id), summary: { code: row.code } }));
+      await withTx(this.#d.db, (tx) =>
+        recordAudit(tx, {
+          ...this.#audit(actor),
+          siteId: row.site_id,
+          action: 'inquiry.personal_data_viewed',
+          targetType: 'inquiry',
+          targetId: String(row.id),
+          summary: { code: row.code },
+        }),
+      );
     }
     return { row, role };
   }
@@ -109,7 +118,13 @@ export class HandlingService {
   }
 
   /** Runs `work` on the locked request after checking who may act and at which stage. */
-  async #act<T>(actor: Actor, id: number, who: 'board' | 'agency', stages: ReadonlySet<string>, work: (tx: Tx, row: repo.InquiryRow, now: Date) => Promise<T>): Promise<T> {
+  async #act<T>(
+    actor: Actor,
+    id: number,
+    who: 'board' | 'agency',
+    stages: ReadonlySet<string>,
+    work: (tx: Tx, row: repo.InquiryRow, now: Date) => Promise<T>,
+  ): Promise<T> {
     const before = await repo.byId(this.#d.db, id);
     if (!before) throw new NotFound('inquiry.not_found', 'Không có yêu cầu này.');
     if (who === 'board') authorize(actor, 'inquiries.intake', before.site_id);
@@ -126,7 +141,14 @@ export class HandlingService {
 
   async #event(tx: Tx, actor: Actor, row: repo.InquiryRow, kind: string, note: string, isPublic = true, at = new Date()): Promise<void> {
     await repo.insertEvent(tx, { inquiry_id: row.id, at, kind, actor_id: actorId(actor), actor_label: actorLabel(actor), public: isPublic, note });
-    await recordAudit(tx, { ...this.#audit(actor), siteId: row.site_id, action: `inquiry.${kind}`, targetType: 'inquiry', targetId: String(row.id), summary: { code: row.code, ...(note ? { note: note.slice(0, 300) } : {}) } });
+    await recordAudit(tx, {
+      ...this.#audit(actor),
+      siteId: row.site_id,
+      action: `inquiry.${kind}`,
+      targetType: 'inquiry',
+      targetId: String(row.id),
+      summary: { code: row.code, ...(note ? { note: note.slice(0, 300) } : {}) },
+    });
   }
 
   async #notify(tx: Tx, row: repo.InquiryRow, notice: Notice, statusUrl: string): Promise<void> {
@@ -188,10 +210,23 @@ export class HandlingService {
       await repo.updateInquiry(tx, row.id, { status: 'forwarded', agency_id: agency.id, status_note: note });
       await this.#clock.forwarded(tx, this.#c(row), agency.name, now);
       await this.#event(tx, actor, row, 'forwarded', agency.name, true, now);
-      if (note) await repo.insertEvent(tx, { inquiry_id: row.id, at: now, kind: 'note', actor_id: actorId(actor), actor_label: actorLabel(actor), public: false, note });
+      if (note)
+        await repo.insertEvent(tx, {
+          inquiry_id: row.id,
+          at: now,
+          kind: 'note',
+          actor_id: actorId(actor),
+          actor_label: actorLabel(actor),
+          public: false,
+          note,
+        });
       await this.#notify(tx, row, { kind: 'forwarded', agency: agency.name }, url);
       for (const r of responders) {
-        await queueMail(tx, { to: r.email, subject: `[${row.code}] Yêu cầu mới chuyển đến ${agency.name}`.slice(0, 200), text: `Kính gửi ${r.name},\n\nBan Biên tập đã chuyển đến ${agency.name} yêu cầu «${row.title.slice(0, 150)}» để trả lời.${note ? `\n\nGhi chú: ${note}` : ''}\n\n${link}\n\n— Cổng` });
+        await queueMail(tx, {
+          to: r.email,
+          subject: `[${row.code}] Yêu cầu mới chuyển đến ${agency.name}`.slice(0, 200),
+          text: `Kính gửi ${r.name},\n\nBan Biên tập đã chuyển đến ${agency.name} yêu cầu «${row.title.slice(0, 150)}» để trả lời.${note ? `\n\nGhi chú: ${note}` : ''}\n\n${link}\n\n— Cổng`,
+        });
       }
     });
   }
@@ -202,7 +237,8 @@ export class HandlingService {
     const note = cleanText(typeof input.note === 'string' ? input.note : '').slice(0, REASON.max);
     const url = await this.#urlFor(id);
     await this.#act(actor, id, 'board', INTAKE_STAGES, async (tx, row, now) => {
-      if (!FORWARD_TO_COMPETENT_BODY.has(row.kind) && row.kind !== 'petition') throw problem('body', 'Chỉ khiếu nại, tố cáo, kiến nghị mới chuyển ra cơ quan ngoài; câu hỏi, góp ý hãy chuyển cơ quan trả lời của trang.');
+      if (!FORWARD_TO_COMPETENT_BODY.has(row.kind) && row.kind !== 'petition')
+        throw problem('body', 'Chỉ khiếu nại, tố cáo, kiến nghị mới chuyển ra cơ quan ngoài; câu hỏi, góp ý hãy chuyển cơ quan trả lời của trang.');
       await repo.updateInquiry(tx, row.id, { status: 'transferred', transferred_to: body, status_note: note, closed_at: now });
       await this.#clock.closedWithoutAnswer(tx, this.#c(row), now);
       await this.#event(tx, actor, row, 'transferred', body, true, now);
@@ -217,7 +253,8 @@ export class HandlingService {
     await this.#act(actor, id, 'board', INTAKE_STAGES, async (tx, row, now) => {
       if (!target || target.site_id !== row.site_id || target.id === row.id) throw problem('into', 'Chọn yêu cầu cùng nội dung của trang này để gộp.');
       const into = await repo.byId(tx, target.id);
-      if (!into || into.status === 'merged' || into.status === 'out_of_scope' || into.status === 'transferred') throw problem('into', 'Không gộp được vào yêu cầu đã gộp, đã chuyển hay không thuộc thẩm quyền.');
+      if (!into || into.status === 'merged' || into.status === 'out_of_scope' || into.status === 'transferred')
+        throw problem('into', 'Không gộp được vào yêu cầu đã gộp, đã chuyển hay không thuộc thẩm quyền.');
       const answered = into.status === 'answered';
       await repo.updateInquiry(tx, row.id, {
         status: answered ? 'answered' : 'merged',
@@ -261,7 +298,12 @@ export class HandlingService {
       if (review) {
         await repo.updateInquiry(tx, row.id, { status: 'answer_review' });
         await this.#event(tx, actor, row, 'answer_submitted', '', true, now);
-        for (const b of board) await queueMail(tx, { to: b.email, subject: `[${row.code}] Câu trả lời chờ duyệt`.slice(0, 200), text: `Kính gửi ${b.name},\n\nCâu trả lời yêu cầu «${row.title.slice(0, 150)}» đang chờ Ban Biên tập duyệt.\n\n${link}\n\n— Cổng` });
+        for (const b of board)
+          await queueMail(tx, {
+            to: b.email,
+            subject: `[${row.code}] Câu trả lời chờ duyệt`.slice(0, 200),
+            text: `Kính gửi ${b.name},\n\nCâu trả lời yêu cầu «${row.title.slice(0, 150)}» đang chờ Ban Biên tập duyệt.\n\n${link}\n\n— Cổng`,
+          });
         return 'review';
       }
       await this.#release(tx, actor, { ...row, answer_html: html }, now, url, merged);
@@ -287,7 +329,12 @@ export class HandlingService {
     await this.#act(actor, id, 'board', new Set(['answer_review']), async (tx, row, now) => {
       await repo.updateInquiry(tx, row.id, { status: row.promised_at ? 'progress' : 'forwarded' });
       await this.#event(tx, actor, row, 'answer_returned', reason, false, now);
-      for (const r of responders) await queueMail(tx, { to: r.email, subject: `[${row.code}] Dự thảo trả lời cần sửa`.slice(0, 200), text: `Kính gửi ${r.name},\n\nBan Biên tập trả lại dự thảo trả lời yêu cầu «${row.title.slice(0, 150)}»:\n\n${reason}\n\n${link}\n\n— Cổng` });
+      for (const r of responders)
+        await queueMail(tx, {
+          to: r.email,
+          subject: `[${row.code}] Dự thảo trả lời cần sửa`.slice(0, 200),
+          text: `Kính gửi ${r.name},\n\nBan Biên tập trả lại dự thảo trả lời yêu cầu «${row.title.slice(0, 150)}»:\n\n${reason}\n\n${link}\n\n— Cổng`,
+        });
     });
   }
 
@@ -311,7 +358,8 @@ export class HandlingService {
     const iso = m ? (m[1]!.length === 4 ? `${m[1]}-${m[2]}-${m[3]}` : `${m[3]}-${m[2]}-${m[1]}`) : '';
     // The promised day ends at the end of office hours in Việt Nam.
     const promised = iso ? new Date(`${iso}T17:00:00+07:00`) : new Date(NaN);
-    if (Number.isNaN(promised.getTime()) || promised.getTime() <= Date.now()) throw problem('promisedDate', 'Ngày hẹn trả lời phải là một ngày sau hôm nay (dd/mm/yyyy).');
+    if (Number.isNaN(promised.getTime()) || promised.getTime() <= Date.now())
+      throw problem('promisedDate', 'Ngày hẹn trả lời phải là một ngày sau hôm nay (dd/mm/yyyy).');
     if (promised.getTime() > Date.now() + 366 * 86_400_000) throw problem('promisedDate', 'Ngày hẹn trả lời không quá một năm.');
     const url = await this.#urlFor(id);
     await this.#act(actor, id, 'agency', AGENCY_STAGES, async (tx, row, now) => {
@@ -325,17 +373,30 @@ export class HandlingService {
 
   async addAnswerFiles(actor: Actor, id: number, files: readonly IncomingFile[], lang: Lang): Promise<void> {
     const checked = await checkFiles(files, ANSWER_FILES, lang);
-    if (checked.problems.length) throw new Invalid('inquiry.files', checked.problems.join(' '), { details: checked.problems.map((message) => ({ field: 'files', message })) });
+    if (checked.problems.length)
+      throw new Invalid('inquiry.files', checked.problems.join(' '), { details: checked.problems.map((message) => ({ field: 'files', message })) });
     const existing = await repo.attachmentsOf(this.#d.db, id);
-    if (existing.filter((a) => a.role === 'answer').length + checked.ok.length > ANSWER_FILES.maxFiles) throw problem('files', `Câu trả lời có tối đa ${ANSWER_FILES.maxFiles} tệp.`);
+    if (existing.filter((a) => a.role === 'answer').length + checked.ok.length > ANSWER_FILES.maxFiles)
+      throw problem('files', `Câu trả lời có tối đa ${ANSWER_FILES.maxFiles} tệp.`);
     const stored = await storeFiles(this.#d.storage, checked.ok);
     try {
       await this.#act(actor, id, 'agency', AGENCY_STAGES, async (tx, row) => {
-        for (const s of stored) await repo.insertAttachment(tx, { inquiry_id: row.id, role: 'answer', storage_key: s.key, filename: s.file.filename, mime: s.file.mime, size: s.file.data.length });
+        for (const s of stored)
+          await repo.insertAttachment(tx, {
+            inquiry_id: row.id,
+            role: 'answer',
+            storage_key: s.key,
+            filename: s.file.filename,
+            mime: s.file.mime,
+            size: s.file.data.length,
+          });
         await this.#event(tx, actor, row, 'answer_file_added', stored.map((s) => s.file.filename).join(', '), false);
       });
     } catch (err) {
-      await removeFiles(this.#d.storage, stored.map((s) => s.key));
+      await removeFiles(
+        this.#d.storage,
+        stored.map((s) => s.key),
+      );
       throw err;
     }
   }

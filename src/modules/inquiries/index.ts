@@ -84,7 +84,20 @@ export function inquiriesModule(platform: Platform, deps: InquiriesDeps) {
     /** Background job: personal data of requests closed longer than the retention period are erased. */
     erasePersonalData: (now?: Date) => erasePersonalData(db, storage, config.inquiryRetentionMonths, now),
     register: async (app: FastifyInstance) => {
-      const ctx = { db, config, sites: deps.sites, shell: deps.shell, accounts: deps.accounts, submission, handling, publication, agencies, storage, statusUrl, logOnBehalf: (actor: Actor, input: OfficerInput) => logOnBehalf(db, submission, actor, input) };
+      const ctx = {
+        db,
+        config,
+        sites: deps.sites,
+        shell: deps.shell,
+        accounts: deps.accounts,
+        submission,
+        handling,
+        publication,
+        agencies,
+        storage,
+        statusUrl,
+        logOnBehalf: (actor: Actor, input: OfficerInput) => logOnBehalf(db, submission, actor, input),
+      };
       registerInquiryApi(app, ctx);
       registerInquiryPages(app, ctx);
       registerInquiryAdmin(app, ctx);
@@ -93,4 +106,4 @@ export function inquiriesModule(platform: Platform, deps: InquiriesDeps) {
 }
 
 export type InquiriesModule = ReturnType<typeof inquiriesModule>;
-export type { InquiryRoutesContext } from "./routes-context.ts";
+export type { InquiryRoutesContext } from './routes-context.ts';

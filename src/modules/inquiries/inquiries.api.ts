@@ -30,7 +30,9 @@ const Submission = Type.Object(
     phone: Type.Optional(Type.String({ maxLength: 100 })),
     address: Type.Optional(Type.String({ maxLength: 1000 })),
     consentPrivacy: Type.Boolean({ description: 'Đồng ý thông báo xử lý dữ liệu cá nhân / Consent to the personal data notice (must be true).' }),
-    consentPublish: Type.Optional(Type.Boolean({ description: 'Đồng ý công bố câu trả lời (đã ẩn dữ liệu cá nhân) / Consent to publishing the answer, personal data removed.' })),
+    consentPublish: Type.Optional(
+      Type.Boolean({ description: 'Đồng ý công bố câu trả lời (đã ẩn dữ liệu cá nhân) / Consent to publishing the answer, personal data removed.' }),
+    ),
     lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')], { description: 'Ngôn ngữ thông báo / Language of messages and notices.' })),
   },
   { additionalProperties: false },
@@ -96,7 +98,8 @@ export function registerInquiryApi(app: FastifyInstance, ctx: InquiryRoutesConte
       schema: {
         tags: ['inquiries'],
         summary: 'Gửi câu hỏi, góp ý, kiến nghị / Submit a question, feedback, petition, complaint or denunciation',
-        description: 'Trả lời 201 chỉ sau khi yêu cầu đã được lưu. Gửi lại với cùng tiêu đề Idempotency-Key trả về cùng mã. / Answers 201 only after the request is stored; a retry with the same Idempotency-Key returns the same code.',
+        description:
+          'Trả lời 201 chỉ sau khi yêu cầu đã được lưu. Gửi lại với cùng tiêu đề Idempotency-Key trả về cùng mã. / Answers 201 only after the request is stored; a retry with the same Idempotency-Key returns the same code.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
         body: Submission,
         response: { 201: Receipt, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody },
@@ -144,7 +147,10 @@ export function registerInquiryApi(app: FastifyInstance, ctx: InquiryRoutesConte
       schema: {
         tags: ['inquiries'],
         summary: 'Loại, lĩnh vực và cơ quan để chọn / Kinds, fields and agencies to choose from',
-        querystring: Type.Object({ site: Type.Optional(Type.String({ maxLength: 50 })), lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])) }),
+        querystring: Type.Object({
+          site: Type.Optional(Type.String({ maxLength: 50 })),
+          lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+        }),
         response: {
           200: Type.Object({
             kinds: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),

@@ -90,7 +90,6 @@ interface AskForm {
   oversized: boolean;
 }
 
-
 async function drain(stream: AsyncIterable<Buffer>): Promise<number> {
   let bytes = 0;
   for await (const chunk of stream) bytes += chunk.length;
@@ -159,8 +158,17 @@ function valuesOf(form: AskForm): AskValues {
 
 function challengeMessage(L: Lang, result: Exclude<ChallengeResult, 'ok'>, empty: boolean): string {
   if (empty) return tr(L, 'Hãy trả lời câu hỏi kiểm tra (bằng chữ số).', 'Please answer the check question (in digits).');
-  if (result === 'expired') return tr(L, 'Câu hỏi kiểm tra đã hết hạn hoặc đã được dùng. Hãy trả lời câu hỏi mới.', 'The check question has expired or was already used. Please answer the new question.');
-  return tr(L, 'Câu trả lời cho câu hỏi kiểm tra chưa đúng. Hãy trả lời câu hỏi mới.', 'The answer to the check question is not right. Please answer the new question.');
+  if (result === 'expired')
+    return tr(
+      L,
+      'Câu hỏi kiểm tra đã hết hạn hoặc đã được dùng. Hãy trả lời câu hỏi mới.',
+      'The check question has expired or was already used. Please answer the new question.',
+    );
+  return tr(
+    L,
+    'Câu trả lời cho câu hỏi kiểm tra chưa đúng. Hãy trả lời câu hỏi mới.',
+    'The answer to the check question is not right. Please answer the new question.',
+  );
 }
 
 // ── Routes ──────────────────────────────────────────────────────────────────────────
@@ -179,7 +187,10 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
 
   const other = (L: Lang): Lang => (L === 'vi' ? 'en' : 'vi');
   const home = (request: FastifyRequest, L: Lang): Crumb => ({ label: t(L, 'shell.home'), href: siteHref(requireSite(request), '/') });
-  const qaCrumb = (request: FastifyRequest, L: Lang): Crumb => ({ label: tr(L, 'Hỏi đáp', 'Questions and answers'), href: siteHref(requireSite(request), PATHS.qa[L]) });
+  const qaCrumb = (request: FastifyRequest, L: Lang): Crumb => ({
+    label: tr(L, 'Hỏi đáp', 'Questions and answers'),
+    href: siteHref(requireSite(request), PATHS.qa[L]),
+  });
 
   /**
    * A page never cached anywhere: it holds a CSRF token or a citizen's own request. `here` is
@@ -228,7 +239,11 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
       reply,
       {
         title: refused ? tr(L, `Lỗi: ${title}`, `Error: ${title}`) : title,
-        description: tr(L, 'Gửi câu hỏi, góp ý, kiến nghị, phản ánh, khiếu nại, tố cáo đến cơ quan nhà nước.', 'Send a question, feedback, a petition, a complaint or a denunciation to the authorities.'),
+        description: tr(
+          L,
+          'Gửi câu hỏi, góp ý, kiến nghị, phản ánh, khiếu nại, tố cáo đến cơ quan nhà nước.',
+          'Send a question, feedback, a petition, a complaint or a denunciation to the authorities.',
+        ),
         breadcrumbs: [home(request, L), qaCrumb(request, L), { label: title }],
         alternate: { lang: other(L), href: siteHref(site, PATHS.ask[other(L)], other(L)) },
         main: askFormMain({
@@ -259,7 +274,11 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     // A filled honeypot: a robot. Nothing is saved and nothing says why.
     if ((form.fields.get('website') ?? '').trim() !== '') {
       request.log.info({ code: 'inquiry.honeypot' }, 'request refused');
-      const message = tr(L, 'Không gửi được yêu cầu. Hãy kiểm tra lại các thông tin rồi gửi lại.', 'The request could not be sent. Please check the form and send it again.');
+      const message = tr(
+        L,
+        'Không gửi được yêu cầu. Hãy kiểm tra lại các thông tin rồi gửi lại.',
+        'The request could not be sent. Please check the form and send it again.',
+      );
       return askPage(request, reply, L, { values, errors: { form: message }, challenge: await newChallenge(L) }, 422);
     }
 
@@ -272,10 +291,16 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
 
     const early: { field: string; message: string }[] = [];
     if (verdict !== 'ok') early.push({ field: 'challenge', message: challengeMessage(L, verdict, answer.trim() === '') });
-    if (form.oversized) early.push({ field: 'form', message: tr(L, 'Biểu mẫu gửi lên quá lớn hoặc không hợp lệ.', 'The form sent is too large or not valid.') });
+    if (form.oversized)
+      early.push({ field: 'form', message: tr(L, 'Biểu mẫu gửi lên quá lớn hoặc không hợp lệ.', 'The form sent is too large or not valid.') });
     const mb = Math.round(CITIZEN_FILES.maxBytes / 1024 / 1024);
-    for (const name of form.tooLarge) early.push({ field: 'files', message: tr(L, `Tệp «${name}» lớn hơn ${mb} MB.`, `The file “${name}” is larger than ${mb} MB.`) });
-    if (form.tooMany) early.push({ field: 'files', message: tr(L, `Chỉ gửi được tối đa ${CITIZEN_FILES.maxFiles} tệp.`, `At most ${CITIZEN_FILES.maxFiles} files can be sent.`) });
+    for (const name of form.tooLarge)
+      early.push({ field: 'files', message: tr(L, `Tệp «${name}» lớn hơn ${mb} MB.`, `The file “${name}” is larger than ${mb} MB.`) });
+    if (form.tooMany)
+      early.push({
+        field: 'files',
+        message: tr(L, `Chỉ gửi được tối đa ${CITIZEN_FILES.maxFiles} tệp.`, `At most ${CITIZEN_FILES.maxFiles} files can be sent.`),
+      });
 
     const input: SubmissionInput = {
       siteId: site.site.id,
@@ -314,8 +339,18 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
       if (isDomainError(err) && err.status === 422) return askPage(request, reply, L, { values, errors: errorsByField(err.details), challenge }, 422);
       if (isDomainError(err) && err.code === 'inquiry.idempotency_mismatch') {
         // The same form was sent before with other content (back button, then edits): this is a new request.
-        const message = tr(L, 'Biểu mẫu này đã được gửi trước đó với nội dung khác. Hãy kiểm tra lại rồi bấm Gửi yêu cầu để gửi thành một yêu cầu mới.', 'This form was already sent with other content. Check it and press Send to send it as a new request.');
-        return askPage(request, reply, L, { values: { ...values, submission: randomUUID() }, errors: { form: message }, challenge: await newChallenge(L) }, 409);
+        const message = tr(
+          L,
+          'Biểu mẫu này đã được gửi trước đó với nội dung khác. Hãy kiểm tra lại rồi bấm Gửi yêu cầu để gửi thành một yêu cầu mới.',
+          'This form was already sent with other content. Check it and press Send to send it as a new request.',
+        );
+        return askPage(
+          request,
+          reply,
+          L,
+          { values: { ...values, submission: randomUUID() }, errors: { form: message }, challenge: await newChallenge(L) },
+          409,
+        );
       }
       throw err;
     }
@@ -323,28 +358,40 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
 
     const row = result.row;
     const title = tr(L, 'Đã gửi yêu cầu', 'Request sent');
-    return sendPrivate(request, reply, {
-      title,
-      breadcrumbs: [home(request, L), qaCrumb(request, L), { label: title }],
-      head: html`${inquiryStyle()}<meta name="robots" content="noindex">`,
-      main: confirmationMain({
-        lang: L,
-        code: row.code,
-        title: row.title,
-        kindLabel: kindLabel(row.kind, L),
-        fieldLabel: fieldLabel(row.field, L),
-        answerDue: result.answerDue,
-        emailed: row.email !== '',
-        statusHref: `${siteHref(site, PATHS.inquiryStatus[L])}?ma=${encodeURIComponent(row.code)}`,
-        askHref: siteHref(site, PATHS.ask[L]),
-        qaHref: siteHref(site, PATHS.qa[L]),
-      }),
-    }, 200, siteHref(site, PATHS.ask[L]));
+    return sendPrivate(
+      request,
+      reply,
+      {
+        title,
+        breadcrumbs: [home(request, L), qaCrumb(request, L), { label: title }],
+        head: html`${inquiryStyle()}<meta name="robots" content="noindex">`,
+        main: confirmationMain({
+          lang: L,
+          code: row.code,
+          title: row.title,
+          kindLabel: kindLabel(row.kind, L),
+          fieldLabel: fieldLabel(row.field, L),
+          answerDue: result.answerDue,
+          emailed: row.email !== '',
+          statusHref: `${siteHref(site, PATHS.inquiryStatus[L])}?ma=${encodeURIComponent(row.code)}`,
+          askHref: siteHref(site, PATHS.ask[L]),
+          qaHref: siteHref(site, PATHS.qa[L]),
+        }),
+      },
+      200,
+      siteHref(site, PATHS.ask[L]),
+    );
   }
 
   // ── The status page ──
 
-  async function lookupPage(request: FastifyRequest, reply: FastifyReply, L: Lang, v: { code: string; contact: string; notFound: boolean; errors: Errors }, status: number): Promise<FastifyReply> {
+  async function lookupPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    L: Lang,
+    v: { code: string; contact: string; notFound: boolean; errors: Errors },
+    status: number,
+  ): Promise<FastifyReply> {
     const site = requireSite(request);
     const title = tr(L, 'Tra cứu tình trạng yêu cầu', 'Track your request');
     return sendPrivate(
@@ -396,7 +443,16 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
           fileHref: (f) => `${base}${FILE_SUFFIX}/${f.id}?ma=${encodeURIComponent(s.code)}&k=${encodeURIComponent(f.token)}`,
           qaHref: (slug) => siteHref(site, `${PATHS.qa[L]}/${slug}`),
           ...(s.status === 'needs_info'
-            ? { addInfo: { action: `${base}${INFO_SUFFIX}`, csrf: csrfToken(request, reply), code: s.code, contact: found.contact, value: extra.info ?? '', ...(extra.infoError ? { error: extra.infoError } : {}) } }
+            ? {
+                addInfo: {
+                  action: `${base}${INFO_SUFFIX}`,
+                  csrf: csrfToken(request, reply),
+                  code: s.code,
+                  contact: found.contact,
+                  value: extra.info ?? '',
+                  ...(extra.infoError ? { error: extra.infoError } : {}),
+                },
+              }
             : {}),
           ...(extra.notice ? { notice: extra.notice } : {}),
           lookupHref: base,
@@ -456,7 +512,12 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
           excerpt: excerpt(r.public_question.replace(/\s+/g, ' ').trim()),
         })),
         total: list.total,
-        fields: FIELDS.filter((f) => (counts.get(f.code) ?? 0) > 0).map((f) => ({ label: f.label[L], href: hrefFor(f.code), count: counts.get(f.code) ?? 0, current: f.code === field })),
+        fields: FIELDS.filter((f) => (counts.get(f.code) ?? 0) > 0).map((f) => ({
+          label: f.label[L],
+          href: hrefFor(f.code),
+          count: counts.get(f.code) ?? 0,
+          current: f.code === field,
+        })),
         all: { href: base, count: total, current: !field },
         currentField,
         pagination: pagination(L, page, pages, (n) => hrefFor(field, n)),
@@ -471,13 +532,21 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     if (!/^[a-z0-9][a-z0-9-]{0,150}$/.test(slug)) throw notFound();
     const entry = await ctx.publication.bySlug(site.site.id, slug);
     if (!entry) throw notFound();
-    const [files, agencies] = await Promise.all([ctx.publication.publicFiles(entry.id), entry.agency_id ? ctx.agencies.list(site.site.id, false) : Promise.resolve([])]);
+    const [files, agencies] = await Promise.all([
+      ctx.publication.publicFiles(entry.id),
+      entry.agency_id ? ctx.agencies.list(site.site.id, false) : Promise.resolve([]),
+    ]);
     const base = siteHref(site, PATHS.qa[L]);
     return ctx.shell.sendPage(request, reply, {
       title: entry.public_title,
       description: entry.public_question.replace(/\s+/g, ' ').slice(0, 200),
       date: new Date(entry.published_at),
-      breadcrumbs: [home(request, L), qaCrumb(request, L), { label: fieldLabel(entry.field, L), href: `${base}?linh-vuc=${entry.field}` }, { label: entry.public_title }],
+      breadcrumbs: [
+        home(request, L),
+        qaCrumb(request, L),
+        { label: fieldLabel(entry.field, L), href: `${base}?linh-vuc=${entry.field}` },
+        { label: entry.public_title },
+      ],
       alternate: { lang: other(L), href: siteHref(site, `${PATHS.qa[other(L)]}/${slug}`, other(L)) },
       head: inquiryStyle(),
       main: qaDetailMain({
@@ -516,7 +585,9 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
         throwFileSizeLimit: false,
         limits: { fileSize: CITIZEN_FILES.maxBytes, files: MAX_FILE_PARTS, fields: 40, parts: 60, fieldSize: FIELD_BYTES, headerPairs: 50 },
       });
-      mp.post(PATHS.ask[L], { config: submissionRateLimit(ctx.config), preHandler: [readCsrfPart, guard] }, async (request, reply) => submitAsk(request, reply, L));
+      mp.post(PATHS.ask[L], { config: submissionRateLimit(ctx.config), preHandler: [readCsrfPart, guard] }, async (request, reply) =>
+        submitAsk(request, reply, L),
+      );
     });
 
     const lookupLimit = { rateLimit: { ...LOOKUP_RATE_LIMIT, groupId: 'inquiry-status-page', allowList: allowListed(ctx.config) } };
@@ -530,7 +601,8 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
       const v = lookupInput(request);
       const errors: Errors = {};
       if (!v.code.trim()) errors.code = tr(L, 'Nhập mã tra cứu.', 'Enter the tracking code.');
-      if (!v.contact.trim()) errors.contact = tr(L, 'Nhập thư điện tử hoặc số điện thoại đã khai khi gửi.', 'Enter the e-mail address or phone number you gave.');
+      if (!v.contact.trim())
+        errors.contact = tr(L, 'Nhập thư điện tử hoặc số điện thoại đã khai khi gửi.', 'Enter the e-mail address or phone number you gave.');
       if (Object.keys(errors).length) return lookupPage(request, reply, L, { ...v, notFound: false, errors }, 422);
       try {
         return await statusPage(request, reply, L, v, {}, 200);
@@ -549,11 +621,22 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
         if (isDomainError(err) && err.status === 404) return lookupPage(request, reply, L, { ...v, notFound: true, errors: {} }, 404);
         if (isDomainError(err) && err.status === 422) return statusPage(request, reply, L, v, { info, infoError: err.details[0]?.message ?? err.message }, 422);
         if (isDomainError(err) && err.status === 409) {
-          return statusPage(request, reply, L, v, { notice: { kind: 'error', text: tr(L, 'Yêu cầu này hiện không cần bổ sung thông tin.', 'No information is needed for this request now.') } }, 409);
+          return statusPage(
+            request,
+            reply,
+            L,
+            v,
+            { notice: { kind: 'error', text: tr(L, 'Yêu cầu này hiện không cần bổ sung thông tin.', 'No information is needed for this request now.') } },
+            409,
+          );
         }
         throw err;
       }
-      const notice = tr(L, 'Đã gửi thông tin bổ sung. Yêu cầu được chuyển lại cho Ban Biên tập xử lý.', 'Your information was sent. The request goes back to the editorial board.');
+      const notice = tr(
+        L,
+        'Đã gửi thông tin bổ sung. Yêu cầu được chuyển lại cho Ban Biên tập xử lý.',
+        'Your information was sent. The request goes back to the editorial board.',
+      );
       return statusPage(request, reply, L, v, { notice: { kind: 'ok', text: notice } }, 200);
     });
 

@@ -22,7 +22,12 @@ export function agencyById(db: DbOrTx, id: number): Promise<AgencyRow | undefine
 }
 
 export async function insertAgency(db: DbOrTx, row: Insertable<InquiryAgenciesTable>): Promise<AgencyRow | undefined> {
-  return db.insertInto('inquiry_agencies').values(row).onConflict((oc) => oc.columns(['site_id', 'name']).doNothing()).returningAll().executeTakeFirst();
+  return db
+    .insertInto('inquiry_agencies')
+    .values(row)
+    .onConflict((oc) => oc.columns(['site_id', 'name']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function updateAgency(db: DbOrTx, id: number, patch: Updateable<InquiryAgenciesTable>): Promise<void> {
@@ -55,12 +60,27 @@ export async function setAnswerReview(db: DbOrTx, siteId: number, value: boolean
  */
 export function insertReceived(db: DbOrTx, row: Insertable<InquiriesTable>, event: { at: Date; actorId: number | null }): Promise<InquiryRow | undefined> {
   return db
-    .with('i', (qb) => qb.insertInto('inquiries').values(row).onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing()).returningAll())
+    .with('i', (qb) =>
+      qb
+        .insertInto('inquiries')
+        .values(row)
+        .onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing())
+        .returningAll(),
+    )
     .with('e', (qb) =>
       qb
         .insertInto('inquiry_events')
         .columns(['inquiry_id', 'at', 'kind', 'actor_id'])
-        .expression((eb) => eb.selectFrom('i').select((x) => [x.ref('i.id').as('inquiry_id'), sql<Date>`${event.at}::timestamptz`.as('at'), sql<string>`'received'`.as('kind'), sql<number | null>`${event.actorId}::integer`.as('actor_id')])),
+        .expression((eb) =>
+          eb
+            .selectFrom('i')
+            .select((x) => [
+              x.ref('i.id').as('inquiry_id'),
+              sql<Date>`${event.at}::timestamptz`.as('at'),
+              sql<string>`'received'`.as('kind'),
+              sql<number | null>`${event.actorId}::integer`.as('actor_id'),
+            ]),
+        ),
     )
     .selectFrom('i')
     .selectAll()
@@ -72,8 +92,17 @@ export function insertReceived(db: DbOrTx, row: Insertable<InquiriesTable>, even
  * (CTE `i`), its first event, and `statements` of other modules that read `i` (its deadlines,
  * the citizen's mail) — made only if the request was inserted. One round trip, one commit.
  */
-export async function insertReceivedAtOnce(db: DbOrTx, row: Insertable<InquiriesTable>, event: { at: Date }, statements: readonly RawBuilder<unknown>[]): Promise<InquiryRow | undefined> {
-  const insert = db.insertInto('inquiries').values(row).onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing()).returningAll();
+export async function insertReceivedAtOnce(
+  db: DbOrTx,
+  row: Insertable<InquiriesTable>,
+  event: { at: Date },
+  statements: readonly RawBuilder<unknown>[],
+): Promise<InquiryRow | undefined> {
+  const insert = db
+    .insertInto('inquiries')
+    .values(row)
+    .onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing())
+    .returningAll();
   const ctes = statements.map((s, n) => sql`, ${sql.raw(`x${n}`)} as (${s})`);
   const r = await sql<InquiryRow>`with i as (${insert}),
     e as (insert into inquiry_events (inquiry_id, at, kind) select id, ${event.at}::timestamptz, 'received' from i)
@@ -100,7 +129,11 @@ export function lockById(db: DbOrTx, id: number): Promise<InquiryRow | undefined
 }
 
 export async function updateInquiry(db: DbOrTx, id: number, patch: InquiryPatch): Promise<void> {
-  await db.updateTable('inquiries').set({ ...patch, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('inquiries')
+    .set({ ...patch, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function mergedInto(db: DbOrTx, id: number): Promise<InquiryRow[]> {
@@ -152,7 +185,20 @@ export async function list(db: DbOrTx, f: ListFilter): Promise<{ rows: ListedInq
   if (f.dueAfter) q = q.where(due, '>=', f.dueAfter);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
-    .select(['i.id', 'i.site_id', 'i.code', 'i.channel', 'i.kind', 'i.field', 'i.title', 'i.status', 'i.agency_id', 'i.received_at', 'i.published_at', due.as('next_due_at')])
+    .select([
+      'i.id',
+      'i.site_id',
+      'i.code',
+      'i.channel',
+      'i.kind',
+      'i.field',
+      'i.title',
+      'i.status',
+      'i.agency_id',
+      'i.received_at',
+      'i.published_at',
+      due.as('next_due_at'),
+    ])
     .orderBy(sql`${due} asc nulls last`)
     .orderBy('i.received_at', 'desc')
     .limit(f.limit)
@@ -164,7 +210,10 @@ export async function list(db: DbOrTx, f: ListFilter): Promise<{ rows: ListedInq
 /** Requests per stage, for the consoles' tabs. */
 export async function countsByStatus(db: DbOrTx, siteIds: readonly number[], agencyIds?: readonly number[]): Promise<Map<string, number>> {
   if (siteIds.length === 0 || (agencyIds && agencyIds.length === 0)) return new Map();
-  let q = db.selectFrom('inquiries').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('site_id', 'in', siteIds);
+  let q = db
+    .selectFrom('inquiries')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('site_id', 'in', siteIds);
   if (agencyIds) q = q.where('agency_id', 'in', agencyIds);
   const rows = await q.groupBy('status').execute();
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
@@ -233,32 +282,83 @@ export interface PublishedRow {
   lang: string;
 }
 
-const publishedColumns = ['id', 'site_id', 'field', 'public_title', 'public_question', 'public_answer_html', 'public_slug', 'published_at', 'answered_at', 'agency_id', 'lang'] as const;
+const publishedColumns = [
+  'id',
+  'site_id',
+  'field',
+  'public_title',
+  'public_question',
+  'public_answer_html',
+  'public_slug',
+  'published_at',
+  'answered_at',
+  'agency_id',
+  'lang',
+] as const;
 
-export async function published(db: DbOrTx, siteId: number, field: string | undefined, limit: number, offset: number): Promise<{ rows: PublishedRow[]; total: number }> {
+export async function published(
+  db: DbOrTx,
+  siteId: number,
+  field: string | undefined,
+  limit: number,
+  offset: number,
+): Promise<{ rows: PublishedRow[]; total: number }> {
   let q = db.selectFrom('inquiries').where('site_id', '=', siteId).where('published_at', 'is not', null);
   if (field) q = q.where('field', '=', field);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.select([...publishedColumns]).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  const rows = await q
+    .select([...publishedColumns])
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return { rows: rows as PublishedRow[], total: Number(total.n) };
 }
 
 export async function publishedFieldCounts(db: DbOrTx, siteId: number): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('inquiries').select(['field', (eb) => eb.fn.countAll<number>().as('n')]).where('site_id', '=', siteId).where('published_at', 'is not', null).groupBy('field').execute();
+  const rows = await db
+    .selectFrom('inquiries')
+    .select(['field', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('site_id', '=', siteId)
+    .where('published_at', 'is not', null)
+    .groupBy('field')
+    .execute();
   return new Map(rows.map((r) => [r.field, Number(r.n)]));
 }
 
 export async function publishedBySlug(db: DbOrTx, siteId: number, slug: string): Promise<PublishedRow | undefined> {
-  const row = await db.selectFrom('inquiries').select([...publishedColumns]).where('site_id', '=', siteId).where('public_slug', '=', slug).where('published_at', 'is not', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('inquiries')
+    .select([...publishedColumns])
+    .where('site_id', '=', siteId)
+    .where('public_slug', '=', slug)
+    .where('published_at', 'is not', null)
+    .executeTakeFirst();
   return row as PublishedRow | undefined;
 }
 
 export async function slugTaken(db: DbOrTx, siteId: number, slug: string, exceptId: number): Promise<boolean> {
-  return (await db.selectFrom('inquiries').select('id').where('site_id', '=', siteId).where('public_slug', '=', slug).where('id', '<>', exceptId).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('inquiries')
+      .select('id')
+      .where('site_id', '=', siteId)
+      .where('public_slug', '=', slug)
+      .where('id', '<>', exceptId)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function publishedBatch(db: DbOrTx, afterId: number, limit: number): Promise<PublishedRow[]> {
-  const rows = await db.selectFrom('inquiries').select([...publishedColumns]).where('published_at', 'is not', null).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('inquiries')
+    .select([...publishedColumns])
+    .where('published_at', 'is not', null)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows as PublishedRow[];
 }
 
@@ -266,7 +366,14 @@ export async function publishedBatch(db: DbOrTx, afterId: number, limit: number)
 
 /** Closed requests whose personal data are past the retention period. */
 export async function toErase(db: DbOrTx, closedBefore: Date, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('inquiries').select('id').where('personal_erased_at', 'is', null).where('closed_at', '<', closedBefore).orderBy('closed_at').limit(limit).execute();
+  const rows = await db
+    .selectFrom('inquiries')
+    .select('id')
+    .where('personal_erased_at', 'is', null)
+    .where('closed_at', '<', closedBefore)
+    .orderBy('closed_at')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -40,10 +40,14 @@ export class InquiryClock {
 
   /** `start` as statements for a single-statement submission (`source`: the CTE inserting the request). */
   prepareStart(db: DbOrTx, c: Omit<Clock, 'inquiryId'>, source: string): Promise<{ dues: Date[]; statements: RawBuilder<unknown>[] }> {
-    return this.#deadlines.prepareNew(db, [
-      { siteId: c.siteId, subjectType: 'inquiry_forward', ruleCode: 'DL-9', variant: 'forward', trigger: c.receivedAt },
-      { siteId: c.siteId, subjectType: 'inquiry_answer', ruleCode: 'DL-9', variant: 'answer', trigger: c.receivedAt },
-    ], source);
+    return this.#deadlines.prepareNew(
+      db,
+      [
+        { siteId: c.siteId, subjectType: 'inquiry_forward', ruleCode: 'DL-9', variant: 'forward', trigger: c.receivedAt },
+        { siteId: c.siteId, subjectType: 'inquiry_answer', ruleCode: 'DL-9', variant: 'answer', trigger: c.receivedAt },
+      ],
+      source,
+    );
   }
 
   /** Forwarded to `agency` at `at`: the board's deadline is met, the answer's now owed by the agency. */
@@ -57,7 +61,14 @@ export class InquiryClock {
    * receipt and met now (so a late notice counts as late); nothing more is owed.
    */
   async outOfScope(tx: Tx, c: Clock, at: Date): Promise<void> {
-    await this.#deadlines.track(tx, { siteId: c.siteId, subjectType: 'inquiry_scope', subjectId: c.inquiryId, ruleCode: 'DL-9', variant: 'out_of_scope', trigger: c.receivedAt });
+    await this.#deadlines.track(tx, {
+      siteId: c.siteId,
+      subjectType: 'inquiry_scope',
+      subjectId: c.inquiryId,
+      ruleCode: 'DL-9',
+      variant: 'out_of_scope',
+      trigger: c.receivedAt,
+    });
     await this.#deadlines.meet(tx, 'inquiry_scope', c.inquiryId, at);
     await this.closedWithoutAnswer(tx, c, at);
   }

@@ -35,24 +35,37 @@ const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** The file's type by content, or the reason it is refused, in the visitor's language. */
 export async function checkFile(file: IncomingFile, maxBytes: number, lang: Lang): Promise<CheckedFile | string> {
-  const name = file.filename.normalize('NFC').replace(/[\\/]/g, '_').replace(/[\u0000-\u001f]/g, '').slice(-150) || 'tep';
+  const name =
+    file.filename
+      .normalize('NFC')
+      .replace(/[\\/]/g, '_')
+      .replace(/[\u0000-\u001f]/g, '')
+      .slice(-150) || 'tep';
   const vi = lang === 'vi';
   if (file.data.length === 0) return vi ? `Tệp «${name}» rỗng.` : `The file “${name}” is empty.`;
   if (file.data.length > maxBytes) return vi ? `Tệp «${name}» lớn hơn ${MB(maxBytes)}.` : `The file “${name}” is larger than ${MB(maxBytes)}.`;
   const ext = (name.match(/\.([A-Za-z0-9]{1,5})$/)?.[1] ?? '').toLowerCase();
   const detected = await fileTypeFromBuffer(file.data);
   const type = detected ? FILE_TYPES[detected.mime] : undefined;
-  const accepted = Object.values(FILE_TYPES).map((t) => t.label).join(', ');
+  const accepted = Object.values(FILE_TYPES)
+    .map((t) => t.label)
+    .join(', ');
   if (!detected || !type) return vi ? `Tệp «${name}» không phải loại được nhận (${accepted}).` : `The file “${name}” is not an accepted type (${accepted}).`;
   // A file whose name says one type and whose content is another is refused: it is disguised.
-  if (!type.exts.includes(ext)) return vi ? `Tên tệp «${name}» không khớp với nội dung (${type.label}).` : `The name of “${name}” does not match its content (${type.label}).`;
+  if (!type.exts.includes(ext))
+    return vi ? `Tên tệp «${name}» không khớp với nội dung (${type.label}).` : `The name of “${name}” does not match its content (${type.label}).`;
   return { filename: name, data: file.data, mime: detected.mime, ext: type.exts[0]! };
 }
 
 /** Checks every file: the accepted ones, or the problems. */
-export async function checkFiles(files: readonly IncomingFile[], limits: { maxFiles: number; maxBytes: number }, lang: Lang): Promise<{ ok: CheckedFile[]; problems: string[] }> {
+export async function checkFiles(
+  files: readonly IncomingFile[],
+  limits: { maxFiles: number; maxBytes: number },
+  lang: Lang,
+): Promise<{ ok: CheckedFile[]; problems: string[] }> {
   const problems: string[] = [];
-  if (files.length > limits.maxFiles) problems.push(lang === 'vi' ? `Chỉ gửi được tối đa ${limits.maxFiles} tệp.` : `At most ${limits.maxFiles} files can be sent.`);
+  if (files.length > limits.maxFiles)
+    problems.push(lang === 'vi' ? `Chỉ gửi được tối đa ${limits.maxFiles} tệp.` : `At most ${limits.maxFiles} files can be sent.`);
   const ok: CheckedFile[] = [];
   for (const f of files.slice(0, limits.maxFiles)) {
     const r = await checkFile(f, limits.maxBytes, lang);

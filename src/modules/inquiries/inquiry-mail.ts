@@ -26,24 +26,40 @@ function lines(n: Notice, lang: Lang): string[] {
   switch (n.kind) {
     case 'received':
       return vi
-        ? ['Cổng thông tin đã nhận yêu cầu của Ông/Bà.', ...(n.answerDue ? [`Theo quy định, cơ quan có thẩm quyền trả lời hoặc thông báo tiến độ chậm nhất ngày ${formatDate(n.answerDue)}.`] : [])]
-        : ['The portal has received your request.', ...(n.answerDue ? [`By regulation, the competent agency answers or sends a progress notice by ${formatDate(n.answerDue)}.`] : [])];
+        ? [
+            'Cổng thông tin đã nhận yêu cầu của Ông/Bà.',
+            ...(n.answerDue ? [`Theo quy định, cơ quan có thẩm quyền trả lời hoặc thông báo tiến độ chậm nhất ngày ${formatDate(n.answerDue)}.`] : []),
+          ]
+        : [
+            'The portal has received your request.',
+            ...(n.answerDue ? [`By regulation, the competent agency answers or sends a progress notice by ${formatDate(n.answerDue)}.`] : []),
+          ];
     case 'info_requested':
-      return vi ? ['Để trả lời, cơ quan đề nghị Ông/Bà bổ sung thông tin:', '', n.message, '', 'Ông/Bà bổ sung tại trang tra cứu dưới đây.'] : ['To answer, the agency asks you for more information:', '', n.message, '', 'You can add it on the status page below.'];
+      return vi
+        ? ['Để trả lời, cơ quan đề nghị Ông/Bà bổ sung thông tin:', '', n.message, '', 'Ông/Bà bổ sung tại trang tra cứu dưới đây.']
+        : ['To answer, the agency asks you for more information:', '', n.message, '', 'You can add it on the status page below.'];
     case 'forwarded':
       return vi ? [`Yêu cầu đã được chuyển đến ${n.agency} để trả lời.`] : [`Your request has been forwarded to ${n.agency} for an answer.`];
     case 'out_of_scope':
-      return vi ? ['Nội dung yêu cầu không thuộc thẩm quyền trả lời của cơ quan.', `Lý do: ${n.reason}`] : ['Your request is outside the agency’s scope.', `Reason: ${n.reason}`];
+      return vi
+        ? ['Nội dung yêu cầu không thuộc thẩm quyền trả lời của cơ quan.', `Lý do: ${n.reason}`]
+        : ['Your request is outside the agency’s scope.', `Reason: ${n.reason}`];
     case 'transferred':
       return vi
         ? [`Yêu cầu đã được chuyển đến ${n.body} là cơ quan có thẩm quyền giải quyết theo quy định của pháp luật.`, ...(n.note ? [n.note] : [])]
         : [`Your request has been transferred to ${n.body}, the body competent to settle it under the law.`, ...(n.note ? [n.note] : [])];
     case 'merged':
-      return vi ? [`Yêu cầu có cùng nội dung với yêu cầu ${n.intoCode} đang được xử lý; Ông/Bà sẽ nhận câu trả lời chung.`] : [`Your request concerns the same matter as request ${n.intoCode}, already in hand; you will receive its answer.`];
+      return vi
+        ? [`Yêu cầu có cùng nội dung với yêu cầu ${n.intoCode} đang được xử lý; Ông/Bà sẽ nhận câu trả lời chung.`]
+        : [`Your request concerns the same matter as request ${n.intoCode}, already in hand; you will receive its answer.`];
     case 'progress':
-      return vi ? ['Thông báo tiến độ giải quyết:', '', n.text, '', `Ngày dự kiến trả lời: ${formatDate(n.promised)}.`] : ['Progress notice:', '', n.text, '', `Expected answer date: ${formatDate(n.promised)}.`];
+      return vi
+        ? ['Thông báo tiến độ giải quyết:', '', n.text, '', `Ngày dự kiến trả lời: ${formatDate(n.promised)}.`]
+        : ['Progress notice:', '', n.text, '', `Expected answer date: ${formatDate(n.promised)}.`];
     case 'answered':
-      return vi ? ['Cơ quan có thẩm quyền đã trả lời:', '', htmlToText(n.answerHtml).trim()] : ['The competent agency has answered:', '', htmlToText(n.answerHtml).trim()];
+      return vi
+        ? ['Cơ quan có thẩm quyền đã trả lời:', '', htmlToText(n.answerHtml).trim()]
+        : ['The competent agency has answered:', '', htmlToText(n.answerHtml).trim()];
   }
 }
 
@@ -59,13 +75,22 @@ const SUBJECTS: Record<Notice['kind'], Record<Lang, string>> = {
 };
 
 /** Queues the notice to the citizen's e-mail, if they gave one (the status page always shows it). */
-export async function notifyCitizen(tx: Tx, row: Pick<InquiryRow, 'email' | 'name' | 'code' | 'title' | 'lang'>, notice: Notice, statusUrl: string): Promise<void> {
+export async function notifyCitizen(
+  tx: Tx,
+  row: Pick<InquiryRow, 'email' | 'name' | 'code' | 'title' | 'lang'>,
+  notice: Notice,
+  statusUrl: string,
+): Promise<void> {
   const message = citizenMessage(row, notice, statusUrl);
   if (message) await queueMail(tx, message);
 }
 
 /** The notice as a message, or undefined when the citizen gave no e-mail. */
-export function citizenMessage(row: Pick<InquiryRow, 'email' | 'name' | 'code' | 'title' | 'lang'>, notice: Notice, statusUrl: string): MailMessage | undefined {
+export function citizenMessage(
+  row: Pick<InquiryRow, 'email' | 'name' | 'code' | 'title' | 'lang'>,
+  notice: Notice,
+  statusUrl: string,
+): MailMessage | undefined {
   if (!row.email) return undefined;
   const lang: Lang = row.lang === 'en' ? 'en' : 'vi';
   const vi = lang === 'vi';

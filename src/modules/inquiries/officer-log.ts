@@ -26,7 +26,10 @@ export async function logOnBehalf(db: Db, submission: SubmissionService, actor: 
   if (input.channel === 'hotline') {
     const agencies = await repo.agencies(db, input.siteId);
     const chosen = input.forwardAgencyId ? agencies.find((a) => a.id === input.forwardAgencyId) : agencies.find((a) => a.hotline_default);
-    if (input.forwardAgencyId && !chosen) throw new Invalid('inquiry.invalid', 'Chọn cơ quan trong danh sách.', { details: [{ field: 'forwardAgencyId', message: 'Chọn cơ quan trong danh sách.' }] });
+    if (input.forwardAgencyId && !chosen)
+      throw new Invalid('inquiry.invalid', 'Chọn cơ quan trong danh sách.', {
+        details: [{ field: 'forwardAgencyId', message: 'Chọn cơ quan trong danh sách.' }],
+      });
     if (chosen) forwardTo = { agencyId: chosen.id, agencyName: chosen.name };
   }
   return submission.submit(
@@ -35,7 +38,16 @@ export async function logOnBehalf(db: Db, submission: SubmissionService, actor: 
       loggedBy: actorId(actor),
       ...(forwardTo ? { forwardTo } : {}),
       inTx: async (tx, row) => {
-        await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: row.site_id, action: 'inquiry.logged', targetType: 'inquiry', targetId: String(row.id), summary: { code: row.code, channel: row.channel, ...(forwardTo ? { agency: forwardTo.agencyName } : {}) } });
+        await recordAudit(tx, {
+          actorId: actorId(actor),
+          actorLabel: actorLabel(actor),
+          ip: actorIp(actor),
+          siteId: row.site_id,
+          action: 'inquiry.logged',
+          targetType: 'inquiry',
+          targetId: String(row.id),
+          summary: { code: row.code, channel: row.channel, ...(forwardTo ? { agency: forwardTo.agencyName } : {}) },
+        });
       },
     },
   );

@@ -63,7 +63,10 @@ export function dateOnly(d: Date): SafeHtml {
 
 /** Text typed by a person, shown as paragraphs (blank lines) and line breaks; escaped. */
 export function paragraphs(text: string): SafeHtml {
-  const blocks = text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
   return html`${blocks.map((b) => html`<p>${b.split('\n').map((line, i) => html`${i ? raw('<br>') : ''}${line}`)}</p>`)}`;
 }
 
@@ -118,7 +121,17 @@ ${hintAndError(id, f.hint, f.error)}
 </div>`;
 }
 
-export function textarea(f: { name: string; id?: string; label: string; value: string; hint?: string; error?: string; required?: boolean; maxlength?: number; rows?: number }): SafeHtml {
+export function textarea(f: {
+  name: string;
+  id?: string;
+  label: string;
+  value: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  maxlength?: number;
+  rows?: number;
+}): SafeHtml {
   const id = f.id ?? `f-${f.name}`;
   return html`<div class="iq-field">
 <label for="${id}">${f.label}${star(f.required)}</label>
@@ -127,7 +140,16 @@ ${hintAndError(id, f.hint, f.error)}
 </div>`;
 }
 
-export function select(f: { name: string; id?: string; label: string; value: string; options: readonly { value: string; label: string }[]; hint?: string; error?: string; required?: boolean }): SafeHtml {
+export function select(f: {
+  name: string;
+  id?: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  hint?: string;
+  error?: string;
+  required?: boolean;
+}): SafeHtml {
   const id = f.id ?? `f-${f.name}`;
   return html`<div class="iq-field">
 <label for="${id}">${f.label}${star(f.required)}</label>
@@ -139,14 +161,22 @@ ${hintAndError(id, f.hint, f.error)}
 }
 
 /** A radio group in a fieldset whose legend names it; the error is tied to the group. */
-export function radios(f: { name: string; legend: string; value: string; options: readonly { value: string; label: string }[]; error?: string; required?: boolean }): SafeHtml {
+export function radios(f: {
+  name: string;
+  legend: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  error?: string;
+  required?: boolean;
+}): SafeHtml {
   const id = `f-${f.name}`;
   return html`<fieldset class="iq-field" id="${id}"${f.error ? html` aria-describedby="${id}-error"` : ''}>
 <legend>${f.legend}${star(f.required)}</legend>
 ${f.error ? html`<p class="iq-error" id="${id}-error">${f.error}</p>` : ''}
 ${f.options.map(
-    (o) => html`<div class="iq-radio"><input type="radio" id="${id}-${o.value}" name="${f.name}" value="${o.value}"${o.value === f.value ? raw(' checked') : ''}${f.required ? raw(' required') : ''}${f.error ? raw(' aria-invalid="true"') : ''}><label for="${id}-${o.value}">${o.label}</label></div>`,
-  )}
+  (o) =>
+    html`<div class="iq-radio"><input type="radio" id="${id}-${o.value}" name="${f.name}" value="${o.value}"${o.value === f.value ? raw(' checked') : ''}${f.required ? raw(' required') : ''}${f.error ? raw(' aria-invalid="true"') : ''}><label for="${id}-${o.value}">${o.label}</label></div>`,
+)}
 </fieldset>`;
 }
 

@@ -37,7 +37,11 @@ export async function publicFile(db: Db, siteId: number, attachmentId: number): 
 /** RFC 6266 with an RFC 5987 name: `attachment; filename="Tra loi.pdf"; filename*=UTF-8''Tr%E1%BA%A3%20l%E1%BB%9Di.pdf`. */
 export function attachmentDisposition(filename: string): string {
   const name = filename.normalize('NFC').replace(/[\u0000-\u001f\u007f/\\]/g, '_');
-  const ascii = stripDiacritics(name).replace(/[^A-Za-z0-9._ -]+/g, '_').replace(/^[.\s]+/, '').slice(-150) || 'tep';
+  const ascii =
+    stripDiacritics(name)
+      .replace(/[^A-Za-z0-9._ -]+/g, '_')
+      .replace(/^[.\s]+/, '')
+      .slice(-150) || 'tep';
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

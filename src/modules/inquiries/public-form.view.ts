@@ -52,7 +52,8 @@ export const EMPTY_VALUES: Omit<AskValues, 'submission'> = {
 };
 
 /** What the file picker offers; the server decides by content (inquiry-files.ts). */
-export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.odt,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
+export const ACCEPT =
+  '.pdf,.jpg,.jpeg,.png,.docx,.odt,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
 
 /** The element each field's problem links to from the summary. */
 export const FIELD_IDS: Record<string, string> = {
@@ -119,16 +120,22 @@ ${select({
   options: [{ value: '', label: tr(L, '— Chọn lĩnh vực —', '— Choose a field —') }, ...FIELDS.map((f) => ({ value: f.code, label: f.label[L] }))],
   ...(e.field ? { error: e.field } : {}),
 })}
-${v.agencies.length
+${
+  v.agencies.length
     ? select({
         name: 'agency',
         label: tr(L, 'Cơ quan muốn gửi đến (không bắt buộc)', 'Agency the request is meant for (optional)'),
-        hint: tr(L, 'Nếu không chọn, Ban Biên tập sẽ chuyển đến cơ quan có thẩm quyền.', 'If you do not choose, the editorial board passes it to the competent agency.'),
+        hint: tr(
+          L,
+          'Nếu không chọn, Ban Biên tập sẽ chuyển đến cơ quan có thẩm quyền.',
+          'If you do not choose, the editorial board passes it to the competent agency.',
+        ),
         value: x.agency,
         options: [{ value: '', label: tr(L, '— Không chọn —', '— Not chosen —') }, ...v.agencies.map((a) => ({ value: String(a.id), label: a.name }))],
         ...(e.agency ? { error: e.agency } : {}),
       })
-    : ''}
+    : ''
+}
 ${input({ name: 'title', label: tr(L, 'Tiêu đề', 'Title'), value: x.title, required: true, maxlength: LIMITS.title[1], hint: tr(L, `Tóm tắt nội dung trong một câu (${LIMITS.title[0]}–${LIMITS.title[1]} ký tự).`, `The matter in one sentence (${LIMITS.title[0]}–${LIMITS.title[1]} characters).`), ...(e.title ? { error: e.title } : {}) })}
 ${textarea({ name: 'content', id: 'f-body', label: tr(L, 'Nội dung', 'Content'), value: x.content, required: true, maxlength: LIMITS.body[1], rows: 10, hint: tr(L, `Trình bày cụ thể sự việc, câu hỏi hoặc đề xuất (${LIMITS.body[0]}–${LIMITS.body[1].toLocaleString('vi-VN')} ký tự).`, `Describe the matter, question or proposal (${LIMITS.body[0]}–${LIMITS.body[1].toLocaleString('en-GB')} characters).`), ...(e.body ? { error: e.body } : {}) })}
 <div class="iq-field">
@@ -166,7 +173,11 @@ ${input({ name: 'address', label: tr(L, 'Địa chỉ (không bắt buộc)', 'A
 ${checkbox({ name: 'consentPrivacy', label: tr(L, 'Tôi đồng ý với thông báo xử lý dữ liệu cá nhân nêu trên', 'I accept the personal data notice above'), checked: x.consentPrivacy, required: true, ...(e.consentPrivacy ? { error: e.consentPrivacy } : {}) })}
 ${checkbox({
   name: 'consentPublish',
-  label: tr(L, 'Tôi đồng ý để câu hỏi và câu trả lời được công bố trên chuyên mục Hỏi đáp sau khi đã xoá thông tin cá nhân (không bắt buộc)', 'I agree that the question and answer may be published in the Q&A section with my personal data removed (optional)'),
+  label: tr(
+    L,
+    'Tôi đồng ý để câu hỏi và câu trả lời được công bố trên chuyên mục Hỏi đáp sau khi đã xoá thông tin cá nhân (không bắt buộc)',
+    'I agree that the question and answer may be published in the Q&A section with my personal data removed (optional)',
+  ),
   checked: x.consentPublish,
   hint: tr(L, 'Không đồng ý thì câu trả lời chỉ gửi riêng cho Ông/Bà.', 'If you do not agree, the answer is sent to you only.'),
 })}
@@ -230,9 +241,15 @@ ${v.answerDue ? html`<dt>${tr(L, 'Hạn trả lời', 'Answer due by')}</dt><dd>
 <ol>
 <li>${tr(L, 'Ban Biên tập phân loại yêu cầu và chuyển đến cơ quan có thẩm quyền trả lời trong 2 ngày làm việc.', 'The editorial board classifies the request and forwards it to the competent agency within 2 working days.')}</li>
 <li>${tr(L, 'Cơ quan có thẩm quyền trả lời trong 15 ngày làm việc kể từ ngày tiếp nhận; nếu cần thêm thời gian, cơ quan thông báo tiến độ và ngày dự kiến trả lời.', 'The agency answers within 15 working days of receipt; if it needs more time it sends a progress notice with the expected date.')}</li>
-<li>${v.emailed
-    ? tr(L, 'Ông/Bà nhận thư điện tử ở mỗi bước và có thể xem tình trạng, câu trả lời trên trang tra cứu.', 'You receive an e-mail at each stage and can see the status and the answer on the tracking page.')
-    : tr(L, 'Ông/Bà xem tình trạng và câu trả lời trên trang tra cứu.', 'You can see the status and the answer on the tracking page.')}</li>
+<li>${
+    v.emailed
+      ? tr(
+          L,
+          'Ông/Bà nhận thư điện tử ở mỗi bước và có thể xem tình trạng, câu trả lời trên trang tra cứu.',
+          'You receive an e-mail at each stage and can see the status and the answer on the tracking page.',
+        )
+      : tr(L, 'Ông/Bà xem tình trạng và câu trả lời trên trang tra cứu.', 'You can see the status and the answer on the tracking page.')
+  }</li>
 </ol>
 <p><a href="${v.statusHref}">${tr(L, 'Tra cứu tình trạng yêu cầu', 'Track this request')}</a> · <a href="${v.askHref}">${tr(L, 'Gửi yêu cầu khác', 'Send another request')}</a> · <a href="${v.qaHref}">${tr(L, 'Chuyên mục hỏi đáp', 'Questions and answers')}</a></p>`;
 }

@@ -46,13 +46,15 @@ ${v.fields.map((f) => html`<li><a href="${f.href}"${f.current ? raw(' aria-curre
 </ul>
 </nav>
 <h2>${tr(L, 'Câu hỏi đã được trả lời', 'Answered questions')} (${v.total})</h2>
-${v.entries.length
+${
+  v.entries.length
     ? html`<ul class="iq-list">${v.entries.map(
         (e) => html`<li><h3><a href="${e.href}">${e.title}</a></h3>
 <p class="iq-meta">${e.fieldLabel} · ${tr(L, 'Đăng ngày', 'Published')} ${dateOnly(e.publishedAt)}</p>
 <p>${e.excerpt}</p></li>`,
       )}</ul>`
-    : html`<p>${tr(L, 'Chưa có câu hỏi nào được công bố.', 'No questions have been published yet.')}</p>`}
+    : html`<p>${tr(L, 'Chưa có câu hỏi nào được công bố.', 'No questions have been published yet.')}</p>`
+}
 ${v.pagination}`;
 }
 
@@ -79,14 +81,18 @@ export function qaDetailMain(v: QaDetailView): SafeHtml {
 <h2>${tr(L, 'Câu hỏi', 'Question')}</h2>
 ${paragraphs(v.question)}
 <h2>${tr(L, 'Trả lời', 'Answer')}</h2>
-${v.agency || v.answeredAt
+${
+  v.agency || v.answeredAt
     ? html`<p class="iq-meta">${v.agency ? html`${tr(L, 'Cơ quan trả lời', 'Answered by')}: ${v.agency}` : ''}${v.agency && v.answeredAt ? ' · ' : ''}${v.answeredAt ? html`${tr(L, 'Ngày trả lời', 'Answered on')} ${dateOnly(v.answeredAt)}` : ''}</p>`
-    : ''}
+    : ''
+}
 <div class="iq-answer">${raw(v.answerHtml)}</div>
-${v.files.length
+${
+  v.files.length
     ? html`<h2>${tr(L, 'Tài liệu kèm theo', 'Documents')}</h2>
 <ul>${v.files.map((f) => html`<li><a href="${f.href}" download>${f.filename}</a> <span class="iq-meta">(${formatBytes(f.size, L)})</span></li>`)}</ul>`
-    : ''}
+    : ''
+}
 </article>
 <p><a href="${v.listHref}">${tr(L, '← Tất cả câu hỏi', '← All questions')}</a> · <a href="${v.askHref}">${tr(L, 'Gửi câu hỏi của Ông/Bà', 'Send your own question')}</a></p>`;
 }

@@ -77,11 +77,13 @@ export function statusMain(v: StatusView): SafeHtml {
   const L = v.lang;
   const s = v.s;
   return html`<h1>${tr(L, 'Tình trạng yêu cầu', 'Status of your request')} ${s.code}</h1>
-${v.notice
+${
+  v.notice
     ? v.notice.kind === 'ok'
       ? html`<div class="iq-ok" role="status"><p>${v.notice.text}</p></div>`
       : html`<div class="iq-summary" role="alert"><p>${v.notice.text}</p></div>`
-    : ''}
+    : ''
+}
 <dl class="iq-facts">
 <dt>${tr(L, 'Mã tra cứu', 'Tracking code')}</dt><dd>${s.code}</dd>
 <dt>${tr(L, 'Tiêu đề', 'Title')}</dt><dd>${s.title}</dd>
@@ -95,20 +97,26 @@ ${s.mergedInto ? html`<dt>${tr(L, 'Gộp với yêu cầu', 'Merged with request
 </dl>
 ${s.note ? html`<h2>${noteLabel(L, s.status)}</h2>${paragraphs(s.note)}` : ''}
 ${v.addInfo ? addInfoForm(L, v.addInfo) : ''}
-${s.progress
+${
+  s.progress
     ? html`<h2>${tr(L, 'Thông báo tiến độ', 'Progress notice')}</h2>
 ${paragraphs(s.progress.text)}
 <p>${tr(L, 'Ngày dự kiến trả lời:', 'Expected answer date:')} <strong>${dateOnly(s.progress.promisedAt)}</strong></p>`
-    : ''}
-${s.answer
+    : ''
+}
+${
+  s.answer
     ? html`<h2>${tr(L, 'Câu trả lời', 'Answer')}</h2>
 <p class="iq-meta">${tr(L, 'Trả lời lúc', 'Answered on')} ${dateTime(s.answer.at)}${s.agency ? html` — ${s.agency}` : ''}</p>
 <div class="iq-answer">${raw(s.answer.html)}</div>
-${s.answerFiles.length
+${
+  s.answerFiles.length
     ? html`<h3>${tr(L, 'Tệp kèm theo câu trả lời', 'Files with the answer')}</h3>
 <ul>${s.answerFiles.map((f) => html`<li><a href="${v.fileHref(f)}" download>${f.filename}</a> <span class="iq-meta">(${formatBytes(f.size, L)})</span></li>`)}</ul>`
-    : ''}`
-    : ''}
+    : ''
+}`
+    : ''
+}
 ${s.published ? html`<p>${tr(L, 'Câu hỏi và câu trả lời (đã ẩn thông tin cá nhân) được công bố tại', 'The question and answer, with personal data removed, are published at')} <a href="${v.qaHref(s.published.slug)}">${tr(L, 'chuyên mục hỏi đáp', 'the Q&A section')}</a>.</p>` : ''}
 <h2>${tr(L, 'Các bước đã thực hiện', 'Stages')}</h2>
 <ol class="iq-stages">${s.stages.map((st) => html`<li>${dateTime(st.at)} ${st.label}${st.note ? html`<br><span class="iq-meta">${st.note}</span>` : ''}</li>`)}</ol>

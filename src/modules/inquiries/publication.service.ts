@@ -32,7 +32,12 @@ export interface Proposal {
 
 /** What the citizen gave about themselves: replaced wherever it appears. */
 export function knownPersonalData(row: Pick<repo.InquiryRow, 'name' | 'email' | 'phone' | 'address'>) {
-  return { names: row.name ? [row.name] : [], emails: row.email ? [row.email] : [], phones: row.phone ? [row.phone] : [], addresses: row.address ? [row.address] : [] };
+  return {
+    names: row.name ? [row.name] : [],
+    emails: row.email ? [row.email] : [],
+    phones: row.phone ? [row.phone] : [],
+    addresses: row.address ? [row.address] : [],
+  };
 }
 
 /** True when `text` still holds the citizen's own name, e-mail, phone or address. */
@@ -124,18 +129,50 @@ export class PublicationService {
     if (htmlToText(answerHtml).trim().length < 10) problems.push({ field: 'answer', message: 'Nội dung trả lời công bố cần ít nhất 10 ký tự.' });
     const known = knownPersonalData(row);
     // The HTML itself too: an address may hide in a link (mailto:, title=…).
-    if (containsKnown(`${title}\n${question}\n${htmlToText(answerHtml)}\n${answerHtml}`, row)) problems.push({ field: 'question', message: 'Văn bản công bố vẫn còn họ tên, thư điện tử, số điện thoại hoặc địa chỉ của công dân.' });
+    if (containsKnown(`${title}\n${question}\n${htmlToText(answerHtml)}\n${answerHtml}`, row))
+      problems.push({ field: 'question', message: 'Văn bản công bố vẫn còn họ tên, thư điện tử, số điện thoại hoặc địa chỉ của công dân.' });
     if (problems.length) throw new Invalid('inquiry.publish_invalid', problems.map((p) => p.message).join(' '), { details: problems });
     return withTx(this.#db, async (tx) => {
       const locked = await repo.lockById(tx, id);
       if (!locked || locked.status !== 'answered') throw new Conflict('inquiry.not_answered', 'Chỉ công bố được yêu cầu đã trả lời.');
       const slug = locked.public_slug ?? (await this.#slug(tx, locked, title));
       const now = new Date();
-      await repo.updateInquiry(tx, id, { public_title: title, public_question: question, public_answer_html: answerHtml, public_slug: slug, published_at: locked.published_at ?? now });
+      await repo.updateInquiry(tx, id, {
+        public_title: title,
+        public_question: question,
+        public_answer_html: answerHtml,
+        public_slug: slug,
+        published_at: locked.published_at ?? now,
+      });
       await repo.insertEvent(tx, { inquiry_id: id, at: now, kind: 'published', actor_id: actorId(actor), actor_label: actorLabel(actor), note: slug });
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: locked.site_id, action: 'inquiry.published', targetType: 'inquiry', targetId: String(id), summary: { code: locked.code, slug } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId: locked.site_id,
+        action: 'inquiry.published',
+        targetType: 'inquiry',
+        targetId: String(id),
+        summary: { code: locked.code, slug },
+      });
       await announceChange(tx, locked.site_id);
-      await this.#search.index(tx, SEARCH_TYPE, toDocument({ id, site_id: locked.site_id, field: locked.field, public_title: title, public_question: question, public_answer_html: answerHtml, public_slug: slug, published_at: locked.published_at ?? now, answered_at: locked.answered_at, agency_id: locked.agency_id, lang: locked.lang }));
+      await this.#search.index(
+        tx,
+        SEARCH_TYPE,
+        toDocument({
+          id,
+          site_id: locked.site_id,
+          field: locked.field,
+          public_title: title,
+          public_question: question,
+          public_answer_html: answerHtml,
+          public_slug: slug,
+          published_at: locked.published_at ?? now,
+          answered_at: locked.answered_at,
+          agency_id: locked.agency_id,
+          lang: locked.lang,
+        }),
+      );
       return { slug };
     });
   }
@@ -148,7 +185,16 @@ export class PublicationService {
     await withTx(this.#db, async (tx) => {
       await repo.updateInquiry(tx, id, { published_at: null });
       await repo.insertEvent(tx, { inquiry_id: id, kind: 'unpublished', actor_id: actorId(actor), actor_label: actorLabel(actor) });
-      await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: row.site_id, action: 'inquiry.unpublished', targetType: 'inquiry', targetId: String(id), summary: { code: row.code } });
+      await recordAudit(tx, {
+        actorId: actorId(actor),
+        actorLabel: actorLabel(actor),
+        ip: actorIp(actor),
+        siteId: row.site_id,
+        action: 'inquiry.unpublished',
+        targetType: 'inquiry',
+        targetId: String(id),
+        summary: { code: row.code },
+      });
       await announceChange(tx, row.site_id);
       await this.#search.remove(tx, SEARCH_TYPE, id);
     });
@@ -158,16 +204,37 @@ export class PublicationService {
   async addPublicFile(actor: Actor, id: number, files: readonly IncomingFile[], lang: Lang): Promise<void> {
     const row = await this.#answered(actor, id);
     const checked = await checkFiles(files, { maxFiles: CITIZEN_FILES.maxFiles, maxBytes: 10 * 1024 * 1024 }, lang);
-    if (checked.problems.length) throw new Invalid('inquiry.files', checked.problems.join(' '), { details: checked.problems.map((message) => ({ field: 'files', message })) });
+    if (checked.problems.length)
+      throw new Invalid('inquiry.files', checked.problems.join(' '), { details: checked.problems.map((message) => ({ field: 'files', message })) });
     const stored = await storeFiles(this.#storage, checked.ok);
     try {
       await withTx(this.#db, async (tx) => {
         await announceChange(tx, row.site_id);
-        for (const s of stored) await repo.insertAttachment(tx, { inquiry_id: row.id, role: 'public', storage_key: s.key, filename: s.file.filename, mime: s.file.mime, size: s.file.data.length });
-        await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId: row.site_id, action: 'inquiry.public_file_added', targetType: 'inquiry', targetId: String(id), summary: { code: row.code, files: stored.map((s) => s.file.filename) } });
+        for (const s of stored)
+          await repo.insertAttachment(tx, {
+            inquiry_id: row.id,
+            role: 'public',
+            storage_key: s.key,
+            filename: s.file.filename,
+            mime: s.file.mime,
+            size: s.file.data.length,
+          });
+        await recordAudit(tx, {
+          actorId: actorId(actor),
+          actorLabel: actorLabel(actor),
+          ip: actorIp(actor),
+          siteId: row.site_id,
+          action: 'inquiry.public_file_added',
+          targetType: 'inquiry',
+          targetId: String(id),
+          summary: { code: row.code, files: stored.map((s) => s.file.filename) },
+        });
       });
     } catch (err) {
-      await removeFiles(this.#storage, stored.map((s) => s.key));
+      await removeFiles(
+        this.#storage,
+        stored.map((s) => s.key),
+      );
       throw err;
     }
   }

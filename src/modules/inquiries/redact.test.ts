@@ -118,7 +118,13 @@ describe('names introduced by a form of address', () => {
 });
 
 describe('the citizen’s own details', () => {
-  const known = { names: ['Nguyễn Thị Thu Hà'], emails: ['Thu.Ha@Example.vn'], phones: ['+84 912 345 678'], addresses: ['45 Ngõ Huế'], idNumbers: ['001 234 567 890'] };
+  const known = {
+    names: ['Nguyễn Thị Thu Hà'],
+    emails: ['Thu.Ha@Example.vn'],
+    phones: ['+84 912 345 678'],
+    addresses: ['45 Ngõ Huế'],
+    idNumbers: ['001 234 567 890'],
+  };
 
   it('replaces the name in any case, and its last two syllables after a title', () => {
     const r = redact('NGUYỄN THỊ THU HÀ gửi câu hỏi; chị Thu Hà cho biết; nguyễn thị thu hà.', known);

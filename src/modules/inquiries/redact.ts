@@ -251,8 +251,29 @@ const NUMBER_AND_STREET = new RegExp(
 
 /** Words before a number that make it a count, a year or an article, not a house number. */
 const NOT_HOUSE_BEFORE = new Set([
-  'năm', 'ngày', 'tháng', 'quý', 'điều', 'khoản', 'điểm', 'chương', 'mục', 'khoảng', 'gần', 'hơn',
-  'có', 'gồm', 'trong', 'với', 'tổng', 'cả', 'các', 'những', 'km', 'lộ', 'tuyến',
+  'năm',
+  'ngày',
+  'tháng',
+  'quý',
+  'điều',
+  'khoản',
+  'điểm',
+  'chương',
+  'mục',
+  'khoảng',
+  'gần',
+  'hơn',
+  'có',
+  'gồm',
+  'trong',
+  'với',
+  'tổng',
+  'cả',
+  'các',
+  'những',
+  'km',
+  'lộ',
+  'tuyến',
 ]);
 
 function addresses(text: string): Span[] {
@@ -283,7 +304,12 @@ function union(spans: Span[]): Span[] {
 
 /** The word just before `index`, lowercase ("" at the start of the text). */
 function previousWord(text: string, index: number): string {
-  return text.slice(Math.max(0, index - 40), index).match(/(\p{L}+)[^\p{L}]*$/u)?.[1]?.toLowerCase() ?? '';
+  return (
+    text
+      .slice(Math.max(0, index - 40), index)
+      .match(/(\p{L}+)[^\p{L}]*$/u)?.[1]
+      ?.toLowerCase() ?? ''
+  );
 }
 
 function knownAddresses(text: string, list: string[]): Span[] {
@@ -303,19 +329,37 @@ function knownAddresses(text: string, list: string[]): Span[] {
 
 /** Forms of address and self-introductions that a personal name follows. Longer phrases first. */
 const NAME_MARKERS = [
-  'tên tôi là', 'tên em là', 'tên cháu là', 'tên mình là', 'tôi tên là', 'em tên là', 'cháu tên là',
-  'tôi tên', 'tôi là', 'em là', 'cháu là', 'mình là', 'công dân', 'bạn đọc', 'bạn',
-  'ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'cô', 'chú', 'bác',
+  'tên tôi là',
+  'tên em là',
+  'tên cháu là',
+  'tên mình là',
+  'tôi tên là',
+  'em tên là',
+  'cháu tên là',
+  'tôi tên',
+  'tôi là',
+  'em là',
+  'cháu là',
+  'mình là',
+  'công dân',
+  'bạn đọc',
+  'bạn',
+  'ông',
+  'bà',
+  'anh',
+  'chị',
+  'em',
+  'cháu',
+  'cô',
+  'chú',
+  'bác',
 ];
 /** Honorifics written capitalised in the middle of a sentence in formal letters ("câu hỏi của Ông …"). */
 const FORMAL_MARKERS = new Set(['ông', 'bà', 'công dân', 'bạn', 'bạn đọc']);
 /** A syllable of a name: "Nguyễn", "B", or all capitals "NGUYỄN". */
 const NAME_SYLLABLE = `\\p{Lu}(?:\\p{Ll}*|\\p{Lu}+)(?!${WORDCHAR})`;
 const MARKER = anyOf(NAME_MARKERS);
-const INTRODUCED_NAME = new RegExp(
-  `(?<!${WORDCHAR})(${MARKER}(?:${SP}*\\/${SP}*${MARKER})*)${SP}+(${NAME_SYLLABLE}(?:${SP}+${NAME_SYLLABLE}){0,3})`,
-  'gu',
-);
+const INTRODUCED_NAME = new RegExp(`(?<!${WORDCHAR})(${MARKER}(?:${SP}*\\/${SP}*${MARKER})*)${SP}+(${NAME_SYLLABLE}(?:${SP}+${NAME_SYLLABLE}){0,3})`, 'gu');
 
 /**
  * Capitalised words after a marker that are not names: verbs and function words people
@@ -323,26 +367,149 @@ const INTRODUCED_NAME = new RegExp(
  * syllable — "Thị", "Thành", "Năm", "Trường" are names and are handled as phrases below.
  */
 const NOT_A_NAME = new Set([
-  'xin', 'cảm', 'kính', 'chào', 'hỏi', 'cho', 'nhờ', 'mong', 'theo', 'muốn', 'đã', 'đang', 'sẽ', 'có',
-  'không', 'là', 'được', 'vì', 'nên', 'nhưng', 'và', 'thì', 'rất', 'cũng', 'vừa', 'mới', 'tôi', 'người',
-  'ở', 'tại', 'trú', 'số', 'chủ', 'phó', 'giám', 'trưởng', 'bộ', 'sở', 'phòng', 'ban', 'ủy', 'uỷ', 'tổ',
-  'bí', 'cán', 'luật', 'thủ', 'thứ', 'thẩm', 'kiểm', 'viện', 'đảng', 'tòa', 'toà', 'cục', 'tổng', 'xã',
-  'phường', 'quận', 'huyện', 'tỉnh', 'thôn', 'xóm', 'ấp', 'đường', 'phố', 'ubnd', 'hđnd', 'cccd', 'cmnd',
-  'tp', 'bhxh', 'bhyt', 'mttq', 'thpt', 'thcs', 'vn',
+  'xin',
+  'cảm',
+  'kính',
+  'chào',
+  'hỏi',
+  'cho',
+  'nhờ',
+  'mong',
+  'theo',
+  'muốn',
+  'đã',
+  'đang',
+  'sẽ',
+  'có',
+  'không',
+  'là',
+  'được',
+  'vì',
+  'nên',
+  'nhưng',
+  'và',
+  'thì',
+  'rất',
+  'cũng',
+  'vừa',
+  'mới',
+  'tôi',
+  'người',
+  'ở',
+  'tại',
+  'trú',
+  'số',
+  'chủ',
+  'phó',
+  'giám',
+  'trưởng',
+  'bộ',
+  'sở',
+  'phòng',
+  'ban',
+  'ủy',
+  'uỷ',
+  'tổ',
+  'bí',
+  'cán',
+  'luật',
+  'thủ',
+  'thứ',
+  'thẩm',
+  'kiểm',
+  'viện',
+  'đảng',
+  'tòa',
+  'toà',
+  'cục',
+  'tổng',
+  'xã',
+  'phường',
+  'quận',
+  'huyện',
+  'tỉnh',
+  'thôn',
+  'xóm',
+  'ấp',
+  'đường',
+  'phố',
+  'ubnd',
+  'hđnd',
+  'cccd',
+  'cmnd',
+  'tp',
+  'bhxh',
+  'bhyt',
+  'mttq',
+  'thpt',
+  'thcs',
+  'vn',
 ]);
 /** A capitalised first word plus the lowercase word after it: a title or a common noun, not a name. */
 const NOT_A_NAME_PHRASE = new Set([
-  'thành phố', 'thị xã', 'thị trấn', 'công an', 'công chứng', 'công giáo', 'thanh tra', 'đại biểu',
-  'đại tá', 'đại úy', 'đại uý', 'trung tá', 'thượng tá', 'thiếu tá', 'trung úy', 'trung uý', 'thượng úy',
-  'thượng uý', 'thiếu úy', 'thiếu uý', 'văn phòng', 'việt kiều', 'hội đồng', 'ngân hàng', 'trường học',
-  'nhân dân', 'nhà nước', 'giáo viên', 'bác sĩ', 'kỹ sư', 'giáo sư', 'tiến sĩ', 'thạc sĩ', 'kế toán',
-  'thư ký', 'nông dân', 'quân đội', 'bảo hiểm', 'hòa giải', 'hoà giải', 'năm nay', 'trường hợp',
-  'đoàn viên', 'hội viên', 'đảng viên',
+  'thành phố',
+  'thị xã',
+  'thị trấn',
+  'công an',
+  'công chứng',
+  'công giáo',
+  'thanh tra',
+  'đại biểu',
+  'đại tá',
+  'đại úy',
+  'đại uý',
+  'trung tá',
+  'thượng tá',
+  'thiếu tá',
+  'trung úy',
+  'trung uý',
+  'thượng úy',
+  'thượng uý',
+  'thiếu úy',
+  'thiếu uý',
+  'văn phòng',
+  'việt kiều',
+  'hội đồng',
+  'ngân hàng',
+  'trường học',
+  'nhân dân',
+  'nhà nước',
+  'giáo viên',
+  'bác sĩ',
+  'kỹ sư',
+  'giáo sư',
+  'tiến sĩ',
+  'thạc sĩ',
+  'kế toán',
+  'thư ký',
+  'nông dân',
+  'quân đội',
+  'bảo hiểm',
+  'hòa giải',
+  'hoà giải',
+  'năm nay',
+  'trường hợp',
+  'đoàn viên',
+  'hội viên',
+  'đảng viên',
 ]);
 /** Places a name marker can be part of: "tỉnh Bà Rịa", "Bác Hồ" (a public figure, not a citizen). */
 const MARKER_PLACES = new Set([
-  'bà rịa', 'bà chiểu', 'bà đen', 'bà điểm', 'bà triệu', 'bà huyện', 'bà hom', 'bà quẹo', 'bà kiệu',
-  'ông lãnh', 'ông ích', 'ông tạ', 'ông đồn', 'cô tô', 'bác hồ',
+  'bà rịa',
+  'bà chiểu',
+  'bà đen',
+  'bà điểm',
+  'bà triệu',
+  'bà huyện',
+  'bà hom',
+  'bà quẹo',
+  'bà kiệu',
+  'ông lãnh',
+  'ông ích',
+  'ông tạ',
+  'ông đồn',
+  'cô tô',
+  'bác hồ',
 ]);
 /**
  * Provinces (before and after the 2025 merger) and the country: "công dân Hà Nội", "bạn đọc Huế"
@@ -350,21 +517,113 @@ const MARKER_PLACES = new Set([
  */
 const PLACE_MARKERS = new Set(['công dân', 'bạn', 'bạn đọc']);
 const PLACES = [
-  'việt nam', 'hồ chí minh', 'thủ đô', 'trung ương', 'an giang', 'bà rịa', 'bạc liêu', 'bắc giang',
-  'bắc kạn', 'bắc ninh', 'bến tre', 'bình dương', 'bình định', 'bình phước', 'bình thuận', 'cà mau',
-  'cao bằng', 'cần thơ', 'đà nẵng', 'đắk lắk', 'đắk nông', 'điện biên', 'đồng nai', 'đồng tháp',
-  'gia lai', 'hà giang', 'hà nam', 'hà nội', 'hà tĩnh', 'hải dương', 'hải phòng', 'hậu giang',
-  'hòa bình', 'hoà bình', 'huế', 'hưng yên', 'khánh hòa', 'khánh hoà', 'kiên giang', 'kon tum',
-  'lai châu', 'lâm đồng', 'lạng sơn', 'lào cai', 'long an', 'nam định', 'nghệ an', 'ninh bình',
-  'ninh thuận', 'phú thọ', 'phú yên', 'quảng bình', 'quảng nam', 'quảng ngãi', 'quảng ninh',
-  'quảng trị', 'sóc trăng', 'sơn la', 'tây ninh', 'thái bình', 'thái nguyên', 'thanh hóa', 'thanh hoá',
-  'thừa thiên', 'tiền giang', 'trà vinh', 'tuyên quang', 'vĩnh long', 'vĩnh phúc', 'yên bái',
+  'việt nam',
+  'hồ chí minh',
+  'thủ đô',
+  'trung ương',
+  'an giang',
+  'bà rịa',
+  'bạc liêu',
+  'bắc giang',
+  'bắc kạn',
+  'bắc ninh',
+  'bến tre',
+  'bình dương',
+  'bình định',
+  'bình phước',
+  'bình thuận',
+  'cà mau',
+  'cao bằng',
+  'cần thơ',
+  'đà nẵng',
+  'đắk lắk',
+  'đắk nông',
+  'điện biên',
+  'đồng nai',
+  'đồng tháp',
+  'gia lai',
+  'hà giang',
+  'hà nam',
+  'hà nội',
+  'hà tĩnh',
+  'hải dương',
+  'hải phòng',
+  'hậu giang',
+  'hòa bình',
+  'hoà bình',
+  'huế',
+  'hưng yên',
+  'khánh hòa',
+  'khánh hoà',
+  'kiên giang',
+  'kon tum',
+  'lai châu',
+  'lâm đồng',
+  'lạng sơn',
+  'lào cai',
+  'long an',
+  'nam định',
+  'nghệ an',
+  'ninh bình',
+  'ninh thuận',
+  'phú thọ',
+  'phú yên',
+  'quảng bình',
+  'quảng nam',
+  'quảng ngãi',
+  'quảng ninh',
+  'quảng trị',
+  'sóc trăng',
+  'sơn la',
+  'tây ninh',
+  'thái bình',
+  'thái nguyên',
+  'thanh hóa',
+  'thanh hoá',
+  'thừa thiên',
+  'tiền giang',
+  'trà vinh',
+  'tuyên quang',
+  'vĩnh long',
+  'vĩnh phúc',
+  'yên bái',
 ].map((p) => p.split(' '));
 /** Before a capitalised marker, a word that makes the marker part of a place name ("phố Bà Triệu"). */
 const PLACE_KIND_BEFORE = new Set([
-  'tỉnh', 'phố', 'đường', 'phường', 'xã', 'quận', 'huyện', 'trấn', 'cầu', 'chợ', 'núi', 'sông', 'đền',
-  'chùa', 'đình', 'miếu', 'lăng', 'bến', 'ngõ', 'hẻm', 'kênh', 'rạch', 'hội', 'xứ', 'khu', 'ấp', 'thôn',
-  'xóm', 'trường', 'đảo', 'hồ', 'ga', 'tiếng', 'nước',
+  'tỉnh',
+  'phố',
+  'đường',
+  'phường',
+  'xã',
+  'quận',
+  'huyện',
+  'trấn',
+  'cầu',
+  'chợ',
+  'núi',
+  'sông',
+  'đền',
+  'chùa',
+  'đình',
+  'miếu',
+  'lăng',
+  'bến',
+  'ngõ',
+  'hẻm',
+  'kênh',
+  'rạch',
+  'hội',
+  'xứ',
+  'khu',
+  'ấp',
+  'thôn',
+  'xóm',
+  'trường',
+  'đảo',
+  'hồ',
+  'ga',
+  'tiếng',
+  'nước',
 ]);
 
 function introducedNames(text: string): Span[] {
@@ -397,7 +656,11 @@ function markerCounts(text: string, index: number, marker: string): boolean {
   const firstChar = marker.charAt(0);
   if (firstChar === firstChar.toLowerCase()) return true;
   if (sentenceStart(text, index)) return true;
-  const first = marker.split(/[\s/]+/).slice(0, 2).join(' ').toLowerCase();
+  const first = marker
+    .split(/[\s/]+/)
+    .slice(0, 2)
+    .join(' ')
+    .toLowerCase();
   const formal = FORMAL_MARKERS.has(first) || FORMAL_MARKERS.has(first.split(' ')[0] ?? '');
   return formal && !PLACE_KIND_BEFORE.has(previousWord(text, index));
 }
@@ -435,7 +698,8 @@ function knownNames(text: string, list: string[]): Span[] {
 // HTML
 
 /** Tags that end a line of text: a name or number never runs across them. */
-const BLOCK_TAG = /^<\/?(?:p|div|br|hr|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|tr|td|th|caption|blockquote|pre|section|article|header|footer|aside|nav|main|figure|figcaption|dl|dt|dd|address)\b/i;
+const BLOCK_TAG =
+  /^<\/?(?:p|div|br|hr|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|tr|td|th|caption|blockquote|pre|section|article|header|footer|aside|nav|main|figure|figcaption|dl|dt|dd|address)\b/i;
 const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
 

@@ -45,7 +45,16 @@ export async function erasePersonalData(db: Db, storage: Storage, months: number
         if (e.note && e.kind === 'info_added') await repo.redactEventNote(tx, e.id, redactPersonalData(e.note, known).text);
       }
       await repo.insertEvent(tx, { inquiry_id: id, at: now, kind: 'personal_data_erased', public: false, actor_label: 'retention' });
-      await recordAudit(tx, { actorId: null, actorLabel: 'system:retention', ip: '', siteId: row.site_id, action: 'inquiry.personal_data_erased', targetType: 'inquiry', targetId: String(id), summary: { code: row.code, months } });
+      await recordAudit(tx, {
+        actorId: null,
+        actorLabel: 'system:retention',
+        ip: '',
+        siteId: row.site_id,
+        action: 'inquiry.personal_data_erased',
+        targetType: 'inquiry',
+        targetId: String(id),
+        summary: { code: row.code, months },
+      });
       return keys;
     });
     for (const key of keys) await storage.delete(key).catch(() => undefined);

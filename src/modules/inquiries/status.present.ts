@@ -47,7 +47,10 @@ async function fileSecret(db: Db): Promise<string> {
 
 /** A token that lets whoever holds the code download one file of its answer. */
 export async function fileToken(db: Db, code: string, attachmentId: number): Promise<string> {
-  return createHmac('sha256', await fileSecret(db)).update(`${code}|${attachmentId}`).digest('base64url').slice(0, 32);
+  return createHmac('sha256', await fileSecret(db))
+    .update(`${code}|${attachmentId}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 export async function fileTokenValid(db: Db, code: string, attachmentId: number, token: string): Promise<boolean> {
@@ -67,7 +70,13 @@ export async function presentStatus(db: Db, deadlines: DeadlineService, row: rep
   ]);
   const open = [...answerDue, ...promised].filter((d) => !d.met_at).sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime())[0];
   const answered = row.status === 'answered';
-  const answerFiles = answered ? await Promise.all(files.filter((f) => f.role === 'answer').map(async (f) => ({ id: f.id, filename: f.filename, size: f.size, token: await fileToken(db, row.code, f.id) }))) : [];
+  const answerFiles = answered
+    ? await Promise.all(
+        files
+          .filter((f) => f.role === 'answer')
+          .map(async (f) => ({ id: f.id, filename: f.filename, size: f.size, token: await fileToken(db, row.code, f.id) })),
+      )
+    : [];
   return {
     code: row.code,
     status: row.status,

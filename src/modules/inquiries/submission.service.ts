@@ -64,12 +64,21 @@ const M = {
   kind: { vi: 'Chọn loại yêu cầu.', en: 'Choose the kind of request.' },
   field: { vi: 'Chọn lĩnh vực.', en: 'Choose a field.' },
   agency: { vi: 'Cơ quan đã chọn không có trên trang này.', en: 'The agency chosen is not on this site.' },
-  titleShort: { vi: `Tiêu đề cần từ ${LIMITS.title[0]} đến ${LIMITS.title[1]} ký tự.`, en: `The title needs ${LIMITS.title[0]} to ${LIMITS.title[1]} characters.` },
-  bodyShort: { vi: `Nội dung cần từ ${LIMITS.body[0]} đến ${LIMITS.body[1]} ký tự.`, en: `The content needs ${LIMITS.body[0]} to ${LIMITS.body[1]} characters.` },
+  titleShort: {
+    vi: `Tiêu đề cần từ ${LIMITS.title[0]} đến ${LIMITS.title[1]} ký tự.`,
+    en: `The title needs ${LIMITS.title[0]} to ${LIMITS.title[1]} characters.`,
+  },
+  bodyShort: {
+    vi: `Nội dung cần từ ${LIMITS.body[0]} đến ${LIMITS.body[1]} ký tự.`,
+    en: `The content needs ${LIMITS.body[0]} to ${LIMITS.body[1]} characters.`,
+  },
   name: { vi: 'Nhập họ và tên (2–100 ký tự).', en: 'Enter your full name (2–100 characters).' },
   email: { vi: 'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).', en: 'The e-mail address is not valid (e.g. name@example.vn).' },
   phone: { vi: 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).', en: 'The phone number is not valid (e.g. 0912 345 678).' },
-  contact: { vi: 'Nhập thư điện tử hoặc số điện thoại để nhận mã và câu trả lời.', en: 'Enter an e-mail address or a phone number to get the code and the answer.' },
+  contact: {
+    vi: 'Nhập thư điện tử hoặc số điện thoại để nhận mã và câu trả lời.',
+    en: 'Enter an e-mail address or a phone number to get the code and the answer.',
+  },
   address: { vi: `Địa chỉ tối đa ${LIMITS.address[1]} ký tự.`, en: `The address may have at most ${LIMITS.address[1]} characters.` },
   consent: { vi: 'Cần đồng ý với thông báo về xử lý dữ liệu cá nhân để gửi yêu cầu.', en: 'You need to accept the personal data notice to send a request.' },
   control: { vi: 'Nội dung có ký tự điều khiển không hợp lệ.', en: 'The text contains invalid control characters.' },
@@ -122,12 +131,17 @@ export async function validateSubmission(db: DbOrTx, input: SubmissionInput): Pr
     if (!agency || agency.site_id !== input.siteId || !agency.active) add('agency', M.agency);
     else agencyId = agency.id;
   }
-  return { clean: { kind: input.kind as InquiryKind, field: input.field, agencyId, title, body, name, email: email ?? '', phone: phone ?? '', address }, problems };
+  return {
+    clean: { kind: input.kind as InquiryKind, field: input.field, agencyId, title, body, name, email: email ?? '', phone: phone ?? '', address },
+    problems,
+  };
 }
 
 /** What makes two submissions "the same": a repeated key with different content is refused. */
 function requestHash(c: Clean): string {
-  return createHash('sha256').update(JSON.stringify([c.kind, c.field, c.agencyId, c.title, c.body, c.name, c.email, c.phone, c.address])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([c.kind, c.field, c.agencyId, c.title, c.body, c.name, c.email, c.phone, c.address]))
+    .digest('base64url');
 }
 
 export class SubmissionService {
@@ -147,7 +161,10 @@ export class SubmissionService {
    * Records a request from the web form or the API (or, with `extra`, one an officer logs).
    * Throws Invalid with every problem; nothing is stored then.
    */
-  async submit(input: SubmissionInput, extra: { loggedBy?: number | null; forwardTo?: { agencyId: number; agencyName: string }; inTx?: (tx: Tx, row: repo.InquiryRow) => Promise<void> } = {}): Promise<Submitted> {
+  async submit(
+    input: SubmissionInput,
+    extra: { loggedBy?: number | null; forwardTo?: { agencyId: number; agencyName: string }; inTx?: (tx: Tx, row: repo.InquiryRow) => Promise<void> } = {},
+  ): Promise<Submitted> {
     const { clean, problems } = await validateSubmission(this.#db, input);
     const checked = await checkFiles(input.files ?? [], CITIZEN_FILES, input.lang);
     for (const message of checked.problems) problems.push({ field: 'files', message });
@@ -186,7 +203,10 @@ export class SubmissionService {
       const { dues, statements } = await this.#clock.prepareStart(this.#db, { siteId: input.siteId, receivedAt: now }, 'i');
       const answerDue = dues[1];
       const message = citizenMessage({ ...row, name: clean.name }, { kind: 'received', answerDue }, input.statusUrl);
-      const inserted = await repo.insertReceivedAtOnce(this.#db, row, { at: now }, [...statements, ...(message ? [queueMailWhen(message, sql`exists (select 1 from i)`)] : [])]);
+      const inserted = await repo.insertReceivedAtOnce(this.#db, row, { at: now }, [
+        ...statements,
+        ...(message ? [queueMailWhen(message, sql`exists (select 1 from i)`)] : []),
+      ]);
       if (inserted) return { row: inserted, replayed: false, answerDue };
       const earlier = await repo.byIdempotencyKey(this.#db, input.siteId, key!);
       if (!earlier) throw new Error('inquiry: idempotency key conflict without a row');
@@ -200,7 +220,15 @@ export class SubmissionService {
         const row = await repo.insertReceived(tx, values(now), { at: now, actorId: extra.loggedBy ?? null });
         // Another submission with the same key committed first: this one is its repeat.
         if (!row) return undefined;
-        for (const s of stored) await repo.insertAttachment(tx, { inquiry_id: row.id, role: 'citizen', storage_key: s.key, filename: s.file.filename, mime: s.file.mime, size: s.file.data.length });
+        for (const s of stored)
+          await repo.insertAttachment(tx, {
+            inquiry_id: row.id,
+            role: 'citizen',
+            storage_key: s.key,
+            filename: s.file.filename,
+            mime: s.file.mime,
+            size: s.file.data.length,
+          });
         const clock = { siteId: input.siteId, inquiryId: row.id, receivedAt: now };
         const answerDue = await this.#clock.start(tx, clock, extra.forwardTo?.agencyName ?? '');
         if (extra.forwardTo) {
@@ -212,12 +240,18 @@ export class SubmissionService {
         return { row, replayed: false, answerDue };
       });
       if (result) return result;
-      await removeFiles(this.#storage, stored.map((s) => s.key));
+      await removeFiles(
+        this.#storage,
+        stored.map((s) => s.key),
+      );
       const earlier = await repo.byIdempotencyKey(this.#db, input.siteId, key!);
       if (!earlier) throw new Error('inquiry: idempotency key conflict without a row');
       return this.#replay(earlier, hash);
     } catch (err) {
-      await removeFiles(this.#storage, stored.map((s) => s.key));
+      await removeFiles(
+        this.#storage,
+        stored.map((s) => s.key),
+      );
       throw err;
     }
   }
@@ -254,9 +288,16 @@ export class SubmissionService {
   async addInformation(code: string, contact: string, text: string, lang: Lang): Promise<repo.InquiryRow> {
     const row = await this.find(code, contact);
     const info = cleanText(String(text ?? ''));
-    if (row.status !== 'needs_info') throw new Conflict('inquiry.no_info_requested', lang === 'vi' ? 'Yêu cầu này không ở bước cần bổ sung thông tin.' : 'No information was asked for on this request.');
+    if (row.status !== 'needs_info')
+      throw new Conflict(
+        'inquiry.no_info_requested',
+        lang === 'vi' ? 'Yêu cầu này không ở bước cần bổ sung thông tin.' : 'No information was asked for on this request.',
+      );
     if (info.length < LIMITS.info[0] || info.length > LIMITS.info[1] || CONTROL.test(info)) {
-      const message = lang === 'vi' ? `Thông tin bổ sung cần từ ${LIMITS.info[0]} đến ${LIMITS.info[1]} ký tự.` : `The information needs ${LIMITS.info[0]} to ${LIMITS.info[1]} characters.`;
+      const message =
+        lang === 'vi'
+          ? `Thông tin bổ sung cần từ ${LIMITS.info[0]} đến ${LIMITS.info[1]} ký tự.`
+          : `The information needs ${LIMITS.info[0]} to ${LIMITS.info[1]} characters.`;
       throw new Invalid('inquiry.info_invalid', message, { details: [{ field: 'info', message }] });
     }
     return withTx(this.#db, async (tx) => {

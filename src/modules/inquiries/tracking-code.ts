@@ -36,7 +36,11 @@ const LOOK_ALIKES: Record<string, string> = { O: '0', I: '1', L: '1' };
  */
 export function normaliseTrackingCode(input: string): string | undefined {
   // NFKC first: full-width letters and digits from a Vietnamese IME become ASCII.
-  const compact = input.normalize('NFKC').trim().toUpperCase().replace(/[\s\-\u2010-\u2015]/g, '');
+  const compact = input
+    .normalize('NFKC')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015]/g, '');
   const body = compact.length === LENGTH + PREFIX.length && compact.startsWith(PREFIX) ? compact.slice(PREFIX.length) : compact;
   if (body.length !== LENGTH) return undefined;
   let symbols = '';

@@ -15,7 +15,19 @@ import { registerMediaRoutes } from './media.pages.ts';
 import * as service from './media.service.ts';
 import { mediaImage, mediaUrl, srcsetFor, type MediaKind } from './media.present.ts';
 
-export { mediaUrl, srcsetFor, mediaImage, presentMedia, ORIGINAL, type MediaView, type MediaVariantView, type MediaKind, type ImageOptions, type VariantName, formatBytes } from './media.present.ts';
+export {
+  mediaUrl,
+  srcsetFor,
+  mediaImage,
+  presentMedia,
+  ORIGINAL,
+  type MediaView,
+  type MediaVariantView,
+  type MediaKind,
+  type ImageOptions,
+  type VariantName,
+  formatBytes,
+} from './media.present.ts';
 export { SIZE_LIMITS, MAX_UPLOAD_BYTES, IMAGE_WIDTHS, documentTexts, type UploadInput, type MediaPage } from './media.service.ts';
 
 export interface MediaModuleDeps {

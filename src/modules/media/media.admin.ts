@@ -59,9 +59,11 @@ function refusalStatus(code: string): number {
   return 422;
 }
 
-
 /** Reads the rest of the upload: the file (at most `cap` bytes kept) and the text fields, in any order. */
-async function readUpload(parts: AsyncIterableIterator<Multipart>, cap: number): Promise<{ file?: { name: string; data: Buffer; tooLarge: boolean; bytes: number }; values: UploadValues }> {
+async function readUpload(
+  parts: AsyncIterableIterator<Multipart>,
+  cap: number,
+): Promise<{ file?: { name: string; data: Buffer; tooLarge: boolean; bytes: number }; values: UploadValues }> {
   const values: UploadValues = { alt: '', caption: '' };
   let file: { name: string; data: Buffer; tooLarge: boolean; bytes: number } | undefined;
   for await (const part of parts) {
@@ -80,7 +82,8 @@ async function readUpload(parts: AsyncIterableIterator<Multipart>, cap: number):
       }
       if (part.file.truncated) tooLarge = true;
       // A form sends an empty part when no file was chosen.
-      if (part.fieldname === 'file' && !file && (part.filename || bytes > 0)) file = { name: part.filename, data: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge, bytes };
+      if (part.fieldname === 'file' && !file && (part.filename || bytes > 0))
+        file = { name: part.filename, data: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge, bytes };
     } else if ((part.fieldname === 'alt' || part.fieldname === 'caption') && typeof part.value === 'string') {
       values[part.fieldname] = part.value;
     }
@@ -88,7 +91,14 @@ async function readUpload(parts: AsyncIterableIterator<Multipart>, cap: number):
   return { ...(file ? { file } : {}), values };
 }
 
-type ListPage = (request: FastifyRequest, reply: FastifyReply, s: AdminScope, values?: UploadValues, errors?: Record<string, string>, status?: number) => Promise<FastifyReply>;
+type ListPage = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  s: AdminScope,
+  values?: UploadValues,
+  errors?: Record<string, string>,
+  status?: number,
+) => Promise<FastifyReply>;
 
 export function registerMediaAdmin(app: FastifyInstance, deps: { db: Db; admin: AdminContext; media: service.MediaDeps }): void {
   const { admin, media } = deps;
@@ -157,21 +167,31 @@ ${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: val
         {
           title,
           ...(Object.keys(errors).length
-            ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa tải được tệp lên: kiểm tra các ô được đánh dấu.', 'The file was not uploaded: check the marked fields.') } }
+            ? {
+                notice: {
+                  kind: 'error' as const,
+                  text: tr(lang, 'Chưa tải được tệp lên: kiểm tra các ô được đánh dấu.', 'The file was not uploaded: check the marked fields.'),
+                },
+              }
             : notice(request)),
           main: html`<h1>${title}</h1>
 ${mayWrite ? uploadForm(request, reply, values, errors) : ''}
 <h2>${tr(lang, 'Tệp của trang', 'Files of this site')} (${page.total})</h2>
-${page.items.length
+${
+  page.items.length
     ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Danh sách tệp', 'Files')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Danh sách tệp, mới nhất trước', 'Files, newest first')}</caption>
 <thead><tr><th scope="col">${tr(lang, 'Xem trước', 'Preview')}</th><th scope="col">${tr(lang, 'Tên tệp', 'File name')}</th><th scope="col">${tr(lang, 'Loại', 'Kind')}</th><th scope="col">${tr(lang, 'Dung lượng', 'Size')}</th><th scope="col">${tr(lang, 'Tải lên lúc', 'Uploaded')}</th></tr></thead>
 <tbody>${page.items.map(
-        (m) => html`<tr><td>${thumbnail(m)}</td><th scope="row"><a href="${base}/${m.id}">${m.originalName}</a></th><td>${kindLabel(m.kind, lang)}</td><td>${formatBytes(m.bytes, lang)}</td><td>${formatDateTime(m.createdAt)}</td></tr>`,
+        (m) =>
+          html`<tr><td>${thumbnail(m)}</td><th scope="row"><a href="${base}/${m.id}">${m.originalName}</a></th><td>${kindLabel(m.kind, lang)}</td><td>${formatBytes(m.bytes, lang)}</td><td>${formatDateTime(m.createdAt)}</td></tr>`,
       )}</tbody></table></div>`
-    : html`<p>${tr(lang, 'Chưa có tệp nào.', 'No files yet.')}</p>`}
-${page.pages > 1
+    : html`<p>${tr(lang, 'Chưa có tệp nào.', 'No files yet.')}</p>`
+}
+${
+  page.pages > 1
     ? html`<nav aria-label="${tr(lang, 'Phân trang', 'Pages')}"><p>${page.page > 1 ? html`<a href="${pageHref(page.page - 1)}" rel="prev">${tr(lang, '← Trang trước', '← Previous')}</a> ` : ''}${tr(lang, `Trang ${page.page}/${page.pages}`, `Page ${page.page} of ${page.pages}`)}${page.page < page.pages ? html` <a href="${pageHref(page.page + 1)}" rel="next">${tr(lang, 'Trang sau →', 'Next →')}</a>` : ''}</p></nav>`
-    : ''}`,
+    : ''
+}`,
         },
         s,
         status,
@@ -181,7 +201,14 @@ ${page.pages > 1
     listPages[lang] = listPage;
     app.get(base, async (request, reply) => listPage(request, reply, await admin.scope(request)));
 
-    const detailPage = async (request: FastifyRequest, reply: FastifyReply, id: number, values?: UploadValues, errors: Record<string, string> = {}, status = 200) => {
+    const detailPage = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      id: number,
+      values?: UploadValues,
+      errors: Record<string, string> = {},
+      status = 200,
+    ) => {
       const s = await admin.scope(request);
       const m = await service.getMediaForActor(media, s.actor, id);
       const here = `${base}/${m.id}`;
@@ -199,7 +226,9 @@ ${page.pages > 1
         reply,
         {
           title: m.originalName,
-          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa lưu được: kiểm tra các ô được đánh dấu.', 'Not saved: check the marked fields.') } } : notice(request)),
+          ...(Object.keys(errors).length
+            ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa lưu được: kiểm tra các ô được đánh dấu.', 'Not saved: check the marked fields.') } }
+            : notice(request)),
           main: html`<p><a href="${base}">${tr(lang, '← Thư viện tệp', '← Media library')}</a></p>
 <h1>${m.originalName}</h1>
 <div style="max-width:40rem">${preview}</div>
@@ -212,7 +241,8 @@ ${m.variants.length ? html`<dt>${tr(lang, 'Các cỡ WebP', 'WebP sizes')}</dt><
 <dt>${tr(lang, 'Địa chỉ công khai', 'Public address')}</dt><dd><a href="${m.url}"><code>${m.url}</code></a></dd>
 <dt>SHA-256</dt><dd><code style="word-break:break-all">${m.sha256}</code></dd>
 </dl>
-${mayWrite
+${
+  mayWrite
     ? html`<h2>${tr(lang, 'Mô tả', 'Description')}</h2>
 <form method="post" action="${here}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
@@ -230,7 +260,8 @@ ${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: val
 </form>
 <h2>${tr(lang, 'Xóa', 'Delete')}</h2>
 <p><a class="button secondary" href="${here}/${deleteSuffix}">${tr(lang, 'Xóa tệp này…', 'Delete this file…')}</a></p>`
-    : ''}`,
+    : ''
+}`,
         },
         s,
         status,
@@ -307,7 +338,12 @@ ${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: val
           return again({ file: `Tệp “${upload.file.name}” nặng hơn ${formatBytes(service.MAX_UPLOAD_BYTES)}, giới hạn lớn nhất của thư viện (video).` }, 413);
         }
         try {
-          const created = await service.uploadMedia(media, s.actor, s.site.id, { data: upload.file.data, originalName: upload.file.name, alt: values.alt, caption: values.caption });
+          const created = await service.uploadMedia(media, s.actor, s.site.id, {
+            data: upload.file.data,
+            originalName: upload.file.name,
+            alt: values.alt,
+            caption: values.caption,
+          });
           return reply.redirect(`${base}/${created.id}?tb=da-tai-len`, 303);
         } catch (err) {
           if (isDomainError(err) && err.status === 422) return again(errorsByField(err.details), refusalStatus(err.code));

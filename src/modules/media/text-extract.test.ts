@@ -25,7 +25,6 @@ const ODS = 'application/vnd.oasis.opendocument.spreadsheet';
 
 // ── Fixtures ────────────────────────────────────────────────────────────────────────
 
-
 /** Makes a ZIP lie about an entry's uncompressed size (local header and central directory). */
 function understate(zip: Buffer, name: string, size: number): Buffer {
   const out = Buffer.from(zip);
@@ -106,7 +105,9 @@ describe('extractDocumentText', () => {
 
   it('reads an ODT: headings, paragraphs, spans, spaces, tabs, line breaks, lists; not comments', async () => {
     const odt = makeOdf('text', ODT_BODY);
-    expect(await extractDocumentText(odt, ODT)).toBe([TITLE, 'Điều 1. Phạm vi & đối tượng', 'Ủy ban nhân dân tỉnh', 'Tiếp nhận phản ánh, kiến nghị'].join('\n'));
+    expect(await extractDocumentText(odt, ODT)).toBe(
+      [TITLE, 'Điều 1. Phạm vi & đối tượng', 'Ủy ban nhân dân tỉnh', 'Tiếp nhận phản ánh, kiến nghị'].join('\n'),
+    );
   });
 
   it('reads an ODS with the same code (one line per cell)', async () => {
@@ -212,10 +213,25 @@ describe('upload stores the text; documentTexts reads it', () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     deps = { db: handle.db, storage: createMemoryStorage() };
-    const site = await sql<{ id: number }>`insert into sites (code, kind, name_vi, name_en) values ('so-tt', 'portal', 'Sở Thông tin', 'Department of Information') returning id`.execute(handle.db);
+    const site = await sql<{
+      id: number;
+    }>`insert into sites (code, kind, name_vi, name_en) values ('so-tt', 'portal', 'Sở Thông tin', 'Department of Information') returning id`.execute(
+      handle.db,
+    );
     siteId = site.rows[0]!.id;
-    const account = await sql<{ id: number }>`insert into accounts (email, name, phone, unit, password_hash) values ('bientap@so-tt.example', 'Biên tập', '', '', 'x') returning id`.execute(handle.db);
-    editor = { kind: 'person', accountId: account.rows[0]!.id, email: 'bientap@so-tt.example', ip: '10.1.2.3', sessionId: null, grants: [{ role: 'board_member', siteId, unit: null }] };
+    const account = await sql<{
+      id: number;
+    }>`insert into accounts (email, name, phone, unit, password_hash) values ('bientap@so-tt.example', 'Biên tập', '', '', 'x') returning id`.execute(
+      handle.db,
+    );
+    editor = {
+      kind: 'person',
+      accountId: account.rows[0]!.id,
+      email: 'bientap@so-tt.example',
+      ip: '10.1.2.3',
+      sessionId: null,
+      grants: [{ role: 'board_member', siteId, unit: null }],
+    };
   });
   afterAll(async () => {
     await handle?.destroy();

@@ -152,7 +152,10 @@ class Refused extends Error {}
 /** Reads the text of a ZIP's entries by name (undefined when there is none): what `use` asks for. */
 async function withZip<T>(data: Buffer, deadline: number, use: (read: (name: string) => Promise<string | undefined>) => Promise<T>): Promise<T> {
   const yauzl = await import('yauzl');
-  const zip: ZipFile = await beforeDeadline(yauzl.fromBufferPromise(data, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }), deadline);
+  const zip: ZipFile = await beforeDeadline(
+    yauzl.fromBufferPromise(data, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }),
+    deadline,
+  );
   try {
     // The central directory (the first entry of each name), then only the entries asked for are inflated.
     const entries = new Map<string, Entry>();
@@ -348,7 +351,10 @@ function officeDocumentPart(rels: string | undefined): string {
   for (const m of (rels ?? '').matchAll(/<(?:\w+:)?Relationship\s((?:"[^"<]*"|'[^'<]*'|[^'"<>])*)>/g)) {
     const attrs = m[1]!;
     if (!/\/officeDocument$/.test(attribute(attrs, 'Type'))) continue;
-    const segments = attribute(attrs, 'Target').replace(/\\/g, '/').split('/').filter((s) => s && s !== '.');
+    const segments = attribute(attrs, 'Target')
+      .replace(/\\/g, '/')
+      .split('/')
+      .filter((s) => s && s !== '.');
     if (segments.length && !segments.includes('..')) return segments.join('/');
   }
   return 'word/document.xml';

@@ -65,7 +65,15 @@ export class MenuService {
       };
       await insertLevel(items, null);
       await announceChange(tx, siteId);
-      if (actor) await recordAudit(tx, { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor), siteId, action: 'menu.replaced', summary: { lang, items: countItems(items) } });
+      if (actor)
+        await recordAudit(tx, {
+          actorId: actorId(actor),
+          actorLabel: actorLabel(actor),
+          ip: actorIp(actor),
+          siteId,
+          action: 'menu.replaced',
+          summary: { lang, items: countItems(items) },
+        });
     });
     this.#memo.invalidate(`${siteId}:${lang}`);
   }

@@ -73,7 +73,14 @@ export interface ResolvedScope {
 }
 
 /** Reads the filters for a search on `site` (the site of the page, or of the API's `site`). */
-export async function resolveScope(lang: Lang, site: SiteWithHosts, all: readonly SiteWithHosts[], types: readonly SearchableType[], input: ScopeInput, choicesOf: (siteIds: number[], lang: Lang) => Promise<FilterChoices>): Promise<ResolvedScope> {
+export async function resolveScope(
+  lang: Lang,
+  site: SiteWithHosts,
+  all: readonly SiteWithHosts[],
+  types: readonly SearchableType[],
+  input: ScopeInput,
+  choicesOf: (siteIds: number[], lang: Lang) => Promise<FilterChoices>,
+): Promise<ResolvedScope> {
   const bad: string[] = [];
   const under = sitesUnder(site, all);
   let siteIds = under.map((s) => s.id);
@@ -131,5 +138,15 @@ export function formValues(query: Record<string, unknown>): SearchFormValues {
     const s = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
     return s.normalize('NFC').slice(0, 300);
   };
-  return { q: one('q').slice(0, 10_000), type: one('loai'), site: one('trang-con'), category: one('chuyen-muc'), topic: one('chu-de'), lang: one('ngon-ngu'), from: one('tu-ngay'), to: one('den-ngay'), sort: one('sap-xep') };
+  return {
+    q: one('q').slice(0, 10_000),
+    type: one('loai'),
+    site: one('trang-con'),
+    category: one('chuyen-muc'),
+    topic: one('chu-de'),
+    lang: one('ngon-ngu'),
+    from: one('tu-ngay'),
+    to: one('den-ngay'),
+    sort: one('sap-xep'),
+  };
 }

@@ -37,7 +37,10 @@ export function hasDiacritics(text: string): boolean {
 export function indexText(text: string, maxChars: number): string {
   const clean = text.normalize('NFC').replace(CONTROL_RE, ' ');
   const cut = clean.length > maxChars ? clean.slice(0, maxChars) : clean;
-  return cut.replace(/([\p{L}\p{N}])[/\\_.\-–—]+(?=[\p{L}\p{N}])/gu, '$1 ').replace(/\s+/g, ' ').trim();
+  return cut
+    .replace(/([\p{L}\p{N}])[/\\_.\-–—]+(?=[\p{L}\p{N}])/gu, '$1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The words of a text (letters and digits), in order, as typed. */
@@ -111,7 +114,10 @@ export interface ParsedQuery {
  */
 export function parseQuery(raw: unknown): ParsedQuery {
   let input = typeof raw === 'string' ? raw : Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : '';
-  input = input.normalize('NFC').replace(CONTROL_RE, ' ').replace(/[“”„‟«»]/g, '"');
+  input = input
+    .normalize('NFC')
+    .replace(CONTROL_RE, ' ')
+    .replace(/[“”„‟«»]/g, '"');
   let truncated = false;
   if (input.length > MAX_QUERY_CHARS) {
     input = input.slice(0, MAX_QUERY_CHARS);
@@ -153,7 +159,10 @@ export function parseQuery(raw: unknown): ParsedQuery {
     terms,
     websearch,
     loose,
-    plain: terms.filter((t) => !t.exclude && !t.phrase).map((t) => t.words[0]!).join(' '),
+    plain: terms
+      .filter((t) => !t.exclude && !t.phrase)
+      .map((t) => t.words[0]!)
+      .join(' '),
     adjacent: (() => {
       const plain = terms.filter((t) => !t.exclude && !t.phrase).map((t) => t.words[0]!);
       return plain.length >= 2 ? `"${plain.join(' ')}"` : '';

@@ -29,7 +29,14 @@ export interface SearchPagesDeps {
 }
 
 /** Where a hit is, the way this visitor reaches sites (by path or by host). */
-function hitHref(request: FastifyRequest, here: { site: SiteWithHosts; basePath: string }, all: readonly SiteWithHosts[], baseDomain: string, hit: { siteId: number; path: string }, absolute: boolean): string {
+function hitHref(
+  request: FastifyRequest,
+  here: { site: SiteWithHosts; basePath: string },
+  all: readonly SiteWithHosts[],
+  baseDomain: string,
+  hit: { siteId: number; path: string },
+  absolute: boolean,
+): string {
   const origin = `${request.protocol}://${request.host}`;
   if (hit.siteId === here.site.id) return `${absolute ? origin : ''}${here.basePath}${hit.path}`;
   const site = all.find((s) => s.id === hit.siteId);
@@ -55,12 +62,22 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
     const query = (request.query ?? {}) as Record<string, unknown>;
     const values = formValues(query);
     const all = await deps.sites.directory.liveSites();
-    const input: ScopeInput = { type: values.type, site: values.site, category: values.category, topic: values.topic, lang: values.lang, from: values.from, to: values.to };
+    const input: ScopeInput = {
+      type: values.type,
+      site: values.site,
+      category: values.category,
+      topic: values.topic,
+      lang: values.lang,
+      from: values.from,
+      to: values.to,
+    };
     const resolved = await resolveScope(lang, ctx.site, all, search.types(), input, deps.choices);
     const action = siteHref(ctx, PATHS.search[lang]);
     const searched = values.q.trim() !== '' || query.q !== undefined;
     const pageNo = pageNumber(query.trang);
-    const result = searched ? await search.search({ q: values.q, scope: resolved.scope, page: pageNo, order: values.sort === 'moi-nhat' ? 'newest' : 'relevance' }) : undefined;
+    const result = searched
+      ? await search.search({ q: values.q, scope: resolved.scope, page: pageNo, order: values.sort === 'moi-nhat' ? 'newest' : 'relevance' })
+      : undefined;
     const multiSite = resolved.scope.siteIds.length > 1;
     const toView = (h: SearchHit): HitView => {
       const s = all.find((x) => x.id === h.siteId);
@@ -75,7 +92,18 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
       };
     };
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q: values.q, loai: values.type, 'trang-con': values.site, 'chuyen-muc': values.category, 'chu-de': values.topic, 'ngon-ngu': values.lang, 'tu-ngay': values.from, 'den-ngay': values.to, 'sap-xep': values.sort })) if (v) params.set(k, v);
+    for (const [k, v] of Object.entries({
+      q: values.q,
+      loai: values.type,
+      'trang-con': values.site,
+      'chuyen-muc': values.category,
+      'chu-de': values.topic,
+      'ngon-ngu': values.lang,
+      'tu-ngay': values.from,
+      'den-ngay': values.to,
+      'sap-xep': values.sort,
+    }))
+      if (v) params.set(k, v);
     const hrefWith = (changes: Record<string, string>) => {
       const p = new URLSearchParams(params);
       for (const [k, v] of Object.entries(changes)) p.set(k, v);
@@ -83,7 +111,9 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
     };
     const pageHref = (n: number) => (n <= 1 ? `${action}?${params.toString()}` : hrefWith({ trang: String(n) }));
     const suggestion = result?.suggestion;
-    const title = result ? tr(lang, `Tìm kiếm: ${result.query.text || values.q.slice(0, 80)}`, `Search: ${result.query.text || values.q.slice(0, 80)}`) : tr(lang, 'Tìm kiếm', 'Search');
+    const title = result
+      ? tr(lang, `Tìm kiếm: ${result.query.text || values.q.slice(0, 80)}`, `Search: ${result.query.text || values.q.slice(0, 80)}`)
+      : tr(lang, 'Tìm kiếm', 'Search');
     const main = searchMain({
       lang,
       action,
@@ -98,7 +128,9 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
       page: result?.page ?? 1,
       pages: result?.pages ?? 0,
       notices: result?.notices ?? [],
-      ...(suggestion ? { suggestion: { text: suggestion.text, href: hrefWith({ q: suggestion.text }), hits: suggestion.hits.map(toView), total: suggestion.total } } : {}),
+      ...(suggestion
+        ? { suggestion: { text: suggestion.text, href: hrefWith({ q: suggestion.text }), hits: suggestion.hits.map(toView), total: suggestion.total } }
+        : {}),
       pageHref,
       suggestApi: `/api/v1/search/suggest?site=${encodeURIComponent(values.site || ctx.site.code)}&q=`,
     });
@@ -135,7 +167,9 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
     exactMatch: Type.Boolean({ description: 'Every word matched with the diacritics typed.' }),
   });
   const SearchQuery = Type.Object({
-    q: Type.Optional(Type.String({ description: 'Words with or without diacritics, "quoted phrases", -exclusions. Any text is accepted; it is cut at 256 characters.' })),
+    q: Type.Optional(
+      Type.String({ description: 'Words with or without diacritics, "quoted phrases", -exclusions. Any text is accepted; it is cut at 256 characters.' }),
+    ),
     site: Type.Optional(Type.String({ description: 'Code of the site searched; a portal covers its component sites. Default: the main portal.' })),
     within: Type.Optional(Type.String({ description: 'Code of one site under `site` to search alone.' })),
     type: Type.Optional(Type.String({ description: 'A type ("content", "page") or type:kind ("content:news").' })),
@@ -162,7 +196,8 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
       schema: {
         tags: ['search'],
         summary: 'Tìm kiếm / Search everything public',
-        description: 'Vietnamese-aware full-text search: with or without diacritics (exact matches first), phrases in double quotes, exclusion with a minus sign. Results are ranked (exact diacritics, then title matches, then relevance, then recency); at most 1,000 are examined, so `more` says there are more than `total`.',
+        description:
+          'Vietnamese-aware full-text search: with or without diacritics (exact matches first), phrases in double quotes, exclusion with a minus sign. Results are ranked (exact diacritics, then title matches, then relevance, then recency); at most 1,000 are examined, so `more` says there are more than `total`.',
         querystring: SearchQuery,
         response: {
           200: Type.Object({
@@ -174,7 +209,12 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
             pageSize: Type.Integer(),
             notices: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
             items: Type.Array(Hit),
-            suggestion: Type.Optional(Type.Object({ query: Type.String(), total: Type.Integer(), items: Type.Array(Hit) }, { description: 'Có phải bạn muốn tìm: a corrected query and its results, when the query found nothing.' })),
+            suggestion: Type.Optional(
+              Type.Object(
+                { query: Type.String(), total: Type.Integer(), items: Type.Array(Hit) },
+                { description: 'Có phải bạn muốn tìm: a corrected query and its results, when the query found nothing.' },
+              ),
+            ),
           }),
           404: ErrorBody,
         },
@@ -185,8 +225,21 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
       const lang: Lang = q.uiLang === 'en' ? 'en' : 'vi';
       const site = await siteOf(q.site);
       const all = await deps.sites.directory.liveSites();
-      const resolved = await resolveScope(lang, site, all, search.types(), { type: q.type, site: q.within, category: q.category, topic: q.topic, lang: q.lang, from: q.from, to: q.to }, deps.choices);
-      const result = await search.search({ q: q.q ?? '', scope: resolved.scope, page: pageNumber(q.page), pageSize: PAGE_SIZE, order: q.sort === 'newest' ? 'newest' : 'relevance' });
+      const resolved = await resolveScope(
+        lang,
+        site,
+        all,
+        search.types(),
+        { type: q.type, site: q.within, category: q.category, topic: q.topic, lang: q.lang, from: q.from, to: q.to },
+        deps.choices,
+      );
+      const result = await search.search({
+        q: q.q ?? '',
+        scope: resolved.scope,
+        page: pageNumber(q.page),
+        pageSize: PAGE_SIZE,
+        order: q.sort === 'newest' ? 'newest' : 'relevance',
+      });
       const here = { site, basePath: '' };
       const present = (h: SearchHit) => ({
         type: h.docType,
@@ -202,7 +255,10 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
       });
       const notices = [
         ...result.notices.map((code) => ({ code, message: noticeMessage(lang, code) })),
-        ...resolved.bad.map((what) => ({ code: 'bad_filter', message: tr(lang, `Điều kiện lọc không hợp lệ, đã bỏ qua: ${what}`, `Filter not valid, left out: ${what}`) })),
+        ...resolved.bad.map((what) => ({
+          code: 'bad_filter',
+          message: tr(lang, `Điều kiện lọc không hợp lệ, đã bỏ qua: ${what}`, `Filter not valid, left out: ${what}`),
+        })),
       ];
       return {
         query: result.query.text,
@@ -213,7 +269,9 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
         pageSize: result.pageSize,
         notices,
         items: result.hits.map(present),
-        ...(result.suggestion ? { suggestion: { query: result.suggestion.text, total: result.suggestion.total, items: result.suggestion.hits.map(present) } } : {}),
+        ...(result.suggestion
+          ? { suggestion: { query: result.suggestion.text, total: result.suggestion.total, items: result.suggestion.hits.map(present) } }
+          : {}),
       };
     },
   );

@@ -80,7 +80,10 @@ export async function deleteType(tx: Tx | DbOrTx, docType: string): Promise<void
 }
 
 export async function countDocuments(db: DbOrTx): Promise<number> {
-  const r = await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('search_documents')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -183,7 +186,12 @@ function filterSql(f: SearchFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`d.site_id in (${sql.join(f.siteIds.map((id) => sql`${id}::int`))})`];
   if (f.lang) parts.push(sql`d.lang = ${f.lang}`);
   if (f.types && f.types.length > 0) {
-    parts.push(sql`(${sql.join(f.types.map((t) => (t.kind ? sql`(d.doc_type = ${t.docType} and d.kind = ${t.kind})` : sql`d.doc_type = ${t.docType}`)), sql` or `)})`);
+    parts.push(
+      sql`(${sql.join(
+        f.types.map((t) => (t.kind ? sql`(d.doc_type = ${t.docType} and d.kind = ${t.kind})` : sql`d.doc_type = ${t.docType}`)),
+        sql` or `,
+      )})`,
+    );
   }
   if (f.categoryIds && f.categoryIds.length > 0) parts.push(sql`d.category_id in (${sql.join(f.categoryIds.map((id) => sql`${id}::int`))})`);
   if (f.topicId !== undefined) parts.push(sql`${f.topicId}::int = any(d.topic_ids)`);
@@ -230,10 +238,7 @@ export async function search(db: DbOrTx, r: SearchRequest): Promise<SearchHitRow
       sources.push(newest(sql`d.title_exact @@ ${le}`, nt));
     }
   }
-  const order =
-    r.order === 'newest'
-      ? sql`published_at desc, id desc`
-      : sql`exact_hit desc, title_hit desc, rank desc, published_at desc, id desc`;
+  const order = r.order === 'newest' ? sql`published_at desc, id desc` : sql`exact_hit desc, title_hit desc, rank desc, published_at desc, id desc`;
   const result = await sql<SearchHitRow>`
     with cand as (${sql.join(sources, sql` union `)}),
     -- Each use of an out-of-line vector would read and decompress it again: read each once.

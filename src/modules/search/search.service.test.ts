@@ -22,18 +22,32 @@ function doc(refId: number, title: string, body: string, extra: Partial<SearchDo
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  siteA = (await sql<{ id: number }>`insert into sites (code, kind, name_vi, name_en) values ('cong', 'portal', 'Cổng', 'Portal') returning id`.execute(handle.db)).rows[0]!.id;
-  siteB = (await sql<{ id: number }>`insert into sites (code, kind, parent_id, name_vi, name_en) values ('phuong', 'ward', ${siteA}, 'Phường', 'Ward') returning id`.execute(handle.db)).rows[0]!.id;
+  siteA = (
+    await sql<{ id: number }>`insert into sites (code, kind, name_vi, name_en) values ('cong', 'portal', 'Cổng', 'Portal') returning id`.execute(handle.db)
+  ).rows[0]!.id;
+  siteB = (
+    await sql<{
+      id: number;
+    }>`insert into sites (code, kind, parent_id, name_vi, name_en) values ('phuong', 'ward', ${siteA}, 'Phường', 'Ward') returning id`.execute(handle.db)
+  ).rows[0]!.id;
   search = new SearchService(handle.db);
   search.registerType({ type: 'article', label: { vi: 'Tin bài', en: 'Articles' }, fields: { summary: 'B', body: 'C', attachments: 'D' } });
   await withTx(handle.db, async (tx) => {
-    await search.index(tx, 'article', doc(1, 'Quy chế quản lý đường dây nóng', 'Ban chỉ đạo cải cách hành chính vận hành đường dây nóng để tiếp nhận phản ánh.'));
+    await search.index(
+      tx,
+      'article',
+      doc(1, 'Quy chế quản lý đường dây nóng', 'Ban chỉ đạo cải cách hành chính vận hành đường dây nóng để tiếp nhận phản ánh.'),
+    );
     await search.index(tx, 'article', doc(2, 'Công khai thủ tục hành chính tại bộ phận một cửa', 'Các thủ tục hành chính được niêm yết công khai.'));
     await search.index(tx, 'article', doc(3, 'Tin về đường phố', 'Đường dây điện và nóng lòng chờ đợi: không phải cụm từ cần tìm.'));
     await search.index(tx, 'article', doc(4, 'Dương lịch và dưỡng sinh', 'Bài viết có chữ duong không dấu và dương lịch.'));
     await search.index(tx, 'article', doc(5, 'Đường giao thông nông thôn', 'Dự án làm đường.', { siteId: siteB, kind: 'project' }));
     await search.index(tx, 'article', doc(6, 'Quyết định số 90/2006/QĐ-UBND', 'Văn bản quy phạm pháp luật.', { lang: 'vi' }));
-    await search.index(tx, 'article', doc(7, 'Hanoi rolls out online public services', 'English text about the hotline.', { lang: 'en', path: '/english/news/7' }));
+    await search.index(
+      tx,
+      'article',
+      doc(7, 'Hanoi rolls out online public services', 'English text about the hotline.', { lang: 'en', path: '/english/news/7' }),
+    );
     await search.index(tx, 'article', doc(10, 'Đường sắt đô thị theo chuyên mục', 'Bài có chuyên mục và chủ đề.', { categoryId: 77, topicIds: [5, 9] }));
   });
 });
@@ -122,8 +136,24 @@ describe('registration', () => {
     const other = new SearchService(handle.db);
     other.registerType({ type: 'faq', label: { vi: 'Hỏi đáp', en: 'Q&A' }, fields: { question: 'A', answer: 'C' } });
     await withTx(handle.db, async (tx) => {
-      await other.index(tx, 'faq', { refId: 'a', siteId: siteA, lang: 'vi', publishedAt: day(30), path: '/hoi-dap/a', title: 'Câu hỏi thứ nhất', fields: { question: 'Hỏi về lệ phí trước bạ', answer: 'Trả lời.' } });
-      await other.index(tx, 'faq', { refId: 'b', siteId: siteA, lang: 'vi', publishedAt: day(31), path: '/hoi-dap/b', title: 'Câu hỏi thứ hai', fields: { question: 'Hỏi khác', answer: 'Lệ phí trước bạ nộp tại kho bạc.' } });
+      await other.index(tx, 'faq', {
+        refId: 'a',
+        siteId: siteA,
+        lang: 'vi',
+        publishedAt: day(30),
+        path: '/hoi-dap/a',
+        title: 'Câu hỏi thứ nhất',
+        fields: { question: 'Hỏi về lệ phí trước bạ', answer: 'Trả lời.' },
+      });
+      await other.index(tx, 'faq', {
+        refId: 'b',
+        siteId: siteA,
+        lang: 'vi',
+        publishedAt: day(31),
+        path: '/hoi-dap/b',
+        title: 'Câu hỏi thứ hai',
+        fields: { question: 'Hỏi khác', answer: 'Lệ phí trước bạ nộp tại kho bạc.' },
+      });
     });
     const r = await other.search({ q: 'le phi truoc ba', scope: { ...scope(), types: [{ docType: 'faq' }] } });
     expect(r.hits.map((h) => h.refId)).toEqual(['a', 'b']);

@@ -215,7 +215,10 @@ export class SearchService {
   /** Adds or replaces many documents of one type in one statement (rebuilds, imports, benchmarks). */
   async indexMany(tx: Tx, type: string, docs: readonly SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    await repo.upsertDocuments(tx, docs.map((doc) => this.#row(type, doc)));
+    await repo.upsertDocuments(
+      tx,
+      docs.map((doc) => this.#row(type, doc)),
+    );
     this.#changes += docs.length;
   }
 
@@ -313,11 +316,22 @@ export class SearchService {
     const share = (map: Map<string, number>, floor: number, lexemes: string[]) => Math.min(...lexemes.map((l) => map.get(l) ?? floor / 2));
     return {
       rareFolded: share(stats.folded, stats.foldedFloor, wanted.map(fold)) < threshold,
-      rareExact: share(stats.exact, stats.exactFloor, wanted.map((w) => w.toLowerCase())) < threshold,
+      rareExact:
+        share(
+          stats.exact,
+          stats.exactFloor,
+          wanted.map((w) => w.toLowerCase()),
+        ) < threshold,
     };
   }
 
-  async #run(query: ParsedQuery, scope: SearchScope, page: number, pageSize: number, order: 'relevance' | 'newest'): Promise<{ hits: SearchHit[]; total: number; more: boolean; pages: number }> {
+  async #run(
+    query: ParsedQuery,
+    scope: SearchScope,
+    page: number,
+    pageSize: number,
+    order: 'relevance' | 'newest',
+  ): Promise<{ hits: SearchHit[]; total: number; more: boolean; pages: number }> {
     const offset = (page - 1) * pageSize;
     const candidates = Math.min(Math.max(MIN_CANDIDATES, offset + pageSize), MAX_CANDIDATES);
     const titleCandidates = Math.min(Math.max(MIN_TITLE_CANDIDATES, offset + pageSize), MAX_CANDIDATES);
@@ -340,7 +354,21 @@ export class SearchService {
     let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
     // Beyond the requested page nothing tells how many there are: ask for the count of page 1.
     if (rows.length === 0 && offset > 0) {
-      const first = await repo.search(this.#db, { websearch: query.websearch, loose: query.loose, adjacent: query.adjacent, plain: query.plain, ...rarity, pairs: query.pairs, accented: query.accented, filters: scope, offset: 0, limit: 1, order, candidates, titleCandidates });
+      const first = await repo.search(this.#db, {
+        websearch: query.websearch,
+        loose: query.loose,
+        adjacent: query.adjacent,
+        plain: query.plain,
+        ...rarity,
+        pairs: query.pairs,
+        accented: query.accented,
+        filters: scope,
+        offset: 0,
+        limit: 1,
+        order,
+        candidates,
+        titleCandidates,
+      });
       total = first.length > 0 ? Number(first[0]!.total) : 0;
     }
     const more = total >= candidates;
@@ -389,7 +417,11 @@ export class SearchService {
       for await (const doc of def.all(this.#db)) docs.push(doc);
       await withTx(this.#db, async (tx) => {
         await repo.deleteType(tx, def.type);
-        for (let i = 0; i < docs.length; i += 200) await repo.upsertDocuments(tx, docs.slice(i, i + 200).map((doc) => this.#row(def.type, doc)));
+        for (let i = 0; i < docs.length; i += 200)
+          await repo.upsertDocuments(
+            tx,
+            docs.slice(i, i + 200).map((doc) => this.#row(def.type, doc)),
+          );
       });
       counts[def.type] = docs.length;
     }

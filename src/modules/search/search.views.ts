@@ -92,7 +92,17 @@ ${select('loai', 'bo-loc-loai', tr(L, 'Loại thông tin', 'Type'), v.options.ty
 ${v.options.sites.length > 1 ? select('trang-con', 'bo-loc-trang', tr(L, 'Trang', 'Site'), v.options.sites, f.site, tr(L, 'Toàn bộ cổng', 'The whole portal')) : ''}
 ${v.options.categories.length > 0 ? select('chuyen-muc', 'bo-loc-chuyen-muc', tr(L, 'Chuyên mục', 'Category'), v.options.categories, f.category, tr(L, 'Tất cả', 'All')) : ''}
 ${v.options.topics.length > 0 ? select('chu-de', 'bo-loc-chu-de', tr(L, 'Chủ đề', 'Topic'), v.options.topics, f.topic, tr(L, 'Tất cả', 'All')) : ''}
-${select('ngon-ngu', 'bo-loc-ngon-ngu', tr(L, 'Ngôn ngữ', 'Language'), [{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }], f.lang, tr(L, 'Mọi ngôn ngữ', 'Any language'))}
+${select(
+  'ngon-ngu',
+  'bo-loc-ngon-ngu',
+  tr(L, 'Ngôn ngữ', 'Language'),
+  [
+    { value: 'vi', label: 'Tiếng Việt' },
+    { value: 'en', label: 'English' },
+  ],
+  f.lang,
+  tr(L, 'Mọi ngôn ngữ', 'Any language'),
+)}
 <div><label for="bo-loc-tu-ngay">${tr(L, 'Đăng từ ngày', 'Published from')}</label><input id="bo-loc-tu-ngay" type="date" name="tu-ngay" value="${f.from}"></div>
 <div><label for="bo-loc-den-ngay">${tr(L, 'Đến ngày', 'Until')}</label><input id="bo-loc-den-ngay" type="date" name="den-ngay" value="${f.to}"></div>
 ${select('sap-xep', 'bo-loc-sap-xep', tr(L, 'Sắp xếp', 'Order'), [{ value: 'moi-nhat', label: tr(L, 'Mới nhất trước', 'Newest first') }], f.sort, tr(L, 'Phù hợp nhất', 'Best match'))}
@@ -114,7 +124,10 @@ function hitList(L: Lang, hits: readonly HitView[], start: number): SafeHtml {
 
 const NOTICE: Record<SearchNotice, [string, string]> = {
   empty: ['Hãy nhập từ khóa cần tìm (chữ hoặc số).', 'Please type what you are looking for (letters or digits).'],
-  only_exclusions: ['Từ khóa chỉ có các từ cần loại (có dấu trừ phía trước): hãy thêm ít nhất một từ cần tìm.', 'The query only has words to leave out (with a minus): add at least one word to look for.'],
+  only_exclusions: [
+    'Từ khóa chỉ có các từ cần loại (có dấu trừ phía trước): hãy thêm ít nhất một từ cần tìm.',
+    'The query only has words to leave out (with a minus): add at least one word to look for.',
+  ],
   truncated: ['Từ khóa quá dài: chỉ phần đầu được dùng để tìm.', 'The query was too long: only its beginning was used.'],
   page_out_of_range: ['Trang kết quả này không có: hãy về trang đầu.', 'There is no such page of results: go back to the first page.'],
 };
@@ -130,19 +143,29 @@ export function searchMain(v: SearchPageView): SafeHtml {
     : v.total === 0
       ? tr(L, `Không tìm thấy kết quả nào cho «${v.query}».`, `No results for “${v.query}”.`)
       : v.more
-        ? tr(L, `Hơn ${v.total} kết quả cho «${v.query}»${v.page > 1 ? `, trang ${v.page}` : ''}.`, `More than ${v.total} results for “${v.query}”${v.page > 1 ? `, page ${v.page}` : ''}.`)
-        : tr(L, `${v.total} kết quả cho «${v.query}»${v.page > 1 ? `, trang ${v.page}/${v.pages}` : ''}.`, `${v.total} result${v.total === 1 ? '' : 's'} for “${v.query}”${v.page > 1 ? `, page ${v.page} of ${v.pages}` : ''}.`);
+        ? tr(
+            L,
+            `Hơn ${v.total} kết quả cho «${v.query}»${v.page > 1 ? `, trang ${v.page}` : ''}.`,
+            `More than ${v.total} results for “${v.query}”${v.page > 1 ? `, page ${v.page}` : ''}.`,
+          )
+        : tr(
+            L,
+            `${v.total} kết quả cho «${v.query}»${v.page > 1 ? `, trang ${v.page}/${v.pages}` : ''}.`,
+            `${v.total} result${v.total === 1 ? '' : 's'} for “${v.query}”${v.page > 1 ? `, page ${v.page} of ${v.pages}` : ''}.`,
+          );
   return html`<h1>${tr(L, 'Tìm kiếm', 'Search')}</h1>
 ${form(v)}
 <div id="ket-qua">
 <p class="search-status" role="status">${status}</p>
 ${v.notices.map((n) => html`<p class="notice-inline">${tr(L, NOTICE[n][0], NOTICE[n][1])}${n === 'page_out_of_range' ? html` <a href="${v.pageHref(1)}">${tr(L, 'Trang đầu', 'First page')}</a>` : ''}</p>`)}
 ${v.badFilters.length > 0 ? html`<p class="notice-inline">${tr(L, 'Một số điều kiện lọc không hợp lệ nên đã được bỏ qua: ', 'Some filters were not valid and were left out: ')}${v.badFilters.join(', ')}.</p>` : ''}
-${v.suggestion
+${
+  v.suggestion
     ? html`<p class="search-suggestion">${tr(L, 'Có phải bạn muốn tìm: ', 'Did you mean: ')}<a href="${v.suggestion.href}"><strong>${v.suggestion.text}</strong></a>?</p>
 <p class="muted">${tr(L, `Kết quả cho «${v.suggestion.text}»:`, `Results for “${v.suggestion.text}”:`)}</p>
 ${hitList(L, v.suggestion.hits, 1)}`
-    : ''}
+    : ''
+}
 ${v.hits.length > 0 ? hitList(L, v.hits, (v.page - 1) * PAGE_SIZE + 1) : ''}
 ${pagination(L, v.page, v.pages, v.pageHref)}
 </div>`;

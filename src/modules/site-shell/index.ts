@@ -13,7 +13,17 @@ import { t, type Lang } from '../../platform/i18n/index.ts';
 import { renderShell, type PageSpec, type ShellContext, type ShellMenuItem } from '../../platform/views/shell.ts';
 import { html } from '../../platform/views/html.ts';
 import { renderPlatformPage } from '../../platform/views/platform-page.ts';
-import { langFromUrl, normaliseHost, ownerName, requireSite, resolvePublicContext, siteHref, siteName, splitPublicPath, type SitesModule } from '../sites/index.ts';
+import {
+  langFromUrl,
+  normaliseHost,
+  ownerName,
+  requireSite,
+  resolvePublicContext,
+  siteHref,
+  siteName,
+  splitPublicPath,
+  type SitesModule,
+} from '../sites/index.ts';
 import type { MenuNode, MenuService } from '../menus/index.ts';
 import { handleDisplayPrefs, PREFS_COOKIE, readPrefs } from './display-prefs.ts';
 import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache, type CachedPage } from '../../platform/cache/page-cache.ts';
@@ -95,7 +105,14 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
     return true;
   }
 
-  function writeCached(head: boolean, accept: string, ifNoneMatch: string | string[] | undefined, res: ServerResponse, hit: CachedPage, base: Record<string, string | number | string[]>): void {
+  function writeCached(
+    head: boolean,
+    accept: string,
+    ifNoneMatch: string | string[] | undefined,
+    res: ServerResponse,
+    hit: CachedPage,
+    base: Record<string, string | number | string[]>,
+  ): void {
     const [body, encoding] = /\bbr\b/.test(accept) ? [hit.br, 'br'] : /\bgzip\b/.test(accept) ? [hit.gzip, 'gzip'] : [hit.body, undefined];
     const headers: Record<string, string | number | string[]> = {
       ...base,
@@ -118,10 +135,25 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
 
   function writeHit(request: FastifyRequest, reply: FastifyReply, hit: CachedPage): void {
     reply.hijack();
-    writeCached(request.method === 'HEAD', String(request.headers['accept-encoding'] ?? ''), request.headers['if-none-match'], reply.raw, hit, reply.getHeaders() as Record<string, string | number | string[]>);
+    writeCached(
+      request.method === 'HEAD',
+      String(request.headers['accept-encoding'] ?? ''),
+      request.headers['if-none-match'],
+      reply.raw,
+      hit,
+      reply.getHeaders() as Record<string, string | number | string[]>,
+    );
   }
 
-  function answer(request: FastifyRequest, reply: FastifyReply, body: string | Buffer, contentType: string, etag: string, shared: boolean, hit: boolean): FastifyReply {
+  function answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: string | Buffer,
+    contentType: string,
+    etag: string,
+    shared: boolean,
+    hit: boolean,
+  ): FastifyReply {
     reply.header('etag', etag);
     if (shared) reply.header('x-cache', hit ? 'hit' : 'miss');
     reply.header('cache-control', shared ? 'public, max-age=60, stale-while-revalidate=60' : 'private, no-cache');
@@ -188,11 +220,14 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
     const sites = await deps.sites.directory.liveSites();
     const main = html`<h1>${t(lang, 'unknownHost.title')}</h1>
 <p>${t(lang, 'unknownHost.body', { host })}</p>
-${sites.length === 0
+${
+  sites.length === 0
     ? html`<p>${t(lang, 'unknownHost.empty')}</p>`
     : html`<ul class="site-list">${sites.map(
-        (s) => html`<li><a href="${siteHref({ basePath: `/s/${s.code}`, lang }, '/')}">${siteName(s, lang)}</a> <span class="muted">(${t(lang, `siteKind.${s.kind}`)})</span></li>`,
-      )}</ul>`}`;
+        (s) =>
+          html`<li><a href="${siteHref({ basePath: `/s/${s.code}`, lang }, '/')}">${siteName(s, lang)}</a> <span class="muted">(${t(lang, `siteKind.${s.kind}`)})</span></li>`,
+      )}</ul>`
+}`;
     return renderPlatformPage(lang, t(lang, 'unknownHost.title'), main);
   }
 

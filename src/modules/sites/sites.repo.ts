@@ -23,7 +23,10 @@ export function findSiteById(db: DbOrTx, id: number): Promise<SiteRow | undefine
 }
 
 export async function countSites(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('sites').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sites')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -51,6 +54,9 @@ export async function hostsTakenByOthers(db: DbOrTx, hosts: readonly string[], s
 export async function replaceSiteHosts(db: DbOrTx, siteId: number, hosts: readonly string[]): Promise<void> {
   await db.deleteFrom('site_hosts').where('site_id', '=', siteId).execute();
   if (hosts.length > 0) {
-    await db.insertInto('site_hosts').values(hosts.map((host) => ({ host, site_id: siteId }))).execute();
+    await db
+      .insertInto('site_hosts')
+      .values(hosts.map((host) => ({ host, site_id: siteId })))
+      .execute();
   }
 }

@@ -19,7 +19,10 @@ describe(`database (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   });
 
   it('has unaccent and pg_trgm for Vietnamese search', async () => {
-    const { rows } = await sql<{ u: string; s: number }>`select unaccent('Thủ tục hành chính Đà Nẵng') as u, similarity('hanh chinh', 'hành chính') as s`.execute(db.db);
+    const { rows } = await sql<{
+      u: string;
+      s: number;
+    }>`select unaccent('Thủ tục hành chính Đà Nẵng') as u, similarity('hanh chinh', 'hành chính') as s`.execute(db.db);
     expect(rows[0]!.u).toBe('Thu tuc hanh chinh Da Nang');
     expect(typeof rows[0]!.s).toBe('number');
   });
@@ -49,7 +52,9 @@ describe(`database (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     };
     const { migrations } = await import('./migrations/index.ts');
     await expect(migrate(db.db, [...migrations, good, bad])).rejects.toThrow(/no_such_table/);
-    const tables = await sql<{ t: string | null; b: string | null }>`select to_regclass('test_good')::text as t, to_regclass('test_bad')::text as b`.execute(db.db);
+    const tables = await sql<{ t: string | null; b: string | null }>`select to_regclass('test_good')::text as t, to_regclass('test_bad')::text as b`.execute(
+      db.db,
+    );
     expect(tables.rows[0]).toEqual({ t: 'test_good', b: null });
     const versions = await sql<{ version: number }>`select version from schema_migrations order by version`.execute(db.db);
     expect(versions.rows.map((r) => r.version)).toContain(current + 1);
@@ -92,7 +97,10 @@ describe(`database (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   });
 
   it('returns count(*) as a number on both engines', async () => {
-    const row = await db.db.selectFrom('sites').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db.db
+      .selectFrom('sites')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(row.n).toBe(0);
   });
 });

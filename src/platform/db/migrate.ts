@@ -28,9 +28,7 @@ export async function migrate(db: Kysely<any>, list: readonly Migration[] = migr
         name text not null,
         applied_at timestamptz not null default now()
       )`.execute(conn);
-      const done = new Set(
-        (await sql<{ version: number }>`select version from schema_migrations`.execute(conn)).rows.map((r) => r.version),
-      );
+      const done = new Set((await sql<{ version: number }>`select version from schema_migrations`.execute(conn)).rows.map((r) => r.version));
       const applied: MigrationResult['applied'] = [];
       for (const m of list) {
         if (done.has(m.version)) continue;

@@ -4,7 +4,6 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type SiteKind = 'portal' | 'department' | 'ward' | 'other';

@@ -63,7 +63,11 @@ export function claimPending(db: Db, limit: number, leaseSeconds: number): Promi
       await tx
         .updateTable('mail_outbox')
         .set({ send_after: sql`now() + ${leaseSeconds}::int * interval '1 second'` })
-        .where('id', 'in', rows.map((r) => r.id))
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .execute();
     }
     return rows;
@@ -73,12 +77,7 @@ export function claimPending(db: Db, limit: number, leaseSeconds: number): Promi
 /** Ends the lease of claimed messages not tried after all: due again at once, no attempt counted. */
 export async function releaseClaimed(db: DbOrTx, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db
-    .updateTable('mail_outbox')
-    .set({ send_after: sql`now()` })
-    .where('id', 'in', ids)
-    .where('sent_at', 'is', null)
-    .execute();
+  await db.updateTable('mail_outbox').set({ send_after: sql`now()` }).where('id', 'in', ids).where('sent_at', 'is', null).execute();
 }
 
 /** Records that the SMTP server accepted the message. */

@@ -109,7 +109,10 @@ export function createMailDelivery(db: Db, config: Pick<Config, 'smtpUrl' | 'mai
     for (const [index, row] of claimed.entries()) {
       // A slow server must not outlive the lease: hand the rest back for the next round.
       if (closed || Date.now() - started > (LEASE_SECONDS * 1000) / 2) {
-        await repo.releaseClaimed(db, claimed.slice(index).map((r) => r.id));
+        await repo.releaseClaimed(
+          db,
+          claimed.slice(index).map((r) => r.id),
+        );
         break;
       }
       let error: string | undefined;

@@ -7,5 +7,9 @@ export async function readSecret(db: DbOrTx, name: string): Promise<string | und
 
 /** Inserts unless present (another process may have won the race): the stored value wins. */
 export async function insertSecret(db: DbOrTx, name: string, value: string): Promise<void> {
-  await db.insertInto('platform_secrets').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('platform_secrets')
+    .values({ name, value })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
 }

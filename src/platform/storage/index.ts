@@ -32,7 +32,13 @@ const KEY_RE = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/
 
 /** Throws unless `key` is a relative key that cannot leave the storage root. */
 export function assertStorageKey(key: string): void {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 300 || !KEY_RE.test(key) || key.split('/').some((s) => s === '.' || s === '..' || s.includes('..'))) {
+  if (
+    typeof key !== 'string' ||
+    key.length === 0 ||
+    key.length > 300 ||
+    !KEY_RE.test(key) ||
+    key.split('/').some((s) => s === '.' || s === '..' || s.includes('..'))
+  ) {
     throw new TypeError(`Invalid storage key: ${JSON.stringify(String(key).slice(0, 100))}`);
   }
 }

@@ -7,9 +7,49 @@ import type sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote',
-    'ul', 'ol', 'li', 'a', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'figure',
-    'figcaption', 'img', 'hr', 'abbr', 'cite', 'q', 'code', 'pre', 'span', 'div', 'section', 'dl', 'dt', 'dd',
+    'p',
+    'br',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'figure',
+    'figcaption',
+    'img',
+    'hr',
+    'abbr',
+    'cite',
+    'q',
+    'code',
+    'pre',
+    'span',
+    'div',
+    'section',
+    'dl',
+    'dt',
+    'dd',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'hreflang', 'lang'],
@@ -35,5 +75,8 @@ let sanitizer: typeof sanitizeHtml | undefined;
 /** Sanitised, NFC-normalised HTML, safe to render as is. */
 export async function sanitizeRichText(input: string): Promise<string> {
   sanitizer ??= (await import('sanitize-html')).default;
-  return sanitizer(input.normalize('NFC'), { ...OPTIONS, allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'hreflang', 'lang', 'rel'] } });
+  return sanitizer(input.normalize('NFC'), {
+    ...OPTIONS,
+    allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'hreflang', 'lang', 'rel'] },
+  });
 }

@@ -57,28 +57,34 @@ export function renderAdminShell(ctx: AdminShellContext, page: AdminPageSpec): s
 <header class="admin-bar">
 <div class="admin-bar-inner">
 <span class="admin-brand">${emblemSvg()}<span>${tr(L, 'Quản trị Cổng', 'Cổng administration')}${current ? html` — <span class="admin-site">${current.name}</span>` : ''}</span></span>
-${ctx.sites.length > 1
+${
+  ctx.sites.length > 1
     ? html`<form class="site-switch" method="get" action="${ctx.switchSiteHref}">
 <label for="chon-trang">${tr(L, 'Trang đang làm việc', 'Working on site')}</label>
 <select id="chon-trang" name="site">${ctx.sites.map((s) => html`<option value="${s.code}"${s.current ? raw(' selected') : ''}>${s.name}</option>`)}</select>
 <button type="submit">${tr(L, 'Chuyển', 'Switch')}</button>
 </form>`
-    : ''}
+    : ''
+}
 <div class="admin-user">
 <a class="lang" href="${ctx.alternate.href}" hreflang="${ctx.alternate.lang}" lang="${ctx.alternate.lang}">${ctx.alternate.lang === 'en' ? 'English' : 'Tiếng Việt'}</a>
 ${ctx.person && ctx.profileHref ? html`<a href="${ctx.profileHref}">${ctx.person.name}</a>` : ''}
-${ctx.signOut
+${
+  ctx.signOut
     ? html`<form method="post" action="${ctx.signOut.href}" class="inline"><input type="hidden" name="_csrf" value="${ctx.signOut.csrf}"><button type="submit">${tr(L, 'Đăng xuất', 'Sign out')}</button></form>`
-    : ''}
+    : ''
+}
 </div>
 </div>
 </header>
 <div class="admin-layout">
-${ctx.nav.length
+${
+  ctx.nav.length
     ? html`<nav class="admin-nav" aria-label="${tr(L, 'Chức năng quản trị', 'Administration')}"><ul>${ctx.nav.map(
         (n) => html`<li><a href="${n.href}"${n.current ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`,
       )}</ul></nav>`
-    : ''}
+    : ''
+}
 <main id="noi-dung" class="admin-main" tabindex="-1">
 ${page.notice ? html`<p class="admin-notice admin-notice-${page.notice.kind}" role="${page.notice.kind === 'error' ? 'alert' : 'status'}">${page.notice.text}</p>` : ''}
 ${page.main}

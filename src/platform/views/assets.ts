@@ -15,7 +15,11 @@ export function assetUrl(file: string): string {
   let v = versions.get(file);
   if (v === undefined) {
     try {
-      v = crypto.createHash('sha256').update(fs.readFileSync(path.join(PUBLIC_DIR, file))).digest('hex').slice(0, 10);
+      v = crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(PUBLIC_DIR, file)))
+        .digest('hex')
+        .slice(0, 10);
     } catch {
       v = '0';
     }

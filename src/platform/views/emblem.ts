@@ -11,4 +11,3 @@ const SVG = `<svg class="emblem" aria-hidden="true" focusable="false" width="72"
 export function emblemSvg(): SafeHtml {
   return raw(SVG);
 }
-

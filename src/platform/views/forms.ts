@@ -30,7 +30,14 @@ ${f.error ? html`<p class="error" id="${id}-error">${f.error}</p>` : ''}
 </div>`;
 }
 
-export function selectField(f: { name: string; label: string; options: { value: string; label: string }[]; value?: string; error?: string; hint?: string }): SafeHtml {
+export function selectField(f: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  error?: string;
+  hint?: string;
+}): SafeHtml {
   const id = `f-${f.name}`;
   const described = [f.hint ? `${id}-hint` : '', f.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field">

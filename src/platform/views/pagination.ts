@@ -19,12 +19,12 @@ export function pagination(lang: Lang, page: number, pages: number, hrefFor: (n:
   return html`<nav class="pagination" aria-label="${tr(lang, 'Phân trang', 'Pages')}"><ul>
 ${page > 1 ? html`<li><a href="${hrefFor(page - 1)}" rel="prev">${tr(lang, 'Trang trước', 'Previous page')}</a></li>` : ''}
 ${pageNumbers(page, pages).map((n) =>
-    n === null
-      ? html`<li aria-hidden="true">…</li>`
-      : n === page
-        ? html`<li><span aria-current="page"><span class="visually-hidden">${pageWord}</span>${n}</span></li>`
-        : html`<li><a href="${hrefFor(n)}"><span class="visually-hidden">${pageWord}</span>${n}</a></li>`,
-  )}
+  n === null
+    ? html`<li aria-hidden="true">…</li>`
+    : n === page
+      ? html`<li><span aria-current="page"><span class="visually-hidden">${pageWord}</span>${n}</span></li>`
+      : html`<li><a href="${hrefFor(n)}"><span class="visually-hidden">${pageWord}</span>${n}</a></li>`,
+)}
 ${page < pages ? html`<li><a href="${hrefFor(page + 1)}" rel="next">${tr(lang, 'Trang sau', 'Next page')}</a></li>` : ''}
 </ul></nav>`;
 }

@@ -106,9 +106,7 @@ function displayControls(ctx: ShellContext): SafeHtml {
 ${link('co-chu=nho', t(L, 'shell.textSmaller'), 'A−', size === 'nho')}
 ${link('co-chu=vua', t(L, 'shell.textNormal'), 'A', size === 'vua')}
 ${link('co-chu=lon', t(L, 'shell.textLarger'), 'A+', size === 'lon' || size === 'rat-lon')}
-${contrast === 'cao'
-    ? link('tuong-phan=thuong', t(L, 'shell.contrastNormal'), '◐', true)
-    : link('tuong-phan=cao', t(L, 'shell.contrastHigh'), '◐', false)}
+${contrast === 'cao' ? link('tuong-phan=thuong', t(L, 'shell.contrastNormal'), '◐', true) : link('tuong-phan=cao', t(L, 'shell.contrastHigh'), '◐', false)}
 </div>`;
 }
 
@@ -200,13 +198,15 @@ ${site.logoUrl ? html`<img class="emblem" src="${site.logoUrl}" alt="" width="72
 </form>
 </div></header>
 <nav class="mainnav" aria-label="${t(L, 'shell.mainMenu')}"><div class="wrap">${menuList(ctx.menu, 0)}</div></nav>
-${crumbs.length > 0
+${
+  crumbs.length > 0
     ? html`<nav class="breadcrumb wrap" aria-label="${t(L, 'shell.breadcrumb')}"><ol>${join(
         crumbs.map((c, i) =>
           i === crumbs.length - 1 || !c.href ? html`<li><span aria-current="page">${c.label}</span></li>` : html`<li><a href="${c.href}">${c.label}</a></li>`,
         ),
       )}</ol></nav>`
-    : ''}
+    : ''
+}
 <main id="noi-dung" class="wrap main" tabindex="-1">
 ${page.main}
 </main>

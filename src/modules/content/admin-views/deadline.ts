@@ -13,15 +13,15 @@ export function deadlineSection(lang: Lang, rows: readonly DeadlineRow[], now: D
   if (rows.length === 0) return '';
   return html`<section aria-labelledby="thoi-han"><h2 id="thoi-han">${tr(lang, 'Thời hạn đăng', 'Publication deadline')}</h2>
 ${rows.map((d) => {
-    const due = new Date(d.due_at);
-    const status = d.met_at
-      ? d.late_seconds && d.late_seconds > 0
-        ? html`<strong class="badge">${tr(lang, `Trễ hạn ${lateness(lang, d.late_seconds)}`, `Late by ${lateness(lang, d.late_seconds)}`)}</strong>`
-        : html`<strong>${tr(lang, 'Đúng hạn', 'On time')}</strong>`
-      : due < now
-        ? html`<strong class="badge">${tr(lang, 'Quá hạn, chưa đăng', 'Overdue, not published')}</strong>`
-        : html`${tr(lang, 'Còn hạn', 'Open')}`;
-    return html`<dl class="facts">
+  const due = new Date(d.due_at);
+  const status = d.met_at
+    ? d.late_seconds && d.late_seconds > 0
+      ? html`<strong class="badge">${tr(lang, `Trễ hạn ${lateness(lang, d.late_seconds)}`, `Late by ${lateness(lang, d.late_seconds)}`)}</strong>`
+      : html`<strong>${tr(lang, 'Đúng hạn', 'On time')}</strong>`
+    : due < now
+      ? html`<strong class="badge">${tr(lang, 'Quá hạn, chưa đăng', 'Overdue, not published')}</strong>`
+      : html`${tr(lang, 'Còn hạn', 'Open')}`;
+  return html`<dl class="facts">
 <dt>${tr(lang, 'Quy tắc', 'Rule')}</dt><dd>${d.rule_code}: ${d.rule_label}</dd>
 <dt>${tr(lang, 'Tính từ', 'Counted from')}</dt><dd>${formatDateTime(new Date(d.trigger_at))}</dd>
 <dt>${tr(lang, 'Hạn', 'Due')}</dt><dd><time datetime="${due.toISOString()}">${formatDateTime(due)}</time></dd>
@@ -29,6 +29,6 @@ ${rows.map((d) => {
 </dl>
 <details><summary>${tr(lang, 'Cách tính', 'How it was computed')}</summary><p>${d.explanation.text}</p>
 ${d.explanation.skipped.length > 0 ? html`<ul>${d.explanation.skipped.map((sk) => html`<li>${formatDate(new Date(`${sk.date}T00:00:00+07:00`))}: ${sk.reason}</li>`)}</ul>` : ''}</details>`;
-  })}
+})}
 </section>`;
 }

@@ -46,7 +46,14 @@ export function conflictDiff(details: readonly { field: string; message: string 
   if (!raw) return undefined;
   try {
     const v = JSON.parse(raw) as unknown;
-    if (v && typeof v === 'object' && Array.isArray((v as RevisionDiff).title) && Array.isArray((v as RevisionDiff).body) && Array.isArray((v as RevisionDiff).summary)) return v as RevisionDiff;
+    if (
+      v &&
+      typeof v === 'object' &&
+      Array.isArray((v as RevisionDiff).title) &&
+      Array.isArray((v as RevisionDiff).body) &&
+      Array.isArray((v as RevisionDiff).summary)
+    )
+      return v as RevisionDiff;
   } catch {
     // Not a difference: shown without one.
   }

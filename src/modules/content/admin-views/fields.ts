@@ -29,7 +29,9 @@ function labelOf(id: string, c: Common): SafeHtml {
   return html`<label for="${id}" id="${id}-label">${c.label}${c.required ? html` <span aria-hidden="true">*</span>` : ''}</label>`;
 }
 
-export function inputControl(c: Common & { type?: 'text' | 'date' | 'datetime-local' | 'number' | 'url'; value?: string; maxlength?: number; step?: string; inputmode?: string }): SafeHtml {
+export function inputControl(
+  c: Common & { type?: 'text' | 'date' | 'datetime-local' | 'number' | 'url'; value?: string; maxlength?: number; step?: string; inputmode?: string },
+): SafeHtml {
   const id = c.id ?? `f-${c.name}`;
   const d = described(id, c);
   return html`<div class="field">
@@ -82,7 +84,8 @@ export function radioControl(c: Common & { value?: string; options: { value: str
 <legend>${c.label}</legend>
 ${c.error ? html`<p class="error" id="${id}-error">${c.error}</p>` : ''}
 ${c.options.map(
-  (o, i) => html`<div class="field-check"><input id="${id}-${i}" name="${c.name}" type="radio" value="${o.value}"${o.value === c.value ? raw(' checked') : ''}${o.hint ? html` aria-describedby="${id}-${i}-hint"` : ''}><label for="${id}-${i}">${o.label}</label>${o.hint ? html`<p class="hint" id="${id}-${i}-hint">${o.hint}</p>` : ''}</div>`,
+  (o, i) =>
+    html`<div class="field-check"><input id="${id}-${i}" name="${c.name}" type="radio" value="${o.value}"${o.value === c.value ? raw(' checked') : ''}${o.hint ? html` aria-describedby="${id}-${i}-hint"` : ''}><label for="${id}-${i}">${o.label}</label>${o.hint ? html`<p class="hint" id="${id}-${i}-hint">${o.hint}</p>` : ''}</div>`,
 )}
 </fieldset>`;
 }

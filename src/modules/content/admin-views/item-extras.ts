@@ -67,12 +67,14 @@ function choiceList(spec: {
 <legend>${spec.legend}</legend>
 ${spec.hint ? html`<p class="hint" id="${id}-hint">${spec.hint}</p>` : ''}
 ${spec.error ? html`<p class="error" id="${id}-error">${spec.error}</p>` : ''}
-${spec.options.length
+${
+  spec.options.length
     ? html`<ul>${spec.options.map(
         (o, i) =>
           html`<li class="field-check"><input id="${id}-${i}" name="${spec.name}" type="${spec.type}" value="${o.value}"${spec.selected.includes(o.value) ? raw(' checked') : ''}><label for="${id}-${i}">${o.label}</label>${o.extra ? html`<span class="hint">${o.extra}</span>` : ''}</li>`,
       )}</ul>`
-    : html`<p class="muted">${spec.empty}</p>`}
+    : html`<p class="muted">${spec.empty}</p>`
+}
 </fieldset>`;
 }
 
@@ -82,8 +84,9 @@ export function itemExtrasFields(s: PickerSpec): SafeHtml {
   const v = s.values;
   const e = s.errors;
   const library = html`<a href="${s.libraryHref}">${tr(L, 'Mở thư viện tệp để tải lên', 'Open the media library to upload')}</a>`;
-  return html`${s.images
-    ? html`<input type="hidden" name="hasMedia" value="1">
+  return html`${
+    s.images
+      ? html`<input type="hidden" name="hasMedia" value="1">
 ${choiceList({
   lang: L,
   name: 'coverMediaId',
@@ -94,7 +97,10 @@ ${choiceList({
   className: 'image-choices',
   options: [
     { value: '', label: tr(L, 'Không dùng ảnh đại diện', 'No cover image') },
-    ...s.images.map((i) => ({ value: String(i.id), label: html`<img src="${i.thumb}" alt="" width="160" height="107" loading="lazy"><span>${i.label}</span>` })),
+    ...s.images.map((i) => ({
+      value: String(i.id),
+      label: html`<img src="${i.thumb}" alt="" width="160" height="107" loading="lazy"><span>${i.label}</span>`,
+    })),
   ],
   selected: [v.coverMediaId],
   empty: '',
@@ -105,29 +111,42 @@ ${choiceList({
   name: 'attachments',
   type: 'checkbox',
   legend: tr(L, 'Tệp đính kèm', 'Attachments'),
-  hint: tr(L, 'Văn bản, biểu mẫu trong thư viện tệp của trang; hiện theo thứ tự trong danh sách.', 'Documents and forms from the site’s library, shown in the order of this list.'),
+  hint: tr(
+    L,
+    'Văn bản, biểu mẫu trong thư viện tệp của trang; hiện theo thứ tự trong danh sách.',
+    'Documents and forms from the site’s library, shown in the order of this list.',
+  ),
   error: e.attachments,
   className: 'document-choices',
   options: s.documents.map((d) => ({ value: String(d.id), label: d.label, extra: d.meta })),
   selected: v.attachments,
   empty: tr(L, 'Thư viện tệp của trang chưa có văn bản nào.', 'The site’s library has no documents yet.'),
 })}`
-    : ''}
-${s.topics.length
+      : ''
+  }
+${
+  s.topics.length
     ? html`<input type="hidden" name="hasTopics" value="1">
 ${choiceList({ lang: L, name: 'topicIds', type: 'checkbox', legend: tr(L, 'Chủ đề', 'Topics'), error: e.topicIds, className: 'topic-choices', options: s.topics.map((t) => ({ value: String(t.id), label: t.name })), selected: v.topicIds, empty: '' })}`
-    : ''}
-${s.translations
+    : ''
+}
+${
+  s.translations
     ? html`<input type="hidden" name="hasTranslation" value="1">
 ${selectControl({
   name: 'translationOf',
   label: tr(L, 'Bản dịch của', 'Translation of'),
-  hint: tr(L, 'Tin, bài cùng nội dung bằng ngôn ngữ kia của trang. Trang công khai liên kết hai bản với nhau.', 'The item with the same content in the site’s other language. Public pages link the two.'),
+  hint: tr(
+    L,
+    'Tin, bài cùng nội dung bằng ngôn ngữ kia của trang. Trang công khai liên kết hai bản với nhau.',
+    'The item with the same content in the site’s other language. Public pages link the two.',
+  ),
   value: v.translationOf,
   error: e.translationOf,
   groups: [{ options: [{ value: '', label: tr(L, '— Không có —', '— None —') }] }, ...s.translations],
 })}`
-    : ''}`;
+    : ''
+}`;
 }
 
 // ---- Item page ---------------------------------------------------------------------------------
@@ -182,7 +201,8 @@ export function itemExtrasActions(s: ItemExtrasPageSpec): SafeHtml {
     const error = err('cross_post', 'sites');
     parts.push(html`<section class="action-box" aria-labelledby="act-cross-post"><h3 id="act-cross-post">${tr(L, 'Đăng chéo sang trang thành phần', 'Cross-post to component sites')}</h3>
 ${done.length ? html`<p>${tr(L, 'Đã đăng chéo sang', 'Already cross-posted to')}: ${done.map((x, i) => html`${i ? '; ' : ''}${x.copy!.href ? html`<a href="${x.copy!.href}">${x.name}</a>` : x.name} (${x.copy!.status})`)}.</p>` : ''}
-${open_.length
+${
+  open_.length
     ? html`${open(s, 'cross_post')}
 <fieldset class="field" id="f-cross-post-sites"${error ? html` aria-describedby="f-cross-post-sites-error"` : ''}>
 <legend>${tr(L, 'Chọn trang nhận tin, bài', 'Sites to post it on')}</legend>
@@ -191,16 +211,19 @@ ${error ? html`<p class="error" id="f-cross-post-sites-error">${error}</p>` : ''
 </fieldset>
 <p class="hint">${tr(L, 'Mỗi trang được chọn nhận một bản đang đăng, dẫn nguồn về tin, bài gốc trên Cổng.', 'Each chosen site gets a published copy that links back to the original on the portal.')}</p>
 <p><button type="submit">${tr(L, 'Đăng chéo', 'Cross-post')}</button></p></form>`
-    : html`<p>${tr(L, 'Tin, bài đã được đăng chéo sang mọi trang thành phần.', 'The item is already on every component site.')}</p>`}
+    : html`<p>${tr(L, 'Tin, bài đã được đăng chéo sang mọi trang thành phần.', 'The item is already on every component site.')}</p>`
+}
 </section>`);
   }
   if (s.propose) {
     parts.push(html`<section class="action-box" aria-labelledby="act-propose"><h3 id="act-propose">${tr(L, 'Đề xuất lên Cổng', 'Propose to the portal')}</h3>
 ${s.propose.proposals.length ? html`<p>${tr(L, 'Đã đề xuất', 'Proposed')}: ${s.propose.proposals.map((p, i) => html`${i ? '; ' : ''}#${p.id} (${p.status})`)}.</p>` : ''}
-${s.propose.pending
+${
+  s.propose.pending
     ? html`<p>${tr(L, 'Đề xuất đang chờ Ban Biên tập của Cổng xử lý.', 'The proposal awaits the portal’s board.')}</p>`
     : html`${open(s, 'propose')}<p class="hint">${tr(L, `Gửi một bản sang ${s.propose.portalName}; Ban Biên tập của Cổng biên tập, duyệt hoặc từ chối như tin, bài khác.`, `Sends a copy to ${s.propose.portalName}; its board edits, approves or refuses it like any other item.`)}</p>
-<p><button type="submit">${tr(L, 'Đề xuất lên Cổng', 'Propose to the portal')}</button></p></form>`}
+<p><button type="submit">${tr(L, 'Đề xuất lên Cổng', 'Propose to the portal')}</button></p></form>`
+}
 </section>`);
   }
   if (s.review) {
@@ -215,11 +238,17 @@ ${open(s, 'mark_reviewed')}<p class="hint">${tr(L, 'Xác nhận thông tin vẫn
 }
 
 /** The dashboard card "Thông tin đến hạn rà soát". */
-export function overdueCard(lang: Lang, rows: readonly { id: number; title: string; next_review_at: Date | null }[], itemHref: (id: number) => string): SafeHtml {
+export function overdueCard(
+  lang: Lang,
+  rows: readonly { id: number; title: string; next_review_at: Date | null }[],
+  itemHref: (id: number) => string,
+): SafeHtml {
   const L = lang;
   return html`<section class="card" aria-labelledby="db-reviews"><h2 id="db-reviews">${tr(L, 'Thông tin đến hạn rà soát', 'Information due for review')} (${rows.length})</h2>
-${rows.length
+${
+  rows.length
     ? html`<ul>${rows.slice(0, 10).map((r) => html`<li><a href="${itemHref(r.id)}">${r.title}</a>${r.next_review_at ? html` — ${tr(L, 'hạn', 'due')} ${formatDateTime(r.next_review_at)}` : ''}</li>`)}</ul>${rows.length > 10 ? html`<p>${tr(L, `Và ${rows.length - 10} tin, bài khác.`, `And ${rows.length - 10} more.`)}</p>` : ''}`
-    : html`<p>${tr(L, 'Không có thông tin nào đến hạn rà soát.', 'Nothing is due for review.')}</p>`}
+    : html`<p>${tr(L, 'Không có thông tin nào đến hạn rà soát.', 'Nothing is due for review.')}</p>`
+}
 </section>`;
 }

@@ -47,7 +47,21 @@ const checked = (body: Record<string, unknown>, key: string) => {
 };
 
 export function emptyValues(lang: string): ItemFormValues {
-  return { lang, title: '', summary: '', bodyHtml: '', fields: {}, categoryId: '', source: '', authorName: '', isReference: false, publishAt: '', unpublishAt: '', featured: false, changeNote: '' };
+  return {
+    lang,
+    title: '',
+    summary: '',
+    bodyHtml: '',
+    fields: {},
+    categoryId: '',
+    source: '',
+    authorName: '',
+    isReference: false,
+    publishAt: '',
+    unpublishAt: '',
+    featured: false,
+    changeNote: '',
+  };
 }
 
 /** What was typed, as typed (to show again when the form is refused). */
@@ -92,12 +106,20 @@ export function valuesFromRevision(item: ContentItemRow, rev: ContentRevisionRow
  * The service's input from the form, with the problems only the form can see (a date-time
  * that is not one, a category of another site or language). The service checks the rest.
  */
-export function inputFromValues(v: ItemFormValues, type: ContentTypeDef, categories: readonly CategoryRow[], lang: Lang): { input: ItemInput; problems: FieldProblem[] } {
+export function inputFromValues(
+  v: ItemFormValues,
+  type: ContentTypeDef,
+  categories: readonly CategoryRow[],
+  lang: Lang,
+): { input: ItemInput; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const when = (key: 'publishAt' | 'unpublishAt') => {
     const d = fromLocalInput(v[key]);
     if (d === 'invalid') {
-      problems.push({ field: key, message: tr(lang, 'Ngày giờ không hợp lệ (ví dụ 20/11/2026 08:30).', 'Not a valid date and time (for example 20/11/2026 08:30).') });
+      problems.push({
+        field: key,
+        message: tr(lang, 'Ngày giờ không hợp lệ (ví dụ 20/11/2026 08:30).', 'Not a valid date and time (for example 20/11/2026 08:30).'),
+      });
       return null;
     }
     return d;
@@ -106,7 +128,15 @@ export function inputFromValues(v: ItemFormValues, type: ContentTypeDef, categor
   if (v.categoryId) {
     const id = Number(v.categoryId);
     const found = categories.find((c) => c.id === id && c.lang === v.lang);
-    if (!found) problems.push({ field: 'categoryId', message: tr(lang, 'Chuyên mục không thuộc trang này hoặc khác ngôn ngữ của tin, bài.', 'The category is not of this site or not in the language of the item.') });
+    if (!found)
+      problems.push({
+        field: 'categoryId',
+        message: tr(
+          lang,
+          'Chuyên mục không thuộc trang này hoặc khác ngôn ngữ của tin, bài.',
+          'The category is not of this site or not in the language of the item.',
+        ),
+      });
     else categoryId = found.id;
   }
   const fields: Record<string, unknown> = {};
@@ -144,7 +174,9 @@ function typeField(f: FieldDef, value: string, error: string | undefined, lang: 
       return selectControl({
         ...common,
         value,
-        groups: [{ options: [{ value: '', label: tr(lang, '— Chọn —', '— Choose —') }, ...(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))] }],
+        groups: [
+          { options: [{ value: '', label: tr(lang, '— Chọn —', '— Choose —') }, ...(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))] },
+        ],
       });
     case 'textarea':
       return textareaControl({ ...common, value, rows: 3, maxlength: 2000 });
@@ -180,45 +212,71 @@ export function itemForm(s: ItemFormSpec): SafeHtml {
   const v = s.values;
   const e = s.errors;
   const groups = (['vi', 'en'] as const)
-    .map((code) => ({ label: code === 'vi' ? 'Tiếng Việt' : 'English', options: s.categories.filter((c) => c.lang === code).map((c) => ({ value: String(c.id), label: c.name })) }))
+    .map((code) => ({
+      label: code === 'vi' ? 'Tiếng Việt' : 'English',
+      options: s.categories.filter((c) => c.lang === code).map((c) => ({ value: String(c.id), label: c.name })),
+    }))
     .filter((g) => g.options.length > 0);
   const sourceRequired = !s.type.sourceOptional;
-  return html`${s.conflict
-    ? html`<section class="conflict" aria-labelledby="xung-dot">
+  return html`${
+    s.conflict
+      ? html`<section class="conflict" aria-labelledby="xung-dot">
 <h2 id="xung-dot">${tr(L, 'Người khác vừa lưu tin, bài này', 'Someone else has just saved this item')}</h2>
 <p>${tr(
-        L,
-        'Bản của bạn chưa được lưu. Dưới đây là phần khác nhau giữa bản người khác vừa lưu và bản bạn đang sửa (vẫn còn nguyên trong biểu mẫu). Nếu bấm Lưu lại, bản của bạn sẽ thay bản vừa lưu; hoặc tải lại để sửa tiếp trên bản mới nhất.',
-        'Your version was not saved. Below is what differs between the version someone else has just saved and yours (still in the form). Saving again replaces their version with yours; or reload to continue from the latest version.',
-      )}</p>
+          L,
+          'Bản của bạn chưa được lưu. Dưới đây là phần khác nhau giữa bản người khác vừa lưu và bản bạn đang sửa (vẫn còn nguyên trong biểu mẫu). Nếu bấm Lưu lại, bản của bạn sẽ thay bản vừa lưu; hoặc tải lại để sửa tiếp trên bản mới nhất.',
+          'Your version was not saved. Below is what differs between the version someone else has just saved and yours (still in the form). Saving again replaces their version with yours; or reload to continue from the latest version.',
+        )}</p>
 ${revisionDiffView(s.conflict, L, { removed: tr(L, 'chỉ có trong bản người khác vừa lưu', 'only in the version just saved by someone else'), added: tr(L, 'chỉ có trong bản của bạn', 'only in your version') })}
 <p><a href="${s.action}">${tr(L, 'Bỏ bản của tôi, xem bản mới nhất', 'Discard my version and see the latest')}</a></p>
 </section>`
-    : ''}
+      : ''
+  }
 <form method="post" action="${s.action}" class="form content-form" novalidate>
 ${csrfInput(s.csrf)}
 ${s.version !== undefined ? html`<input type="hidden" name="version" value="${s.version}">` : ''}
 <input type="hidden" name="type" value="${s.type.code}">
 <p class="muted">${tr(L, 'Loại nội dung', 'Content type')}: <strong>${s.type.label[L]}</strong>. ${tr(L, 'Các ô có dấu * là bắt buộc.', 'Fields marked * are required.')}</p>
-${s.isNew
-    ? selectControl({ name: 'lang', label: tr(L, 'Ngôn ngữ của tin, bài', 'Language of the item'), value: v.lang, error: e.lang, groups: [{ options: [{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }] }] })
-    : html`<input type="hidden" name="lang" value="${v.lang}">`}
+${
+  s.isNew
+    ? selectControl({
+        name: 'lang',
+        label: tr(L, 'Ngôn ngữ của tin, bài', 'Language of the item'),
+        value: v.lang,
+        error: e.lang,
+        groups: [
+          {
+            options: [
+              { value: 'vi', label: 'Tiếng Việt' },
+              { value: 'en', label: 'English' },
+            ],
+          },
+        ],
+      })
+    : html`<input type="hidden" name="lang" value="${v.lang}">`
+}
 ${inputControl({ name: 'title', label: tr(L, 'Tiêu đề', 'Title'), value: v.title, required: true, maxlength: 500, error: e.title })}
 ${textareaControl({ name: 'summary', label: tr(L, 'Tóm tắt', 'Summary'), value: v.summary, rows: 3, error: e.summary })}
 ${textareaControl({
   name: 'bodyHtml',
   label: tr(L, 'Nội dung', 'Body'),
-  hint: tr(L, 'Có thể dùng thẻ HTML đơn giản: <p>, <h2>, <h3>, <strong>, <em>, <ul>, <ol>, <li>, <a>, <table>. Mã không an toàn sẽ bị loại khi lưu.', 'Simple HTML may be used: <p>, <h2>, <h3>, <strong>, <em>, <ul>, <ol>, <li>, <a>, <table>. Unsafe code is removed when saved.'),
+  hint: tr(
+    L,
+    'Có thể dùng thẻ HTML đơn giản: <p>, <h2>, <h3>, <strong>, <em>, <ul>, <ol>, <li>, <a>, <table>. Mã không an toàn sẽ bị loại khi lưu.',
+    'Simple HTML may be used: <p>, <h2>, <h3>, <strong>, <em>, <ul>, <ol>, <li>, <a>, <table>. Unsafe code is removed when saved.',
+  ),
   value: v.bodyHtml,
   rows: 16,
   error: e.bodyHtml,
   attrs: html` data-rich-editor data-lang="${L}"${s.imagesUrl ? html` data-images-url="${s.imagesUrl}"` : ''}`,
 })}
-${s.type.fields.length
+${
+  s.type.fields.length
     ? html`<fieldset class="type-fields"><legend>${tr(L, 'Thông tin riêng của loại', 'Details of the type')} “${s.type.label[L]}”</legend>
 ${s.type.fields.map((f) => typeField(f, v.fields[f.name] ?? '', e[f.name], L))}
 </fieldset>`
-    : ''}
+    : ''
+}
 ${selectControl({
   name: 'categoryId',
   label: tr(L, 'Chuyên mục', 'Category'),
@@ -240,4 +298,3 @@ ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
 </form>
 <script type="module" src="${assetUrl('editor.js')}"></script>`;
 }
-

@@ -66,7 +66,8 @@ function revisionView(rev: ContentRevisionRow, item: ContentItemRow, s: ItemPage
   const L = s.lang;
   const type = contentType(item.type);
   const fields = type?.fields.filter((f) => rev.fields?.[f.name] !== undefined && rev.fields[f.name] !== '') ?? [];
-  const optionLabel = (name: string, value: unknown) => type?.fields.find((f) => f.name === name)?.options?.find((o) => o.value === value)?.label[L] ?? String(value);
+  const optionLabel = (name: string, value: unknown) =>
+    type?.fields.find((f) => f.name === name)?.options?.find((o) => o.value === value)?.label[L] ?? String(value);
   return html`<dl class="meta-list">
 <dt>${tr(L, 'Phiên bản', 'Revision')}</dt><dd>${rev.number} · ${formatDateTime(rev.created_at)}${rev.created_by && s.names.get(rev.created_by) ? html` · ${s.names.get(rev.created_by)}` : ''}</dd>
 <dt>${tr(L, 'Tiêu đề', 'Title')}</dt><dd>${rev.title}</dd>
@@ -146,18 +147,21 @@ ${s.extraActions ?? ''}
 ${s.working ? revisionView(s.working, item, s, 'w') : html`<p>—</p>`}
 ${s.extraDetails ?? ''}
 </section>
-${liveDiffers
+${
+  liveDiffers
     ? html`<section aria-labelledby="ban-dang-dang">
 <h2 id="ban-dang-dang">${tr(L, 'Bản đang đăng', 'Published revision')}</h2>
 ${revisionView(s.live!, item, s, 'l')}
 </section>`
-    : ''}
+    : ''
+}
 <section aria-labelledby="lich-su">
 <h2 id="lich-su">${tr(L, 'Lịch sử xử lý', 'History')}</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="lich-su"><table class="data">
 <thead><tr><th scope="col">${tr(L, 'Thời gian', 'When')}</th><th scope="col">${tr(L, 'Người thực hiện', 'Who')}</th><th scope="col">${tr(L, 'Thao tác', 'Action')}</th><th scope="col">${tr(L, 'Từ → Đến', 'From → to')}</th><th scope="col">${tr(L, 'Lý do', 'Reason')}</th><th scope="col">${tr(L, 'Ý kiến', 'Comment')}</th></tr></thead>
 <tbody>${s.transitions.map(
-    (t) => html`<tr><td>${formatDateTime(t.at)}</td><td>${t.actor_name ?? tr(L, 'Hệ thống', 'System')}</td><td>${actionLabel(t.action, L)}</td><td>${stageText(t.from_stage)} → ${stageText(t.to_stage)}</td><td>${reasonLabel(t.reason_code, L)}</td><td>${t.comment}</td></tr>`,
+    (t) =>
+      html`<tr><td>${formatDateTime(t.at)}</td><td>${t.actor_name ?? tr(L, 'Hệ thống', 'System')}</td><td>${actionLabel(t.action, L)}</td><td>${stageText(t.from_stage)} → ${stageText(t.to_stage)}</td><td>${reasonLabel(t.reason_code, L)}</td><td>${t.comment}</td></tr>`,
   )}</tbody></table></div>
 </section>`;
 }

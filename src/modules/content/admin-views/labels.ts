@@ -45,7 +45,18 @@ export function reasonLabel(code: string | null, lang: Lang): string {
 }
 
 /** The actions a person may take from the item page, in the order they are offered. */
-export const PAGE_ACTIONS = ['submit', 'take', 'approve', 'return', 'refuse', 'unpublish', 'republish', 'emergency_publish', 'emergency_review', 'archive'] as const satisfies readonly WorkflowAction[];
+export const PAGE_ACTIONS = [
+  'submit',
+  'take',
+  'approve',
+  'return',
+  'refuse',
+  'unpublish',
+  'republish',
+  'emergency_publish',
+  'emergency_review',
+  'archive',
+] as const satisfies readonly WorkflowAction[];
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 export function isPageAction(value: string): value is PageAction {
@@ -75,8 +86,14 @@ export function actionLabel(action: string, lang: Lang): string {
 export const DONE_NOTICES: Record<string, Record<Lang, string>> = {
   'da-tao': { vi: 'Đã tạo bản nháp.', en: 'The draft was created.' },
   'da-luu': { vi: 'Đã lưu phiên bản mới.', en: 'A new revision was saved.' },
-  'da-tao-chua-lien-ket': { vi: 'Đã tạo bản nháp, nhưng chưa liên kết được bản dịch: chọn lại trong biểu mẫu sửa.', en: 'The draft was created, but the translation could not be linked: choose it again in the edit form.' },
-  'da-luu-chua-lien-ket': { vi: 'Đã lưu phiên bản mới, nhưng chưa liên kết được bản dịch: chọn lại trong biểu mẫu sửa.', en: 'A new revision was saved, but the translation could not be linked: choose it again in the edit form.' },
+  'da-tao-chua-lien-ket': {
+    vi: 'Đã tạo bản nháp, nhưng chưa liên kết được bản dịch: chọn lại trong biểu mẫu sửa.',
+    en: 'The draft was created, but the translation could not be linked: choose it again in the edit form.',
+  },
+  'da-luu-chua-lien-ket': {
+    vi: 'Đã lưu phiên bản mới, nhưng chưa liên kết được bản dịch: chọn lại trong biểu mẫu sửa.',
+    en: 'A new revision was saved, but the translation could not be linked: choose it again in the edit form.',
+  },
   'da-khoi-phuc': { vi: 'Đã khôi phục phiên bản cũ thành bản nháp mới.', en: 'The old revision was restored as a new draft.' },
   submit: { vi: 'Đã gửi duyệt.', en: 'Submitted for review.' },
   take: { vi: 'Đã nhận biên tập.', en: 'Taken into review.' },

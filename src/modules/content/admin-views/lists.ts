@@ -65,16 +65,21 @@ ${selectControl({
 ${field({ name: 'tim', label: tr(L, 'Tiêu đề có chữ', 'Title contains'), type: 'search', value: f.text })}
 <p><button type="submit">${tr(L, 'Lọc', 'Filter')}</button>${filtered ? html` <a href="${spec.base}">${tr(L, 'Bỏ lọc', 'Clear')}</a>` : ''}</p>
 </form>
-${spec.rows.length
+${
+  spec.rows.length
     ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(L, 'Danh sách tin, bài', 'Items')}"><table class="data"><caption class="visually-hidden">${tr(L, 'Tin, bài, thay đổi gần nhất trước', 'Items, most recently changed first')}</caption>
 <thead><tr><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Loại', 'Type')}</th><th scope="col">${tr(L, 'Xử lý', 'Stage')}</th><th scope="col">${tr(L, 'Hiển thị', 'Visibility')}</th><th scope="col">${tr(L, 'Cập nhật', 'Updated')}</th></tr></thead>
 <tbody>${spec.rows.map(
-        (r) => html`<tr><th scope="row"><a href="${spec.base}/${r.id}">${r.working_title ?? r.live_title ?? `#${r.id}`}</a>${r.lang === 'en' ? html` <span class="badge" lang="en">EN</span>` : ''}</th><td>${typeLabel(r.type, L)}</td><td>${r.stage ? stageLabel(r.stage, L, spec.approvalSteps) : '—'}</td><td>${visibilityLabel(r.visibility, L)}${r.emergency ? html` <span class="badge badge-warn">${tr(L, 'khẩn cấp', 'emergency')}</span>` : ''}</td><td>${formatDateTime(r.updated_at)}</td></tr>`,
+        (r) =>
+          html`<tr><th scope="row"><a href="${spec.base}/${r.id}">${r.working_title ?? r.live_title ?? `#${r.id}`}</a>${r.lang === 'en' ? html` <span class="badge" lang="en">EN</span>` : ''}</th><td>${typeLabel(r.type, L)}</td><td>${r.stage ? stageLabel(r.stage, L, spec.approvalSteps) : '—'}</td><td>${visibilityLabel(r.visibility, L)}${r.emergency ? html` <span class="badge badge-warn">${tr(L, 'khẩn cấp', 'emergency')}</span>` : ''}</td><td>${formatDateTime(r.updated_at)}</td></tr>`,
       )}</tbody></table></div>`
-    : html`<p>${filtered ? tr(L, 'Không có tin, bài nào khớp bộ lọc.', 'No item matches the filter.') : tr(L, 'Chưa có tin, bài nào.', 'No items yet.')}</p>`}
-${spec.page > 1 || spec.hasNext
+    : html`<p>${filtered ? tr(L, 'Không có tin, bài nào khớp bộ lọc.', 'No item matches the filter.') : tr(L, 'Chưa có tin, bài nào.', 'No items yet.')}</p>`
+}
+${
+  spec.page > 1 || spec.hasNext
     ? html`<nav aria-label="${tr(L, 'Phân trang', 'Pages')}"><p>${spec.page > 1 ? html`<a href="${q(spec.page - 1)}" rel="prev">${tr(L, '← Trang trước', '← Previous')}</a> ` : ''}${tr(L, `Trang ${spec.page}`, `Page ${spec.page}`)}${spec.hasNext ? html` <a href="${q(spec.page + 1)}" rel="next">${tr(L, 'Trang sau →', 'Next →')}</a>` : ''}</p></nav>`
-    : ''}`;
+    : ''
+}`;
 }
 
 export function typeChooser(lang: Lang, newHref: string): SafeHtml {
@@ -106,28 +111,34 @@ export function queueSections(lang: Lang, itemBase: string, sections: readonly Q
     (s) => html`<section aria-labelledby="${s.id}" class="queue">
 <h2 id="${s.id}">${s.title} <span class="count">(${s.rows.length})</span></h2>
 ${s.note ? html`<p class="muted">${s.note}</p>` : ''}
-${s.rows.length
-      ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${s.id}"><table class="data">
+${
+  s.rows.length
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${s.id}"><table class="data">
 <thead><tr><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Loại', 'Type')}</th><th scope="col">${s.id === 'da-len-lich' ? tr(L, 'Đăng lúc', 'Publish at') : tr(L, 'Cập nhật', 'Updated')}</th></tr></thead>
 <tbody>${s.rows.map(
-          (r) => html`<tr><th scope="row"><a href="${itemBase}/${r.id}">${r.title}</a></th><td>${typeLabel(r.type, L)}</td><td>${s.id === 'da-len-lich' && r.publish_at ? formatDateTime(r.publish_at) : formatDateTime(r.updated_at)}</td></tr>`,
-        )}</tbody></table></div>`
-      : html`<p>${s.empty}</p>`}
+        (r) =>
+          html`<tr><th scope="row"><a href="${itemBase}/${r.id}">${r.title}</a></th><td>${typeLabel(r.type, L)}</td><td>${s.id === 'da-len-lich' && r.publish_at ? formatDateTime(r.publish_at) : formatDateTime(r.updated_at)}</td></tr>`,
+      )}</tbody></table></div>`
+    : html`<p>${s.empty}</p>`
+}
 </section>`,
   )}`;
 }
 
 export function notificationList(lang: Lang, rows: readonly NotificationRow[], itemHref: (id: number) => string): SafeHtml {
   return html`<ul class="notifications">${rows.map(
-    (n) => html`<li>${n.item_id ? html`<a href="${itemHref(n.item_id)}">${n.message}</a>` : n.message} <span class="muted">${formatDateTime(n.created_at)}</span></li>`,
+    (n) =>
+      html`<li>${n.item_id ? html`<a href="${itemHref(n.item_id)}">${n.message}</a>` : n.message} <span class="muted">${formatDateTime(n.created_at)}</span></li>`,
   )}</ul>`;
 }
 
 export function notificationsPage(lang: Lang, rows: readonly NotificationRow[], itemHref: (id: number) => string, action: string, csrf: string): SafeHtml {
   const L = lang;
   return html`<h1>${tr(L, 'Thông báo chưa đọc', 'Unread notifications')}</h1>
-${rows.length
+${
+  rows.length
     ? html`${notificationList(L, rows, itemHref)}
 <form method="post" action="${action}">${csrfInput(csrf)}<button type="submit" class="secondary">${tr(L, 'Đánh dấu tất cả là đã đọc', 'Mark all as read')}</button></form>`
-    : html`<p>${tr(L, 'Không có thông báo mới.', 'No new notifications.')}</p>`}`;
+    : html`<p>${tr(L, 'Không có thông báo mới.', 'No new notifications.')}</p>`
+}`;
 }

@@ -31,13 +31,15 @@ export function revisionsPage(s: RevisionsSpec): SafeHtml {
 <div class="table-wrap" tabindex="0" role="region" aria-label="${tr(L, 'Danh sách phiên bản', 'Revisions')}"><table class="data"><caption class="visually-hidden">${tr(L, 'Phiên bản, mới nhất trước', 'Revisions, newest first')}</caption>
 <thead><tr><th scope="col">${tr(L, 'Số', 'No.')}</th><th scope="col">${tr(L, 'Lưu lúc', 'Saved')}</th><th scope="col">${tr(L, 'Người lưu', 'Saved by')}</th><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Ghi chú thay đổi', 'Change note')}</th><th scope="col">${tr(L, 'Thao tác', 'Action')}</th></tr></thead>
 <tbody>${s.revisions.map(
-    (r) => html`<tr><th scope="row">${r.number}${r.id === s.workingId ? html` <span class="badge">${tr(L, 'đang làm việc', 'working')}</span>` : ''}${r.id === s.liveId ? html` <span class="badge badge-ok">${tr(L, 'đang đăng', 'published')}</span>` : ''}</th><td>${formatDateTime(r.created_at)}</td><td>${(r.created_by && s.names.get(r.created_by)) || '—'}</td><td>${r.title}</td><td>${r.change_note}</td><td>${
-      s.mayRestore && r.id !== s.workingId
-        ? html`<form method="post" action="${s.here}" class="inline">${csrfInput(s.csrf)}<input type="hidden" name="phien_ban" value="${r.id}"><button type="submit" class="secondary">${tr(L, 'Khôi phục', 'Restore')}<span class="visually-hidden"> ${tr(L, 'phiên bản', 'revision')} ${r.number}</span></button></form>`
-        : ''
-    }</td></tr>`,
+    (r) =>
+      html`<tr><th scope="row">${r.number}${r.id === s.workingId ? html` <span class="badge">${tr(L, 'đang làm việc', 'working')}</span>` : ''}${r.id === s.liveId ? html` <span class="badge badge-ok">${tr(L, 'đang đăng', 'published')}</span>` : ''}</th><td>${formatDateTime(r.created_at)}</td><td>${(r.created_by && s.names.get(r.created_by)) || '—'}</td><td>${r.title}</td><td>${r.change_note}</td><td>${
+        s.mayRestore && r.id !== s.workingId
+          ? html`<form method="post" action="${s.here}" class="inline">${csrfInput(s.csrf)}<input type="hidden" name="phien_ban" value="${r.id}"><button type="submit" class="secondary">${tr(L, 'Khôi phục', 'Restore')}<span class="visually-hidden"> ${tr(L, 'phiên bản', 'revision')} ${r.number}</span></button></form>`
+          : ''
+      }</td></tr>`,
   )}</tbody></table></div>
-${s.revisions.length > 1
+${
+  s.revisions.length > 1
     ? html`<section aria-labelledby="so-sanh">
 <h2 id="so-sanh">${tr(L, 'So sánh hai phiên bản', 'Compare two revisions')}</h2>
 <form method="get" action="${s.here}" class="filters">
@@ -45,10 +47,13 @@ ${selectControl({ name: 'tu', label: tr(L, 'Bản trước', 'Earlier'), value: 
 ${selectControl({ name: 'den', label: tr(L, 'Bản sau', 'Later'), value: s.compare ? String(s.compare.to.id) : '', groups: [{ options }] })}
 <p><button type="submit">${tr(L, 'So sánh', 'Compare')}</button></p>
 </form>
-${s.compare
+${
+  s.compare
     ? html`<p>${tr(L, 'Từ', 'From')} <strong>${label(s.compare.from)}</strong> ${tr(L, 'đến', 'to')} <strong>${label(s.compare.to)}</strong>.</p>
 ${revisionDiffView(s.compare.diff, L, { removed: tr(L, `chỉ có trong phiên bản ${s.compare.from.number}`, `only in revision ${s.compare.from.number}`), added: tr(L, `chỉ có trong phiên bản ${s.compare.to.number}`, `only in revision ${s.compare.to.number}`) })}`
-    : ''}
+    : ''
+}
 </section>`
-    : ''}`;
+    : ''
+}`;
 }

@@ -45,7 +45,8 @@ export interface CategoryFormValues {
 
 function tree(nodes: readonly CategoryNode[], L: Lang): SafeHtml {
   return html`<ul class="category-tree">${nodes.map(
-    (n) => html`<li><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${tr(L, 'vị trí', 'position')} ${n.position})</span>${n.description ? html` — ${n.description}` : ''}${n.children.length ? tree(n.children, L) : ''}</li>`,
+    (n) =>
+      html`<li><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${tr(L, 'vị trí', 'position')} ${n.position})</span>${n.description ? html` — ${n.description}` : ''}${n.children.length ? tree(n.children, L) : ''}</li>`,
   )}</ul>`;
 }
 
@@ -58,7 +59,16 @@ function parentGroups(trees: Record<string, readonly CategoryNode[]>): OptionGro
     .filter((g) => g.options.length);
 }
 
-export function categoriesPage(spec: { lang: Lang; siteName: string; action: string; csrf: string; trees: Record<string, readonly CategoryNode[]>; values: CategoryFormValues; errors: Record<string, string>; overviewHref: string }): SafeHtml {
+export function categoriesPage(spec: {
+  lang: Lang;
+  siteName: string;
+  action: string;
+  csrf: string;
+  trees: Record<string, readonly CategoryNode[]>;
+  values: CategoryFormValues;
+  errors: Record<string, string>;
+  overviewHref: string;
+}): SafeHtml {
   const L = spec.lang;
   const v = spec.values;
   const e = spec.errors;
@@ -72,7 +82,20 @@ ${nodes.length ? tree(nodes, L) : html`<p>${tr(L, 'Chưa có chuyên mục nào.
 <section aria-labelledby="cm-moi"><h2 id="cm-moi">${tr(L, 'Thêm chuyên mục', 'Add a category')}</h2>
 <form method="post" action="${spec.action}" class="form" novalidate>
 ${csrfInput(spec.csrf)}
-${selectControl({ name: 'lang', label: tr(L, 'Ngôn ngữ', 'Language'), value: v.lang, error: e.lang, groups: [{ options: [{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }] }] })}
+${selectControl({
+  name: 'lang',
+  label: tr(L, 'Ngôn ngữ', 'Language'),
+  value: v.lang,
+  error: e.lang,
+  groups: [
+    {
+      options: [
+        { value: 'vi', label: 'Tiếng Việt' },
+        { value: 'en', label: 'English' },
+      ],
+    },
+  ],
+})}
 ${selectControl({
   name: 'parentId',
   label: tr(L, 'Chuyên mục cha', 'Parent category'),
@@ -92,7 +115,17 @@ ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
 
 // ---- Menus -------------------------------------------------------------------------------------------
 
-export function menuForm(spec: { lang: Lang; menuLang: string; siteName: string; action: string; csrf: string; rows: readonly MenuRow[]; errors: Record<string, string>; overviewHref: string; base: string }): SafeHtml {
+export function menuForm(spec: {
+  lang: Lang;
+  menuLang: string;
+  siteName: string;
+  action: string;
+  csrf: string;
+  rows: readonly MenuRow[];
+  errors: Record<string, string>;
+  overviewHref: string;
+  base: string;
+}): SafeHtml {
   const L = spec.lang;
   const e = spec.errors;
   const depths = rowDepths(spec.rows);
@@ -121,7 +154,14 @@ ${selectControl({
   label: tr(L, 'Mục cha', 'Parent'),
   value: r.parent,
   error: e[`cha_${r.key}`],
-  groups: [{ options: [{ value: '', label: tr(L, '— Cấp trên cùng —', '— Top level —') }, ...named.filter((x) => x.key !== r.key).map((x) => ({ value: String(x.key), label: `${x.key}. ${x.label}` }))] }],
+  groups: [
+    {
+      options: [
+        { value: '', label: tr(L, '— Cấp trên cùng —', '— Top level —') },
+        ...named.filter((x) => x.key !== r.key).map((x) => ({ value: String(x.key), label: `${x.key}. ${x.label}` })),
+      ],
+    },
+  ],
 })}
 ${inputControl({ name: `vi_tri_${r.key}`, type: 'number', label: tr(L, 'Vị trí', 'Position'), value: r.position, error: e[`vi_tri_${r.key}`] })}
 ${r.label.trim() || r.href.trim() ? checkboxControl({ name: `xoa_${r.key}`, label: tr(L, 'Xóa mục này', 'Remove this item'), checked: r.remove }) : ''}
@@ -140,13 +180,27 @@ const KIND_LABELS: Record<string, Record<Lang, string>> = {
   category: { vi: 'Theo chuyên mục', en: 'One category' },
 };
 
-export function blocksForm(spec: { lang: Lang; blockLang: string; siteName: string; action: string; csrf: string; rows: readonly BlockRow[]; categories: readonly CategoryRow[]; usingDefault: boolean; errors: Record<string, string>; overviewHref: string; base: string }): SafeHtml {
+export function blocksForm(spec: {
+  lang: Lang;
+  blockLang: string;
+  siteName: string;
+  action: string;
+  csrf: string;
+  rows: readonly BlockRow[];
+  categories: readonly CategoryRow[];
+  usingDefault: boolean;
+  errors: Record<string, string>;
+  overviewHref: string;
+  base: string;
+}): SafeHtml {
   const L = spec.lang;
   const e = spec.errors;
   const sources: OptionGroup[] = [
     { options: [{ value: '', label: tr(L, '— Không cần (tin nổi bật, tin mới nhất) —', '— Not needed (featured, latest) —') }] },
     { label: tr(L, 'Loại nội dung', 'Content types'), options: CONTENT_TYPES.map((t) => ({ value: t.code, label: t.label[L] })) },
-    ...(spec.categories.length ? [{ label: tr(L, 'Chuyên mục', 'Categories'), options: spec.categories.map((c) => ({ value: String(c.id), label: c.name })) }] : []),
+    ...(spec.categories.length
+      ? [{ label: tr(L, 'Chuyên mục', 'Categories'), options: spec.categories.map((c) => ({ value: String(c.id), label: c.name })) }]
+      : []),
   ];
   return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${tr(L, 'Cấu trúc trang', 'Site structure')}</a> › ${tr(L, 'Trang chủ', 'Home page')}</p>
 <h1>${tr(L, 'Các khối trên trang chủ', 'Home-page blocks')} (${LANG_NAMES[spec.blockLang]})</h1>
@@ -169,7 +223,14 @@ ${selectControl({
   label: tr(L, 'Loại khối', 'Kind'),
   value: r.kind,
   error: e[`loai_${r.key}`],
-  groups: [{ options: [{ value: '', label: tr(L, '— Không dùng —', '— Unused —') }, ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: label[L] }))] }],
+  groups: [
+    {
+      options: [
+        { value: '', label: tr(L, '— Không dùng —', '— Unused —') },
+        ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: label[L] })),
+      ],
+    },
+  ],
 })}
 ${selectControl({ name: `nguon_${r.key}`, label: tr(L, 'Loại nội dung hoặc chuyên mục', 'Content type or category'), value: r.ref, error: e[`nguon_${r.key}`], groups: sources })}
 ${inputControl({ name: `tieu_de_${r.key}`, label: tr(L, 'Tiêu đề khối', 'Heading'), hint: tr(L, 'Để trống: tiêu đề mặc định.', 'Empty: the default heading.'), value: r.title, maxlength: 200, error: e[`tieu_de_${r.key}`] })}

@@ -54,7 +54,8 @@ export function calendarMain(lang: Lang, v: CalendarWeekView): SafeHtml {
 ${v.thisWeekHref ? html`<li><a href="${v.thisWeekHref}">${L(lang, 'thisWeek')}</a></li>` : ''}
 <li><a href="${v.next.href}" rel="next">${L(lang, 'nextWeek')}<span class="visually-hidden"> (${shortDate(v.next.monday)})</span> →</a></li>
 </ul></nav>
-${it
+${
+  it
     ? html`<article class="item calendar-item" aria-labelledby="lich-tuan">
 <h2 id="lich-tuan">${it.title}</h2>
 ${it.date ? html`<p class="item-meta"><span>${L(lang, 'published')}: <time datetime="${it.date.toISOString()}">${formatDateLong(it.date, lang)}</time></span></p>` : ''}
@@ -64,5 +65,6 @@ ${it.source ? html`<p class="item-source">${L(lang, 'source')}: ${it.source}</p>
 <p><a href="${it.href}">${L(lang, 'calendarItem')}</a></p>
 </article>`
     : html`<p class="calendar-empty" role="status">${L(lang, 'noCalendar')}</p>
-${v.latest ? html`<p>${L(lang, 'latestCalendar')}: <a href="${v.latest.href}">${weekLabel(lang, v.latest.from, v.latest.to)}</a></p>` : ''}`}`;
+${v.latest ? html`<p>${L(lang, 'latestCalendar')}: <a href="${v.latest.href}">${weekLabel(lang, v.latest.from, v.latest.to)}</a></p>` : ''}`
+}`;
 }

@@ -98,7 +98,10 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
     if (doc.y + height > bottom()) doc.addPage();
   };
   const plain = (text: string, o: { size?: number; font?: string; color?: string; indent?: number; gapAfter?: number; align?: 'left' | 'center' } = {}) => {
-    doc.font(o.font ?? PDF_FONTS.regular).fontSize(o.size ?? BASE).fillColor(o.color ?? INK);
+    doc
+      .font(o.font ?? PDF_FONTS.regular)
+      .fontSize(o.size ?? BASE)
+      .fillColor(o.color ?? INK);
     doc.text(text, left + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0), lineGap: GAP, align: o.align ?? 'left', link: null, underline: false });
     doc.moveDown((o.gapAfter ?? 6) / (o.size ?? BASE));
   };
@@ -110,7 +113,10 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
     need(size * 1.6);
     list.forEach((r, i) => {
       const href = safeHref(r.link);
-      doc.font(fontOf({ bold: r.bold, italic: r.italic || o.italic })).fontSize(size).fillColor(href ? '#0b4f9c' : INK);
+      doc
+        .font(fontOf({ bold: r.bold, italic: r.italic || o.italic }))
+        .fontSize(size)
+        .fillColor(href ? '#0b4f9c' : INK);
       const opts = { width: w, lineGap: GAP, continued: i < list.length - 1, link: href, underline: Boolean(href) };
       if (i === 0) doc.text(r.text, x, doc.y, opts);
       else doc.text(r.text, opts);
@@ -121,7 +127,12 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
   // ── Head: the agency and the site ─────────────────────────────────────────────────
   if (site.ownerName) plain(site.ownerName.toLocaleUpperCase(lang === 'vi' ? 'vi-VN' : 'en-GB'), { size: 9.5, color: MUTED, gapAfter: 1 });
   plain(site.name, { size: 11, font: PDF_FONTS.bold, gapAfter: 4 });
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(1.2).strokeColor(INK).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .lineWidth(1.2)
+    .strokeColor(INK)
+    .stroke();
   doc.moveDown(0.8);
 
   // ── Title and what it is ──────────────────────────────────────────────────────────
@@ -142,13 +153,21 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
     const y = doc.y;
     doc.roundedRect(left, y, w, 15, 2).lineWidth(0.8).fillAndStroke('#fff6d6', '#8a6d00');
     doc.fillColor('#4d3c00').text(label, left + 5, y + 2.5, { lineBreak: false });
-    doc.font(PDF_FONTS.italic).fillColor(MUTED).text(L(lang, 'referenceHint'), left + w + 6, y + 2.5, { width: width - w - 6, lineGap: 1 });
+    doc
+      .font(PDF_FONTS.italic)
+      .fillColor(MUTED)
+      .text(L(lang, 'referenceHint'), left + w + 6, y + 2.5, { width: width - w - 6, lineGap: 1 });
     doc.x = left;
     doc.y = Math.max(doc.y, y + 15) + 6;
     doc.fillColor(INK);
   }
   if (v.update) plain(`${L(lang, 'updatedAt', { time: formatDateTime(v.update.at) })}: ${v.update.note}`, { size: 9.5, font: PDF_FONTS.italic, color: MUTED });
-  if (v.crossPost) plain(`${L(lang, 'crossPosted')} ${v.crossPost.siteName} (${L(lang, 'original')}): ${v.crossPost.href}`, { size: 9.5, font: PDF_FONTS.italic, color: MUTED });
+  if (v.crossPost)
+    plain(`${L(lang, 'crossPosted')} ${v.crossPost.siteName} (${L(lang, 'original')}): ${v.crossPost.href}`, {
+      size: 9.5,
+      font: PDF_FONTS.italic,
+      color: MUTED,
+    });
   if (v.summary) plain(v.summary, { size: 12, font: PDF_FONTS.bold, gapAfter: 10 });
 
   // ── Body ──────────────────────────────────────────────────────────────────────────
@@ -168,7 +187,12 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
   }
   doc.moveDown(0.6);
   need(40);
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .lineWidth(0.5)
+    .strokeColor(MUTED)
+    .stroke();
   doc.moveDown(0.5);
   runs([{ text: `${L(lang, 'address')}: ` }, { text: v.canonicalUrl, ...(safeHref(v.canonicalUrl) ? { link: v.canonicalUrl } : {}) }], { size: 9.5 });
 
@@ -179,7 +203,13 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(MUTED);
-    doc.text(`${site.name} · ${L(lang, 'pageOf', { n: i + 1, total: range.count })}`, left, doc.page.height - 40, { width, align: 'center', lineBreak: false, link: null, underline: false });
+    doc.text(`${site.name} · ${L(lang, 'pageOf', { n: i + 1, total: range.count })}`, left, doc.page.height - 40, {
+      width,
+      align: 'center',
+      lineBreak: false,
+      link: null,
+      underline: false,
+    });
     doc.page.margins.bottom = keep;
   }
   doc.end();
@@ -188,7 +218,10 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
   function heading(text: string, size: number, list: readonly Run[] = [{ text }]): void {
     need(size * 3.2);
     doc.moveDown(0.3);
-    runs(list.map((r) => ({ ...r, bold: true })), { size, gapAfter: 4 });
+    runs(
+      list.map((r) => ({ ...r, bold: true })),
+      { size, gapAfter: 4 },
+    );
   }
 
   function listItem(marker: string, list: readonly Run[], depth: number): void {
@@ -239,7 +272,13 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
         return r.map((c) => {
           const colSpan = Math.max(1, Math.min(c.colSpan, columns - used));
           used += colSpan;
-          return { text: c.text, colSpan, type: c.header ? ('TH' as const) : ('TD' as const), font: { src: c.header ? PDF_FONTS.bold : PDF_FONTS.regular, size }, ...(c.header ? { backgroundColor: '#f0f0f0' } : {}) };
+          return {
+            text: c.text,
+            colSpan,
+            type: c.header ? ('TH' as const) : ('TD' as const),
+            font: { src: c.header ? PDF_FONTS.bold : PDF_FONTS.regular, size },
+            ...(c.header ? { backgroundColor: '#f0f0f0' } : {}),
+          };
         });
       }),
     });
@@ -259,7 +298,12 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
         return table(b.caption, b.rows);
       case 'rule':
         need(12);
-        doc.moveTo(left, doc.y + 4).lineTo(left + width, doc.y + 4).lineWidth(0.5).strokeColor(MUTED).stroke();
+        doc
+          .moveTo(left, doc.y + 4)
+          .lineTo(left + width, doc.y + 4)
+          .lineWidth(0.5)
+          .strokeColor(MUTED)
+          .stroke();
         doc.moveDown(0.8);
         return;
     }

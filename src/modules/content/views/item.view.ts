@@ -83,9 +83,11 @@ ${fieldList(lang, v)}
 ${attachmentList(lang, v, true)}
 </article>
 ${shareBlock(lang, v)}
-${v.related.length > 0
+${
+  v.related.length > 0
     ? html`<section class="related" aria-labelledby="lien-quan"><h2 id="lien-quan">${L(lang, 'related')}</h2>${itemList(lang, v.related, 3)}${v.relatedMoreHref ? html`<p><a href="${v.relatedMoreHref}">${L(lang, 'more')}<span class="visually-hidden">: ${L(lang, 'related')}</span></a></p>` : ''}</section>`
-    : ''}`;
+    : ''
+}`;
 }
 
 /** The whole print document: the item alone, no menus, with its address written out. */

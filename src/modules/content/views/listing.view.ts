@@ -23,9 +23,11 @@ ${i.summary ? html`<p>${i.summary}</p>` : ''}
 export function listingMain(lang: Lang, v: ListingView): SafeHtml {
   return html`<h1>${v.title}${v.pages > 1 && v.page > 1 ? html` <span class="muted">(${L(lang, 'pageOf', { n: v.page, total: v.pages })})</span>` : ''}</h1>
 ${v.description ? html`<p class="lead">${v.description}</p>` : ''}
-${v.subcategories.length > 0
+${
+  v.subcategories.length > 0
     ? html`<nav aria-labelledby="chuyen-muc-con"><h2 id="chuyen-muc-con">${L(lang, 'subcategories')}</h2><ul class="link-list">${v.subcategories.map((c) => html`<li><a href="${c.href}">${c.name}</a></li>`)}</ul></nav>`
-    : ''}
+    : ''
+}
 ${v.items.length === 0 ? html`<p>${L(lang, 'empty')}</p>` : html`<p class="muted">${L(lang, 'count', { n: v.total })}</p>${itemList(lang, v.items, 2)}`}
 ${pagination(lang, v.page, v.pages, v.pageHref)}
 ${v.feeds ? html`<ul class="feed-links" aria-label="${L(lang, 'feeds')}"><li><a href="${v.feeds.rss}" type="application/rss+xml">${L(lang, 'rss')}</a></li><li><a href="${v.feeds.atom}" type="application/atom+xml">${L(lang, 'atom')}</a></li></ul>` : ''}`;

@@ -64,7 +64,29 @@ function tokenize(input: string): Token[] {
   return out;
 }
 
-const BLOCK = new Set(['p', 'div', 'section', 'figure', 'figcaption', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'pre', 'hr', 'dl', 'dt', 'dd', 'caption']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'pre',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
+  'caption',
+]);
 
 function safeLink(href: string | undefined): string | undefined {
   if (!href) return undefined;
@@ -106,7 +128,9 @@ export function htmlToBlocks(input: string): Block[] {
   let pre: string | undefined;
   const lists: { ordered: boolean; n: number }[] = [];
   let itemMarker: string | undefined;
-  let table: { caption: string; rows: TableCell[][]; row: TableCell[] | undefined; cell: TableCell | undefined; inCaption: boolean; nested: number } | undefined;
+  let table:
+    | { caption: string; rows: TableCell[][]; row: TableCell[] | undefined; cell: TableCell | undefined; inCaption: boolean; nested: number }
+    | undefined;
 
   const flush = () => {
     const clean = tidy(runs);

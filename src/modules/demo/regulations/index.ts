@@ -53,8 +53,7 @@ export const demoRegulations: DemoRegulation[] = [
   {
     file: '004_8db342e135ec405a.txt',
     number: '4263/QĐ-UBND',
-    titleVi:
-      'Quy chế quản lý, vận hành và cung cấp thông tin đối với Cổng thông tin điện tử của cơ quan nhà nước thành phố Hà Nội',
+    titleVi: 'Quy chế quản lý, vận hành và cung cấp thông tin đối với Cổng thông tin điện tử của cơ quan nhà nước thành phố Hà Nội',
     titleEn: 'Regulation on the management, operation and provision of information of the e-portals of Hanoi state agencies',
     issuer: 'Ủy ban nhân dân Thành phố Hà Nội',
     issuedOn: '2025-08-16',
