@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { spawnStart } from './start.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const _ROOT = path.resolve(import.meta.dirname, '..');
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 32;
@@ -105,7 +105,7 @@ async function fillItems(databaseUrl: string): Promise<string> {
     const { rows } = await client.query<{ id: number }>("select id from sites where code = 'hanoi'");
     const siteId = rows[0]!.id;
     const cat = await client.query<{ id: number }>("select id from categories where site_id = $1 and slug = 'tin-tuc-su-kien'", [siteId]);
-    const body = '<p>' + 'Nội dung tin tức minh họa về cải cách hành chính và chuyển đổi số của Thành phố. '.repeat(40) + '</p>';
+    const body = `<p>${'Nội dung tin tức minh họa về cải cách hành chính và chuyển đổi số của Thành phố. '.repeat(40)}</p>`;
     await client.query('begin');
     await client.query(
       `insert into content_items (site_id, type, lang, slug, category_id, stage, visibility, published_at, first_published_at)

@@ -125,7 +125,7 @@ function draw(s: Sampler, rng: Rng): number {
 
 function zipfWeights(n: number, exponent: number, offset: number): number[] {
   const w: number[] = [];
-  for (let r = 0; r < n; r++) w.push(1 / Math.pow(r + 1 + offset, exponent));
+  for (let r = 0; r < n; r++) w.push(1 / (r + 1 + offset) ** exponent);
   return w;
 }
 
@@ -273,7 +273,10 @@ function stripEnumerators(s: string): string {
 
 function bumpForm(forms: Map<string, Map<string, number>>, key: string, form: string): void {
   let m = forms.get(key);
-  if (!m) forms.set(key, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    forms.set(key, m);
+  }
   m.set(form, (m.get(form) ?? 0) + 1);
 }
 
@@ -953,7 +956,7 @@ class Sentence {
   }
   /** The sentence as built (first letter as the pools have it), with a full stop. */
   text(): string {
-    return this.parts.join(' ') + '.';
+    return `${this.parts.join(' ')}.`;
   }
 }
 
@@ -1049,13 +1052,13 @@ function synthSentence(c: Ctx, min: number, max: number, opener: boolean): [stri
 
 /** A syllable count in [min, max], skewed towards the lower end. */
 function lengthIn(rng: Rng, min: number, max: number, skew: number): number {
-  return min + Math.floor(Math.pow(rng(), skew) * (max - min + 1));
+  return min + Math.floor(rng() ** skew * (max - min + 1));
 }
 
 function truncateSentence(s: string, words: number): string {
   const w = s.split(' ').slice(0, words);
   w[w.length - 1] = w[w.length - 1]!.replace(/[^\p{L}\p{N})]+$/u, '');
-  return w.join(' ') + '.';
+  return `${w.join(' ')}.`;
 }
 
 function lowerFirst(s: string): string {
@@ -1088,7 +1091,7 @@ function specialSentence(c: Ctx, kind: Kind, max: number): [string, number] | un
   if (r < 0.3) {
     lead = `Phát biểu tại ${pick(EVENTS, rng)}, ${personName(rng)}, ${pick(positions(c.agency), rng)} ${c.agency}, ${pick(['đề nghị', 'yêu cầu', 'nhấn mạnh', 'cho biết'], rng)}`;
   } else if (r < 0.5 || kind === 'statistics') {
-    const count = Math.floor(Math.pow(rng(), 2) * 50_000) + 12;
+    const count = Math.floor(rng() ** 2 * 50_000) + 12;
     lead = `Tính đến ngày ${dmy(rng, c.year)}, đã có ${thousands(count)} ${pick(STAT_UNITS, rng)}`;
   } else if (r < 0.8) {
     const street = STREETS[draw(STREET_SAMPLER, rng)]!;
@@ -1250,7 +1253,7 @@ function documentEn(c: Ctx, kind: Kind): { title: string; summary: string; body:
       n += p.enSentenceLens[i]!;
     } else {
       const [t, l] = enText(c, lengthIn(rng, 8, 24, 1.2), 26);
-      para.push(t + '.');
+      para.push(`${t}.`);
       n += l;
     }
     if (para.length >= 3 && rng() < 0.4) {
@@ -1326,7 +1329,7 @@ function stratified(sorted: readonly string[], k: number, rng: Rng): string[] {
   const quota = [Math.round(k * 0.35), Math.round(k * 0.35)];
   quota.push(k - quota[0]! - quota[1]!);
   const out: string[] = [];
-  bands.forEach((band, i) => out.push(...shuffled(band, rng).slice(0, quota[i]!)));
+  for (const [i, band] of bands.entries()) out.push(...shuffled(band, rng).slice(0, quota[i]!));
   return out;
 }
 

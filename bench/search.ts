@@ -78,7 +78,7 @@ async function openPostgres(docs: number): Promise<{ handle: DatabaseHandle; fre
 
 async function openPglite(docs: number): Promise<{ handle: DatabaseHandle; fresh: boolean; done(): Promise<void> }> {
   const dir = path.join(ROOT, 'data', 'bench-search-pglite');
-  let fresh = true;
+  const fresh = true;
   if (KEEP && fs.existsSync(dir)) {
     const handle = await openDatabase({ dataDir: dir });
     const n = await sql<{ n: number }>`select count(*)::int as n from search_texts`.execute(handle.db).catch(() => ({ rows: [{ n: -1 }] }));

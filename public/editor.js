@@ -494,7 +494,7 @@ function enhance(textarea) {
     table: insertTable,
     image: () => {
       const selection = document.getSelection();
-      savedRange = selection && selection.rangeCount && area.contains(selection.anchorNode) ? selection.getRangeAt(0).cloneRange() : null;
+      savedRange = selection?.rangeCount && area.contains(selection.anchorNode) ? selection.getRangeAt(0).cloneRange() : null;
       if (panel) closeImages();
       else void showImages(1);
     },

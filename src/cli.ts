@@ -149,7 +149,7 @@ const commands: Record<string, Command> = {
         throw new UsageError(`Unknown unit "${unit}": working-days, hours or same-working-day.`);
       const amount = Number(amountText);
       if (!Number.isInteger(amount)) throw new UsageError(`The amount must be a whole number, not "${amountText}".`);
-      let due;
+      let due: Awaited<ReturnType<typeof modules.calendar.calendar.due>>;
       try {
         due = await modules.calendar.calendar.due(trigger, amount, unit);
       } catch (err) {
@@ -227,7 +227,7 @@ class CheckFailed extends Error {}
 
 function help(): void {
   console.log('Usage: npm run cli -- <command> [options]\n');
-  for (const [name, c] of Object.entries(commands)) console.log(`  ${c.usage.padEnd(56)} ${c.summary}`);
+  for (const [_name, c] of Object.entries(commands)) console.log(`  ${c.usage.padEnd(56)} ${c.summary}`);
   console.log('\nWith the embedded database (no DATABASE_URL), stop the server before running a command.');
 }
 

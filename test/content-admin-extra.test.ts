@@ -12,7 +12,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
-import { FormClient } from './browser-like.ts';
+import type { FormClient } from './browser-like.ts';
 import { signedInClients } from './sign-in.ts';
 import { pdfFile } from './multipart.ts';
 import type { Actor, Role } from '../src/modules/access/index.ts';
@@ -115,7 +115,7 @@ async function createNews(c: FormClient, fields: Record<string, string | string[
 const act = (c: FormClient, id: number, fields: Record<string, string | string[]>) =>
   postFrom(c, `/quan-tri/noi-dung/${id}`, `/quan-tri/noi-dung/${id}`, fields);
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -136,12 +136,12 @@ function formFields(body: string, action: string): Record<string, string> {
     if (!name || name === '_csrf') continue;
     if ((type === 'checkbox' || type === 'radio') && !/\schecked/.test(tag)) continue;
     // Several checked boxes of one name: the tests set those fields themselves.
-    out[name] = unescape(attr('value') ?? '');
+    out[name] = unescapeHtml(attr('value') ?? '');
   }
   for (const [, name, options] of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    out[name!] = unescape((/<option value="([^"]*)" selected>/.exec(options!) ?? /<option value="([^"]*)"/.exec(options!))?.[1] ?? '');
+    out[name!] = unescapeHtml((/<option value="([^"]*)" selected>/.exec(options!) ?? /<option value="([^"]*)"/.exec(options!))?.[1] ?? '');
   }
-  for (const [, name, text] of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) out[name!] = unescape(text!);
+  for (const [, name, text] of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) out[name!] = unescapeHtml(text!);
   return out;
 }
 

@@ -20,7 +20,7 @@ let t: TestApp;
 let dataDir: string;
 let hanoi: number;
 let noiVu: number;
-let tuPhap: number;
+let _tuPhap: number;
 
 const SYSTEM: Actor = { kind: 'system', label: 'test' };
 const BOARD = 'bientap.hanoi@cong.example';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const sites = Object.fromEntries((await t.modules.sites.listSites()).map((s) => [s.code, s.id]));
   hanoi = sites.hanoi!;
   noiVu = await agency('Sở Nội vụ', true);
-  tuPhap = await agency('Sở Tư pháp');
+  _tuPhap = await agency('Sở Tư pháp');
   await t.modules.accounts.seedDemoAccounts(
     [
       { email: NOIVU, name: 'Người trả lời Nội vụ', unit: 'Sở Nội vụ', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Nội vụ' }] },

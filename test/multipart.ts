@@ -195,7 +195,8 @@ export function compoundFile(streams: readonly { name: string; storage?: boolean
   };
   entry(0, 'Root Entry', 5, streams.length ? 1 : 0xffffffff);
   if (rootClsid) Buffer.from(rootClsid, 'hex').copy(buf, dir + 0x50);
-  streams.slice(0, 3).forEach((s, i) => entry(i + 1, s.name, s.storage ? 1 : 2, 0xffffffff, i + 2 <= Math.min(streams.length, 3) ? i + 2 : 0xffffffff));
+  for (const [i, s] of streams.slice(0, 3).entries())
+    entry(i + 1, s.name, s.storage ? 1 : 2, 0xffffffff, i + 2 <= Math.min(streams.length, 3) ? i + 2 : 0xffffffff);
   return buf;
 }
 

@@ -52,7 +52,7 @@ function parseToUnicode(cmap: string): Map<number, string> {
     );
   for (const m of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
     const start = parseInt(m[1]!, 16);
-    [...m[3]!.matchAll(/<([^>]*)>/g)].forEach((u, i) => map.set(start + i, units(u[1]!)));
+    for (const [i, u] of [...m[3]!.matchAll(/<([^>]*)>/g)].entries()) map.set(start + i, units(u[1]!));
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([^>]*)>/g)) map.set(parseInt(m[1]!, 16), units(m[2]!));

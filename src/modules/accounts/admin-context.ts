@@ -47,7 +47,7 @@ export function createAdminContext(db: Db, sites: SitesModule) {
   /** The signed-in scope of an admin request; throws when nobody (fully) signed in or no grant lets them in. */
   async function scope(request: FastifyRequest): Promise<AdminScope> {
     const actor = request.actor;
-    if (!actor || actor.kind !== 'person') throw Object.assign(new Error('Sign-in required'), { statusCode: 401, code: 'auth.required' });
+    if (actor?.kind !== 'person') throw Object.assign(new Error('Sign-in required'), { statusCode: 401, code: 'auth.required' });
     const lang = adminLang(request.url);
     const mine = await sitesOf(actor);
     const wanted = request.session?.currentSiteId ?? request.publicContext?.site?.id;

@@ -50,7 +50,7 @@ export function registerAuthHooks(app: FastifyInstance, db: Db): void {
     const session = await loadSession(db, token, normaliseHostForSession(request.headers.host));
     if (!session) return;
     const account = await findAccountById(db, session.accountId);
-    if (!account || account.status !== 'active') return;
+    if (account?.status !== 'active') return;
     request.session = session;
     request.person = { name: account.name, email: account.email };
     if (session.mfaPassed) {

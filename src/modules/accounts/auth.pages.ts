@@ -12,7 +12,7 @@ import { html, raw } from '../../platform/views/html.ts';
 import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
 import type { AdminContext } from './admin-context.ts';
-import { adminHref, ADMIN_PATHS } from './admin-paths.ts';
+import { adminHref, type ADMIN_PATHS } from './admin-paths.ts';
 import { attemptOf, clearSessionCookie, csrfGuard, csrfToken, setSessionCookie } from './auth.http.ts';
 import { completePasswordReset, requestPasswordReset, resetTokenValid } from './password.service.ts';
 import { completeSecondFactor, signIn, signOut, type AuthDeps } from './sign-in.service.ts';

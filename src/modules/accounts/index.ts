@@ -7,7 +7,7 @@ import type { Platform } from '../../platform/platform.ts';
 import type { SitesModule } from '../sites/index.ts';
 import type { Actor } from '../access/index.ts';
 import { createAdminContext } from './admin-context.ts';
-import { adminHref, adminLang, ADMIN_PATHS, ADMIN_ROOT } from './admin-paths.ts';
+import { adminHref, adminLang } from './admin-paths.ts';
 import { registerAuthHooks } from './auth.http.ts';
 import { registerAuthPages } from './auth.pages.ts';
 import { registerProfilePages } from './profile.pages.ts';

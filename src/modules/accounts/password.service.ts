@@ -76,7 +76,7 @@ export async function requestPasswordReset(deps: AuthDeps, emailInput: string, i
   const email = emailInput.normalize('NFC').trim().toLowerCase();
   const account = email ? await repo.findAccountByEmail(deps.db, email) : undefined;
   await withTx(deps.db, async (tx) => {
-    if (!account || account.status !== 'active') {
+    if (account?.status !== 'active') {
       await recordAudit(tx, { actorId: null, actorLabel: email.slice(0, 200) || '(trống)', ip, action: 'auth.reset_requested', summary: { sent: false } });
       return;
     }

@@ -159,7 +159,7 @@ export type SecondFactorOutcome = { ok: false; locked: boolean } | { ok: true; t
 export async function completeSecondFactor(deps: AuthDeps, session: SessionInfo, code: string, attempt: Attempt): Promise<SecondFactorOutcome> {
   const { db } = deps;
   const account = await repo.findAccountById(db, session.accountId);
-  if (!account || !account.totp_secret || !account.totp_enabled_at || account.status !== 'active') return { ok: false, locked: false };
+  if (!account?.totp_secret || !account.totp_enabled_at || account.status !== 'active') return { ok: false, locked: false };
   const step = await checkTotp(account.totp_secret, code, account.totp_last_step);
   const usedRecovery = step === null && (await repo.useRecoveryCode(db, account.id, tokenHash(normaliseRecoveryCode(code))));
   if (step === null && !usedRecovery) {

@@ -244,7 +244,10 @@ export class ComplianceService {
       add(bySite.get(l.site.id)!, l.outcome);
       const key = `${l.ruleCode}|${l.ruleLabel}`;
       let r = rules.get(key);
-      if (!r) rules.set(key, (r = { code: l.ruleCode, label: l.ruleLabel, figures: emptyFigures() }));
+      if (!r) {
+        r = { code: l.ruleCode, label: l.ruleLabel, figures: emptyFigures() };
+        rules.set(key, r);
+      }
       add(r.figures, l.outcome);
     }
     for (const r of rules.values()) finish(r.figures);

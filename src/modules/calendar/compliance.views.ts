@@ -76,7 +76,7 @@ function subjectLink(lang: Lang, l: DeadlineLine): SafeHtml {
   return href ? html`<a href="${href}">${subjectName(lang, l)}</a>` : html`${subjectName(lang, l)}`;
 }
 
-function wrap(lang: Lang, label: string, table: SafeHtml): SafeHtml {
+function wrap(_lang: Lang, label: string, table: SafeHtml): SafeHtml {
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
 }
 

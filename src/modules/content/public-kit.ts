@@ -20,7 +20,7 @@ import type { CategoryService } from './categories.service.ts';
 import { contentType, type FieldDef } from './content-types.ts';
 import type { ContentService } from './content.service.ts';
 import type { HomeBlocksService } from './home-blocks.service.ts';
-import * as pub from './public.repo.ts';
+import type * as pub from './public.repo.ts';
 import { feedLinks, type OrgInfo } from './seo.ts';
 import type { LabelKey } from './views/labels.ts';
 import type { ItemLink } from './views/models.ts';

@@ -6,7 +6,7 @@
  * own addresses, with the CSRF token as the first part (as in media.admin.ts).
  */
 import { readCsrfPart, remainingParts } from '../../platform/http/multipart-csrf.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import multipart, { type Multipart } from '@fastify/multipart';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
@@ -33,35 +33,57 @@ const ACTIONS: Record<string, ActionDef> = {
   classify: {
     form: 'form-classify',
     fields: { kind: 'kind', field: 'field' },
-    run: async (c, a, id, b) => (await c.handling.classify(a, id, { kind: str(b, 'kind', 40), field: str(b, 'field', 80) }), 'da-phan-loai'),
+    run: async (c, a, id, b) => {
+      await c.handling.classify(a, id, { kind: str(b, 'kind', 40), field: str(b, 'field', 80) });
+      return 'da-phan-loai';
+    },
   },
-  merge: { form: 'form-merge', run: async (c, a, id, b) => (await c.handling.merge(a, id, Number(str(b, 'into', 20)) || 0), 'da-gop') },
+  merge: {
+    form: 'form-merge',
+    run: async (c, a, id, b) => {
+      await c.handling.merge(a, id, Number(str(b, 'into', 20)) || 0);
+      return 'da-gop';
+    },
+  },
   request_info: {
     form: 'form-info',
     fields: { message: 'infoMessage' },
-    run: async (c, a, id, b) => (await c.handling.requestInformation(a, id, str(b, 'infoMessage', 10_000)), 'da-de-nghi'),
+    run: async (c, a, id, b) => {
+      await c.handling.requestInformation(a, id, str(b, 'infoMessage', 10_000));
+      return 'da-de-nghi';
+    },
   },
   out_of_scope: {
     form: 'form-scope',
     fields: { reason: 'reason' },
-    run: async (c, a, id, b) => (await c.handling.declareOutOfScope(a, id, str(b, 'reason', 10_000)), 'ngoai-tham-quyen'),
+    run: async (c, a, id, b) => {
+      await c.handling.declareOutOfScope(a, id, str(b, 'reason', 10_000));
+      return 'ngoai-tham-quyen';
+    },
   },
   forward: {
     form: 'form-forward',
     fields: { agency: 'agencyId' },
-    run: async (c, a, id, b) => (await c.handling.forward(a, id, { agencyId: str(b, 'agencyId', 20), note: str(b, 'forwardNote', 10_000) }), 'da-chuyen'),
+    run: async (c, a, id, b) => {
+      await c.handling.forward(a, id, { agencyId: str(b, 'agencyId', 20), note: str(b, 'forwardNote', 10_000) });
+      return 'da-chuyen';
+    },
   },
   transfer: {
     form: 'form-transfer',
     fields: { body: 'transferBody' },
-    run: async (c, a, id, b) => (
-      await c.handling.transfer(a, id, { body: str(b, 'transferBody', 1000), note: str(b, 'transferNote', 10_000) }), 'da-chuyen-ngoai'
-    ),
+    run: async (c, a, id, b) => {
+      await c.handling.transfer(a, id, { body: str(b, 'transferBody', 1000), note: str(b, 'transferNote', 10_000) });
+      return 'da-chuyen-ngoai';
+    },
   },
   save_draft: {
     form: 'form-answer',
     fields: { answer: 'answer' },
-    run: async (c, a, id, b) => (await c.handling.saveDraft(a, id, str(b, 'answer', 400_000)), 'da-luu-du-thao'),
+    run: async (c, a, id, b) => {
+      await c.handling.saveDraft(a, id, str(b, 'answer', 400_000));
+      return 'da-luu-du-thao';
+    },
   },
   submit_answer: {
     form: 'form-answer',
@@ -71,31 +93,53 @@ const ACTIONS: Record<string, ActionDef> = {
   progress: {
     form: 'form-progress',
     fields: { text: 'progressText', promisedDate: 'promisedDate' },
-    run: async (c, a, id, b) => (
-      await c.handling.progressNotice(a, id, { text: str(b, 'progressText', 10_000), promisedDate: str(b, 'promisedDate', 40) }), 'da-bao-tien-do'
-    ),
+    run: async (c, a, id, b) => {
+      await c.handling.progressNotice(a, id, { text: str(b, 'progressText', 10_000), promisedDate: str(b, 'promisedDate', 40) });
+      return 'da-bao-tien-do';
+    },
   },
-  approve: { form: 'form-review', run: async (c, a, id) => (await c.handling.approveAnswer(a, id), 'da-duyet') },
+  approve: {
+    form: 'form-review',
+    run: async (c, a, id) => {
+      await c.handling.approveAnswer(a, id);
+      return 'da-duyet';
+    },
+  },
   return: {
     form: 'form-review',
     fields: { note: 'returnNote' },
-    run: async (c, a, id, b) => (await c.handling.returnAnswer(a, id, str(b, 'returnNote', 10_000)), 'da-tra-lai'),
+    run: async (c, a, id, b) => {
+      await c.handling.returnAnswer(a, id, str(b, 'returnNote', 10_000));
+      return 'da-tra-lai';
+    },
   },
   publish: {
     form: 'form-publish',
     page: 'publish',
     fields: { title: 'pubTitle', question: 'pubQuestion', answer: 'pubAnswer' },
-    run: async (c, a, id, b) => (
+    run: async (c, a, id, b) => {
       await c.publication.publish(a, id, {
         title: str(b, 'pubTitle', 2000),
         question: str(b, 'pubQuestion', 50_000),
         answerHtml: str(b, 'pubAnswer', 400_000),
-      }),
-      'da-cong-bo'
-    ),
+      });
+      return 'da-cong-bo';
+    },
   },
-  unpublish: { form: 'form-publish', run: async (c, a, id) => (await c.publication.unpublish(a, id), 'da-go') },
-  remove_file: { form: 'tep-tra-loi', run: async (c, a, id, b) => (await c.handling.removeAnswerFile(a, id, Number(str(b, 'attId', 20)) || 0), 'da-xoa-tep') },
+  unpublish: {
+    form: 'form-publish',
+    run: async (c, a, id) => {
+      await c.publication.unpublish(a, id);
+      return 'da-go';
+    },
+  },
+  remove_file: {
+    form: 'tep-tra-loi',
+    run: async (c, a, id, b) => {
+      await c.handling.removeAnswerFile(a, id, Number(str(b, 'attId', 20)) || 0);
+      return 'da-xoa-tep';
+    },
+  },
 };
 
 /** What the form had typed, and the service's problems placed on the form's fields. */

@@ -150,7 +150,7 @@ const WORDS: ReadonlyMap<string, number> = buildWords();
 
 function buildWords(): Map<string, number> {
   const spellings: Array<[string, number]> = [];
-  VI_DIGITS.forEach((w, i) => spellings.push([w, i]));
+  for (const [i, w] of VI_DIGITS.entries()) spellings.push([w, i]);
   spellings.push(['bẩy', 7], ['mười', 10], ['mươi', 10]);
   const units: Array<[string, number]> = [
     ['một', 1],
@@ -166,7 +166,7 @@ function buildWords(): Map<string, number> {
     ['tám', 8],
   ];
   for (const [w, i] of units) spellings.push([`mười ${w}`, 10 + i]);
-  EN_NUMBERS.forEach((w, i) => spellings.push([w, i]));
+  for (const [i, w] of EN_NUMBERS.entries()) spellings.push([w, i]);
   const map = new Map<string, number>();
   for (const [w, i] of spellings) {
     map.set(w, i);

@@ -87,7 +87,7 @@ export function registerInquiryApi(app: FastifyInstance, ctx: InquiryRoutesConte
   async function siteFor(code: string | undefined) {
     const all = await ctx.sites.directory.liveSites();
     const site = code ? all.find((s) => s.code === code) : all.find((s) => s.kind === 'portal' && s.parent_id === null);
-    if (!site || site.status !== 'active') throw new NotFound('site.not_found', code ? `No site with code "${code}"` : 'No main portal');
+    if (site?.status !== 'active') throw new NotFound('site.not_found', code ? `No site with code "${code}"` : 'No main portal');
     return site;
   }
 

@@ -332,7 +332,7 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
       return askPage(request, reply, L, { values, errors: errorsByField(all), challenge }, 422);
     }
 
-    let result;
+    let result: Awaited<ReturnType<typeof ctx.submission.submit>>;
     try {
       result = await ctx.submission.submit(input);
     } catch (err) {

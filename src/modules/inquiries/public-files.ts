@@ -19,7 +19,7 @@ export async function answerFile(db: Db, siteId: number, code: string, attachmen
   const canonical = normaliseTrackingCode(code);
   if (!canonical || !(await fileTokenValid(db, canonical, attachmentId, token))) return undefined;
   const att = await repo.attachmentById(db, attachmentId);
-  if (!att || att.role !== 'answer') return undefined;
+  if (att?.role !== 'answer') return undefined;
   const row = await repo.byId(db, att.inquiry_id);
   if (!row || row.code !== canonical || row.site_id !== siteId || row.status !== 'answered') return undefined;
   return att;
@@ -28,7 +28,7 @@ export async function answerFile(db: Db, siteId: number, code: string, attachmen
 /** A redacted copy published with a Q&A entry of `siteId` that is still published. */
 export async function publicFile(db: Db, siteId: number, attachmentId: number): Promise<DownloadableFile | undefined> {
   const att = await repo.attachmentById(db, attachmentId);
-  if (!att || att.role !== 'public') return undefined;
+  if (att?.role !== 'public') return undefined;
   const row = await repo.byId(db, att.inquiry_id);
   if (!row || row.site_id !== siteId || !row.published_at) return undefined;
   return att;

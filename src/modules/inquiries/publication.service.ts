@@ -127,14 +127,14 @@ export class PublicationService {
     if (title.length < 5 || title.length > 300) problems.push({ field: 'title', message: 'Tiêu đề công bố cần từ 5 đến 300 ký tự.' });
     if (question.length < 10 || question.length > 10_000) problems.push({ field: 'question', message: 'Nội dung câu hỏi công bố cần từ 10 đến 10.000 ký tự.' });
     if (htmlToText(answerHtml).trim().length < 10) problems.push({ field: 'answer', message: 'Nội dung trả lời công bố cần ít nhất 10 ký tự.' });
-    const known = knownPersonalData(row);
+    const _known = knownPersonalData(row);
     // The HTML itself too: an address may hide in a link (mailto:, title=…).
     if (containsKnown(`${title}\n${question}\n${htmlToText(answerHtml)}\n${answerHtml}`, row))
       problems.push({ field: 'question', message: 'Văn bản công bố vẫn còn họ tên, thư điện tử, số điện thoại hoặc địa chỉ của công dân.' });
     if (problems.length) throw new Invalid('inquiry.publish_invalid', problems.map((p) => p.message).join(' '), { details: problems });
     return withTx(this.#db, async (tx) => {
       const locked = await repo.lockById(tx, id);
-      if (!locked || locked.status !== 'answered') throw new Conflict('inquiry.not_answered', 'Chỉ công bố được yêu cầu đã trả lời.');
+      if (locked?.status !== 'answered') throw new Conflict('inquiry.not_answered', 'Chỉ công bố được yêu cầu đã trả lời.');
       const slug = locked.public_slug ?? (await this.#slug(tx, locked, title));
       const now = new Date();
       await repo.updateInquiry(tx, id, {

@@ -302,7 +302,7 @@ export class SubmissionService {
     }
     return withTx(this.#db, async (tx) => {
       const locked = await repo.lockById(tx, row.id);
-      if (!locked || locked.status !== 'needs_info') throw new Conflict('inquiry.no_info_requested', 'Yêu cầu này không ở bước cần bổ sung thông tin.');
+      if (locked?.status !== 'needs_info') throw new Conflict('inquiry.no_info_requested', 'Yêu cầu này không ở bước cần bổ sung thông tin.');
       await repo.updateInquiry(tx, row.id, { status: 'received', status_note: '' });
       await repo.insertEvent(tx, { inquiry_id: row.id, kind: 'info_added', note: info });
       return { ...locked, status: 'received' };

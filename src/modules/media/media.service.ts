@@ -352,7 +352,7 @@ async function processImage(data: Buffer, type: AcceptedType): Promise<Processed
   const { default: sharp } = await import('sharp');
   const animatable = type.ext === 'gif' || type.ext === 'webp';
   const input = { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' as const, animated: animatable };
-  let meta;
+  let meta: import('sharp').Metadata;
   try {
     meta = await sharp(data, input).metadata();
   } catch (err) {

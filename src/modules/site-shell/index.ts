@@ -89,7 +89,7 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
       return false;
     }
     const resolution = deps.sites.directory.resolveNow(host, splitPublicPath(url.split('?', 1)[0]!).code);
-    if (!resolution || resolution.kind !== 'site') return false;
+    if (resolution?.kind !== 'site') return false;
     const basePath = resolution.via === 'path' ? `/s/${resolution.site.code}` : '';
     let prefs = PREFS_COOKIE_RE.exec(cookie)?.[1] ?? '';
     try {

@@ -67,6 +67,6 @@ export type SitesModule = ReturnType<typeof sitesModule>;
 /** The public context of a request that must be for a known site; else NotFound (unknown host or code). */
 export function requireSite(request: FastifyRequest): PublicContext & { site: NonNullable<PublicContext['site']> } {
   const ctx = request.publicContext;
-  if (!ctx || !ctx.site) throw new NotFound('site.unknown', 'Unknown site');
+  if (!ctx?.site) throw new NotFound('site.unknown', 'Unknown site');
   return ctx as PublicContext & { site: NonNullable<PublicContext['site']> };
 }

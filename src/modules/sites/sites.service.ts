@@ -27,7 +27,7 @@ function validate(input: SiteInput, parent: SiteRow | undefined): FieldProblem[]
   if (input.kind !== 'portal' && !input.parentCode) {
     problems.push({ field: 'parentCode', message: 'Trang thành phần phải thuộc một cổng thông tin.' });
   }
-  if (input.parentCode && (!parent || parent.kind !== 'portal')) {
+  if (input.parentCode && parent?.kind !== 'portal') {
     problems.push({ field: 'parentCode', message: `Không có cổng thông tin mã "${input.parentCode}".` });
   }
   for (const host of input.hosts ?? []) {

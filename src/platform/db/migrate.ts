@@ -17,7 +17,6 @@ export interface MigrationResult {
   current: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrate(db: Kysely<any>, list: readonly Migration[] = migrations): Promise<MigrationResult> {
   checkOrder(list);
   return db.connection().execute(async (conn) => {

@@ -125,7 +125,7 @@ ${
   )}`;
 }
 
-export function notificationList(lang: Lang, rows: readonly NotificationRow[], itemHref: (id: number) => string): SafeHtml {
+export function notificationList(_lang: Lang, rows: readonly NotificationRow[], itemHref: (id: number) => string): SafeHtml {
   return html`<ul class="notifications">${rows.map(
     (n) =>
       html`<li>${n.item_id ? html`<a href="${itemHref(n.item_id)}">${n.message}</a>` : n.message} <span class="muted">${formatDateTime(n.created_at)}</span></li>`,

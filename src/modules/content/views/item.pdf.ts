@@ -245,7 +245,10 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
       doc.moveDown(0.4);
     };
     // Too wide for a page: one line per row.
-    if (columns > 8) return asLines();
+    if (columns > 8) {
+      asLines();
+      return;
+    }
     const size = columns > 4 ? 8.5 : 9.5;
     need(size * 4);
     doc.font(PDF_FONTS.regular).fontSize(size).fillColor(INK);
@@ -256,7 +259,8 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
       // A table PDFKit cannot lay out (spans that do not add up): its rows as lines instead.
       doc.x = left;
       doc.y = Math.max(doc.y, top);
-      return asLines();
+      asLines();
+      return;
     }
     doc.x = left;
     doc.moveDown(0.6);
@@ -287,15 +291,20 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
   function renderBlock(b: Block): void {
     switch (b.kind) {
       case 'heading':
-        return heading(runsText(b.runs), b.level <= 2 ? 14 : b.level === 3 ? 12.5 : 11.5, b.runs);
+        heading(runsText(b.runs), b.level <= 2 ? 14 : b.level === 3 ? 12.5 : 11.5, b.runs);
+        break;
       case 'paragraph':
-        return runs(b.runs, b.quote ? { indent: 18, italic: true } : {});
+        runs(b.runs, b.quote ? { indent: 18, italic: true } : {});
+        break;
       case 'item':
-        return listItem(b.marker, b.runs, b.depth - 1);
+        listItem(b.marker, b.runs, b.depth - 1);
+        break;
       case 'pre':
-        return plain(b.text, { size: 9.5, indent: 10 });
+        plain(b.text, { size: 9.5, indent: 10 });
+        break;
       case 'table':
-        return table(b.caption, b.rows);
+        table(b.caption, b.rows);
+        break;
       case 'rule':
         need(12);
         doc

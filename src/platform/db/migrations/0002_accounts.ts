@@ -1,7 +1,6 @@
 // Accounts and per-site role grants. Frozen: never edit after it ships.
 import { sql, type Kysely } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table accounts (
     id integer generated always as identity primary key,

@@ -3,7 +3,6 @@
 // Frozen: never edit after it ships.
 import { sql, type Kysely } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table accounts
     add column password_changed_at timestamptz not null default now(),

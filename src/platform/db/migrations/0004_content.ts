@@ -2,7 +2,6 @@
 // workflow settings, notifications, and the media library. Frozen once it ships.
 import { sql, type Kysely } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table workflow_settings (
     site_id integer primary key references sites(id) on delete cascade,

@@ -5,7 +5,6 @@ import { sql, type Kysely } from 'kysely';
  * and an accent-folded vector, the title's own vectors, a vector of adjacent-syllable pairs
  * for phrases, and a trigram index on the folded title for suggestions and typos.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   // unaccent() is only STABLE (it looks its dictionary up by name); index expressions need an
   // IMMUTABLE function, so we name the dictionary ourselves. Its rules fold đ/Đ to d/D too.

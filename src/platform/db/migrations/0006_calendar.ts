@@ -5,7 +5,6 @@ import { sql, type Kysely } from 'kysely';
  * make-up working days. Years not here come from the product's own data (announced years) or
  * are computed from the Labour Code and the lunar calendar (provisional years).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table calendar_years (
     year integer primary key check (year between 2000 and 2099),

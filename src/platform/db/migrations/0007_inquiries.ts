@@ -5,7 +5,6 @@ import { sql, type Kysely } from 'kysely';
  * attachments, the agencies a site forwards to, a site's settings; and the agency (unit) a
  * deadline is owed by, so the compliance dashboard can count on-time rates per agency.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table deadlines add column agency text not null default ''`.execute(db);
 

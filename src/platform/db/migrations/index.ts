@@ -14,7 +14,6 @@ import * as m0007 from './0007_inquiries.ts';
 export interface Migration {
   version: number;
   name: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   up(db: Kysely<any>): Promise<void>;
 }
 
