@@ -7,7 +7,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput, errorsByField, field, selectField } from '../../platform/views/forms.ts';
 import { isPlatformAdmin, ROLES, roleLabel, UNIT_ROLES, type Role } from '../access/index.ts';
 import type { AdminContext, AdminScope } from './admin-context.ts';
@@ -16,6 +15,7 @@ import { csrfGuard, csrfToken } from './auth.http.ts';
 import { str } from './auth.pages.ts';
 import * as service from './accounts.service.ts';
 import type { AuthDeps } from './sign-in.service.ts';
+import { t } from './messages.ts';
 
 const NOTICES: Record<string, { vi: string; en: string }> = {
   'da-tao': { vi: 'Đã tạo tài khoản và gửi thư mời đặt mật khẩu.', en: 'Account created; an invitation to set the password was sent.' },
@@ -47,12 +47,12 @@ export function registerAccountAdmin(app: FastifyInstance, deps: AuthDeps & { ad
         request,
         reply,
         {
-          title: tr(lang, 'Tài khoản', 'Accounts'),
+          title: t(lang, 'accounts.accounts'),
           ...notice(request),
-          main: html`<h1>${tr(lang, 'Tài khoản', 'Accounts')}</h1>
-<p><a class="button" href="${adminHref(lang, 'accountNew')}">${tr(lang, 'Tạo tài khoản', 'New account')}</a></p>
-<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Danh sách tài khoản', 'Accounts')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Danh sách tài khoản', 'Accounts')}</caption>
-<thead><tr><th scope="col">${tr(lang, 'Họ tên', 'Name')}</th><th scope="col">${tr(lang, 'Thư điện tử', 'E-mail')}</th><th scope="col">${tr(lang, 'Vai trò trên trang này', 'Roles on this site')}</th><th scope="col">${tr(lang, 'Trạng thái', 'Status')}</th><th scope="col">${tr(lang, 'Đăng nhập gần nhất', 'Last sign-in')}</th></tr></thead>
+          main: html`<h1>${t(lang, 'accounts.accounts')}</h1>
+<p><a class="button" href="${adminHref(lang, 'accountNew')}">${t(lang, 'accounts.newAccount')}</a></p>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'accounts.accounts2')}"><table class="data"><caption class="visually-hidden">${t(lang, 'accounts.accounts2')}</caption>
+<thead><tr><th scope="col">${t(lang, 'common.name')}</th><th scope="col">${t(lang, 'common.eMail')}</th><th scope="col">${t(lang, 'accounts.rolesSite')}</th><th scope="col">${t(lang, 'accounts.status')}</th><th scope="col">${t(lang, 'accounts.lastSign')}</th></tr></thead>
 <tbody>${accounts.map(
             (a) =>
               html`<tr><th scope="row"><a href="${base}/${a.id}">${a.name}</a></th><td>${a.email}</td><td>${a.grants
@@ -60,7 +60,7 @@ export function registerAccountAdmin(app: FastifyInstance, deps: AuthDeps & { ad
                 .map((g) => roleLabel(g.role, lang))
                 .join(
                   ', ',
-                )}</td><td>${a.status === 'active' ? html`<span class="badge badge-ok">${tr(lang, 'Hoạt động', 'Active')}</span>` : html`<span class="badge badge-off">${tr(lang, 'Đã khóa', 'Suspended')}</span>`}</td><td>${a.lastSignInAt ? formatDateTime(a.lastSignInAt) : '—'}</td></tr>`,
+                )}</td><td>${a.status === 'active' ? html`<span class="badge badge-ok">${t(lang, 'accounts.active')}</span>` : html`<span class="badge badge-off">${t(lang, 'accounts.suspended')}</span>`}</td><td>${a.lastSignInAt ? formatDateTime(a.lastSignInAt) : '—'}</td></tr>`,
           )}</tbody></table></div>`,
         },
         s,
@@ -79,26 +79,26 @@ export function registerAccountAdmin(app: FastifyInstance, deps: AuthDeps & { ad
         request,
         reply,
         {
-          title: tr(lang, 'Tạo tài khoản', 'New account'),
+          title: t(lang, 'accounts.newAccount'),
           ...(Object.keys(errors).length
             ? {
                 notice: {
                   kind: 'error' as const,
-                  text: tr(lang, 'Chưa tạo được tài khoản: kiểm tra các ô được đánh dấu.', 'The account was not created: check the marked fields.'),
+                  text: t(lang, 'accounts.accountWasNotCreatedCheck'),
                 },
               }
             : {}),
-          main: html`<h1>${tr(lang, 'Tạo tài khoản', 'New account')}</h1>
-<p>${tr(lang, 'Người dùng sẽ nhận thư mời đặt mật khẩu (hiệu lực 72 giờ).', 'The person receives an e-mail invitation to set a password (valid 72 hours).')}</p>
+          main: html`<h1>${t(lang, 'accounts.newAccount')}</h1>
+<p>${t(lang, 'accounts.personReceivesEMailInvitation')}</p>
 <form method="post" action="${adminHref(lang, 'accountNew')}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
-${field({ name: 'name', label: tr(lang, 'Họ tên', 'Full name'), value: values.name ?? '', required: true, autocomplete: 'off', ...(errors.name ? { error: errors.name } : {}) })}
-${field({ name: 'email', label: tr(lang, 'Thư điện tử công vụ', 'Official e-mail'), type: 'email', value: values.email ?? '', required: true, autocomplete: 'off', ...(errors.email ? { error: errors.email } : {}) })}
-${field({ name: 'phone', label: tr(lang, 'Điện thoại', 'Phone'), type: 'tel', value: values.phone ?? '' })}
-${field({ name: 'unit', label: tr(lang, 'Đơn vị công tác', 'Unit (agency)'), value: values.unit ?? '' })}
-${selectField({ name: 'role', label: tr(lang, 'Vai trò trên trang này', 'Role on this site'), options: roleOptions(s).filter((o) => o.value !== 'platform_admin'), value: values.role ?? 'contributor', ...(errors.role ? { error: errors.role } : {}) })}
-${field({ name: 'grantUnit', label: tr(lang, 'Đơn vị phụ trách (với cán bộ trả lời)', 'Unit answered for (agency responders)'), value: values.grantUnit ?? '', ...(errors.grantUnit ? { error: errors.grantUnit } : {}) })}
-<p><button type="submit">${tr(lang, 'Tạo và gửi thư mời', 'Create and send invitation')}</button></p>
+${field({ name: 'name', label: t(lang, 'accounts.fullName'), value: values.name ?? '', required: true, autocomplete: 'off', ...(errors.name ? { error: errors.name } : {}) })}
+${field({ name: 'email', label: t(lang, 'accounts.officialEMail'), type: 'email', value: values.email ?? '', required: true, autocomplete: 'off', ...(errors.email ? { error: errors.email } : {}) })}
+${field({ name: 'phone', label: t(lang, 'accounts.phone'), type: 'tel', value: values.phone ?? '' })}
+${field({ name: 'unit', label: t(lang, 'accounts.unitAgency'), value: values.unit ?? '' })}
+${selectField({ name: 'role', label: t(lang, 'accounts.roleSite'), options: roleOptions(s).filter((o) => o.value !== 'platform_admin'), value: values.role ?? 'contributor', ...(errors.role ? { error: errors.role } : {}) })}
+${field({ name: 'grantUnit', label: t(lang, 'accounts.unitAnsweredAgencyResponders'), value: values.grantUnit ?? '', ...(errors.grantUnit ? { error: errors.grantUnit } : {}) })}
+<p><button type="submit">${t(lang, 'accounts.createSendInvitation')}</button></p>
 </form>`,
         },
         s,
@@ -118,7 +118,7 @@ ${field({ name: 'grantUnit', label: tr(lang, 'Đơn vị phụ trách (với cá
         role: str(b, 'role'),
         grantUnit: str(b, 'grantUnit'),
       };
-      if (!s.site) return newPage(request, reply, values, { role: tr(lang, 'Chưa có trang nào.', 'No site yet.') }, 422);
+      if (!s.site) return newPage(request, reply, values, { role: t(lang, 'accounts.noSiteYet') }, 422);
       try {
         const created = await service.createAccount(db, s.actor, s.site.id, values, `${request.protocol}://${request.host}${adminHref(lang, 'reset')}`);
         return reply.redirect(`${base}/${created.id}?tb=da-tao`, 303);
@@ -140,35 +140,35 @@ ${field({ name: 'grantUnit', label: tr(lang, 'Đơn vị phụ trách (với cá
           title: a.name,
           ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: Object.values(errors).join(' ') } } : notice(request)),
           main: html`<h1>${a.name}</h1>
-<p>${a.email} · ${a.status === 'active' ? tr(lang, 'Hoạt động', 'Active') : tr(lang, 'Đã khóa', 'Suspended')}${a.suspendedReason ? html` (${a.suspendedReason === 'inactive' ? tr(lang, 'không hoạt động quá 45 ngày', 'inactive for over 45 days') : a.suspendedReason})` : ''} · ${tr(lang, 'Xác thực hai lớp', 'Two-factor')}: ${a.twoFactor ? tr(lang, 'bật', 'on') : tr(lang, 'chưa bật', 'off')}</p>
-<h2>${tr(lang, 'Thông tin', 'Details')}</h2>
+<p>${a.email} · ${a.status === 'active' ? t(lang, 'accounts.active') : t(lang, 'accounts.suspended')}${a.suspendedReason ? html` (${a.suspendedReason === 'inactive' ? t(lang, 'accounts.inactiveOver45Days') : a.suspendedReason})` : ''} · ${t(lang, 'common.twoFactor')}: ${a.twoFactor ? t(lang, 'accounts.text') : t(lang, 'accounts.off')}</p>
+<h2>${t(lang, 'accounts.details')}</h2>
 <form method="post" action="${here}" class="form" novalidate>
 ${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="luu">
-${field({ name: 'name', label: tr(lang, 'Họ tên', 'Full name'), value: a.name, required: true, ...(errors.name ? { error: errors.name } : {}) })}
-${field({ name: 'phone', label: tr(lang, 'Điện thoại', 'Phone'), type: 'tel', value: a.phone })}
-${field({ name: 'unit', label: tr(lang, 'Đơn vị công tác', 'Unit (agency)'), value: a.unit })}
-<p><button type="submit">${tr(lang, 'Lưu', 'Save')}</button></p>
+${field({ name: 'name', label: t(lang, 'accounts.fullName'), value: a.name, required: true, ...(errors.name ? { error: errors.name } : {}) })}
+${field({ name: 'phone', label: t(lang, 'accounts.phone'), type: 'tel', value: a.phone })}
+${field({ name: 'unit', label: t(lang, 'accounts.unitAgency'), value: a.unit })}
+<p><button type="submit">${t(lang, 'accounts.save')}</button></p>
 </form>
-<h2>${tr(lang, 'Vai trò', 'Roles')}</h2>
+<h2>${t(lang, 'common.roles')}</h2>
 <ul>${a.grants.map(
             (
               g,
-            ) => html`<li>${roleLabel(g.role, lang)} — ${g.siteId ? (lang === 'en' ? g.siteNameEn : g.siteNameVi) : tr(lang, 'toàn nền tảng', 'whole platform')}${g.unit ? html` (${g.unit})` : ''}
-${g.siteId === siteIdOf(s) || isPlatformAdmin(s.actor) ? html`<form method="post" action="${here}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="thu-hoi"><input type="hidden" name="grant" value="${g.id}"><button type="submit" class="secondary">${tr(lang, 'Thu hồi', 'Revoke')}<span class="visually-hidden"> ${roleLabel(g.role, lang)}</span></button></form>` : ''}</li>`,
+            ) => html`<li>${roleLabel(g.role, lang)} — ${g.siteId ? (lang === 'en' ? g.siteNameEn : g.siteNameVi) : t(lang, 'common.wholePlatform')}${g.unit ? html` (${g.unit})` : ''}
+${g.siteId === siteIdOf(s) || isPlatformAdmin(s.actor) ? html`<form method="post" action="${here}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="thu-hoi"><input type="hidden" name="grant" value="${g.id}"><button type="submit" class="secondary">${t(lang, 'accounts.revoke')}<span class="visually-hidden"> ${roleLabel(g.role, lang)}</span></button></form>` : ''}</li>`,
           )}</ul>
 <form method="post" action="${here}" class="form" novalidate>
 ${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="cap">
-${selectField({ name: 'role', label: tr(lang, 'Cấp thêm vai trò trên trang này', 'Grant a role on this site'), options: roleOptions(s), ...(errors.role ? { error: errors.role } : {}) })}
-${field({ name: 'grantUnit', label: tr(lang, 'Đơn vị phụ trách (với cán bộ trả lời)', 'Unit answered for (agency responders)'), ...(errors.grantUnit ? { error: errors.grantUnit } : {}) })}
-<p><button type="submit" class="secondary">${tr(lang, 'Cấp vai trò', 'Grant role')}</button></p>
+${selectField({ name: 'role', label: t(lang, 'accounts.grantRoleSite'), options: roleOptions(s), ...(errors.role ? { error: errors.role } : {}) })}
+${field({ name: 'grantUnit', label: t(lang, 'accounts.unitAnsweredAgencyResponders'), ...(errors.grantUnit ? { error: errors.grantUnit } : {}) })}
+<p><button type="submit" class="secondary">${t(lang, 'accounts.grantRole')}</button></p>
 </form>
-<h2>${tr(lang, 'Trạng thái', 'Status')}</h2>
+<h2>${t(lang, 'accounts.status')}</h2>
 ${
   a.status === 'active'
     ? html`<form method="post" action="${here}" class="form" novalidate>${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="khoa">
-${field({ name: 'reason', label: tr(lang, 'Lý do khóa', 'Reason for suspension'), required: true })}
-<p><button type="submit" class="danger">${tr(lang, 'Khóa tài khoản ngay', 'Suspend now')}</button></p></form>`
-    : html`<form method="post" action="${here}">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="mo"><button type="submit">${tr(lang, 'Mở lại tài khoản', 'Re-activate')}</button></form>`
+${field({ name: 'reason', label: t(lang, 'accounts.reasonSuspension'), required: true })}
+<p><button type="submit" class="danger">${t(lang, 'accounts.suspendNow')}</button></p></form>`
+    : html`<form method="post" action="${here}">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="mo"><button type="submit">${t(lang, 'accounts.reActivate')}</button></form>`
 }`,
         },
         s,

@@ -9,7 +9,6 @@ import type { Db } from '../../platform/db/create-db.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
 import { html, raw } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
 import type { AdminContext } from './admin-context.ts';
 import { adminHref, type ADMIN_PATHS } from './admin-paths.ts';
@@ -17,6 +16,7 @@ import { attemptOf, clearSessionCookie, csrfGuard, csrfToken, setSessionCookie }
 import { completePasswordReset, requestPasswordReset, resetTokenValid } from './password.service.ts';
 import { completeSecondFactor, signIn, signOut, type AuthDeps } from './sign-in.service.ts';
 import { confirmEnrolment, startEnrolment } from './two-factor.service.ts';
+import { t } from './messages.ts';
 
 export function str(body: unknown, key: string): string {
   const v = (body as Record<string, unknown> | undefined)?.[key];
@@ -48,18 +48,18 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthDeps & { admin
         request,
         reply,
         {
-          title: tr(lang, 'Đăng nhập', 'Sign in'),
+          title: t(lang, 'auth.sign'),
           ...(o.error ? { notice: { kind: 'error' as const, text: o.error } } : o.notice ? { notice: { kind: 'info' as const, text: o.notice } } : {}),
           main: html`<div class="auth-box">
-<h1>${tr(lang, 'Đăng nhập quản trị', 'Administration sign-in')}</h1>
+<h1>${t(lang, 'auth.administrationSign')}</h1>
 <form method="post" action="${p('signIn')}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
 <input type="hidden" name="next" value="${str(request.query, 'next')}">
-${field({ name: 'email', label: tr(lang, 'Thư điện tử', 'E-mail'), type: 'email', value: o.email ?? '', required: true, autocomplete: 'username', autofocus: !o.email })}
-${field({ name: 'password', label: tr(lang, 'Mật khẩu', 'Password'), type: 'password', required: true, autocomplete: 'current-password', autofocus: Boolean(o.email) })}
-<p><button type="submit">${tr(lang, 'Đăng nhập', 'Sign in')}</button></p>
+${field({ name: 'email', label: t(lang, 'common.eMail'), type: 'email', value: o.email ?? '', required: true, autocomplete: 'username', autofocus: !o.email })}
+${field({ name: 'password', label: t(lang, 'auth.password'), type: 'password', required: true, autocomplete: 'current-password', autofocus: Boolean(o.email) })}
+<p><button type="submit">${t(lang, 'auth.sign')}</button></p>
 </form>
-<p><a href="${p('forgot')}">${tr(lang, 'Quên mật khẩu?', 'Forgot your password?')}</a></p>
+<p><a href="${p('forgot')}">${t(lang, 'auth.forgotYourPassword')}</a></p>
 </div>`,
         },
         undefined,
@@ -81,28 +81,20 @@ ${field({ name: 'password', label: tr(lang, 'Mật khẩu', 'Password'), type: '
           return signInPage(request, reply, {
             email,
             status: 429,
-            error: tr(
-              lang,
-              `Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau ${outcome.retryAfterSeconds} giây.`,
-              `Too many failed sign-ins from this address. Try again in ${outcome.retryAfterSeconds} seconds.`,
-            ),
+            error: t(lang, 'auth.tooManyFailedSignIns', { retryAfterSeconds: outcome.retryAfterSeconds }),
           });
         }
         if (outcome.reason === 'suspended') {
           return signInPage(request, reply, {
             email,
             status: 403,
-            error: tr(lang, 'Tài khoản đang bị khóa. Vui lòng liên hệ bộ phận quản trị trang.', 'This account is suspended. Please contact the site operator.'),
+            error: t(lang, 'auth.accountSuspendedPleaseContactSite'),
           });
         }
         return signInPage(request, reply, {
           email,
           status: 401,
-          error: tr(
-            lang,
-            'Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa.',
-            'Wrong e-mail or password, or the account is temporarily locked.',
-          ),
+          error: t(lang, 'auth.wrongEMailPasswordAccount'),
         });
       }
       setSessionCookie(request, reply, deps.config, outcome.token);
@@ -116,15 +108,15 @@ ${field({ name: 'password', label: tr(lang, 'Mật khẩu', 'Password'), type: '
         request,
         reply,
         {
-          title: tr(lang, 'Xác thực hai lớp', 'Two-factor authentication'),
+          title: t(lang, 'common.twoFactorAuthentication'),
           ...(error ? { notice: { kind: 'error' as const, text: error } } : {}),
           main: html`<div class="auth-box">
-<h1>${tr(lang, 'Xác thực hai lớp', 'Two-factor authentication')}</h1>
+<h1>${t(lang, 'common.twoFactorAuthentication')}</h1>
 <form method="post" action="${p('verify')}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
 <input type="hidden" name="next" value="${str(request.query, 'next') || str(request.body, 'next')}">
-${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'), hint: tr(lang, 'Mã 6 chữ số trong ứng dụng xác thực, hoặc một mã dự phòng.', 'The 6-digit code from your authenticator app, or a recovery code.'), required: true, autocomplete: 'one-time-code', inputmode: 'text', maxlength: 12, autofocus: true, ...(error ? { error } : {}) })}
-<p><button type="submit">${tr(lang, 'Xác nhận', 'Verify')}</button></p>
+${field({ name: 'code', label: t(lang, 'auth.verificationCode'), hint: t(lang, 'auth.n6DigitCodeFromYour'), required: true, autocomplete: 'one-time-code', inputmode: 'text', maxlength: 12, autofocus: true, ...(error ? { error } : {}) })}
+<p><button type="submit">${t(lang, 'auth.verify')}</button></p>
 </form>
 </div>`,
         },
@@ -146,7 +138,7 @@ ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'),
           clearSessionCookie(reply);
           return reply.redirect(`${p('signIn')}?tb=tam-khoa`, 303);
         }
-        return verifyPage(request, reply, tr(lang, 'Mã xác thực không đúng hoặc đã được dùng.', 'The code is wrong or was already used.'));
+        return verifyPage(request, reply, t(lang, 'auth.codeWrongWasAlreadyUsed'));
       }
       setSessionCookie(request, reply, deps.config, outcome.token);
       return reply.redirect(safeNext(str(request.body, 'next'), lang), 303);
@@ -158,16 +150,16 @@ ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'),
         request,
         reply,
         {
-          title: tr(lang, 'Bật xác thực hai lớp', 'Set up two-factor authentication'),
+          title: t(lang, 'auth.setUpTwoFactorAuthentication'),
           ...(error ? { notice: { kind: 'error' as const, text: error } } : {}),
-          main: html`<h1>${tr(lang, 'Bật xác thực hai lớp', 'Set up two-factor authentication')}</h1>
-<p>${tr(lang, 'Vai trò của bạn bắt buộc xác thực hai lớp. Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator, FreeOTP…) rồi nhập mã 6 chữ số để xác nhận.', 'Your role requires two-factor authentication. Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP…), then enter the 6-digit code to confirm.')}</p>
-<figure class="qr">${raw(enrolment.qrSvg.replace('<svg', `<svg role="img" aria-label="${tr(lang, 'Mã QR để thêm tài khoản vào ứng dụng xác thực', 'QR code to add the account to an authenticator app')}"`))}
-<figcaption>${tr(lang, 'Không quét được? Nhập khóa sau vào ứng dụng:', 'Cannot scan? Enter this key in the app:')} <code class="totp-secret">${enrolment.secret}</code></figcaption></figure>
+          main: html`<h1>${t(lang, 'auth.setUpTwoFactorAuthentication')}</h1>
+<p>${t(lang, 'auth.yourRoleRequiresTwoFactor')}</p>
+<figure class="qr">${raw(enrolment.qrSvg.replace('<svg', `<svg role="img" aria-label="${t(lang, 'auth.qrCodeAddAccountAuthenticator')}"`))}
+<figcaption>${t(lang, 'auth.cannotScanEnterKeyApp')} <code class="totp-secret">${enrolment.secret}</code></figcaption></figure>
 <form method="post" action="${p('enrol')}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
-${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'), required: true, autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: 6, ...(error ? { error } : {}) })}
-<p><button type="submit">${tr(lang, 'Xác nhận và bật', 'Confirm and turn on')}</button></p>
+${field({ name: 'code', label: t(lang, 'auth.verificationCode'), required: true, autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: 6, ...(error ? { error } : {}) })}
+<p><button type="submit">${t(lang, 'auth.confirmTurn')}</button></p>
 </form>`,
         },
         undefined,
@@ -186,20 +178,15 @@ ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'),
         const done = await confirmEnrolment(deps, request.session, str(request.body, 'code'), attemptOf(request));
         setSessionCookie(request, reply, deps.config, done.token);
         return admin.send(request, reply, {
-          title: tr(lang, 'Mã dự phòng', 'Recovery codes'),
-          notice: { kind: 'ok', text: tr(lang, 'Đã bật xác thực hai lớp.', 'Two-factor authentication is on.') },
-          main: html`<h1>${tr(lang, 'Mã dự phòng', 'Recovery codes')}</h1>
-<p>${tr(lang, 'Lưu các mã sau ở nơi an toàn. Mỗi mã dùng được một lần khi bạn không có điện thoại. Các mã chỉ hiển thị lần này.', 'Keep these codes somewhere safe. Each works once when you do not have your phone. They are shown only this once.')}</p>
+          title: t(lang, 'auth.recoveryCodes'),
+          notice: { kind: 'ok', text: t(lang, 'auth.twoFactorAuthentication') },
+          main: html`<h1>${t(lang, 'auth.recoveryCodes')}</h1>
+<p>${t(lang, 'auth.keepTheseCodesSomewhereSafe')}</p>
 <ul class="codes">${done.recoveryCodes.map((c) => html`<li>${c}</li>`)}</ul>
-<p><a class="button" href="${p('dashboard')}">${tr(lang, 'Tôi đã lưu, tiếp tục', 'I have saved them, continue')}</a></p>`,
+<p><a class="button" href="${p('dashboard')}">${t(lang, 'auth.iHaveSavedThemContinue')}</a></p>`,
         });
       } catch (err) {
-        if (isDomainError(err) && err.code === 'totp.wrong_code')
-          return enrolPage(
-            request,
-            reply,
-            tr(lang, 'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã mới.', 'Wrong code. Check the time on your phone and enter a new code.'),
-          );
+        if (isDomainError(err) && err.code === 'totp.wrong_code') return enrolPage(request, reply, t(lang, 'auth.wrongCodeCheckTimeYour'));
         throw err;
       }
     });
@@ -212,27 +199,23 @@ ${field({ name: 'code', label: tr(lang, 'Mã xác thực', 'Verification code'),
 
     const forgotPage = (request: FastifyRequest, reply: FastifyReply, o: { email?: string; sent?: boolean }) =>
       admin.send(request, reply, {
-        title: tr(lang, 'Quên mật khẩu', 'Forgot password'),
+        title: t(lang, 'auth.forgotPassword'),
         ...(o.sent
           ? {
               notice: {
                 kind: 'info' as const,
-                text: tr(
-                  lang,
-                  'Nếu địa chỉ này có tài khoản đang hoạt động, một liên kết đặt lại mật khẩu vừa được gửi tới đó. Liên kết có hiệu lực 60 phút.',
-                  'If this address has an active account, a reset link has just been sent to it. The link is valid for 60 minutes.',
-                ),
+                text: t(lang, 'auth.ifAddressHasActiveAccount'),
               },
             }
           : {}),
         main: html`<div class="auth-box">
-<h1>${tr(lang, 'Quên mật khẩu', 'Forgot password')}</h1>
+<h1>${t(lang, 'auth.forgotPassword')}</h1>
 <form method="post" action="${p('forgot')}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
-${field({ name: 'email', label: tr(lang, 'Thư điện tử của tài khoản', 'Account e-mail'), type: 'email', value: o.email ?? '', required: true, autocomplete: 'username' })}
-<p><button type="submit">${tr(lang, 'Gửi liên kết đặt lại', 'Send reset link')}</button></p>
+${field({ name: 'email', label: t(lang, 'auth.accountEMail'), type: 'email', value: o.email ?? '', required: true, autocomplete: 'username' })}
+<p><button type="submit">${t(lang, 'auth.sendResetLink')}</button></p>
 </form>
-<p><a href="${p('signIn')}">${tr(lang, 'Quay lại đăng nhập', 'Back to sign-in')}</a></p>
+<p><a href="${p('signIn')}">${t(lang, 'auth.backSign')}</a></p>
 </div>`,
       });
 
@@ -248,18 +231,16 @@ ${field({ name: 'email', label: tr(lang, 'Thư điện tử của tài khoản',
         request,
         reply,
         {
-          title: tr(lang, 'Đặt mật khẩu mới', 'Set a new password'),
-          ...(Object.keys(errors).length
-            ? { notice: { kind: 'error' as const, text: tr(lang, 'Mật khẩu chưa đạt yêu cầu.', 'The password does not meet the rules.') } }
-            : {}),
+          title: t(lang, 'auth.setNewPassword'),
+          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: t(lang, 'auth.passwordDoesNotMeetRules') } } : {}),
           main: html`<div class="auth-box">
-<h1>${tr(lang, 'Đặt mật khẩu mới', 'Set a new password')}</h1>
+<h1>${t(lang, 'auth.setNewPassword')}</h1>
 <form method="post" action="${p('reset')}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
 <input type="hidden" name="ma" value="${token}">
-${field({ name: 'password', label: tr(lang, 'Mật khẩu mới', 'New password'), type: 'password', required: true, autocomplete: 'new-password', hint: tr(lang, 'Ít nhất 12 ký tự, gồm chữ thường, chữ hoa, chữ số và ký tự đặc biệt.', 'At least 12 characters with lower- and upper-case letters, digits and symbols.'), ...(errors.password ? { error: errors.password } : {}) })}
-${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'Repeat the new password'), type: 'password', required: true, autocomplete: 'new-password', ...(errors.confirm ? { error: errors.confirm } : {}) })}
-<p><button type="submit">${tr(lang, 'Đặt mật khẩu', 'Set password')}</button></p>
+${field({ name: 'password', label: t(lang, 'common.newPassword'), type: 'password', required: true, autocomplete: 'new-password', hint: t(lang, 'auth.least12CharactersLowerUpper'), ...(errors.password ? { error: errors.password } : {}) })}
+${field({ name: 'confirm', label: t(lang, 'common.repeatNewPassword'), type: 'password', required: true, autocomplete: 'new-password', ...(errors.confirm ? { error: errors.confirm } : {}) })}
+<p><button type="submit">${t(lang, 'auth.setPassword')}</button></p>
 </form>
 </div>`,
         },
@@ -272,10 +253,10 @@ ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'R
         request,
         reply,
         {
-          title: tr(lang, 'Liên kết không còn hiệu lực', 'Link no longer valid'),
-          main: html`<div class="auth-box"><h1>${tr(lang, 'Liên kết không còn hiệu lực', 'Link no longer valid')}</h1>
-<p>${tr(lang, 'Liên kết đặt mật khẩu đã được dùng hoặc đã hết hạn.', 'This password link was already used or has expired.')}</p>
-<p><a href="${p('forgot')}">${tr(lang, 'Yêu cầu liên kết mới', 'Ask for a new link')}</a></p></div>`,
+          title: t(lang, 'auth.linkNoLongerValid'),
+          main: html`<div class="auth-box"><h1>${t(lang, 'auth.linkNoLongerValid')}</h1>
+<p>${t(lang, 'auth.passwordLinkWasAlreadyUsed')}</p>
+<p><a href="${p('forgot')}">${t(lang, 'auth.askNewLink')}</a></p></div>`,
         },
         undefined,
         400,
@@ -290,8 +271,7 @@ ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'R
     app.post(p('reset'), { preHandler: guard, config: limited(10) }, async (request, reply) => {
       const token = str(request.body, 'ma');
       const password = str(request.body, 'password');
-      if (password !== str(request.body, 'confirm'))
-        return resetPage(request, reply, token, { confirm: tr(lang, 'Hai lần nhập không khớp.', 'The two entries differ.') }, 422);
+      if (password !== str(request.body, 'confirm')) return resetPage(request, reply, token, { confirm: t(lang, 'common.twoEntriesDiffer') }, 422);
       try {
         await completePasswordReset(deps, token, password, request.ip);
       } catch (err) {

@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
 import { html, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
 import { roleLabel } from '../access/index.ts';
 import type { AdminContext } from './admin-context.ts';
@@ -17,6 +16,7 @@ import { endSession, listSessionsOf } from './sessions.ts';
 import type { AuthDeps } from './sign-in.service.ts';
 import { requires2fa } from './sign-in.service.ts';
 import { disableOwnTwoFactor, regenerateRecoveryCodes } from './two-factor.service.ts';
+import { t } from './messages.ts';
 
 const OK: Record<string, { vi: string; en: string }> = {
   'doi-mat-khau': { vi: 'Đã đổi mật khẩu. Các phiên khác đã kết thúc.', en: 'Password changed. Your other sessions have ended.' },
@@ -46,18 +46,18 @@ export function registerProfilePages(app: FastifyInstance, deps: AuthDeps & { ad
         request,
         reply,
         {
-          title: tr(lang, 'Hồ sơ của tôi', 'My profile'),
+          title: t(lang, 'profile.myProfile'),
           ...notice(request),
-          main: html`<h1>${tr(lang, 'Hồ sơ của tôi', 'My profile')}</h1>
-<dl class="contact"><dt>${tr(lang, 'Họ tên', 'Name')}</dt><dd>${me.name}</dd><dt>${tr(lang, 'Thư điện tử', 'E-mail')}</dt><dd>${me.email}</dd>
-<dt>${tr(lang, 'Đơn vị', 'Unit')}</dt><dd>${me.unit || '—'}</dd>
-<dt>${tr(lang, 'Xác thực hai lớp', 'Two-factor')}</dt><dd>${me.twoFactor ? tr(lang, 'Đang bật', 'On') : tr(lang, 'Chưa bật', 'Off')}</dd></dl>
-<h2>${tr(lang, 'Vai trò', 'Roles')}</h2>
-<ul>${me.grants.map((g) => html`<li>${roleLabel(g.role, lang)}${g.siteId ? html` — ${lang === 'en' ? g.siteNameEn : g.siteNameVi}` : html` — ${tr(lang, 'toàn nền tảng', 'whole platform')}`}${g.unit ? html` (${g.unit})` : ''}</li>`)}</ul>
+          main: html`<h1>${t(lang, 'profile.myProfile')}</h1>
+<dl class="contact"><dt>${t(lang, 'common.name')}</dt><dd>${me.name}</dd><dt>${t(lang, 'common.eMail')}</dt><dd>${me.email}</dd>
+<dt>${t(lang, 'profile.unit')}</dt><dd>${me.unit || '—'}</dd>
+<dt>${t(lang, 'common.twoFactor')}</dt><dd>${me.twoFactor ? t(lang, 'profile.text') : t(lang, 'profile.off')}</dd></dl>
+<h2>${t(lang, 'common.roles')}</h2>
+<ul>${me.grants.map((g) => html`<li>${roleLabel(g.role, lang)}${g.siteId ? html` — ${lang === 'en' ? g.siteNameEn : g.siteNameVi}` : html` — ${t(lang, 'common.wholePlatform')}`}${g.unit ? html` (${g.unit})` : ''}</li>`)}</ul>
 <ul class="link-list">
-<li><a href="${p('password')}">${tr(lang, 'Đổi mật khẩu', 'Change password')}</a></li>
-<li><a href="${p('twoFactor')}">${tr(lang, 'Xác thực hai lớp', 'Two-factor authentication')}</a></li>
-<li><a href="${p('sessions')}">${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</a></li>
+<li><a href="${p('password')}">${t(lang, 'profile.changePassword')}</a></li>
+<li><a href="${p('twoFactor')}">${t(lang, 'common.twoFactorAuthentication')}</a></li>
+<li><a href="${p('sessions')}">${t(lang, 'profile.signedSessions')}</a></li>
 </ul>`,
         },
         s,
@@ -70,17 +70,15 @@ export function registerProfilePages(app: FastifyInstance, deps: AuthDeps & { ad
         request,
         reply,
         {
-          title: tr(lang, 'Đổi mật khẩu', 'Change password'),
-          ...(Object.keys(errors).length
-            ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa đổi được mật khẩu.', 'The password was not changed.') } }
-            : notice(request)),
-          main: html`<h1>${tr(lang, 'Đổi mật khẩu', 'Change password')}</h1>
+          title: t(lang, 'profile.changePassword'),
+          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: t(lang, 'profile.passwordWasNotChanged') } } : notice(request)),
+          main: html`<h1>${t(lang, 'profile.changePassword')}</h1>
 <form method="post" action="${p('password')}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
-${field({ name: 'current', label: tr(lang, 'Mật khẩu hiện tại', 'Current password'), type: 'password', required: true, autocomplete: 'current-password', ...(errors.current ? { error: errors.current } : {}) })}
-${field({ name: 'password', label: tr(lang, 'Mật khẩu mới', 'New password'), type: 'password', required: true, autocomplete: 'new-password', hint: tr(lang, 'Ít nhất 12 ký tự, gồm chữ thường, chữ hoa, chữ số và ký tự đặc biệt; khác 10 mật khẩu gần nhất.', 'At least 12 characters with lower- and upper-case letters, digits and symbols; not one of your last 10.'), ...(errors.password ? { error: errors.password } : {}) })}
-${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'Repeat the new password'), type: 'password', required: true, autocomplete: 'new-password', ...(errors.confirm ? { error: errors.confirm } : {}) })}
-<p><button type="submit">${tr(lang, 'Đổi mật khẩu', 'Change password')}</button></p>
+${field({ name: 'current', label: t(lang, 'profile.currentPassword'), type: 'password', required: true, autocomplete: 'current-password', ...(errors.current ? { error: errors.current } : {}) })}
+${field({ name: 'password', label: t(lang, 'common.newPassword'), type: 'password', required: true, autocomplete: 'new-password', hint: t(lang, 'profile.least12CharactersLowerUpper'), ...(errors.password ? { error: errors.password } : {}) })}
+${field({ name: 'confirm', label: t(lang, 'common.repeatNewPassword'), type: 'password', required: true, autocomplete: 'new-password', ...(errors.confirm ? { error: errors.confirm } : {}) })}
+<p><button type="submit">${t(lang, 'profile.changePassword')}</button></p>
 </form>`,
         },
         s,
@@ -92,8 +90,7 @@ ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'R
     app.post(p('password'), { preHandler: guard, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
       const s = await admin.scope(request);
       const next = str(request.body, 'password');
-      if (next !== str(request.body, 'confirm'))
-        return passwordPage(request, reply, { confirm: tr(lang, 'Hai lần nhập không khớp.', 'The two entries differ.') }, 422);
+      if (next !== str(request.body, 'confirm')) return passwordPage(request, reply, { confirm: t(lang, 'common.twoEntriesDiffer') }, 422);
       try {
         await changePassword(deps, s.actor.accountId, request.session!.id, str(request.body, 'current'), next, request.ip);
       } catch (err) {
@@ -114,21 +111,21 @@ ${field({ name: 'confirm', label: tr(lang, 'Nhập lại mật khẩu mới', 'R
         request,
         reply,
         {
-          title: tr(lang, 'Xác thực hai lớp', 'Two-factor authentication'),
+          title: t(lang, 'common.twoFactorAuthentication'),
           ...notice(request),
-          main: html`<h1>${tr(lang, 'Xác thực hai lớp', 'Two-factor authentication')}</h1>
+          main: html`<h1>${t(lang, 'common.twoFactorAuthentication')}</h1>
 ${
   me.twoFactor
-    ? html`<p>${tr(lang, 'Đang bật.', 'On.')} ${tr(lang, `Còn ${left} mã dự phòng chưa dùng.`, `${left} unused recovery codes left.`)}</p>
+    ? html`<p>${t(lang, 'profile.text2')} ${t(lang, 'profile.unusedRecoveryCodesLeft', { left })}</p>
 ${extra ?? ''}
-<form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="ma-moi"><button type="submit" class="secondary">${tr(lang, 'Tạo mã dự phòng mới', 'New recovery codes')}</button></form>
+<form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="ma-moi"><button type="submit" class="secondary">${t(lang, 'profile.newRecoveryCodes')}</button></form>
 ${
   required
-    ? html`<p class="muted">${tr(lang, 'Vai trò của bạn bắt buộc xác thực hai lớp nên không thể tắt.', 'Your role requires two-factor authentication, so it cannot be turned off.')}</p>`
-    : html`<form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="tat"><button type="submit" class="danger">${tr(lang, 'Tắt xác thực hai lớp', 'Turn off')}</button></form>`
+    ? html`<p class="muted">${t(lang, 'profile.yourRoleRequiresTwoFactor')}</p>`
+    : html`<form method="post" action="${p('twoFactor')}" class="inline">${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="tat"><button type="submit" class="danger">${t(lang, 'profile.turnOff')}</button></form>`
 }`
-    : html`<p>${tr(lang, 'Chưa bật. Xác thực hai lớp bảo vệ tài khoản ngay cả khi lộ mật khẩu.', 'Off. Two-factor authentication protects the account even if the password leaks.')}</p>
-<p><a class="button" href="${p('enrol')}">${tr(lang, 'Bật xác thực hai lớp', 'Turn on')}</a></p>`
+    : html`<p>${t(lang, 'profile.offTwoFactorAuthenticationProtects')}</p>
+<p><a class="button" href="${p('enrol')}">${t(lang, 'profile.turn')}</a></p>`
 }`,
         },
         s,
@@ -147,7 +144,7 @@ ${
       return twoFactorPage(
         request,
         reply,
-        html`<p class="admin-notice admin-notice-ok" role="status">${tr(lang, 'Mã dự phòng mới (chỉ hiển thị lần này):', 'New recovery codes (shown only this once):')}</p><ul class="codes">${codes.map((c) => html`<li>${c}</li>`)}</ul>`,
+        html`<p class="admin-notice admin-notice-ok" role="status">${t(lang, 'profile.newRecoveryCodesShownOnly')}</p><ul class="codes">${codes.map((c) => html`<li>${c}</li>`)}</ul>`,
       );
     });
 
@@ -159,17 +156,17 @@ ${
         request,
         reply,
         {
-          title: tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions'),
+          title: t(lang, 'profile.signedSessions'),
           ...notice(request),
-          main: html`<h1>${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</h1>
-<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các phiên đăng nhập', 'Signed-in sessions')}</caption>
-<thead><tr><th scope="col">${tr(lang, 'Bắt đầu', 'Started')}</th><th scope="col">${tr(lang, 'Hoạt động gần nhất', 'Last active')}</th><th scope="col">${tr(lang, 'Địa chỉ IP', 'IP address')}</th><th scope="col">${tr(lang, 'Trình duyệt', 'Browser')}</th><th scope="col"><span class="visually-hidden">${tr(lang, 'Thao tác', 'Actions')}</span></th></tr></thead>
+          main: html`<h1>${t(lang, 'profile.signedSessions')}</h1>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'profile.signedSessions')}"><table class="data"><caption class="visually-hidden">${t(lang, 'profile.signedSessions')}</caption>
+<thead><tr><th scope="col">${t(lang, 'profile.started')}</th><th scope="col">${t(lang, 'profile.lastActive')}</th><th scope="col">${t(lang, 'profile.ipAddress')}</th><th scope="col">${t(lang, 'profile.browser')}</th><th scope="col"><span class="visually-hidden">${t(lang, 'profile.actions')}</span></th></tr></thead>
 <tbody>${sessions.map(
             (x) =>
               html`<tr><td>${formatDateTime(x.created_at)}</td><td>${formatDateTime(x.last_seen_at)}</td><td>${x.ip}</td><td>${x.user_agent.slice(0, 80)}</td><td>${
                 x.id === request.session!.id
-                  ? tr(lang, 'Phiên này', 'This session')
-                  : html`<form method="post" action="${p('sessions')}">${csrfInput(csrf)}<input type="hidden" name="phien" value="${x.id.slice(0, 16)}"><button type="submit" class="secondary">${tr(lang, 'Kết thúc', 'End')}</button></form>`
+                  ? t(lang, 'profile.session')
+                  : html`<form method="post" action="${p('sessions')}">${csrfInput(csrf)}<input type="hidden" name="phien" value="${x.id.slice(0, 16)}"><button type="submit" class="secondary">${t(lang, 'profile.end')}</button></form>`
               }</td></tr>`,
           )}</tbody></table></div>`,
         },

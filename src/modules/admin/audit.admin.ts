@@ -5,12 +5,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { field } from '../../platform/views/forms.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { authorize, isPlatformAdmin, sitesWhere } from '../access/index.ts';
 import { adminHref, type AdminContext, type AdminScope } from '../accounts/index.ts';
 import { exportAuditCsv, listAudit, type AuditFilter } from '../audit/index.ts';
+import { t } from './messages.ts';
 
 const PAGE = 50;
 
@@ -62,24 +62,24 @@ export function registerAuditViewer(app: FastifyInstance, db: Db, admin: AdminCo
         request,
         reply,
         {
-          title: tr(lang, 'Nhật ký hệ thống', 'Audit log'),
-          main: html`<h1>${tr(lang, 'Nhật ký hệ thống', 'Audit log')}</h1>
+          title: t(lang, 'audit.auditLog'),
+          main: html`<h1>${t(lang, 'audit.auditLog')}</h1>
 <form method="get" action="${adminHref(lang, 'audit')}" class="filters">
-${field({ name: 'tu', label: tr(lang, 'Từ ngày', 'From'), type: 'date', value: q.tu ?? '' })}
-${field({ name: 'den', label: tr(lang, 'Đến ngày', 'To'), type: 'date', value: q.den ?? '' })}
-${field({ name: 'hanh_dong', label: tr(lang, 'Hành động (bắt đầu bằng)', 'Action (starts with)'), value: q.hanh_dong ?? '' })}
-${field({ name: 'tim', label: tr(lang, 'Người thực hiện hoặc đối tượng', 'Person or target'), type: 'search', value: q.tim ?? '' })}
-${isPlatformAdmin(s.actor) ? html`<div class="field"><label for="f-pham_vi">${tr(lang, 'Phạm vi', 'Scope')}</label><select id="f-pham_vi" name="pham_vi"><option value="">${tr(lang, 'Trang đang làm việc', 'Current site')}</option><option value="tat-ca"${q.pham_vi === 'tat-ca' ? html` selected` : ''}>${tr(lang, 'Toàn nền tảng', 'Whole platform')}</option></select></div>` : ''}
-<p><button type="submit">${tr(lang, 'Lọc', 'Filter')}</button> <a class="button secondary" href="${adminHref(lang, 'auditCsv')}?${queryString(request, {})}">${tr(lang, 'Tải CSV', 'Download CSV')}</a></p>
+${field({ name: 'tu', label: t(lang, 'audit.from'), type: 'date', value: q.tu ?? '' })}
+${field({ name: 'den', label: t(lang, 'audit.text'), type: 'date', value: q.den ?? '' })}
+${field({ name: 'hanh_dong', label: t(lang, 'audit.actionStarts'), value: q.hanh_dong ?? '' })}
+${field({ name: 'tim', label: t(lang, 'audit.personTarget'), type: 'search', value: q.tim ?? '' })}
+${isPlatformAdmin(s.actor) ? html`<div class="field"><label for="f-pham_vi">${t(lang, 'audit.scope')}</label><select id="f-pham_vi" name="pham_vi"><option value="">${t(lang, 'audit.currentSite')}</option><option value="tat-ca"${q.pham_vi === 'tat-ca' ? html` selected` : ''}>${t(lang, 'audit.wholePlatform')}</option></select></div>` : ''}
+<p><button type="submit">${t(lang, 'audit.filter')}</button> <a class="button secondary" href="${adminHref(lang, 'auditCsv')}?${queryString(request, {})}">${t(lang, 'audit.downloadCsv')}</a></p>
 </form>
-<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Các mục nhật ký', 'Audit entries')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Các mục nhật ký, mới nhất trước', 'Entries, newest first')}</caption>
-<thead><tr><th scope="col">${tr(lang, 'Thời gian', 'Time')}</th><th scope="col">${tr(lang, 'Người thực hiện', 'Actor')}</th><th scope="col">IP</th><th scope="col">${tr(lang, 'Hành động', 'Action')}</th><th scope="col">${tr(lang, 'Đối tượng', 'Target')}</th><th scope="col">${tr(lang, 'Nội dung', 'Summary')}</th></tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'audit.auditEntries')}"><table class="data"><caption class="visually-hidden">${t(lang, 'audit.entriesNewestFirst')}</caption>
+<thead><tr><th scope="col">${t(lang, 'audit.time')}</th><th scope="col">${t(lang, 'audit.actor')}</th><th scope="col">IP</th><th scope="col">${t(lang, 'audit.action')}</th><th scope="col">${t(lang, 'audit.target')}</th><th scope="col">${t(lang, 'audit.summary')}</th></tr></thead>
 <tbody>${rows.map(
             (r) =>
               html`<tr><td>${formatDateTime(r.at)}</td><td>${r.actorLabel}</td><td>${r.ip}</td><td><code>${r.action}</code></td><td>${r.targetType}${r.targetId ? html` #${r.targetId}` : ''}</td><td><code>${JSON.stringify(r.summary)}</code></td></tr>`,
           )}</tbody></table></div>
-${rows.length === 0 ? html`<p>${tr(lang, 'Không có mục nào khớp bộ lọc.', 'No entry matches the filter.')}</p>` : ''}
-${last && rows.length === PAGE ? html`<p><a href="${adminHref(lang, 'audit')}?${queryString(request, { truoc: String(last.id) })}">${tr(lang, 'Các mục cũ hơn', 'Older entries')}</a></p>` : ''}`,
+${rows.length === 0 ? html`<p>${t(lang, 'audit.noEntryMatchesFilter')}</p>` : ''}
+${last && rows.length === PAGE ? html`<p><a href="${adminHref(lang, 'audit')}?${queryString(request, { truoc: String(last.id) })}">${t(lang, 'audit.olderEntries')}</a></p>` : ''}`,
         },
         s,
       );

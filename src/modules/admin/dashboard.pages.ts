@@ -6,9 +6,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate, formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { html, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { can, isPlatformAdmin, roleLabel, type Action } from '../access/index.ts';
 import { adminHref, type AdminContext, type AdminScope } from '../accounts/index.ts';
+import { t } from './messages.ts';
 
 export interface DashboardCard {
   action: Action | 'always';
@@ -41,18 +41,18 @@ export function registerDashboard(
       request,
       reply,
       {
-        title: tr(lang, 'Bảng điều khiển', 'Dashboard'),
-        main: html`<h1>${tr(lang, 'Bảng điều khiển', 'Dashboard')}</h1>
-<p>${tr(lang, 'Xin chào', 'Hello')}, ${request.person?.name}.</p>
+        title: t(lang, 'dashboard.dashboard'),
+        main: html`<h1>${t(lang, 'dashboard.dashboard')}</h1>
+<p>${t(lang, 'dashboard.hello')}, ${request.person?.name}.</p>
 <div class="dashboard">
-<section class="card" aria-labelledby="db-roles"><h2 id="db-roles">${tr(lang, 'Vai trò của bạn', 'Your roles')}</h2>
+<section class="card" aria-labelledby="db-roles"><h2 id="db-roles">${t(lang, 'dashboard.yourRoles')}</h2>
 <ul>${roles.map((g) => html`<li>${roleLabel(g.role, lang)}${g.unit ? html` (${g.unit})` : ''}</li>`)}</ul></section>
-<section class="card" aria-labelledby="db-security"><h2 id="db-security">${tr(lang, 'An toàn tài khoản', 'Account security')}</h2>
+<section class="card" aria-labelledby="db-security"><h2 id="db-security">${t(lang, 'dashboard.accountSecurity')}</h2>
 <ul>
-<li>${tr(lang, 'Xác thực hai lớp', 'Two-factor')}: ${info.twoFactor ? tr(lang, 'đang bật', 'on') : html`<a href="${adminHref(lang, 'enrol')}">${tr(lang, 'chưa bật — bật ngay', 'off — turn on')}</a>`}</li>
-<li>${tr(lang, 'Mật khẩu đổi ngày', 'Password changed on')} ${formatDate(info.passwordChangedAt)}</li>
-${info.lastSignInAt ? html`<li>${tr(lang, 'Đăng nhập gần nhất', 'Last sign-in')}: ${formatDateTime(info.lastSignInAt)}</li>` : ''}
-</ul><p><a href="${adminHref(lang, 'sessions')}">${tr(lang, 'Xem các phiên đăng nhập', 'See signed-in sessions')}</a></p></section>
+<li>${t(lang, 'dashboard.twoFactor')}: ${info.twoFactor ? t(lang, 'dashboard.text') : html`<a href="${adminHref(lang, 'enrol')}">${t(lang, 'dashboard.offTurn')}</a>`}</li>
+<li>${t(lang, 'dashboard.passwordChanged')} ${formatDate(info.passwordChangedAt)}</li>
+${info.lastSignInAt ? html`<li>${t(lang, 'dashboard.lastSign')}: ${formatDateTime(info.lastSignInAt)}</li>` : ''}
+</ul><p><a href="${adminHref(lang, 'sessions')}">${t(lang, 'dashboard.seeSignedSessions')}</a></p></section>
 ${rendered}
 </div>`,
       },

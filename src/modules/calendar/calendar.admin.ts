@@ -9,13 +9,13 @@ import type { Db } from '../../platform/db/create-db.ts';
 import { formatDate, type Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput } from '../../platform/views/forms.ts';
 import { authorize } from '../access/index.ts';
 import { adminHref, csrfGuard, csrfToken, type AccountsModule, type AdminScope } from '../accounts/index.ts';
 import type { CalendarService } from './calendar.service.ts';
 import { FIRST_YEAR, LAST_YEAR } from './calendar.service.ts';
-import type { DayOff, YearCalendar } from './holidays.ts';
+import type { DayOff } from './holidays.ts';
+import { t } from './messages.ts';
 
 const MAX_DAYS = 400;
 
@@ -40,13 +40,7 @@ export function parseDayLines(text: string, lang: Lang): { days: DayOff[]; probl
     const from = m ? isoDay(m[1]!) : undefined;
     const to = m?.[2] ? isoDay(m[2]) : from;
     if (!m || !from || !to || to < from) {
-      problems.push(
-        tr(
-          lang,
-          `Dòng ${i + 1}: "${line.slice(0, 60)}" không bắt đầu bằng một ngày (2026-11-24 hoặc 24/11/2026) hay một khoảng ngày (2026-02-14..2026-02-22).`,
-          `Line ${i + 1}: "${line.slice(0, 60)}" does not start with a date (2026-11-24 or 24/11/2026) or a range (2026-02-14..2026-02-22).`,
-        ),
-      );
+      problems.push(t(lang, 'calendar.lineDoesNotStartDate', { value: i + 1, slice: line.slice(0, 60) }));
       continue;
     }
     const [name = '', source = ''] = (m[3] ?? '').split('|').map((s) => s.trim());
@@ -54,7 +48,7 @@ export function parseDayLines(text: string, lang: Lang): { days: DayOff[]; probl
       days.push({ date: new Date(t).toISOString().slice(0, 10), name, ...(source ? { source } : {}) });
     }
   }
-  if (days.length > MAX_DAYS) problems.push(tr(lang, `Quá nhiều ngày (tối đa ${MAX_DAYS}).`, `Too many days (at most ${MAX_DAYS}).`));
+  if (days.length > MAX_DAYS) problems.push(t(lang, 'calendar.tooManyDaysMost', { MAX_DAYS }));
   return { days, problems };
 }
 
@@ -63,14 +57,6 @@ const WEEKDAY: Record<Lang, string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 const weekday = (lang: Lang, iso: string) => WEEKDAY[lang][new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
-const STATUS: Record<YearCalendar['status'], [string, string]> = {
-  announced: ['Theo thông báo của Chính phủ', 'As announced by the Government'],
-  edited: ['Đã được quản trị nền tảng chỉnh sửa', 'Edited by the platform administrator'],
-  provisional: [
-    'Tạm tính theo Bộ luật Lao động và âm lịch (chưa có thông báo)',
-    'Provisional: computed from the Labour Code and the lunar calendar (not announced yet)',
-  ],
-};
 
 function linesOf(days: readonly { date: string; name?: string; source?: string }[]): string {
   return days.map((d) => `${d.date}${d.name ? ` ${d.name}` : ''}${d.source ? ` | ${d.source}` : ''}`).join('\n');
@@ -97,12 +83,12 @@ export function registerCalendarAdmin(app: FastifyInstance, deps: { accounts: Ac
         request,
         reply,
         {
-          title: tr(L, 'Lịch ngày nghỉ', 'Working-day calendar'),
-          main: html`<h1>${tr(L, 'Lịch ngày nghỉ, ngày làm bù', 'Days off and make-up working days')}</h1>
-<p>${tr(L, 'Mọi thời hạn của nền tảng được tính theo ngày làm việc của lịch này (múi giờ Asia/Ho_Chi_Minh). Sửa một năm khi có thông báo mới của Chính phủ hoặc khi một ngày lễ mới được ban hành; các thời hạn đang mở được tính lại.', 'Every deadline of the platform is counted in working days of this calendar (Asia/Ho_Chi_Minh). Edit a year when the Government announces its days off or a new holiday is enacted; open deadlines are computed again.')}</p>
-<table class="data"><caption class="visually-hidden">${tr(L, 'Các năm', 'Years')}</caption><thead><tr><th scope="col">${tr(L, 'Năm', 'Year')}</th><th scope="col">${tr(L, 'Trạng thái', 'Status')}</th><th scope="col">${tr(L, 'Ngày nghỉ (kể cả cuối tuần trong kỳ nghỉ)', 'Days off (with weekends inside breaks)')}</th><th scope="col">${tr(L, 'Ngày làm bù', 'Make-up days')}</th></tr></thead>
-<tbody>${years.map((y) => html`<tr><td><a href="${base}/${y.year}">${y.year}</a></td><td>${tr(L, STATUS[y.status][0], STATUS[y.status][1])}</td><td>${y.off.length}</td><td>${y.makeUp.length}</td></tr>`)}</tbody></table>
-<p class="muted">${tr(L, `Các năm khác (${FIRST_YEAR}–${LAST_YEAR}): mở /lich-nghi/<năm>.`, `Other years (${FIRST_YEAR}–${LAST_YEAR}): open …/calendar/<year>.`)}</p>`,
+          title: t(L, 'calendar.workingDayCalendar'),
+          main: html`<h1>${t(L, 'calendar.daysOffMakeUpWorking')}</h1>
+<p>${t(L, 'calendar.everyDeadlinePlatformCountedWorking')}</p>
+<table class="data"><caption class="visually-hidden">${t(L, 'calendar.years')}</caption><thead><tr><th scope="col">${t(L, 'calendar.year')}</th><th scope="col">${t(L, 'calendar.status')}</th><th scope="col">${t(L, 'calendar.daysOffWeekendsInsideBreaks')}</th><th scope="col">${t(L, 'calendar.makeUpDays')}</th></tr></thead>
+<tbody>${years.map((y) => html`<tr><td><a href="${base}/${y.year}">${y.year}</a></td><td>${t(L, `calendar.status.${y.status}`)}</td><td>${y.off.length}</td><td>${y.makeUp.length}</td></tr>`)}</tbody></table>
+<p class="muted">${t(L, 'calendar.otherYearsOpenCalendarYear', { FIRST_YEAR, LAST_YEAR })}</p>`,
         },
         s,
       );
@@ -124,31 +110,31 @@ export function registerCalendarAdmin(app: FastifyInstance, deps: { accounts: Ac
         request,
         reply,
         {
-          title: tr(L, `Lịch ngày nghỉ năm ${year}`, `Calendar ${year}`),
+          title: t(L, 'calendar.calendar', { year }),
           ...(errors.length
             ? { notice: { kind: 'error' as const, text: errors.join(' ') } }
             : saved
-              ? { notice: { kind: 'ok' as const, text: tr(L, 'Đã lưu lịch và tính lại các thời hạn.', 'Calendar saved; deadlines computed again.') } }
+              ? { notice: { kind: 'ok' as const, text: t(L, 'calendar.calendarSavedDeadlinesComputedAgain') } }
               : {}),
-          main: html`<h1>${tr(L, `Lịch ngày nghỉ năm ${year}`, `Calendar ${year}`)}</h1>
-<p><strong>${tr(L, STATUS[y.status][0], STATUS[y.status][1])}</strong></p>
-<table class="data"><caption>${tr(L, 'Ngày nghỉ đang áp dụng (ngoài thứ Bảy, Chủ nhật thông thường)', 'Days off in force (besides ordinary Saturdays and Sundays)')}</caption>
-<thead><tr><th scope="col">${tr(L, 'Ngày', 'Date')}</th><th scope="col">${tr(L, 'Thứ', 'Day')}</th><th scope="col">${tr(L, 'Tên', 'Name')}</th><th scope="col">${tr(L, 'Căn cứ', 'Source')}</th></tr></thead>
+          main: html`<h1>${t(L, 'calendar.calendar', { year })}</h1>
+<p><strong>${t(L, `calendar.status.${y.status}`)}</strong></p>
+<table class="data"><caption>${t(L, 'calendar.daysOffForceBesidesOrdinary')}</caption>
+<thead><tr><th scope="col">${t(L, 'common.date')}</th><th scope="col">${t(L, 'calendar.day')}</th><th scope="col">${t(L, 'calendar.name')}</th><th scope="col">${t(L, 'common.source')}</th></tr></thead>
 <tbody>${y.off.map((d) => html`<tr><td>${formatDate(new Date(`${d.date}T00:00:00+07:00`))}</td><td>${weekday(L, d.date)}</td><td>${d.name}</td><td>${d.source ?? ''}</td></tr>`)}
-${y.makeUp.map((d) => html`<tr><td>${formatDate(new Date(`${d.date}T00:00:00+07:00`))}</td><td>${weekday(L, d.date)}</td><td><strong>${tr(L, 'Làm bù', 'Make-up working day')}</strong> ${d.name ?? ''}</td><td></td></tr>`)}</tbody></table>
+${y.makeUp.map((d) => html`<tr><td>${formatDate(new Date(`${d.date}T00:00:00+07:00`))}</td><td>${weekday(L, d.date)}</td><td><strong>${t(L, 'calendar.makeUpWorkingDay')}</strong> ${d.name ?? ''}</td><td></td></tr>`)}</tbody></table>
 <form method="post" action="${base}/${year}">
 ${csrfInput(csrfToken(request, reply))}
-<div class="field"><label for="f-off">${tr(L, 'Ngày nghỉ: mỗi dòng một ngày hoặc một khoảng ngày, rồi tên, rồi "| căn cứ"', 'Days off: one day or range per line, then the name, then "| source"')}</label>
+<div class="field"><label for="f-off">${t(L, 'calendar.daysOffOneDayRange')}</label>
 <textarea id="f-off" name="off" rows="14" aria-describedby="f-off-hint">${v.off}</textarea>
 <p id="f-off-hint" class="hint">2026-11-24 Ngày Văn hóa Việt Nam | Nghị quyết … — 2026-02-14..2026-02-22 Tết Nguyên đán</p></div>
-<div class="field"><label for="f-makeup">${tr(L, 'Ngày làm bù (thứ Bảy hoặc Chủ nhật đi làm): mỗi dòng một ngày', 'Make-up working days (a Saturday or Sunday worked): one per line')}</label>
+<div class="field"><label for="f-makeup">${t(L, 'calendar.makeUpWorkingDaysSaturday')}</label>
 <textarea id="f-makeup" name="makeUp" rows="3">${v.makeUp}</textarea></div>
-<div class="field"><label for="f-source">${tr(L, 'Căn cứ của lần sửa này (văn bản, thông báo)', 'What this change is based on (document, announcement)')}</label>
+<div class="field"><label for="f-source">${t(L, 'calendar.whatChangeBasedDocumentAnnouncement')}</label>
 <input id="f-source" type="text" name="source" value="${v.source}" maxlength="300" required></div>
-<p><button type="submit" name="action" value="save">${tr(L, 'Lưu và tính lại thời hạn', 'Save and recompute deadlines')}</button>
-${y.status === 'edited' ? html` <button type="submit" name="action" value="reset" class="secondary">${tr(L, 'Bỏ chỉnh sửa, dùng lịch công bố hoặc tạm tính', 'Drop the edit: use the announced or provisional calendar')}</button>` : ''}</p>
+<p><button type="submit" name="action" value="save">${t(L, 'calendar.saveRecomputeDeadlines')}</button>
+${y.status === 'edited' ? html` <button type="submit" name="action" value="reset" class="secondary">${t(L, 'calendar.dropEditUseAnnouncedProvisional')}</button>` : ''}</p>
 </form>
-<p><a href="${base}">${tr(L, 'Các năm', 'All years')}</a></p>`,
+<p><a href="${base}">${t(L, 'calendar.allYears')}</a></p>`,
         },
         s,
         status,
@@ -180,8 +166,7 @@ ${y.status === 'edited' ? html` <button type="submit" name="action" value="reset
       const off = parseDayLines(values.off, L);
       const makeUp = parseDayLines(values.makeUp, L);
       const problems = [...off.problems, ...makeUp.problems];
-      if (!values.source.trim())
-        problems.push(tr(L, 'Cần ghi căn cứ của lần sửa (văn bản, thông báo).', 'Say what the change is based on (document, announcement).'));
+      if (!values.source.trim()) problems.push(t(L, 'calendar.sayWhatChangeBasedDocument'));
       if (problems.length) return yearScreen(request, reply, s, year, values, problems, 422);
       try {
         await deps.calendar.editYear(s.actor, year, {

@@ -10,7 +10,6 @@ import type { Db } from '../../platform/db/create-db.ts';
 import { Invalid } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { html, raw } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { field } from '../../platform/views/forms.ts';
 import { authorize, can } from '../access/index.ts';
 import { adminHref, type AccountsModule, type AdminScope } from '../accounts/index.ts';
@@ -21,6 +20,7 @@ import { exportTables, periodText, reportSections } from './compliance.views.ts'
 import { FREQUENCY_SLOTS, frequencyKind, type SlotSettings } from './frequency.ts';
 import { localDate } from './working-days.ts';
 import { toCsv, toXlsx } from './xlsx.ts';
+import { t } from './messages.ts';
 
 export interface ComplianceDeps {
   accounts: Pick<AccountsModule, 'admin' | 'unitsOf'>;
@@ -58,10 +58,8 @@ function readQuery(request: FastifyRequest, now: Date): Query {
 
 function problemsOf(query: Query, lang: Lang): string[] {
   const problems = periodProblems(query.period, lang);
-  if (!(query.soonDays >= 0 && query.soonDays <= MAX_SOON_DAYS))
-    problems.push(tr(lang, `Số ngày làm việc sắp đến hạn phải từ 0 đến ${MAX_SOON_DAYS}.`, `Working days ahead must be 0 to ${MAX_SOON_DAYS}.`));
-  if (query.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month))
-    problems.push(tr(lang, 'Tháng không hợp lệ (cần dạng 2026-11).', 'The month is not valid (use 2026-11).'));
+  if (!(query.soonDays >= 0 && query.soonDays <= MAX_SOON_DAYS)) problems.push(t(lang, 'compliance.workingDaysAheadMust0', { MAX_SOON_DAYS }));
+  if (query.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) problems.push(t(lang, 'compliance.monthNotValidUse2026'));
   return problems;
 }
 
@@ -127,14 +125,9 @@ export function registerCompliance(app: FastifyInstance, deps: ComplianceDeps): 
     app.get(base, async (request, reply) => {
       const { s, query, now, problems, report, sites } = await prepare(request);
       const site = s.site;
-      const title = tr(L, 'Tuân thủ thời hạn và tần suất cập nhật', 'Deadlines and update frequency');
+      const title = t(L, 'compliance.deadlinesUpdateFrequency');
       if (!site) {
-        return admin.send(
-          request,
-          reply,
-          { title, main: html`<h1>${title}</h1><p>${tr(L, 'Chưa có trang nào trên nền tảng.', 'The platform has no site yet.')}</p>` },
-          s,
-        );
+        return admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${t(L, 'compliance.platformHasNoSiteYet')}</p>` }, s);
       }
       let sections = html``;
       if (report) {
@@ -157,22 +150,22 @@ export function registerCompliance(app: FastifyInstance, deps: ComplianceDeps): 
       }
       const qs = queryString(request);
       const main = html`<h1>${title}</h1>
-<p>${sites.map((x) => x.name).join(', ')} — ${tr(L, 'kỳ', 'period')} ${periodText(query.period)}</p>
+<p>${sites.map((x) => x.name).join(', ')} — ${t(L, 'compliance.period2')} ${periodText(query.period)}</p>
 <form method="get" action="${base}" class="filters">
-${field({ name: 'tu', label: tr(L, 'Từ ngày', 'From'), type: 'date', value: query.period.from, required: true })}
-${field({ name: 'den', label: tr(L, 'Đến ngày', 'To'), type: 'date', value: query.period.to, required: true })}
-<div class="field"><label for="f-so_ngay">${tr(L, 'Sắp đến hạn trong (ngày làm việc)', 'Due soon within (working days)')}</label>
+${field({ name: 'tu', label: t(L, 'compliance.from'), type: 'date', value: query.period.from, required: true })}
+${field({ name: 'den', label: t(L, 'compliance.text'), type: 'date', value: query.period.to, required: true })}
+<div class="field"><label for="f-so_ngay">${t(L, 'compliance.dueSoonWithinWorkingDays')}</label>
 <input id="f-so_ngay" name="so_ngay" type="number" min="0" max="${MAX_SOON_DAYS}" step="1" inputmode="numeric" value="${query.soonRaw || String(DEFAULT_SOON_DAYS)}"></div>
-${isPortal(site) ? html`<div class="field-check"><input id="f-gom" name="gom" type="checkbox" value="1"${query.withComponents ? raw(' checked') : ''}><label for="f-gom">${tr(L, 'Gồm các trang thành phần', 'Include component sites')}</label></div>` : ''}
+${isPortal(site) ? html`<div class="field-check"><input id="f-gom" name="gom" type="checkbox" value="1"${query.withComponents ? raw(' checked') : ''}><label for="f-gom">${t(L, 'compliance.includeComponentSites')}</label></div>` : ''}
 ${
   sites.length > 1
-    ? html`<div class="field"><label for="f-lich">${tr(L, 'Lịch tháng của trang', 'Month calendar of')}</label><select id="f-lich" name="lich">${sites.map((x) => html`<option value="${x.code}"${x.code === (query.calendarSite ?? sites[0]!.code) ? raw(' selected') : ''}>${x.name}</option>`)}</select></div>`
+    ? html`<div class="field"><label for="f-lich">${t(L, 'compliance.monthCalendar2')}</label><select id="f-lich" name="lich">${sites.map((x) => html`<option value="${x.code}"${x.code === (query.calendarSite ?? sites[0]!.code) ? raw(' selected') : ''}>${x.name}</option>`)}</select></div>`
     : ''
 }
 ${query.month ? html`<input type="hidden" name="thang" value="${query.month}">` : ''}
-<p><button type="submit">${tr(L, 'Xem', 'Show')}</button></p>
+<p><button type="submit">${t(L, 'compliance.show')}</button></p>
 </form>
-${report ? html`<p>${tr(L, 'Tải các số liệu này', 'Download these figures')}: <a href="${adminHref(L, 'compliance', '.csv')}${qs}" download>CSV</a> · <a href="${adminHref(L, 'compliance', '.xlsx')}${qs}" download>${tr(L, 'Excel (XLSX)', 'Excel (XLSX)')}</a></p>` : ''}
+${report ? html`<p>${t(L, 'compliance.downloadTheseFigures')}: <a href="${adminHref(L, 'compliance', '.csv')}${qs}" download>CSV</a> · <a href="${adminHref(L, 'compliance', '.xlsx')}${qs}" download>${t(L, 'compliance.excelXlsx')}</a></p>` : ''}
 ${sections}`;
       return admin.send(
         request,

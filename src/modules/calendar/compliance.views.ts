@@ -5,29 +5,24 @@
  */
 import { formatDate, formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { adminHref } from '../accounts/index.ts';
 import type { ComplianceReport, ComplianceSite, DeadlineLine, Figures, Period } from './compliance.service.ts';
 import type { FrequencyResult, Slot, SlotResult, SlotSettings } from './frequency.ts';
 import type { Cell, Table } from './xlsx.ts';
+import { t } from './messages.ts';
 
-const SLOT_NAME: Record<Slot, [string, string]> = { morning: ['Sáng', 'Morning'], afternoon: ['Chiều', 'Afternoon'], evening: ['Tối', 'Evening'] };
 const WEEKDAYS: Record<Lang, string[]> = {
   vi: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'],
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };
-const OUTCOME: Record<DeadlineLine['outcome'], [string, string]> = {
-  'on-time': ['Đúng hạn', 'On time'],
-  late: ['Trễ hạn', 'Late'],
-  overdue: ['Quá hạn, chưa hoàn thành', 'Overdue, not done'],
-  open: ['Chưa đến hạn', 'Not due yet'],
+const STATE: Record<SlotResult['state'], { mark: string; badge: string }> = {
+  met: { mark: '✓', badge: 'badge-ok' },
+  missed: { mark: '✗', badge: 'badge-off' },
+  pending: { mark: '…', badge: 'badge-warn' },
+  'not-required': { mark: '–', badge: '' },
 };
-const STATE: Record<SlotResult['state'], { mark: string; vi: string; en: string; badge: string }> = {
-  met: { mark: '✓', vi: 'có cập nhật', en: 'updated', badge: 'badge-ok' },
-  missed: { mark: '✗', vi: 'không có cập nhật', en: 'no update', badge: 'badge-off' },
-  pending: { mark: '…', vi: 'chưa hết khung giờ', en: 'slot not over', badge: 'badge-warn' },
-  'not-required': { mark: '–', vi: 'không bắt buộc', en: 'not required', badge: '' },
-};
+const slotName = (lang: Lang, slot: Slot) => t(lang, `compliance.slot.${slot}`);
+const stateName = (lang: Lang, state: SlotResult['state']) => t(lang, `compliance.state.${state}`);
 
 const dayText = (iso: string) => formatDate(new Date(`${iso}T00:00:00+07:00`));
 export const periodText = (p: Period) => `${dayText(p.from)}–${dayText(p.to)}`;
@@ -44,30 +39,26 @@ export function duration(seconds: number, lang: Lang): string {
   const d = Math.floor(s / 86_400);
   const h = Math.floor((s % 86_400) / 3_600);
   const m = Math.floor((s % 3_600) / 60);
-  const part = (n: number, vi: string, en: string) => (lang === 'vi' ? `${n} ${vi}` : `${n} ${en}${n === 1 ? '' : 's'}`);
-  if (d > 0) return [part(d, 'ngày', 'day'), h ? part(h, 'giờ', 'hour') : ''].filter(Boolean).join(' ');
-  if (h > 0) return [part(h, 'giờ', 'hour'), m ? part(m, 'phút', 'minute') : ''].filter(Boolean).join(' ');
-  return part(m, 'phút', 'minute');
+  const part = (n: number, unit: 'day' | 'hour' | 'minute') => t(lang, n === 1 ? `compliance.one.${unit}` : `compliance.many.${unit}`, { n });
+  if (d > 0) return [part(d, 'day'), h ? part(h, 'hour') : ''].filter(Boolean).join(' ');
+  if (h > 0) return [part(h, 'hour'), m ? part(m, 'minute') : ''].filter(Boolean).join(' ');
+  return part(m, 'minute');
 }
 
 // A citizen's request has one deadline per stage (modules/inquiries: inquiry_forward, inquiry_answer…).
-const INQUIRY_STAGES: Record<string, [string, string]> = {
-  inquiry_forward: ['chuyển cơ quan', 'forwarding'],
-  inquiry_scope: ['báo không thuộc thẩm quyền', 'out-of-scope notice'],
-  inquiry_answer: ['trả lời', 'answer'],
-  inquiry_promised: ['trả lời theo hẹn', 'promised answer'],
-};
+const INQUIRY_STAGES = ['inquiry_forward', 'inquiry_scope', 'inquiry_answer', 'inquiry_promised'] as const;
+type InquiryStage = (typeof INQUIRY_STAGES)[number];
+const isInquiryStage = (type: string): type is InquiryStage => (INQUIRY_STAGES as readonly string[]).includes(type);
 const subjectHref = (lang: Lang, l: DeadlineLine): string | undefined =>
   l.subjectType === 'content'
     ? adminHref(lang, 'content', `/${l.subjectId}`)
-    : INQUIRY_STAGES[l.subjectType]
+    : isInquiryStage(l.subjectType)
       ? adminHref(lang, 'inquiries', `/${l.subjectId}`)
       : undefined;
 function subjectName(lang: Lang, l: DeadlineLine): string {
   if (l.title) return l.title;
-  if (l.subjectType === 'content') return tr(lang, `Tin, bài #${l.subjectId}`, `Item #${l.subjectId}`);
-  const stage = INQUIRY_STAGES[l.subjectType];
-  if (stage) return tr(lang, `Hỏi đáp #${l.subjectId} (${stage[0]})`, `Citizen request #${l.subjectId} (${stage[1]})`);
+  if (l.subjectType === 'content') return t(lang, 'compliance.item', { subjectId: l.subjectId });
+  if (isInquiryStage(l.subjectType)) return t(lang, 'compliance.inquiry', { id: l.subjectId, stage: t(lang, `compliance.stage.${l.subjectType}`) });
   return `${l.subjectType} #${l.subjectId}`;
 }
 
@@ -85,7 +76,7 @@ function figureCells(lang: Lang, f: Figures): SafeHtml {
 }
 
 function figureHead(lang: Lang, first: string): SafeHtml {
-  return html`<thead><tr><th scope="col">${first}</th><th scope="col">${tr(lang, 'Số thời hạn', 'Deadlines')}</th><th scope="col">${tr(lang, 'Đúng hạn', 'On time')}</th><th scope="col">${tr(lang, 'Trễ hạn', 'Late')}</th><th scope="col">${tr(lang, 'Quá hạn, chưa hoàn thành', 'Overdue, not done')}</th><th scope="col">${tr(lang, 'Chưa đến hạn', 'Not due yet')}</th><th scope="col">${tr(lang, 'Tỷ lệ đúng hạn', 'On-time rate')}</th></tr></thead>`;
+  return html`<thead><tr><th scope="col">${first}</th><th scope="col">${t(lang, 'compliance.deadlines')}</th><th scope="col">${t(lang, 'compliance.time')}</th><th scope="col">${t(lang, 'compliance.late')}</th><th scope="col">${t(lang, 'compliance.overdueNotDone')}</th><th scope="col">${t(lang, 'compliance.notDueYet')}</th><th scope="col">${t(lang, 'compliance.timeRate')}</th></tr></thead>`;
 }
 
 function deadlineTable(lang: Lang, caption: string, lines: readonly DeadlineLine[], kind: 'soon' | 'overdue', multiSite: boolean, now: Date): SafeHtml {
@@ -93,14 +84,14 @@ function deadlineTable(lang: Lang, caption: string, lines: readonly DeadlineLine
     lang,
     caption,
     html`<table class="data"><caption>${caption}</caption>
-<thead><tr><th scope="col">${tr(lang, 'Hạn', 'Due')}</th><th scope="col">${kind === 'soon' ? tr(lang, 'Còn lại', 'Left') : tr(lang, 'Đã quá', 'Overdue by')}</th><th scope="col">${tr(lang, 'Nội dung', 'Item')}</th><th scope="col">${tr(lang, 'Quy tắc', 'Rule')}</th>${multiSite ? html`<th scope="col">${tr(lang, 'Trang', 'Site')}</th>` : ''}</tr></thead>
+<thead><tr><th scope="col">${t(lang, 'compliance.due')}</th><th scope="col">${kind === 'soon' ? t(lang, 'compliance.left') : t(lang, 'compliance.overdue')}</th><th scope="col">${t(lang, 'compliance.item2')}</th><th scope="col">${t(lang, 'compliance.rule')}</th>${multiSite ? html`<th scope="col">${t(lang, 'compliance.site')}</th>` : ''}</tr></thead>
 <tbody>${lines.map(
       (l) =>
         html`<tr><td>${formatDateTime(l.dueAt)}</td><td>${
           kind === 'soon'
             ? l.workingDaysLeft <= 0
-              ? tr(lang, 'Hết hạn trong hôm nay', 'Due today')
-              : tr(lang, `${l.workingDaysLeft} ngày làm việc`, `${l.workingDaysLeft} working day${l.workingDaysLeft === 1 ? '' : 's'}`)
+              ? t(lang, 'compliance.dueToday')
+              : t(lang, l.workingDaysLeft === 1 ? 'compliance.oneWorkingDay' : 'compliance.workingDays', { n: l.workingDaysLeft })
             : duration((now.getTime() - l.dueAt.getTime()) / 1000, lang)
         }</td><td>${subjectLink(lang, l)}</td><td><strong>${l.ruleCode}</strong> ${l.ruleLabel}</td>${multiSite ? html`<td>${l.site.name}</td>` : ''}</tr>`,
     )}</tbody></table>`,
@@ -109,8 +100,8 @@ function deadlineTable(lang: Lang, caption: string, lines: readonly DeadlineLine
 
 function slotMark(lang: Lang, slot: SlotResult): SafeHtml {
   const st = STATE[slot.state];
-  const words = `${tr(lang, SLOT_NAME[slot.slot][0], SLOT_NAME[slot.slot][1])}: ${tr(lang, st.vi, st.en)}${slot.updates > 1 ? tr(lang, ` (${slot.updates} tin, bài)`, ` (${slot.updates} items)`) : ''}`;
-  return html`<li><span aria-hidden="true">${tr(lang, SLOT_NAME[slot.slot][0], SLOT_NAME[slot.slot][1])} <span class="badge ${st.badge}">${st.mark}</span></span><span class="visually-hidden">${words}</span></li>`;
+  const words = `${slotName(lang, slot.slot)}: ${stateName(lang, slot.state)}${slot.updates > 1 ? t(lang, 'compliance.items', { updates: slot.updates }) : ''}`;
+  return html`<li><span aria-hidden="true">${slotName(lang, slot.slot)} <span class="badge ${st.badge}">${st.mark}</span></span><span class="visually-hidden">${words}</span></li>`;
 }
 
 /** The month as a calendar: a row per week, a cell per day with each slot of the rule. */
@@ -120,18 +111,19 @@ export function monthTable(lang: Lang, site: ComplianceSite, month: string, resu
   const cells: (SafeHtml | null)[] = [...Array.from({ length: lead }, () => null)];
   for (const d of result.days) {
     const day = Number(d.date.slice(8, 10));
-    cells.push(html`<td><time datetime="${d.date}"><strong>${day}</strong></time>${d.workingDay ? '' : html` <span class="muted">${tr(lang, 'nghỉ', 'day off')}</span>`}
-${d.required ? html`<ul class="plain">${d.slots.map((s) => slotMark(lang, s))}</ul>` : html`<p class="muted">${tr(lang, 'Không bắt buộc', 'Not required')}</p>`}</td>`);
+    cells.push(html`<td><time datetime="${d.date}"><strong>${day}</strong></time>${d.workingDay ? '' : html` <span class="muted">${t(lang, 'compliance.dayOff')}</span>`}
+${d.required ? html`<ul class="plain">${d.slots.map((s) => slotMark(lang, s))}</ul>` : html`<p class="muted">${t(lang, 'compliance.notRequired')}</p>`}</td>`);
   }
   while (cells.length % 7) cells.push(null);
   const weeks: (SafeHtml | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   const [y, m] = month.split('-');
-  const caption = tr(
-    lang,
-    `Tần suất cập nhật tháng ${m}/${y} — ${site.name} (${result.rule}: ${result.slotNames.map((s) => SLOT_NAME[s][0].toLowerCase()).join(', ')}${result.kind === 'component' ? ' các ngày làm việc' : ' mỗi ngày, kể cả ngày nghỉ'})`,
-    `Update frequency, ${m}/${y} — ${site.name} (${result.rule}: ${result.slotNames.map((s) => SLOT_NAME[s][1].toLowerCase()).join(', ')}${result.kind === 'component' ? ' on working days' : ' every day, days off included'})`,
-  );
+  const caption = t(lang, result.kind === 'component' ? 'compliance.monthCaptionComponent' : 'compliance.monthCaptionPortal', {
+    month: `${m}/${y}`,
+    site: site.name,
+    rule: result.rule,
+    slots: result.slotNames.map((s) => slotName(lang, s).toLowerCase()).join(', '),
+  });
   return wrap(
     lang,
     caption,
@@ -142,9 +134,9 @@ ${d.required ? html`<ul class="plain">${d.slots.map((s) => slotMark(lang, s))}</
 }
 
 export function slotLegend(lang: Lang, slots: SlotSettings): SafeHtml {
-  return html`<p>${tr(lang, 'Khung giờ (giờ Việt Nam)', 'Slots (Việt Nam time)')}: ${(['morning', 'afternoon', 'evening'] as const).map((s, i) => html`${i ? ', ' : ''}${tr(lang, SLOT_NAME[s][0], SLOT_NAME[s][1])} ${slots[s].from}–${slots[s].to}`)}.
-${tr(lang, 'Một lần cập nhật là một tin, bài được đăng lần đầu trong khung giờ (mọi ngôn ngữ).', 'An update is an item first published within the slot (any language).')}</p>
-<p>${tr(lang, 'Ký hiệu', 'Legend')}: ${(['met', 'missed', 'pending', 'not-required'] as const).map((k, i) => html`${i ? '; ' : ''}<span class="badge ${STATE[k].badge}">${STATE[k].mark}</span> ${tr(lang, STATE[k].vi, STATE[k].en)}`)}.</p>`;
+  return html`<p>${t(lang, 'compliance.slotsVietNamTime')}: ${(['morning', 'afternoon', 'evening'] as const).map((s, i) => html`${i ? ', ' : ''}${slotName(lang, s)} ${slots[s].from}–${slots[s].to}`)}.
+${t(lang, 'compliance.updateItemFirstPublishedWithin')}</p>
+<p>${t(lang, 'compliance.legend')}: ${(['met', 'missed', 'pending', 'not-required'] as const).map((k, i) => html`${i ? '; ' : ''}<span class="badge ${STATE[k].badge}">${STATE[k].mark}</span> ${stateName(lang, k)}`)}.</p>`;
 }
 
 export interface PageInput {
@@ -159,24 +151,24 @@ export function reportSections(input: PageInput): SafeHtml {
   const { lang, report, month } = input;
   const multi = report.sites.length > 1;
   const p = periodText(report.period);
-  return html`<h2 id="thoi-han">${tr(lang, 'Thời hạn đăng tin theo quy định', 'Legal publishing deadlines')}</h2>
-<p>${tr(lang, `Các thời hạn đến hạn trong kỳ ${p}. Tỷ lệ đúng hạn = đúng hạn ÷ (đúng hạn + trễ hạn + quá hạn chưa hoàn thành); thời hạn chưa đến không được tính.`, `Deadlines due in ${p}. On-time rate = on time ÷ (on time + late + overdue, not done); deadlines not due yet are not counted.`)}</p>
+  return html`<h2 id="thoi-han">${t(lang, 'compliance.legalPublishingDeadlines')}</h2>
+<p>${t(lang, 'compliance.deadlinesDueTimeRateTime', { p })}</p>
 ${wrap(
   lang,
-  tr(lang, 'Kết quả theo quy tắc', 'Results by rule'),
-  html`<table class="data"><caption>${tr(lang, `Kết quả theo quy tắc, kỳ ${p}`, `Results by rule, ${p}`)}</caption>
-${figureHead(lang, tr(lang, 'Quy tắc', 'Rule'))}
+  t(lang, 'compliance.resultsRule'),
+  html`<table class="data"><caption>${t(lang, 'compliance.resultsRule2', { p })}</caption>
+${figureHead(lang, t(lang, 'compliance.rule'))}
 <tbody>${report.rules.map((r) => html`<tr><th scope="row"><strong>${r.code}</strong> ${r.label}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody>
-<tfoot><tr><th scope="row">${tr(lang, 'Tổng cộng', 'Overall')}</th>${figureCells(lang, report.overall)}</tr></tfoot></table>`,
+<tfoot><tr><th scope="row">${t(lang, 'compliance.overall')}</th>${figureCells(lang, report.overall)}</tr></tfoot></table>`,
 )}
-${report.rules.length === 0 ? html`<p>${tr(lang, 'Không có thời hạn nào đến hạn trong kỳ.', 'No deadline falls due in the period.')}</p>` : ''}
+${report.rules.length === 0 ? html`<p>${t(lang, 'compliance.noDeadlineFallsDuePeriod')}</p>` : ''}
 ${
   multi
     ? wrap(
         lang,
-        tr(lang, 'Kết quả theo trang', 'Results by site'),
-        html`<table class="data"><caption>${tr(lang, `Kết quả theo trang, kỳ ${p}`, `Results by site, ${p}`)}</caption>
-${figureHead(lang, tr(lang, 'Trang', 'Site'))}
+        t(lang, 'compliance.resultsSite'),
+        html`<table class="data"><caption>${t(lang, 'compliance.resultsSite2', { p })}</caption>
+${figureHead(lang, t(lang, 'compliance.site'))}
 <tbody>${report.bySite.map((r) => html`<tr><th scope="row">${r.site.name}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody></table>`,
       )
     : ''
@@ -185,55 +177,44 @@ ${
   report.byUnit.length > 0
     ? wrap(
         lang,
-        tr(lang, 'Kết quả theo đơn vị', 'Results by unit'),
-        html`<table class="data"><caption>${tr(lang, `Kết quả theo đơn vị: đơn vị của người cung cấp tin; cơ quan trả lời câu hỏi của công dân; kỳ ${p}`, `Results by unit: the provider’s unit; the agency answering citizens’ requests; ${p}`)}</caption>
-${figureHead(lang, tr(lang, 'Đơn vị', 'Unit'))}
-<tbody>${report.byUnit.map((r) => html`<tr><th scope="row">${r.unit || tr(lang, '(chưa ghi đơn vị)', '(no unit)')}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody></table>`,
+        t(lang, 'compliance.resultsUnit'),
+        html`<table class="data"><caption>${t(lang, 'compliance.resultsUnitProvidersUnitAgency', { p })}</caption>
+${figureHead(lang, t(lang, 'common.unit'))}
+<tbody>${report.byUnit.map((r) => html`<tr><th scope="row">${r.unit || t(lang, 'compliance.noUnit')}</th>${figureCells(lang, r.figures)}</tr>`)}</tbody></table>`,
       )
     : ''
 }
-<h2 id="sap-den-han">${tr(lang, 'Sắp đến hạn', 'Due soon')}</h2>
+<h2 id="sap-den-han">${t(lang, 'compliance.dueSoon')}</h2>
 ${
   report.dueSoon.length
     ? deadlineTable(
         lang,
-        tr(
-          lang,
-          `Chưa hoàn thành, đến hạn trong ${report.soonDays} ngày làm việc (đến ${formatDateTime(report.soonUntil)})`,
-          `Not done, due within ${report.soonDays} working days (by ${formatDateTime(report.soonUntil)})`,
-        ),
+        t(lang, 'compliance.notDoneDueWithinWorking', { soonDays: report.soonDays, formatDateTime: formatDateTime(report.soonUntil) }),
         report.dueSoon,
         'soon',
         multi,
         report.now,
       )
-    : html`<p>${tr(lang, `Không có việc nào đến hạn trong ${report.soonDays} ngày làm việc tới.`, `Nothing falls due in the next ${report.soonDays} working days.`)}</p>`
+    : html`<p>${t(lang, 'compliance.nothingFallsDueNextWorking', { soonDays: report.soonDays })}</p>`
 }
-<h2 id="qua-han">${tr(lang, 'Quá hạn', 'Overdue')}</h2>
+<h2 id="qua-han">${t(lang, 'compliance.overdue2')}</h2>
 ${
   report.overdue.length
-    ? deadlineTable(
-        lang,
-        tr(lang, 'Đã quá hạn mà chưa hoàn thành (mọi thời điểm), quá hạn lâu nhất trước', 'Past due and not done (any time), longest overdue first'),
-        report.overdue,
-        'overdue',
-        multi,
-        report.now,
-      )
-    : html`<p>${tr(lang, 'Không có việc nào quá hạn.', 'Nothing is overdue.')}</p>`
+    ? deadlineTable(lang, t(lang, 'compliance.pastDueNotDoneAny'), report.overdue, 'overdue', multi, report.now)
+    : html`<p>${t(lang, 'compliance.nothingOverdue')}</p>`
 }
-<h2 id="tan-suat">${tr(lang, 'Tần suất cập nhật', 'Update frequency')}</h2>
-<p>${tr(lang, 'DL-10: Cổng thông tin cập nhật ít nhất sáng, chiều, tối mỗi ngày, kể cả ngày nghỉ, ngày lễ. DL-11: trang thành phần cập nhật ít nhất sáng và chiều các ngày làm việc.', 'DL-10: the portal updates at least in the morning, afternoon and evening of every day, days off included. DL-11: a component site updates at least in the morning and afternoon of working days.')}</p>
+<h2 id="tan-suat">${t(lang, 'compliance.updateFrequency')}</h2>
+<p>${t(lang, 'compliance.dl10PortalUpdatesLeast')}</p>
 ${slotLegend(lang, input.slots)}
 ${wrap(
   lang,
-  tr(lang, 'Tần suất theo trang', 'Frequency by site'),
-  html`<table class="data"><caption>${tr(lang, `Khung giờ bắt buộc, kỳ ${p}`, `Required slots, ${p}`)}</caption>
-<thead><tr><th scope="col">${tr(lang, 'Trang', 'Site')}</th><th scope="col">${tr(lang, 'Quy tắc', 'Rule')}</th><th scope="col">${tr(lang, 'Có cập nhật', 'Updated')}</th><th scope="col">${tr(lang, 'Không có cập nhật', 'No update')}</th><th scope="col">${tr(lang, 'Chưa hết khung giờ', 'Not over yet')}</th><th scope="col">${tr(lang, 'Tỷ lệ đạt', 'Rate')}</th><th scope="col">${tr(lang, 'Ngày đạt đủ / ngày đã qua', 'Full days / days over')}</th></tr></thead>
+  t(lang, 'compliance.frequencySite'),
+  html`<table class="data"><caption>${t(lang, 'compliance.requiredSlots', { p })}</caption>
+<thead><tr><th scope="col">${t(lang, 'compliance.site')}</th><th scope="col">${t(lang, 'compliance.rule')}</th><th scope="col">${t(lang, 'compliance.updated')}</th><th scope="col">${t(lang, 'compliance.noUpdate')}</th><th scope="col">${t(lang, 'compliance.notOverYet')}</th><th scope="col">${t(lang, 'compliance.rate')}</th><th scope="col">${t(lang, 'compliance.fullDaysDaysOver')}</th></tr></thead>
 <tbody>${report.frequency.map((f) => html`<tr><th scope="row">${f.site.name}</th><td>${f.result.rule}</td><td>${f.result.met}</td><td>${f.result.missed}</td><td>${f.result.pending}</td><td>${percent(f.result.rate, lang)}</td><td>${f.result.fullDays} / ${f.result.decidedDays}</td></tr>`)}</tbody></table>`,
 )}
-<h3 id="lich-thang">${tr(lang, 'Lịch theo tháng', 'Month calendar')}</h3>
-<p><a href="${month.prevHref}">${tr(lang, 'Tháng trước', 'Previous month')}</a> · <a href="${month.nextHref}">${tr(lang, 'Tháng sau', 'Next month')}</a></p>
+<h3 id="lich-thang">${t(lang, 'compliance.monthCalendar')}</h3>
+<p><a href="${month.prevHref}">${t(lang, 'compliance.previousMonth')}</a> · <a href="${month.nextHref}">${t(lang, 'compliance.nextMonth')}</a></p>
 ${monthTable(lang, month.site, month.month, month.result)}`;
 }
 
@@ -241,8 +222,7 @@ ${monthTable(lang, month.site, month.month, month.result)}`;
 
 function stateText(lang: Lang, s: SlotResult | undefined): Cell {
   if (!s) return null;
-  const st = STATE[s.state];
-  return `${tr(lang, st.vi, st.en)}${s.updates > 0 ? ` (${s.updates})` : ''}`;
+  return `${stateName(lang, s.state)}${s.updates > 0 ? ` (${s.updates})` : ''}`;
 }
 
 const figureRow = (f: Figures): Cell[] => [f.total, f.onTime, f.late, f.overdue, f.open, percentCell(f.rate)];
@@ -250,94 +230,91 @@ const figureRow = (f: Figures): Cell[] => [f.total, f.onTime, f.late, f.overdue,
 /** The report as tables: the same figures as the page, and every deadline of the period. */
 export function exportTables(lang: Lang, report: ComplianceReport): Table[] {
   const figureHeader = [
-    tr(lang, 'Số thời hạn', 'Deadlines'),
-    tr(lang, 'Đúng hạn', 'On time'),
-    tr(lang, 'Trễ hạn', 'Late'),
-    tr(lang, 'Quá hạn, chưa hoàn thành', 'Overdue, not done'),
-    tr(lang, 'Chưa đến hạn', 'Not due yet'),
-    tr(lang, 'Tỷ lệ đúng hạn (%)', 'On-time rate (%)'),
+    t(lang, 'compliance.deadlines'),
+    t(lang, 'compliance.time'),
+    t(lang, 'compliance.late'),
+    t(lang, 'compliance.overdueNotDone'),
+    t(lang, 'compliance.notDueYet'),
+    t(lang, 'compliance.timeRate2'),
   ];
   const lineBase = (l: DeadlineLine): Cell[] => [l.site.code, l.subjectType, l.subjectId, l.title ?? null, l.ruleCode, l.ruleLabel];
   const lineHeader = [
-    tr(lang, 'Mã trang', 'Site code'),
-    tr(lang, 'Loại', 'Type'),
-    tr(lang, 'Mã', 'Id'),
-    tr(lang, 'Tiêu đề', 'Title'),
-    tr(lang, 'Mã quy tắc', 'Rule code'),
-    tr(lang, 'Quy tắc', 'Rule'),
+    t(lang, 'compliance.siteCode'),
+    t(lang, 'compliance.type'),
+    t(lang, 'compliance.id'),
+    t(lang, 'compliance.title'),
+    t(lang, 'compliance.ruleCode'),
+    t(lang, 'compliance.rule'),
   ];
   const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10;
   const slots = ['morning', 'afternoon', 'evening'] as const;
   return [
     {
-      name: tr(lang, 'Báo cáo', 'Report'),
-      header: [tr(lang, 'Mục', 'Item'), tr(lang, 'Giá trị', 'Value')],
+      name: t(lang, 'compliance.report'),
+      header: [t(lang, 'compliance.item3'), t(lang, 'compliance.value')],
       rows: [
-        [tr(lang, 'Kỳ', 'Period'), periodText(report.period)],
-        [tr(lang, 'Trang', 'Sites'), report.sites.map((s) => `${s.name} (${s.code})`).join('; ')],
-        [tr(lang, 'Lập lúc (giờ Việt Nam)', 'Generated (Việt Nam time)'), formatDateTime(report.now)],
-        [
-          tr(lang, 'Tỷ lệ đúng hạn', 'On-time rate'),
-          tr(lang, 'đúng hạn ÷ (đúng hạn + trễ hạn + quá hạn chưa hoàn thành)', 'on time ÷ (on time + late + overdue, not done)'),
-        ],
+        [t(lang, 'compliance.period'), periodText(report.period)],
+        [t(lang, 'compliance.sites'), report.sites.map((s) => `${s.name} (${s.code})`).join('; ')],
+        [t(lang, 'compliance.generatedVietNamTime'), formatDateTime(report.now)],
+        [t(lang, 'compliance.timeRate'), t(lang, 'compliance.timeTimeLateOverdueNot')],
       ],
     },
     {
-      name: tr(lang, 'Theo quy tắc', 'By rule'),
-      header: [tr(lang, 'Mã quy tắc', 'Rule code'), tr(lang, 'Quy tắc', 'Rule'), ...figureHeader],
-      rows: [...report.rules.map((r) => [r.code, r.label, ...figureRow(r.figures)]), [tr(lang, 'Tổng cộng', 'Overall'), '', ...figureRow(report.overall)]],
+      name: t(lang, 'compliance.rule2'),
+      header: [t(lang, 'compliance.ruleCode'), t(lang, 'compliance.rule'), ...figureHeader],
+      rows: [...report.rules.map((r) => [r.code, r.label, ...figureRow(r.figures)]), [t(lang, 'compliance.overall'), '', ...figureRow(report.overall)]],
     },
     {
-      name: tr(lang, 'Theo trang', 'By site'),
-      header: [tr(lang, 'Mã trang', 'Site code'), tr(lang, 'Trang', 'Site'), ...figureHeader],
+      name: t(lang, 'compliance.site2'),
+      header: [t(lang, 'compliance.siteCode'), t(lang, 'compliance.site'), ...figureHeader],
       rows: report.bySite.map((r) => [r.site.code, r.site.name, ...figureRow(r.figures)]),
     },
     {
-      name: tr(lang, 'Theo đơn vị', 'By unit'),
-      header: [tr(lang, 'Đơn vị', 'Unit'), '', ...figureHeader],
-      rows: report.byUnit.map((r) => [r.unit || tr(lang, '(chưa ghi đơn vị)', '(no unit)'), '', ...figureRow(r.figures)]),
+      name: t(lang, 'compliance.unit2'),
+      header: [t(lang, 'common.unit'), '', ...figureHeader],
+      rows: report.byUnit.map((r) => [r.unit || t(lang, 'compliance.noUnit'), '', ...figureRow(r.figures)]),
     },
     {
-      name: tr(lang, 'Sắp đến hạn', 'Due soon'),
-      header: [...lineHeader, tr(lang, 'Hạn', 'Due'), tr(lang, 'Còn (ngày làm việc)', 'Left (working days)')],
+      name: t(lang, 'compliance.dueSoon'),
+      header: [...lineHeader, t(lang, 'compliance.due'), t(lang, 'compliance.leftWorkingDays')],
       rows: report.dueSoon.map((l) => [...lineBase(l), formatDateTime(l.dueAt), Math.max(0, l.workingDaysLeft)]),
     },
     {
-      name: tr(lang, 'Quá hạn', 'Overdue'),
-      header: [...lineHeader, tr(lang, 'Hạn', 'Due'), tr(lang, 'Đã quá (giờ)', 'Overdue by (hours)')],
+      name: t(lang, 'compliance.overdue2'),
+      header: [...lineHeader, t(lang, 'compliance.due'), t(lang, 'compliance.overdueHours')],
       rows: report.overdue.map((l) => [...lineBase(l), formatDateTime(l.dueAt), hours((report.now.getTime() - l.dueAt.getTime()) / 1000)]),
     },
     {
-      name: tr(lang, 'Thời hạn trong kỳ', 'Deadlines in period'),
+      name: t(lang, 'compliance.deadlinesPeriod'),
       header: [
         ...lineHeader,
-        tr(lang, 'Sự kiện', 'Trigger'),
-        tr(lang, 'Hạn', 'Due'),
-        tr(lang, 'Hoàn thành lúc', 'Done at'),
-        tr(lang, 'Kết quả', 'Outcome'),
-        tr(lang, 'Trễ (giờ)', 'Late by (hours)'),
+        t(lang, 'compliance.trigger'),
+        t(lang, 'compliance.due'),
+        t(lang, 'compliance.done'),
+        t(lang, 'compliance.outcome'),
+        t(lang, 'compliance.lateHours'),
       ],
       rows: report.deadlines.map((l) => [
         ...lineBase(l),
         formatDateTime(l.triggerAt),
         formatDateTime(l.dueAt),
         l.metAt ? formatDateTime(l.metAt) : null,
-        tr(lang, OUTCOME[l.outcome][0], OUTCOME[l.outcome][1]),
+        t(lang, `compliance.outcome.${l.outcome}`),
         l.lateSeconds ? hours(l.lateSeconds) : l.outcome === 'on-time' ? 0 : null,
       ]),
     },
     {
-      name: tr(lang, 'Tần suất', 'Frequency'),
+      name: t(lang, 'compliance.frequency'),
       header: [
-        tr(lang, 'Mã trang', 'Site code'),
-        tr(lang, 'Trang', 'Site'),
-        tr(lang, 'Quy tắc', 'Rule'),
-        tr(lang, 'Có cập nhật', 'Updated'),
-        tr(lang, 'Không có cập nhật', 'No update'),
-        tr(lang, 'Chưa hết khung giờ', 'Not over yet'),
-        tr(lang, 'Tỷ lệ đạt (%)', 'Rate (%)'),
-        tr(lang, 'Ngày đạt đủ', 'Full days'),
-        tr(lang, 'Ngày đã qua', 'Days over'),
+        t(lang, 'compliance.siteCode'),
+        t(lang, 'compliance.site'),
+        t(lang, 'compliance.rule'),
+        t(lang, 'compliance.updated'),
+        t(lang, 'compliance.noUpdate'),
+        t(lang, 'compliance.notOverYet'),
+        t(lang, 'compliance.rate2'),
+        t(lang, 'compliance.fullDays'),
+        t(lang, 'compliance.daysOver'),
       ],
       rows: report.frequency.map((f) => [
         f.site.code,
@@ -352,18 +329,13 @@ export function exportTables(lang: Lang, report: ComplianceReport): Table[] {
       ]),
     },
     {
-      name: tr(lang, 'Tần suất theo ngày', 'Frequency by day'),
-      header: [
-        tr(lang, 'Mã trang', 'Site code'),
-        tr(lang, 'Ngày', 'Date'),
-        tr(lang, 'Ngày làm việc', 'Working day'),
-        ...slots.map((s) => tr(lang, SLOT_NAME[s][0], SLOT_NAME[s][1])),
-      ],
+      name: t(lang, 'compliance.frequencyDay'),
+      header: [t(lang, 'compliance.siteCode'), t(lang, 'common.date'), t(lang, 'compliance.workingDay'), ...slots.map((s) => slotName(lang, s))],
       rows: report.frequency.flatMap((f) =>
         f.result.days.map((d) => [
           f.site.code,
           d.date,
-          d.workingDay ? tr(lang, 'Có', 'Yes') : tr(lang, 'Không', 'No'),
+          d.workingDay ? t(lang, 'compliance.yes') : t(lang, 'compliance.no'),
           ...slots.map((s) =>
             stateText(
               lang,

@@ -9,21 +9,17 @@ import type { Db } from '../../platform/db/create-db.ts';
 import { formatDate, type Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput, field, selectField } from '../../platform/views/forms.ts';
 import { authorize } from '../access/index.ts';
 import { adminHref, csrfGuard, csrfToken, type AccountsModule, type AdminScope } from '../accounts/index.ts';
 import type { DeadlineService } from './deadlines.service.ts';
 import { DEFAULT_RULES, type SiteRule } from './rules.ts';
 import type { DueUnit } from './working-days.ts';
+import { t } from './messages.ts';
 
-const UNITS: Record<DueUnit, [string, string]> = {
-  'working-days': ['ngày làm việc', 'working days'],
-  hours: ['giờ', 'hours'],
-  'same-working-day': ['trong ngày làm việc', 'the same working day'],
-};
-const amountText = (L: Lang, amount: number, unit: DueUnit) =>
-  unit === 'same-working-day' ? tr(L, UNITS[unit][0], UNITS[unit][1]) : `${amount} ${tr(L, UNITS[unit][0], UNITS[unit][1])}`;
+const UNITS: readonly DueUnit[] = ['working-days', 'hours', 'same-working-day'];
+const unitName = (L: Lang, unit: DueUnit) => t(L, `rules.unit.${unit}`);
+const amountText = (L: Lang, amount: number, unit: DueUnit) => (unit === 'same-working-day' ? unitName(L, unit) : `${amount} ${unitName(L, unit)}`);
 
 interface Values {
   code: string;
@@ -62,30 +58,30 @@ export function registerRulesAdmin(app: FastifyInstance, deps: { accounts: Accou
         request,
         reply,
         {
-          title: tr(L, 'Quy tắc thời hạn', 'Deadline rules'),
+          title: t(L, 'rules.deadlineRules'),
           ...(Object.keys(errors).length
             ? { notice: { kind: 'error' as const, text: Object.values(errors).join(' ') } }
             : saved
-              ? { notice: { kind: 'ok' as const, text: tr(L, 'Đã thêm quy tắc.', 'Rule added.') } }
+              ? { notice: { kind: 'ok' as const, text: t(L, 'rules.ruleAdded') } }
               : {}),
-          main: html`<h1>${tr(L, 'Quy tắc thời hạn đăng thông tin', 'Publication deadline rules')}</h1>
-<p>${tr(L, 'Thời hạn của mỗi tin, bài được tính theo quy tắc có hiệu lực vào ngày của sự kiện, văn bản hay quyết định khởi đầu thời hạn; quy tắc mới không làm thay đổi các thời hạn đã tính theo quy tắc cũ.', 'Each item’s deadline follows the rule in force on the day of the event, document or decision that starts it; a new rule does not change deadlines counted under an older one.')}</p>
-<table class="data"><caption>${tr(L, 'Quy tắc mặc định theo quy chế', 'Default rules of the regulations')}</caption>
-<thead><tr><th scope="col">${tr(L, 'Mã', 'Code')}</th><th scope="col">${tr(L, 'Nội dung', 'Rule')}</th><th scope="col">${tr(L, 'Thời hạn', 'Period')}</th><th scope="col">${tr(L, 'Căn cứ', 'Source')}</th></tr></thead>
+          main: html`<h1>${t(L, 'rules.publicationDeadlineRules')}</h1>
+<p>${t(L, 'rules.eachItemsDeadlineFollowsRule')}</p>
+<table class="data"><caption>${t(L, 'rules.defaultRulesRegulations')}</caption>
+<thead><tr><th scope="col">${t(L, 'rules.code')}</th><th scope="col">${t(L, 'rules.rule')}</th><th scope="col">${t(L, 'rules.period')}</th><th scope="col">${t(L, 'common.source')}</th></tr></thead>
 <tbody>${DEFAULT_RULES.map((r) => html`<tr><td>${r.code}${r.variant ? html` <span class="muted">(${r.variant})</span>` : ''}</td><td>${r.label[L]}</td><td>${amountText(L, r.amount, r.unit)}</td><td>${r.source}</td></tr>`)}</tbody></table>
-<table class="data"><caption>${tr(L, 'Quy tắc riêng của trang', 'This site’s own rules')}</caption>
-<thead><tr><th scope="col">${tr(L, 'Mã', 'Code')}</th><th scope="col">${tr(L, 'Nội dung', 'Rule')}</th><th scope="col">${tr(L, 'Thời hạn', 'Period')}</th><th scope="col">${tr(L, 'Hiệu lực từ', 'In force from')}</th></tr></thead>
-<tbody>${own.length === 0 ? html`<tr><td colspan="4">${tr(L, 'Chưa có: trang áp dụng quy tắc mặc định.', 'None: the site follows the defaults.')}</td></tr>` : own.map((r) => html`<tr><td>${r.code}${r.variant ? html` <span class="muted">(${r.variant})</span>` : ''}</td><td>${r.label}</td><td>${amountText(L, r.amount, r.unit)}</td><td>${formatDate(new Date(`${r.effectiveFrom}T00:00:00+07:00`))}</td></tr>`)}</tbody></table>
-<h2>${tr(L, 'Thêm quy tắc hoặc thay quy tắc mặc định', 'Add a rule or override a default')}</h2>
+<table class="data"><caption>${t(L, 'rules.sitesOwnRules')}</caption>
+<thead><tr><th scope="col">${t(L, 'rules.code')}</th><th scope="col">${t(L, 'rules.rule')}</th><th scope="col">${t(L, 'rules.period')}</th><th scope="col">${t(L, 'rules.forceFrom')}</th></tr></thead>
+<tbody>${own.length === 0 ? html`<tr><td colspan="4">${t(L, 'rules.noneSiteFollowsDefaults')}</td></tr>` : own.map((r) => html`<tr><td>${r.code}${r.variant ? html` <span class="muted">(${r.variant})</span>` : ''}</td><td>${r.label}</td><td>${amountText(L, r.amount, r.unit)}</td><td>${formatDate(new Date(`${r.effectiveFrom}T00:00:00+07:00`))}</td></tr>`)}</tbody></table>
+<h2>${t(L, 'rules.addRuleOverrideDefault')}</h2>
 <form method="post" action="${base}" class="form">
 ${csrfInput(csrfToken(request, reply))}
-${field({ name: 'code', label: tr(L, 'Mã (trùng mã mặc định để thay thế, ví dụ DL-3; hoặc mã mới như DL-12)', 'Code (a default’s code to override it, e.g. DL-3; or a new one such as DL-12)'), value: values.code, ...(errors.code ? { error: errors.code } : {}) })}
-${field({ name: 'variant', label: tr(L, 'Biến thể (nếu có: issuer, in_scope…)', 'Variant (if any: issuer, in_scope…)'), value: values.variant })}
-${field({ name: 'label', label: tr(L, 'Nội dung quy tắc', 'What the rule says'), value: values.label, ...(errors.label ? { error: errors.label } : {}) })}
-${field({ name: 'amount', label: tr(L, 'Thời hạn (số)', 'Period (number)'), value: values.amount, ...(errors.amount ? { error: errors.amount } : {}) })}
-${selectField({ name: 'unit', label: tr(L, 'Đơn vị', 'Unit'), options: (Object.keys(UNITS) as DueUnit[]).map((u) => ({ value: u, label: tr(L, UNITS[u][0], UNITS[u][1]) })), value: values.unit })}
-${field({ name: 'effectiveFrom', label: tr(L, 'Hiệu lực từ ngày', 'In force from'), type: 'date', value: values.effectiveFrom, ...(errors.effectiveFrom ? { error: errors.effectiveFrom } : {}) })}
-<p><button type="submit">${tr(L, 'Thêm quy tắc', 'Add the rule')}</button></p>
+${field({ name: 'code', label: t(L, 'rules.codeDefaultsCodeOverrideE'), value: values.code, ...(errors.code ? { error: errors.code } : {}) })}
+${field({ name: 'variant', label: t(L, 'rules.variantIfAnyIssuerScope'), value: values.variant })}
+${field({ name: 'label', label: t(L, 'rules.whatRuleSays'), value: values.label, ...(errors.label ? { error: errors.label } : {}) })}
+${field({ name: 'amount', label: t(L, 'rules.periodNumber'), value: values.amount, ...(errors.amount ? { error: errors.amount } : {}) })}
+${selectField({ name: 'unit', label: t(L, 'common.unit'), options: UNITS.map((u) => ({ value: u, label: unitName(L, u) })), value: values.unit })}
+${field({ name: 'effectiveFrom', label: t(L, 'rules.forceFrom2'), type: 'date', value: values.effectiveFrom, ...(errors.effectiveFrom ? { error: errors.effectiveFrom } : {}) })}
+<p><button type="submit">${t(L, 'rules.addRule')}</button></p>
 </form>`,
         },
         s,

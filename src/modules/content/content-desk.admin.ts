@@ -14,7 +14,6 @@ import type { Db } from '../../platform/db/create-db.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { authorize, can } from '../access/index.ts';
 import { adminHref, csrfToken, type AccountsModule } from '../accounts/index.ts';
 import type { DashboardCard } from '../admin/index.ts';
@@ -25,6 +24,7 @@ import * as notificationsRepo from './notifications.repo.ts';
 import { notificationsCard, queuesCard, workflowSettingsForm } from './admin-views/cards.ts';
 import { DONE_NOTICES } from './admin-views/labels.ts';
 import { notificationsPage, queueSections } from './admin-views/lists.ts';
+import { t } from './messages.ts';
 
 export interface ContentDeskDeps {
   db: Db;
@@ -43,7 +43,7 @@ function str(body: unknown, key: string): string {
 
 export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps): void {
   const { db, admin, content, guard } = deps;
-  const noSite = (lang: Lang) => html`<p>${tr(lang, 'Chưa có trang nào.', 'There is no site yet.')}</p>`;
+  const noSite = (lang: Lang) => html`<p>${t(lang, 'common.thereNoSiteYet')}</p>`;
 
   if (deps.addCard) {
     deps.addCard({
@@ -113,7 +113,7 @@ export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps)
     // ---- Queues ---------------------------------------------------------------------------------
     app.get(adminHref(L, 'queues'), async (request, reply) => {
       const s = await admin.scope(request);
-      const title = tr(L, 'Hàng chờ tin, bài', 'Content queues');
+      const title = t(L, 'common.contentQueues');
       if (!s.site) return admin.send(request, reply, { title, main: noSite(L) }, s);
       const q = await content.queues(s.actor, s.site.id);
       const site = await content.siteWorkflow(s.site.id);
@@ -125,38 +125,38 @@ export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps)
         {
           title,
           main: html`<h1>${title}</h1>
-<p>${tr(L, 'Trang', 'Site')} <strong>${siteName(s.site, L)}</strong>; ${site.approvalSteps === 2 ? tr(L, 'duyệt hai bước (biên tập rồi duyệt).', 'two approval steps (editing, then approval).') : tr(L, 'duyệt một bước.', 'one approval step.')}</p>
+<p>${t(L, 'contentDesk.site')} <strong>${siteName(s.site, L)}</strong>; ${site.approvalSteps === 2 ? t(L, 'contentDesk.twoApprovalStepsEditingThen') : t(L, 'contentDesk.oneApprovalStep')}</p>
 ${queueSections(L, base, [
   {
     id: 'cho-bien-tap',
-    title: tr(L, 'Chờ biên tập', 'Awaiting editing'),
+    title: t(L, 'common.awaitingEditing'),
     rows: q.toEdit,
-    empty: tr(L, 'Không có tin, bài nào chờ biên tập.', 'Nothing awaits editing.'),
+    empty: t(L, 'contentDesk.nothingAwaitsEditing'),
     ...(site.approvalSteps === 1
-      ? { note: tr(L, 'Trang này duyệt một bước: không có bước biên tập riêng.', 'This site has one approval step: there is no separate editing step.') }
+      ? { note: t(L, 'contentDesk.siteHasOneApprovalStep') }
       : !mayEditItems
-        ? { note: tr(L, 'Chỉ Ban Biên tập nhận biên tập.', 'Only the editorial board takes items into review.') }
+        ? { note: t(L, 'contentDesk.onlyEditorialBoardTakesItems') }
         : {}),
   },
   {
     id: 'cho-duyet',
-    title: tr(L, 'Chờ duyệt', 'Awaiting approval'),
+    title: t(L, 'common.awaitingApproval'),
     rows: q.toApprove,
-    empty: tr(L, 'Không có tin, bài nào chờ duyệt.', 'Nothing awaits approval.'),
-    ...(!mayApprove ? { note: tr(L, 'Chỉ Trưởng ban, Phó Trưởng ban Biên tập duyệt đăng.', 'Only the head and deputy head of the board approve.') } : {}),
+    empty: t(L, 'contentDesk.nothingAwaitsApproval'),
+    ...(!mayApprove ? { note: t(L, 'contentDesk.onlyHeadDeputyHeadBoard') } : {}),
   },
   {
     id: 'bi-tra-lai',
-    title: tr(L, 'Bị trả lại', 'Returned'),
+    title: t(L, 'contentDesk.returned'),
     rows: q.returned,
-    empty: tr(L, 'Không có tin, bài nào của bạn bị trả lại.', 'None of your items was returned.'),
-    note: tr(L, 'Tin, bài của bạn được trả lại để bổ sung.', 'Your items returned for changes.'),
+    empty: t(L, 'contentDesk.noneYourItemsWasReturned'),
+    note: t(L, 'contentDesk.yourItemsReturnedChanges'),
   },
   {
     id: 'da-len-lich',
-    title: tr(L, 'Đã lên lịch', 'Scheduled'),
+    title: t(L, 'common.scheduled'),
     rows: q.scheduled,
-    empty: tr(L, 'Không có tin, bài nào đã lên lịch.', 'Nothing is scheduled.'),
+    empty: t(L, 'contentDesk.nothingScheduled'),
   },
 ])}`,
         },
@@ -172,7 +172,7 @@ ${queueSections(L, base, [
         request,
         reply,
         {
-          title: tr(L, 'Thông báo chưa đọc', 'Unread notifications'),
+          title: t(L, 'common.unreadNotifications'),
           ...doneNotice(request),
           main: notificationsPage(L, rows, itemHref, adminHref(L, 'notifications'), csrfToken(request, reply)),
         },
@@ -189,7 +189,7 @@ ${queueSections(L, base, [
     // ---- Workflow settings ---------------------------------------------------------------------
     app.get(adminHref(L, 'workflowSettings'), async (request, reply) => {
       const s = await admin.scope(request);
-      const title = tr(L, 'Quy trình duyệt tin, bài', 'Approval workflow');
+      const title = t(L, 'common.approvalWorkflow');
       if (!s.site) return admin.send(request, reply, { title, main: noSite(L) }, s);
       authorize(s.actor, 'site.settings', s.site.id);
       const current = await content.siteWorkflow(s.site.id);

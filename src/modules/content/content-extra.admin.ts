@@ -10,7 +10,6 @@ import type { ContentItemRow, ContentRevisionRow } from '../../platform/db/schem
 import type { Lang } from '../../platform/i18n/index.ts';
 import { Conflict, Forbidden, isDomainError, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
 import { html, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { authorize, can, type Actor } from '../access/index.ts';
 import { adminHref, type AdminScope } from '../accounts/index.ts';
 import type { DashboardCard } from '../admin/index.ts';
@@ -24,6 +23,7 @@ import * as adminRepo from './admin.repo.ts';
 import { itemExtrasActions, itemExtrasDetails, itemExtrasFields, overdueCard, type ExtrasValues, type ItemExtrasPageSpec } from './admin-views/item-extras.ts';
 import type { OptionGroup } from './admin-views/fields.ts';
 import { stageLabel, visibilityLabel } from './admin-views/labels.ts';
+import { t } from './messages.ts';
 
 export type { ExtrasValues } from './admin-views/item-extras.ts';
 
@@ -112,7 +112,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
       if (current && current.lang === lang && !rows.some((r) => r.id === current.id)) rows.unshift(current);
       if (rows.length) groups.push({ label: lang === 'en' ? 'English' : 'Tiếng Việt', options: rows.map((r) => ({ value: String(r.id), label: label(r) })) });
     }
-    if (!groups.length) groups.push({ label: tr(L, 'Chưa có tin, bài nào bằng ngôn ngữ kia', 'No item in the other language yet'), options: [] });
+    if (!groups.length) groups.push({ label: t(L, 'contentExtra.noItemOtherLanguageYet'), options: [] });
     return groups;
   }
 
@@ -199,7 +199,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
           else
             problems.push({
               field: 'coverMediaId',
-              message: tr(L, 'Ảnh đại diện phải là một ảnh trong thư viện tệp của trang này.', 'The cover must be an image from this site’s library.'),
+              message: t(L, 'contentExtra.coverMustImageFromSites'),
             });
         }
         input.coverCaption = values.coverCaption;
@@ -210,19 +210,17 @@ export function createContentExtras(deps: ContentExtrasDeps) {
           else {
             problems.push({
               field: 'attachments',
-              message: tr(L, 'Tệp đính kèm phải là văn bản trong thư viện tệp của trang này.', 'Attachments must be documents from this site’s library.'),
+              message: t(L, 'contentExtra.attachmentsMustDocumentsFromSites'),
             });
             break;
           }
         }
-        if (ids.length > MAX_ATTACHMENTS)
-          problems.push({ field: 'attachments', message: tr(L, `Tối đa ${MAX_ATTACHMENTS} tệp đính kèm.`, `At most ${MAX_ATTACHMENTS} attachments.`) });
+        if (ids.length > MAX_ATTACHMENTS) problems.push({ field: 'attachments', message: t(L, 'contentExtra.mostAttachments', { MAX_ATTACHMENTS }) });
         input.attachments = ids;
       }
       if (values.hasTopics) {
         const known = new Set((await categories.topics(siteId)).map((t) => String(t.id)));
-        if (values.topicIds.some((id) => !known.has(id)))
-          problems.push({ field: 'topicIds', message: tr(L, 'Chủ đề không thuộc trang này.', 'The topic is not of this site.') });
+        if (values.topicIds.some((id) => !known.has(id))) problems.push({ field: 'topicIds', message: t(L, 'contentExtra.topicNotSite') });
         else input.topicIds = values.topicIds.map(Number);
       }
       let translation: number | null | undefined;
@@ -237,12 +235,12 @@ export function createContentExtras(deps: ContentExtrasDeps) {
             if (!other || other.site_id !== siteId || other.id === item?.id)
               problems.push({
                 field: 'translationOf',
-                message: tr(L, 'Bản dịch phải là một tin, bài khác của trang này.', 'The translation must be another item of this site.'),
+                message: t(L, 'contentExtra.translationMustAnotherItemSite'),
               });
             else if (other.lang === itemLang)
               problems.push({
                 field: 'translationOf',
-                message: tr(L, 'Bản dịch phải là tin, bài bằng ngôn ngữ kia.', 'The translation must be an item in the other language.'),
+                message: t(L, 'contentExtra.translationMustItemOtherLanguage'),
               });
             else translation = other.id;
           }
@@ -322,7 +320,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         const portal = await deps.sites?.byId(site.parent_id);
         const proposals = copies.filter((c) => c.site_id === site.parent_id);
         spec.propose = {
-          portalName: portal ? siteName(portal, L) : tr(L, 'Cổng', 'the portal'),
+          portalName: portal ? siteName(portal, L) : t(L, 'contentExtra.portal'),
           proposals: proposals.map((p) => ({ id: p.id, status: status(p) })),
           pending: proposals.some(isPending),
         };
@@ -352,7 +350,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
               return x ? siteName(x, L) : `#${c.site_id}`;
             }),
           );
-          const message = tr(L, `Tin, bài đã được đăng chéo sang: ${names.join(', ')}.`, `The item is already on: ${names.join(', ')}.`);
+          const message = t(L, 'contentExtra.itemAlready', { join: names.join(', ') });
           throw new Conflict('crosspost.already', message, { details: [{ field: 'sites', message }] });
         }
         await content.crossPost(s.actor, item.id, ids);
@@ -362,14 +360,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         authorize(s.actor, 'content.edit', item.site_id);
         const site = await deps.sites?.byId(item.site_id);
         if (site?.parent_id && (await adminRepo.copiesOf(db, item.id)).some((c) => c.site_id === site.parent_id && isPending(c))) {
-          throw new Conflict(
-            'propose.pending',
-            tr(
-              L,
-              'Tin, bài này đã được đề xuất lên Cổng và đang chờ xử lý hoặc đã được đăng.',
-              'This item was already proposed to the portal and is pending or published there.',
-            ),
-          );
+          throw new Conflict('propose.pending', t(L, 'contentExtra.itemWasAlreadyProposedPortal'));
         }
         await content.proposeToPortal(s.actor, item.id);
         return { notice: 'propose', values: {} };

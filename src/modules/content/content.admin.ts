@@ -20,7 +20,6 @@ import type { ContentItemRow, ContentRevisionRow } from '../../platform/db/schem
 import type { Lang } from '../../platform/i18n/index.ts';
 import { Forbidden, isDomainError, NotFound } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { errorsByField } from '../../platform/views/forms.ts';
 import { actorId, authorize, can, type Actor } from '../access/index.ts';
 import { adminHref, csrfGuard, csrfToken, type AccountsModule, type AdminScope } from '../accounts/index.ts';
@@ -43,6 +42,7 @@ import { deadlineSection } from './admin-views/deadline.ts';
 import type { DeadlineRow } from '../calendar/index.ts';
 import { createContentExtras, type ContentExtrasDeps, type ExtrasValues } from './content-extra.admin.ts';
 import { registerContentDesk } from './content-desk.admin.ts';
+import { t } from './messages.ts';
 
 export interface ContentAdminDeps {
   db: Db;
@@ -136,7 +136,7 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
     return [...(await categories.list(siteId, 'vi')), ...(await categories.list(siteId, 'en'))];
   }
 
-  const noSite = (lang: Lang) => html`<p>${tr(lang, 'Chưa có trang nào.', 'There is no site yet.')}</p>`;
+  const noSite = (lang: Lang) => html`<p>${t(lang, 'common.thereNoSiteYet')}</p>`;
 
   registerContentDesk(app, { db, admin, content, guard, addCard: deps.addCard, listMedia: deps.listMedia });
   deps.addCard?.(extras.card());
@@ -157,7 +157,7 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
     // ---- List -------------------------------------------------------------------------
     app.get(base, async (request, reply) => {
       const s = await admin.scope(request);
-      if (!s.site) return admin.send(request, reply, { title: tr(L, 'Nội dung', 'Content'), main: noSite(L) }, s);
+      if (!s.site) return admin.send(request, reply, { title: t(L, 'common.content'), main: noSite(L) }, s);
       authorize(s.actor, 'content.write', s.site.id);
       const q = request.query as Record<string, unknown>;
       const filter = { type: str(q, 'loai'), status: str(q, 'trang_thai'), text: str(q, 'tim').trim().slice(0, 100) };
@@ -174,7 +174,7 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
         request,
         reply,
         {
-          title: tr(L, 'Nội dung', 'Content'),
+          title: t(L, 'common.content'),
           main: contentList({
             lang: L,
             base,
@@ -207,17 +207,17 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
         request,
         reply,
         {
-          title: tr(L, 'Tạo tin, bài mới', 'New item'),
+          title: t(L, 'common.newItem'),
           ...(Object.keys(errors).length
             ? {
                 notice: {
                   kind: 'error' as const,
-                  text: tr(L, 'Chưa tạo được tin, bài: kiểm tra các ô được đánh dấu.', 'The item was not created: check the marked fields.'),
+                  text: t(L, 'content.itemWasNotCreatedCheck'),
                 },
               }
             : {}),
-          main: html`<p class="breadcrumb-admin"><a href="${base}">${tr(L, 'Nội dung', 'Content')}</a> › <a href="${newHref}">${tr(L, 'Tạo mới', 'New')}</a></p>
-<h1>${tr(L, 'Tạo tin, bài mới', 'New item')}: ${type.label[L]}</h1>
+          main: html`<p class="breadcrumb-admin"><a href="${base}">${t(L, 'common.content')}</a> › <a href="${newHref}">${t(L, 'content.new')}</a></p>
+<h1>${t(L, 'common.newItem')}: ${type.label[L]}</h1>
 ${itemForm({
   lang: L,
   type,
@@ -229,7 +229,7 @@ ${itemForm({
   extras: await extras.formPart(s, siteId, undefined, more, errors),
   isNew: true,
   ...(imagesUrl ? { imagesUrl } : {}),
-  submitLabel: tr(L, 'Lưu bản nháp', 'Save draft'),
+  submitLabel: t(L, 'content.saveDraft'),
   cancelHref: base,
 })}`,
         },
@@ -240,25 +240,25 @@ ${itemForm({
 
     app.get(newHref, async (request, reply) => {
       const s = await admin.scope(request);
-      if (!s.site) return admin.send(request, reply, { title: tr(L, 'Tạo tin, bài mới', 'New item'), main: noSite(L) }, s);
+      if (!s.site) return admin.send(request, reply, { title: t(L, 'common.newItem'), main: noSite(L) }, s);
       authorize(s.actor, 'content.write', s.site.id);
       const type = contentType(str(request.query, 'loai'));
-      if (!type) return admin.send(request, reply, { title: tr(L, 'Tạo tin, bài mới', 'New item'), main: typeChooser(L, newHref) }, s);
+      if (!type) return admin.send(request, reply, { title: t(L, 'common.newItem'), main: typeChooser(L, newHref) }, s);
       return newForm(request, reply, s, type, emptyValues('vi'), await extras.valuesFromItem(undefined, undefined));
     });
 
     app.post(newHref, { preHandler: guard, bodyLimit: ITEM_BODY_LIMIT }, async (request, reply) => {
       const s = await admin.scope(request);
-      if (!s.site) return admin.send(request, reply, { title: tr(L, 'Tạo tin, bài mới', 'New item'), main: noSite(L) }, s, 422);
+      if (!s.site) return admin.send(request, reply, { title: t(L, 'common.newItem'), main: noSite(L) }, s, 422);
       const type = contentType(str(request.body, 'type'));
       if (!type)
         return admin.send(
           request,
           reply,
           {
-            title: tr(L, 'Tạo tin, bài mới', 'New item'),
+            title: t(L, 'common.newItem'),
             main: typeChooser(L, newHref),
-            notice: { kind: 'error', text: tr(L, 'Chọn loại nội dung.', 'Choose a content type.') },
+            notice: { kind: 'error', text: t(L, 'content.chooseContentType') },
           },
           s,
           422,
@@ -266,7 +266,7 @@ ${itemForm({
       const values = valuesFromBody(request.body, type);
       const errors: Record<string, string> = {};
       if (values.lang !== 'vi' && values.lang !== 'en') {
-        errors.lang = tr(L, 'Chọn tiếng Việt hoặc tiếng Anh.', 'Choose Vietnamese or English.');
+        errors.lang = t(L, 'common.chooseVietnameseEnglish');
         values.lang = 'vi';
       }
       const { input, problems } = inputFromValues(values, type, await siteCategories(s.site.id), L);
@@ -427,28 +427,24 @@ ${itemForm({
         request,
         reply,
         {
-          title: `${tr(L, 'Sửa', 'Edit')}: ${title}`,
+          title: `${t(L, 'common.edit')}: ${title}`,
           ...(extra.conflict
             ? {
                 notice: {
                   kind: 'error' as const,
-                  text: tr(
-                    L,
-                    'Chưa lưu: tin, bài vừa được người khác sửa và lưu. Xem phần khác nhau bên dưới.',
-                    'Not saved: someone else has just edited and saved this item. See the differences below.',
-                  ),
+                  text: t(L, 'content.notSavedSomeoneElseHas'),
                 },
               }
             : Object.keys(errors).length
               ? {
                   notice: {
                     kind: 'error' as const,
-                    text: errors.form ?? tr(L, 'Chưa lưu được: kiểm tra các ô được đánh dấu.', 'Not saved: check the marked fields.'),
+                    text: errors.form ?? t(L, 'common.notSavedCheckMarkedFields'),
                   },
                 }
               : {}),
-          main: html`<p class="breadcrumb-admin"><a href="${base}">${tr(L, 'Nội dung', 'Content')}</a> › <a href="${itemHref(item.id)}">#${item.id}</a></p>
-<h1>${tr(L, 'Sửa', 'Edit')}: ${title}</h1>
+          main: html`<p class="breadcrumb-admin"><a href="${base}">${t(L, 'common.content')}</a> › <a href="${itemHref(item.id)}">#${item.id}</a></p>
+<h1>${t(L, 'common.edit')}: ${title}</h1>
 ${itemForm({
   lang: L,
   type,
@@ -462,7 +458,7 @@ ${itemForm({
   version: item.version,
   ...(imagesUrl ? { imagesUrl } : {}),
   conflict: extra.conflict,
-  submitLabel: extra.conflict ? tr(L, 'Lưu lại bản của tôi', 'Save my version anyway') : tr(L, 'Lưu phiên bản mới', 'Save new revision'),
+  submitLabel: extra.conflict ? t(L, 'content.saveMyVersionAnyway') : t(L, 'content.saveNewRevision'),
   cancelHref: itemHref(item.id),
 })}`,
         },
@@ -540,7 +536,7 @@ ${itemForm({
         request,
         reply,
         {
-          title: `${tr(L, 'Các phiên bản', 'Revisions')}: ${title}`,
+          title: `${t(L, 'common.revisions')}: ${title}`,
           ...(error ? { notice: { kind: 'error' as const, text: error } } : {}),
           main: revisionsPage({
             lang: L,

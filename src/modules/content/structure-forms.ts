@@ -6,10 +6,10 @@
  * of the form, in Vietnamese or English.
  */
 import type { Lang } from '../../platform/i18n/index.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import type { MenuInput, MenuNode } from '../menus/index.ts';
 import { contentType } from './content-types.ts';
 import type { HomeBlock, HomeBlockKind } from './home-blocks.service.ts';
+import { t } from './messages.ts';
 
 export const MAX_MENU_ROWS = 200;
 export const MAX_MENU_DEPTH = 3;
@@ -101,33 +101,23 @@ export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: Menu
   const errors: Record<string, string> = {};
   const kept = rows.filter((r) => !r.remove && (r.label.trim() || r.href.trim()));
   const byKey = new Map(kept.map((r) => [String(r.key), r]));
-  if (kept.length > MAX_MENU_ROWS) errors.form = tr(L, `Menu có tối đa ${MAX_MENU_ROWS} mục.`, `A menu has at most ${MAX_MENU_ROWS} items.`);
+  if (kept.length > MAX_MENU_ROWS) errors.form = t(L, 'structureForms.menuHasMostItems', { MAX_MENU_ROWS });
   const positions = new Map<number, number>();
   for (const r of kept) {
-    if (!r.label.trim()) errors[`nhan_${r.key}`] = tr(L, 'Cần nhập nhãn của mục.', 'Enter the label of the item.');
-    else if (r.label.trim().length > 200) errors[`nhan_${r.key}`] = tr(L, 'Nhãn dài quá 200 ký tự.', 'The label is longer than 200 characters.');
+    if (!r.label.trim()) errors[`nhan_${r.key}`] = t(L, 'structureForms.enterLabelItem');
+    else if (r.label.trim().length > 200) errors[`nhan_${r.key}`] = t(L, 'structureForms.labelLongerThan200Characters');
     if (!HREF_RE.test(r.href.trim()) || r.href.trim().length > 500) {
-      errors[`lien_ket_${r.key}`] = tr(
-        L,
-        'Liên kết phải là đường dẫn trong trang bắt đầu bằng một dấu "/" (ví dụ /trang/gioi-thieu) hoặc địa chỉ bắt đầu bằng http:// hay https://.',
-        'The link must be a path on the site starting with one "/" (for example /trang/gioi-thieu) or an address starting with http:// or https://.',
-      );
+      errors[`lien_ket_${r.key}`] = t(L, 'structureForms.linkMustPathSiteStarting');
     }
     const position = intIn(r.position, 0, 999, r.key);
-    if (position === undefined) errors[`vi_tri_${r.key}`] = tr(L, 'Vị trí là số nguyên từ 0 đến 999.', 'The position is a whole number from 0 to 999.');
+    if (position === undefined) errors[`vi_tri_${r.key}`] = t(L, 'structureForms.positionWholeNumberFrom0');
     else positions.set(r.key, position);
     if (r.parent) {
       const parent = byKey.get(r.parent);
-      if (r.parent === String(r.key)) errors[`cha_${r.key}`] = tr(L, 'Một mục không thể là mục cha của chính nó.', 'An item cannot be its own parent.');
+      if (r.parent === String(r.key)) errors[`cha_${r.key}`] = t(L, 'structureForms.itemCannotItsOwnParent');
       else if (!parent) {
         const removed = rows.find((x) => String(x.key) === r.parent);
-        errors[`cha_${r.key}`] = removed?.remove
-          ? tr(
-              L,
-              'Mục cha đã được chọn xóa: chọn mục cha khác hoặc xóa cả mục này.',
-              'The parent is marked for removal: choose another parent or remove this item too.',
-            )
-          : tr(L, 'Mục cha không có trong menu.', 'The parent is not in the menu.');
+        errors[`cha_${r.key}`] = removed?.remove ? t(L, 'structureForms.parentMarkedRemovalChooseAnother') : t(L, 'structureForms.parentNotMenu');
       } else {
         // Follow the parents up: a loop or too many levels is refused.
         let depth = 1;
@@ -139,10 +129,8 @@ export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: Menu
           at = byKey.get(at.parent);
           depth++;
         }
-        if (at && seen.has(at.key))
-          errors[`cha_${r.key}`] = tr(L, 'Không thể chọn một mục con của mục này làm mục cha.', 'An item below this one cannot be its parent.');
-        else if (depth > MAX_MENU_DEPTH)
-          errors[`cha_${r.key}`] = tr(L, `Menu có tối đa ${MAX_MENU_DEPTH} cấp.`, `A menu has at most ${MAX_MENU_DEPTH} levels.`);
+        if (at && seen.has(at.key)) errors[`cha_${r.key}`] = t(L, 'structureForms.itemBelowOneCannotIts');
+        else if (depth > MAX_MENU_DEPTH) errors[`cha_${r.key}`] = t(L, 'structureForms.menuHasMostLevels', { MAX_MENU_DEPTH });
       }
     }
   }
@@ -221,31 +209,26 @@ export function blocksFromRows(
   for (const r of kept) {
     const kind = r.kind as HomeBlockKind;
     if (!HOME_BLOCK_KINDS.includes(kind)) {
-      errors[`loai_${r.key}`] = tr(L, 'Loại khối không hợp lệ.', 'Not a kind of block.');
+      errors[`loai_${r.key}`] = t(L, 'structureForms.notKindBlock');
       continue;
     }
     let ref = '';
     if (kind === 'type') {
-      if (!contentType(r.ref)) errors[`nguon_${r.key}`] = tr(L, 'Khối theo loại tin cần chọn một loại nội dung.', 'A block of one type needs a content type.');
+      if (!contentType(r.ref)) errors[`nguon_${r.key}`] = t(L, 'structureForms.blockOneTypeNeedsContent');
       ref = r.ref;
     }
     if (kind === 'category') {
-      if (!categoryIds.has(r.ref))
-        errors[`nguon_${r.key}`] = tr(
-          L,
-          'Khối theo chuyên mục cần chọn một chuyên mục cùng ngôn ngữ của trang này.',
-          'A category block needs a category of this site in this language.',
-        );
+      if (!categoryIds.has(r.ref)) errors[`nguon_${r.key}`] = t(L, 'structureForms.categoryBlockNeedsCategorySite');
       ref = r.ref;
     }
     const size = intIn(r.size, 1, 20, 5);
-    if (size === undefined) errors[`so_tin_${r.key}`] = tr(L, 'Số tin mỗi khối từ 1 đến 20.', 'From 1 to 20 items per block.');
+    if (size === undefined) errors[`so_tin_${r.key}`] = t(L, 'structureForms.from120ItemsPer');
     const position = intIn(r.position, 0, 999, r.key);
-    if (position === undefined) errors[`vi_tri_${r.key}`] = tr(L, 'Vị trí là số nguyên từ 0 đến 999.', 'The position is a whole number from 0 to 999.');
-    if (r.title.trim().length > 200) errors[`tieu_de_${r.key}`] = tr(L, 'Tiêu đề dài quá 200 ký tự.', 'The heading is longer than 200 characters.');
+    if (position === undefined) errors[`vi_tri_${r.key}`] = t(L, 'structureForms.positionWholeNumberFrom0');
+    if (r.title.trim().length > 200) errors[`tieu_de_${r.key}`] = t(L, 'structureForms.headingLongerThan200Characters');
     ordered.push({ row: r, position: position ?? 0, block: { kind, ref, title: r.title.trim(), size: size ?? 1 } });
   }
-  if (kept.length > 12) errors.form = tr(L, 'Tối đa 12 khối trên trang chủ.', 'At most 12 blocks on the home page.');
+  if (kept.length > 12) errors.form = t(L, 'structureForms.most12BlocksHomePage');
   ordered.sort((a, b) => a.position - b.position || a.row.key - b.row.key);
   return { blocks: ordered.map((o) => o.block), keys: ordered.map((o) => o.row.key), errors };
 }

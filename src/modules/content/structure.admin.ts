@@ -14,7 +14,6 @@ import type { Db } from '../../platform/db/create-db.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { errorsByField } from '../../platform/views/forms.ts';
 import { authorize } from '../access/index.ts';
 import { adminHref, csrfGuard, csrfToken, type AdminContext, type AdminScope } from '../accounts/index.ts';
@@ -37,6 +36,7 @@ import {
   type MenuRow,
 } from './structure-forms.ts';
 import { blocksForm, categoriesPage, menuForm, structureOverview, type CategoryFormValues } from './admin-views/structure.ts';
+import { t } from './messages.ts';
 
 export interface StructureAdminDeps {
   db: Db;
@@ -76,7 +76,7 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
     async function operator(request: FastifyRequest, reply: FastifyReply, title: string): Promise<SiteScope | undefined> {
       const s = await admin.scope(request);
       if (!s.site) {
-        await admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${tr(L, 'Chưa có trang nào.', 'There is no site yet.')}</p>` }, s);
+        await admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${t(L, 'common.thereNoSiteYet')}</p>` }, s);
         return undefined;
       }
       authorize(s.actor, 'menus.manage', s.site.id);
@@ -88,12 +88,12 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
       return text ? { notice: { kind: 'ok' as const, text } } : {};
     };
     const refused = (errors: Record<string, string>) => ({
-      notice: { kind: 'error' as const, text: errors.form ?? tr(L, 'Chưa lưu được: kiểm tra các ô được đánh dấu.', 'Not saved: check the marked fields.') },
+      notice: { kind: 'error' as const, text: errors.form ?? t(L, 'common.notSavedCheckMarkedFields') },
     });
 
     // ---- Overview -----------------------------------------------------------------------------------
     app.get(overviewHref, async (request, reply) => {
-      const title = tr(L, 'Cấu trúc trang', 'Site structure');
+      const title = t(L, 'structure.siteStructure');
       const s = await operator(request, reply, title);
       if (!s) return reply;
       return admin.send(
@@ -118,7 +118,7 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
         request,
         reply,
         {
-          title: tr(L, 'Chuyên mục', 'Categories'),
+          title: t(L, 'structure.categories'),
           ...(Object.keys(errors).length ? refused(errors) : notice(request)),
           main: categoriesPage({
             lang: L,
@@ -137,7 +137,7 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
     };
 
     app.get(categoriesHref, async (request, reply) => {
-      const s = await operator(request, reply, tr(L, 'Chuyên mục', 'Categories'));
+      const s = await operator(request, reply, t(L, 'structure.categories'));
       if (!s) return reply;
       return categoriesScreen(request, reply, s, {
         lang: contentLang(str(request.query, 'ngon_ngu')),
@@ -150,7 +150,7 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
     });
 
     app.post(categoriesHref, { preHandler: guard }, async (request, reply) => {
-      const s = await operator(request, reply, tr(L, 'Chuyên mục', 'Categories'));
+      const s = await operator(request, reply, t(L, 'structure.categories'));
       if (!s) return reply;
       const b = request.body;
       const values: CategoryFormValues = {
@@ -162,26 +162,15 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
         position: str(b, 'position'),
       };
       const errors: Record<string, string> = {};
-      if (values.lang !== 'vi' && values.lang !== 'en') errors.lang = tr(L, 'Chọn tiếng Việt hoặc tiếng Anh.', 'Choose Vietnamese or English.');
-      if (!values.name.trim()) errors.name = tr(L, 'Cần nhập tên chuyên mục.', 'Enter the name of the category.');
-      if (values.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug.trim()))
-        errors.slug = tr(
-          L,
-          'Đường dẫn chỉ gồm chữ thường không dấu, số và gạch ngang.',
-          'The path name has only lower-case letters without diacritics, digits and hyphens.',
-        );
+      if (values.lang !== 'vi' && values.lang !== 'en') errors.lang = t(L, 'common.chooseVietnameseEnglish');
+      if (!values.name.trim()) errors.name = t(L, 'structure.enterNameCategory');
+      if (values.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug.trim())) errors.slug = t(L, 'structure.pathNameHasOnlyLower');
       const position = values.position.trim() === '' ? 0 : Number(values.position);
-      if (!Number.isInteger(position) || position < 0 || position > 9999)
-        errors.position = tr(L, 'Vị trí là số nguyên từ 0 đến 9999.', 'The position is a whole number from 0 to 9999.');
+      if (!Number.isInteger(position) || position < 0 || position > 9999) errors.position = t(L, 'structure.positionWholeNumberFrom0');
       let parentId: number | null = null;
       if (values.parentId) {
         const parent = (await categories.list(s.site.id, values.lang === 'en' ? 'en' : 'vi')).find((c) => String(c.id) === values.parentId);
-        if (!parent)
-          errors.parentId = tr(
-            L,
-            'Chuyên mục cha phải là chuyên mục của trang này, cùng ngôn ngữ với chuyên mục mới.',
-            'The parent must be a category of this site in the language of the new one.',
-          );
+        if (!parent) errors.parentId = t(L, 'structure.parentMustCategorySiteLanguage');
         else parentId = parent.id;
       }
       if (Object.keys(errors).length) return categoriesScreen(request, reply, s, values, errors, 422);
@@ -198,14 +187,7 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
       } catch (err) {
         if (!isDomainError(err) || (err.status !== 422 && err.status !== 409)) throw err;
         const field = err.code === 'category.slug_taken' ? 'slug' : err.code === 'category.bad_parent' ? 'parentId' : undefined;
-        const message =
-          err.code === 'category.slug_taken'
-            ? tr(
-                L,
-                `Trang đã có chuyên mục với đường dẫn này trong ngôn ngữ đã chọn: chọn đường dẫn khác.`,
-                'The site already has a category with this path name in that language: choose another.',
-              )
-            : err.message;
+        const message = err.code === 'category.slug_taken' ? t(L, 'structure.siteAlreadyHasCategoryPath') : err.message;
         return categoriesScreen(
           request,
           reply,
@@ -232,7 +214,7 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
           request,
           reply,
           {
-            title: tr(L, 'Menu', 'Menu'),
+            title: t(L, 'structure.menu'),
             ...(Object.keys(errors).length ? refused(errors) : notice(request)),
             main: menuForm({
               lang: L,
@@ -251,14 +233,14 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
         );
 
       app.get(menusHref, async (request, reply) => {
-        const s = await operator(request, reply, tr(L, 'Menu', 'Menu'));
+        const s = await operator(request, reply, t(L, 'structure.menu'));
         if (!s) return reply;
         const lang = contentLang(str(request.query, 'ngon_ngu'));
         return menuScreen(request, reply, s, lang, menuRows(await menus.tree(s.site.id, lang)));
       });
 
       app.post(menusHref, { preHandler: guard }, async (request, reply) => {
-        const s = await operator(request, reply, tr(L, 'Menu', 'Menu'));
+        const s = await operator(request, reply, t(L, 'structure.menu'));
         if (!s) return reply;
         const lang = contentLang(str(request.body, 'ngon_ngu'));
         const rows = menuRowsFromBody(request.body);
@@ -288,7 +270,7 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
         request,
         reply,
         {
-          title: tr(L, 'Trang chủ', 'Home page'),
+          title: t(L, 'structure.homePage'),
           ...(Object.keys(errors).length ? refused(errors) : notice(request)),
           main: blocksForm({
             lang: L,
@@ -309,14 +291,14 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
       );
 
     app.get(homeHref, async (request, reply) => {
-      const s = await operator(request, reply, tr(L, 'Trang chủ', 'Home page'));
+      const s = await operator(request, reply, t(L, 'structure.homePage'));
       if (!s) return reply;
       const lang = contentLang(str(request.query, 'ngon_ngu'));
       return homeScreen(request, reply, s, lang, blockRows(await homeBlocks.blocks(s.site.id, lang)));
     });
 
     app.post(homeHref, { preHandler: guard }, async (request, reply) => {
-      const s = await operator(request, reply, tr(L, 'Trang chủ', 'Home page'));
+      const s = await operator(request, reply, t(L, 'structure.homePage'));
       if (!s) return reply;
       const lang = contentLang(str(request.body, 'ngon_ngu'));
       const rows = blockRowsFromBody(request.body);

@@ -10,13 +10,13 @@ import type { FastifyInstance } from 'fastify';
 import multipart, { type Multipart } from '@fastify/multipart';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import type { Actor } from '../access/index.ts';
 import { adminHref, csrfGuard, type AccountsModule } from '../accounts/index.ts';
 import type { Renderer } from './admin-detail.ts';
 import { idParam, siteScope, str, SUB, type FormState } from './admin-views.ts';
 import { ANSWER_FILES, type IncomingFile } from './inquiry-files.ts';
 import type { InquiryRoutesContext } from './routes-context.ts';
+import { t } from './messages.ts';
 
 interface ActionDef {
   /** The form's id: problems not tied to one field are shown there. */
@@ -199,7 +199,7 @@ export function registerActionRoutes(
           {
             values: {},
             errors: {},
-            formError: { form: 'thao-tac', message: tr(L, 'Thao tác không hợp lệ. Hãy tải lại trang.', 'Unknown action. Reload the page.') },
+            formError: { form: 'thao-tac', message: t(L, 'common.unknownActionReloadPage') },
           },
           422,
         );
@@ -228,18 +228,16 @@ export function registerActionRoutes(
           const s = await siteScope(admin, request);
           const parts = remainingParts(request);
           const again = (message: string, status: number) => pages[L].detail(request, reply, s, id, { values: {}, errors: { [kind]: message } }, status);
-          if (!parts) return again(tr(L, 'Hãy chọn tệp bằng biểu mẫu tải lên.', 'Choose the files with the upload form.'), 415);
+          if (!parts) return again(t(L, 'actions.chooseFilesUploadForm'), 415);
           let read: { files: IncomingFile[]; tooLarge: string[] };
           try {
             read = await readFiles(parts);
           } catch (err) {
-            if ((err as { statusCode?: number }).statusCode === 413)
-              return again(tr(L, 'Quá nhiều tệp trong một lần tải lên.', 'Too many files in one upload.'), 413);
+            if ((err as { statusCode?: number }).statusCode === 413) return again(t(L, 'actions.tooManyFilesOneUpload'), 413);
             throw err;
           }
-          if (read.tooLarge.length)
-            return again(tr(L, `Tệp lớn hơn 10 MB: ${read.tooLarge.join(', ')}.`, `Files larger than 10 MB: ${read.tooLarge.join(', ')}.`), 413);
-          if (read.files.length === 0) return again(tr(L, 'Chưa chọn tệp nào.', 'No file was chosen.'), 422);
+          if (read.tooLarge.length) return again(t(L, 'actions.filesLargerThan10Mb', { join: read.tooLarge.join(', ') }), 413);
+          if (read.files.length === 0) return again(t(L, 'actions.noFileWasChosen'), 422);
           try {
             if (kind === 'answerFiles') await ctx.handling.addAnswerFiles(s.actor, id, read.files, L);
             else await ctx.publication.addPublicFile(s.actor, id, read.files, L);

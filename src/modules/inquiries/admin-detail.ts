@@ -10,7 +10,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate, formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { assetUrl } from '../../platform/views/assets.ts';
 import { csrfInput } from '../../platform/views/forms.ts';
 import { adminHref, csrfToken, type AccountsModule } from '../accounts/index.ts';
@@ -32,6 +31,7 @@ import {
 import { channelLabel, eventLabel, fieldLabel, kindLabel, statusLabel } from './inquiry-types.ts';
 import { qaPath } from './publication.service.ts';
 import type { InquiryRoutesContext } from './routes-context.ts';
+import { t } from './messages.ts';
 
 const STAGE_LABELS: Record<string, Record<Lang, string>> = {
   inquiry_forward: { vi: 'Ban Biên tập chuyển cơ quan có thẩm quyền (2 ngày làm việc)', en: 'The board forwards to the competent agency (2 working days)' },
@@ -81,50 +81,50 @@ export function createDetailPages(ctx: InquiryRoutesContext, admin: AccountsModu
       {
         title,
         ...(status === 200 ? okNotice(request, L) : {}),
-        main: html`<p class="breadcrumb-admin"><a href="${base}">${tr(L, 'Hỏi đáp – kiến nghị', 'Questions and petitions')}</a> › <code>${row.code}</code></p>
+        main: html`<p class="breadcrumb-admin"><a href="${base}">${t(L, 'common.questionsPetitions')}</a> › <code>${row.code}</code></p>
 ${errorSummary(L, state)}
 <h1>${row.title}</h1>
 <dl class="status-line">
-<dt>${tr(L, 'Mã tra cứu', 'Tracking code')}</dt><dd><code>${row.code}</code></dd>
-<dt>${tr(L, 'Giai đoạn', 'Stage')}</dt><dd><strong>${statusLabel(row.status, L)}</strong>${row.status === 'merged' ? html` (${tr(L, 'gộp vào', 'into')} ${mergedInto})` : ''}${row.transferred_to ? html` — ${row.transferred_to}` : ''}</dd>
-<dt>${tr(L, 'Cơ quan trả lời', 'Answering agency')}</dt><dd>${agencyName(row.agency_id)}</dd>
-${row.status_note ? html`<dt>${tr(L, 'Ghi chú', 'Note')}</dt><dd>${row.status_note}</dd>` : ''}
+<dt>${t(L, 'common.trackingCode')}</dt><dd><code>${row.code}</code></dd>
+<dt>${t(L, 'common.stage')}</dt><dd><strong>${statusLabel(row.status, L)}</strong>${row.status === 'merged' ? html` (${t(L, 'detail.into')} ${mergedInto})` : ''}${row.transferred_to ? html` — ${row.transferred_to}` : ''}</dd>
+<dt>${t(L, 'common.answeringAgency')}</dt><dd>${agencyName(row.agency_id)}</dd>
+${row.status_note ? html`<dt>${t(L, 'common.note')}</dt><dd>${row.status_note}</dd>` : ''}
 </dl>
-<section aria-labelledby="nguoi-gui"><h2 id="nguoi-gui">${tr(L, 'Người gửi', 'Sender')}</h2>
+<section aria-labelledby="nguoi-gui"><h2 id="nguoi-gui">${t(L, 'detail.sender')}</h2>
 ${
   erased
-    ? html`<p>${tr(L, 'Dữ liệu cá nhân đã được xóa khi hết thời hạn lưu trữ', 'Personal data were erased at the end of the retention period')} (${formatDate(new Date(row.personal_erased_at!))}).</p>`
-    : html`<p class="hint">${tr(L, 'Dữ liệu cá nhân: chỉ dùng để xử lý yêu cầu. Mỗi lần mở trang này được ghi vào nhật ký.', 'Personal data: for handling this request only. Each opening of this page is recorded in the audit log.')}</p>
+    ? html`<p>${t(L, 'detail.personalDataWereErasedEnd')} (${formatDate(new Date(row.personal_erased_at!))}).</p>`
+    : html`<p class="hint">${t(L, 'detail.personalDataHandlingRequestOnly')}</p>
 <dl class="meta-list">
-<dt>${tr(L, 'Họ và tên', 'Name')}</dt><dd>${row.name || '—'}</dd>
-<dt>${tr(L, 'Thư điện tử', 'E-mail')}</dt><dd>${row.email ? html`<a href="mailto:${row.email}">${row.email}</a>` : '—'}</dd>
-<dt>${tr(L, 'Điện thoại', 'Phone')}</dt><dd>${row.phone || '—'}</dd>
-<dt>${tr(L, 'Địa chỉ', 'Address')}</dt><dd>${row.address || '—'}</dd>
+<dt>${t(L, 'common.name')}</dt><dd>${row.name || '—'}</dd>
+<dt>${t(L, 'common.eMail')}</dt><dd>${row.email ? html`<a href="mailto:${row.email}">${row.email}</a>` : '—'}</dd>
+<dt>${t(L, 'detail.phone')}</dt><dd>${row.phone || '—'}</dd>
+<dt>${t(L, 'common.address')}</dt><dd>${row.address || '—'}</dd>
 </dl>`
 }
 </section>
-<section aria-labelledby="noi-dung-yc"><h2 id="noi-dung-yc">${tr(L, 'Nội dung yêu cầu', 'The request')}</h2>
+<section aria-labelledby="noi-dung-yc"><h2 id="noi-dung-yc">${t(L, 'detail.request')}</h2>
 <dl class="meta-list">
-<dt>${tr(L, 'Kênh', 'Channel')}</dt><dd>${channelLabel(row.channel, L)}</dd>
-<dt>${tr(L, 'Loại', 'Kind')}</dt><dd>${kindLabel(row.kind, L)}</dd>
-<dt>${tr(L, 'Lĩnh vực', 'Field')}</dt><dd>${fieldLabel(row.field, L)}</dd>
-<dt>${tr(L, 'Tiếp nhận', 'Received')}</dt><dd>${formatDateTime(new Date(row.received_at))}</dd>
-<dt>${tr(L, 'Cơ quan công dân chọn', 'Agency chosen by the citizen')}</dt><dd>${agencyName(row.requested_agency_id)}</dd>
-<dt>${tr(L, 'Đồng ý công bố', 'Consent to publication')}</dt><dd>${row.consent_publish ? tr(L, 'Có', 'Yes') : tr(L, 'Không', 'No')}</dd>
-<dt>${tr(L, 'Ngôn ngữ', 'Language')}</dt><dd>${row.lang === 'en' ? 'English' : 'Tiếng Việt'}</dd>
+<dt>${t(L, 'common.channel')}</dt><dd>${channelLabel(row.channel, L)}</dd>
+<dt>${t(L, 'common.kind')}</dt><dd>${kindLabel(row.kind, L)}</dd>
+<dt>${t(L, 'common.field')}</dt><dd>${fieldLabel(row.field, L)}</dd>
+<dt>${t(L, 'common.received')}</dt><dd>${formatDateTime(new Date(row.received_at))}</dd>
+<dt>${t(L, 'detail.agencyChosenCitizen')}</dt><dd>${agencyName(row.requested_agency_id)}</dd>
+<dt>${t(L, 'detail.consentPublication')}</dt><dd>${row.consent_publish ? t(L, 'common.yes') : t(L, 'common.no')}</dd>
+<dt>${t(L, 'detail.language')}</dt><dd>${row.lang === 'en' ? 'English' : 'Tiếng Việt'}</dd>
 </dl>
 ${plain(row.body)}
-<h3>${tr(L, 'Tệp công dân gửi kèm', 'Files sent by the citizen')}</h3>
-${citizenFiles.length ? html`<ul>${citizenFiles.map((f) => html`<li><a href="${fileHref(f.id)}">${f.filename}</a> <span class="muted">(${Math.max(1, Math.round(f.size / 1024))} KB)</span></li>`)}</ul>` : html`<p>${erased ? tr(L, 'Đã xóa.', 'Erased.') : tr(L, 'Không có.', 'None.')}</p>`}
+<h3>${t(L, 'detail.filesSentCitizen')}</h3>
+${citizenFiles.length ? html`<ul>${citizenFiles.map((f) => html`<li><a href="${fileHref(f.id)}">${f.filename}</a> <span class="muted">(${Math.max(1, Math.round(f.size / 1024))} KB)</span></li>`)}</ul>` : html`<p>${erased ? t(L, 'detail.erased') : t(L, 'detail.none')}</p>`}
 </section>
 ${
   row.progress_text
-    ? html`<section aria-labelledby="tien-do"><h2 id="tien-do">${tr(L, 'Thông báo tiến độ', 'Progress notice')}</h2>${plain(row.progress_text)}${row.promised_at ? html`<p>${tr(L, 'Ngày hẹn trả lời', 'Promised answer date')}: ${formatDate(new Date(row.promised_at))}</p>` : ''}</section>`
+    ? html`<section aria-labelledby="tien-do"><h2 id="tien-do">${t(L, 'common.progressNotice')}</h2>${plain(row.progress_text)}${row.promised_at ? html`<p>${t(L, 'detail.promisedAnswerDate')}: ${formatDate(new Date(row.promised_at))}</p>` : ''}</section>`
     : ''
 }
 ${
   row.answer_html && row.status !== 'answer_review' && !(role === 'agency' && (row.status === 'forwarded' || row.status === 'progress'))
-    ? html`<section aria-labelledby="tra-loi"><h2 id="tra-loi">${row.status === 'answered' ? tr(L, 'Câu trả lời', 'Answer') : tr(L, 'Dự thảo trả lời', 'Draft answer')}</h2><div class="content-preview">${raw(row.answer_html)}</div>
+    ? html`<section aria-labelledby="tra-loi"><h2 id="tra-loi">${row.status === 'answered' ? t(L, 'common.answer') : t(L, 'detail.draftAnswer')}</h2><div class="content-preview">${raw(row.answer_html)}</div>
 ${row.status === 'answered' && attachments.some((a) => a.role === 'answer') ? html`<ul>${attachments.filter((a) => a.role === 'answer').map((f) => html`<li><a href="${fileHref(f.id)}">${f.filename}</a></li>`)}</ul>` : ''}</section>`
     : ''
 }
@@ -148,25 +148,25 @@ ${actionForms({
   agenciesHref: adminHref(L, 'inquiryAgencies'),
   state,
 })}
-<section aria-labelledby="thoi-han"><h2 id="thoi-han">${tr(L, 'Thời hạn', 'Deadlines')}</h2>
+<section aria-labelledby="thoi-han"><h2 id="thoi-han">${t(L, 'detail.deadlines')}</h2>
 ${
   deadlines.length
-    ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="thoi-han"><table class="data"><thead><tr><th scope="col">${tr(L, 'Bước', 'Stage')}</th><th scope="col">${tr(L, 'Hạn', 'Due')}</th><th scope="col">${tr(L, 'Kết quả', 'Outcome')}</th><th scope="col">${tr(L, 'Cách tính', 'How it was counted')}</th></tr></thead>
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="thoi-han"><table class="data"><thead><tr><th scope="col">${t(L, 'detail.stage2')}</th><th scope="col">${t(L, 'detail.due')}</th><th scope="col">${t(L, 'detail.outcome')}</th><th scope="col">${t(L, 'detail.howWasCounted')}</th></tr></thead>
 <tbody>${deadlines.map((d) => {
         const outcome = d.met_at
           ? d.late_seconds && d.late_seconds > 0
-            ? html`<strong class="badge badge-off">${tr(L, `Trễ ${lateness(L, d.late_seconds)}`, `Late by ${lateness(L, d.late_seconds)}`)}</strong> (${formatDateTime(new Date(d.met_at))})`
-            : html`<strong class="badge badge-ok">${tr(L, 'Đúng hạn', 'On time')}</strong> (${formatDateTime(new Date(d.met_at))})`
+            ? html`<strong class="badge badge-off">${t(L, 'detail.late', { lateness: lateness(L, d.late_seconds) })}</strong> (${formatDateTime(new Date(d.met_at))})`
+            : html`<strong class="badge badge-ok">${t(L, 'detail.time')}</strong> (${formatDateTime(new Date(d.met_at))})`
           : new Date(d.due_at) < now
-            ? html`<strong class="badge badge-off">${tr(L, 'Quá hạn, chưa thực hiện', 'Overdue, not done')}</strong>`
-            : html`${tr(L, 'Đang chờ', 'Open')}`;
+            ? html`<strong class="badge badge-off">${t(L, 'detail.overdueNotDone')}</strong>`
+            : html`${t(L, 'detail.open')}`;
         return html`<tr><th scope="row">${STAGE_LABELS[d.stage]?.[L] ?? d.stage}${d.agency ? html`<br><span class="muted">${d.agency}</span>` : ''}</th><td>${d.met_at ? html`<time datetime="${new Date(d.due_at).toISOString()}">${formatDateTime(new Date(d.due_at))}</time>` : dueCell(L, new Date(d.due_at), now)}</td><td>${outcome}</td><td>${d.explanation.text}</td></tr>`;
       })}</tbody></table></div>`
-    : html`<p>${tr(L, 'Không có thời hạn nào.', 'No deadlines.')}</p>`
+    : html`<p>${t(L, 'detail.noDeadlines')}</p>`
 }
 </section>
-<section aria-labelledby="lich-su"><h2 id="lich-su">${tr(L, 'Lịch sử xử lý', 'History')}</h2>
-<ol>${events.map((ev) => html`<li><time datetime="${new Date(ev.at).toISOString()}">${formatDateTime(new Date(ev.at))}</time> — <strong>${eventLabel(ev.kind, L)}</strong>${ev.actor_label ? html` (${ev.actor_label})` : ''}${ev.public ? '' : html` <span class="badge">${tr(L, 'nội bộ', 'internal')}</span>`}${ev.note ? html`: ${ev.note}` : ''}</li>`)}</ol>
+<section aria-labelledby="lich-su"><h2 id="lich-su">${t(L, 'detail.history')}</h2>
+<ol>${events.map((ev) => html`<li><time datetime="${new Date(ev.at).toISOString()}">${formatDateTime(new Date(ev.at))}</time> — <strong>${eventLabel(ev.kind, L)}</strong>${ev.actor_label ? html` (${ev.actor_label})` : ''}${ev.public ? '' : html` <span class="badge">${t(L, 'detail.internal')}</span>`}${ev.note ? html`: ${ev.note}` : ''}</li>`)}</ol>
 </section>`,
       },
       s,
@@ -177,8 +177,8 @@ ${
   const publish: Renderer = async (request, reply, s, id, state = emptyState(), status = 200) => {
     const { row } = await ctx.handling.open(s.actor, id);
     const here = `${base}/${row.id}`;
-    const title = tr(L, 'Công bố câu trả lời', 'Publish the answer');
-    const head = html`<p class="breadcrumb-admin"><a href="${base}">${tr(L, 'Hỏi đáp – kiến nghị', 'Questions and petitions')}</a> › <a href="${here}"><code>${row.code}</code></a> › ${title}</p>
+    const title = t(L, 'detail.publishAnswer');
+    const head = html`<p class="breadcrumb-admin"><a href="${base}">${t(L, 'common.questionsPetitions')}</a> › <a href="${here}"><code>${row.code}</code></a> › ${title}</p>
 ${errorSummary(L, state)}<h1>${title}</h1>`;
     if (!row.consent_publish || row.status !== 'answered') {
       return admin.send(
@@ -186,7 +186,7 @@ ${errorSummary(L, state)}<h1>${title}</h1>`;
         reply,
         {
           title,
-          main: html`${head}<p><strong>${!row.consent_publish ? tr(L, 'Công dân không đồng ý công bố câu trả lời: yêu cầu này không được công bố.', 'The citizen did not consent to publication: this request cannot be published.') : tr(L, 'Chỉ công bố được yêu cầu đã trả lời.', 'Only answered requests can be published.')}</strong></p><p><a href="${here}">${tr(L, '← Về yêu cầu', '← Back to the request')}</a></p>`,
+          main: html`${head}<p><strong>${!row.consent_publish ? t(L, 'common.citizenDidNotConsentPublication') : t(L, 'detail.onlyAnsweredRequestsCanPublished')}</strong></p><p><a href="${here}">${t(L, 'detail.backRequest')}</a></p>`,
         },
         s,
         status === 200 ? 409 : status,
@@ -201,19 +201,13 @@ ${errorSummary(L, state)}<h1>${title}</h1>`;
         title,
         main: html`${head}
 <p class="admin-notice admin-notice-info" role="note">${
-          row.published_at
-            ? tr(L, 'Yêu cầu đã công bố; lưu lại để cập nhật văn bản công bố.', 'Already published; saving again updates the published text.')
-            : tr(
-                L,
-                `Đã tự động thay ${p.redactions} chỗ có thể là thông tin cá nhân (họ tên, số điện thoại, thư điện tử, số định danh, địa chỉ). Hãy đọc kỹ và sửa trước khi công bố: việc tự động có thể sót.`,
-                `${p.redactions} places that may be personal data (names, phone numbers, e-mail addresses, ID numbers, addresses) were replaced automatically. Read and correct the text before publishing: automatic removal can miss some.`,
-              )
+          row.published_at ? t(L, 'detail.alreadyPublishedSavingAgainUpdates') : t(L, 'detail.placesThatMayPersonalData', { redactions: p.redactions })
         }</p>
 <form method="post" action="${here}" class="form content-form" id="form-publish" novalidate>${csrfInput(csrfToken(request, reply))}<input type="hidden" name="thao_tac" value="publish">
-${input({ name: 'pubTitle', label: tr(L, 'Tiêu đề công bố', 'Published title'), value: v.pubTitle ?? p.title, error: state.errors.pubTitle, maxlength: 300 })}
-${textarea({ name: 'pubQuestion', label: tr(L, 'Câu hỏi (văn bản thuần)', 'Question (plain text)'), value: v.pubQuestion ?? p.question, error: state.errors.pubQuestion, rows: 8 })}
-${textarea({ name: 'pubAnswer', label: tr(L, 'Câu trả lời (HTML đơn giản)', 'Answer (simple HTML)'), value: v.pubAnswer ?? p.answerHtml, error: state.errors.pubAnswer, rows: 12, attrs: html` data-rich-editor data-lang="${L}"` })}
-<p class="form-actions"><button type="submit">${tr(L, 'Công bố', 'Publish')}</button> <a href="${here}">${tr(L, 'Hủy', 'Cancel')}</a></p>
+${input({ name: 'pubTitle', label: t(L, 'detail.publishedTitle'), value: v.pubTitle ?? p.title, error: state.errors.pubTitle, maxlength: 300 })}
+${textarea({ name: 'pubQuestion', label: t(L, 'detail.questionPlainText'), value: v.pubQuestion ?? p.question, error: state.errors.pubQuestion, rows: 8 })}
+${textarea({ name: 'pubAnswer', label: t(L, 'detail.answerSimpleHtml'), value: v.pubAnswer ?? p.answerHtml, error: state.errors.pubAnswer, rows: 12, attrs: html` data-rich-editor data-lang="${L}"` })}
+<p class="form-actions"><button type="submit">${t(L, 'detail.publish')}</button> <a href="${here}">${t(L, 'detail.cancel')}</a></p>
 </form>
 <script type="module" src="${assetUrl('editor.js')}"></script>`,
       },

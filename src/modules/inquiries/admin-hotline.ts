@@ -12,7 +12,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate, isoDate, type Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput } from '../../platform/views/forms.ts';
 import { authorize, can } from '../access/index.ts';
 import { adminHref, csrfGuard, csrfToken, type AccountsModule } from '../accounts/index.ts';
@@ -21,6 +20,7 @@ import { CHANNELS, FIELDS, KINDS, OFFICER_CHANNELS } from './inquiry-types.ts';
 import type { InquiryRoutesContext } from './routes-context.ts';
 import { normaliseTrackingCode } from './tracking-code.ts';
 import type { InquiryChannel } from '../../platform/db/schema.ts';
+import { t } from './messages.ts';
 
 /** The service's field names → the form's. */
 const FIELD_OF: Record<string, string> = {
@@ -67,7 +67,7 @@ export function registerHotline(app: FastifyInstance, ctx: InquiryRoutesContext,
       const due = /^\d{4}-\d{2}-\d{2}$/.test(str(q, 'han', 10)) ? new Date(`${str(q, 'han', 10)}T12:00:00+07:00`) : undefined;
       const sentTo = agencies.find((a) => String(a.id) === str(q, 'cq', 20));
       const channels = s.board ? OFFICER_CHANNELS : (['hotline'] as const);
-      const title = s.board ? tr(L, 'Ghi nhận yêu cầu', 'Log a request') : tr(L, 'Đường dây nóng', 'Hotline');
+      const title = s.board ? t(L, 'hotline.logRequest') : t(L, 'hotline.hotline');
       return admin.send(
         request,
         reply,
@@ -76,15 +76,15 @@ export function registerHotline(app: FastifyInstance, ctx: InquiryRoutesContext,
           main: html`<h1>${title}</h1>
 ${
   code
-    ? html`<section class="admin-notice admin-notice-ok" role="status" aria-labelledby="da-ghi"><h2 id="da-ghi">${tr(L, 'Đã ghi nhận. Đọc mã tra cứu cho người gọi:', 'Logged. Read the tracking code to the caller:')}</h2>
+    ? html`<section class="admin-notice admin-notice-ok" role="status" aria-labelledby="da-ghi"><h2 id="da-ghi">${t(L, 'hotline.loggedReadTrackingCodeCaller')}</h2>
 <p style="font-size:1.6rem;letter-spacing:.08em"><strong><code>${code}</code></strong></p>
-${due ? html`<p>${tr(L, 'Hạn trả lời theo quy định', 'Answer due by regulation')}: ${formatDate(due)}.</p>` : ''}
-${sentTo ? html`<p>${tr(L, 'Đã chuyển đến', 'Forwarded to')} ${sentTo.name}.</p>` : ''}
-<p>${tr(L, 'Người gọi tra cứu bằng mã này cùng số điện thoại hoặc thư điện tử đã cho.', 'The caller follows it with this code and the phone or e-mail given.')}</p></section>`
+${due ? html`<p>${t(L, 'hotline.answerDueRegulation')}: ${formatDate(due)}.</p>` : ''}
+${sentTo ? html`<p>${t(L, 'hotline.forwarded')} ${sentTo.name}.</p>` : ''}
+<p>${t(L, 'hotline.callerFollowsCodePhoneE')}</p></section>`
     : ''
 }
 ${errorSummary(L, state)}
-<p>${tr(L, 'Ghi nhanh nội dung cuộc gọi. Chỉ bắt buộc lĩnh vực và nội dung; thông tin người gọi không bắt buộc (cần số điện thoại hoặc thư điện tử để người gọi tra cứu và nhận trả lời).', 'Note what was said. Only the field and the content are required; the caller’s details are optional (a phone or e-mail lets them follow the request and get the answer).')}</p>
+<p>${t(L, 'hotline.noteWhatWasSaidOnly')}</p>
 <form method="post" action="${base}" class="form content-form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
 <input type="hidden" name="key" value="${v.key || randomUUID()}">
@@ -92,38 +92,36 @@ ${
   channels.length > 1
     ? select({
         name: 'channel',
-        label: tr(L, 'Kênh tiếp nhận', 'Channel'),
+        label: t(L, 'common.channel2'),
         value: v.channel ?? 'hotline',
         error: e.channel,
         options: channels.map((c) => ({ value: c, label: CHANNELS.find((x) => x.code === c)!.label[L] })),
       })
     : html`<input type="hidden" name="channel" value="hotline">`
 }
-${select({ name: 'field', label: tr(L, 'Lĩnh vực', 'Field'), value: v.field ?? '', error: e.field, options: [{ value: '', label: tr(L, '— Chọn lĩnh vực —', '— Choose a field —') }, ...FIELDS.map((f) => ({ value: f.code, label: f.label[L] }))] })}
-${select({ name: 'kind', label: tr(L, 'Loại', 'Kind'), value: v.kind ?? 'feedback', error: e.kind, options: KINDS.map((k) => ({ value: k.code, label: k.label[L] })) })}
-${textarea({ name: 'content', label: tr(L, 'Nội dung người gọi trình bày', 'What the caller said'), value: v.content, error: e.content, rows: 6, maxlength: 10_000, required: true })}
-${input({ name: 'title', label: tr(L, 'Tiêu đề (không bắt buộc)', 'Title (optional)'), hint: tr(L, 'Để trống: lấy những chữ đầu của nội dung.', 'Empty: the first words of the content.'), value: v.title, error: e.title, maxlength: 300 })}
-<fieldset><legend>${tr(L, 'Người gọi (không bắt buộc)', 'Caller (optional)')}</legend>
-${input({ name: 'callerName', label: tr(L, 'Họ và tên', 'Name'), value: v.callerName, error: e.callerName, maxlength: 100, autocomplete: 'off' })}
-${input({ name: 'phone', label: tr(L, 'Số điện thoại', 'Phone'), type: 'tel', value: v.phone, error: e.phone, maxlength: 30, autocomplete: 'off' })}
-${input({ name: 'email', label: tr(L, 'Thư điện tử', 'E-mail'), type: 'email', value: v.email, error: e.email, maxlength: 254, autocomplete: 'off' })}
-${input({ name: 'address', label: tr(L, 'Địa chỉ', 'Address'), value: v.address, error: e.address, maxlength: 300, autocomplete: 'off' })}
-${checkbox({ name: 'consentPublish', label: tr(L, 'Người gọi đồng ý công bố câu trả lời (đã bỏ thông tin cá nhân)', 'The caller agrees to publication of the answer (without personal data)'), checked: v.consentPublish === '1' })}
+${select({ name: 'field', label: t(L, 'common.field'), value: v.field ?? '', error: e.field, options: [{ value: '', label: t(L, 'common.chooseField') }, ...FIELDS.map((f) => ({ value: f.code, label: f.label[L] }))] })}
+${select({ name: 'kind', label: t(L, 'common.kind'), value: v.kind ?? 'feedback', error: e.kind, options: KINDS.map((k) => ({ value: k.code, label: k.label[L] })) })}
+${textarea({ name: 'content', label: t(L, 'hotline.whatCallerSaid'), value: v.content, error: e.content, rows: 6, maxlength: 10_000, required: true })}
+${input({ name: 'title', label: t(L, 'hotline.titleOptional'), hint: t(L, 'hotline.emptyFirstWordsContent'), value: v.title, error: e.title, maxlength: 300 })}
+<fieldset><legend>${t(L, 'hotline.callerOptional')}</legend>
+${input({ name: 'callerName', label: t(L, 'common.name'), value: v.callerName, error: e.callerName, maxlength: 100, autocomplete: 'off' })}
+${input({ name: 'phone', label: t(L, 'common.phone'), type: 'tel', value: v.phone, error: e.phone, maxlength: 30, autocomplete: 'off' })}
+${input({ name: 'email', label: t(L, 'common.eMail'), type: 'email', value: v.email, error: e.email, maxlength: 254, autocomplete: 'off' })}
+${input({ name: 'address', label: t(L, 'common.address'), value: v.address, error: e.address, maxlength: 300, autocomplete: 'off' })}
+${checkbox({ name: 'consentPublish', label: t(L, 'hotline.callerAgreesPublicationAnswerWithout'), checked: v.consentPublish === '1' })}
 </fieldset>
 ${select({
   name: 'agencyId',
-  label: tr(L, 'Chuyển ngay đến cơ quan (cuộc gọi đường dây nóng)', 'Forward at once to (hotline calls)'),
-  hint: s.board
-    ? tr(L, 'Thư, thư điện tử và trực tiếp: Ban Biên tập phân loại rồi chuyển.', 'Letters, e-mails and visits go to the board’s intake first.')
-    : undefined,
+  label: t(L, 'hotline.forwardOnceHotlineCalls'),
+  hint: s.board ? t(L, 'hotline.lettersEMailsVisitsGo') : undefined,
   value: v.agencyId ?? String(fallback?.id ?? ''),
   error: e.agencyId,
   options: [
-    { value: '', label: tr(L, '— Không chuyển ngay (Ban Biên tập phân loại) —', '— Not now (the board classifies) —') },
-    ...agencies.map((a) => ({ value: String(a.id), label: a.hotline_default ? `${a.name} (${tr(L, 'mặc định', 'default')})` : a.name })),
+    { value: '', label: t(L, 'hotline.notNowBoardClassifies') },
+    ...agencies.map((a) => ({ value: String(a.id), label: a.hotline_default ? `${a.name} (${t(L, 'hotline.default')})` : a.name })),
   ],
 })}
-<p class="form-actions"><button type="submit">${tr(L, 'Ghi nhận', 'Log it')}</button></p>
+<p class="form-actions"><button type="submit">${t(L, 'hotline.log')}</button></p>
 </form>`,
         },
         s,

@@ -10,13 +10,13 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { html } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { can } from '../access/index.ts';
 import { adminHref, type AccountsModule } from '../accounts/index.ts';
 import { siteName } from '../sites/index.ts';
 import { CHANNELS, FIELDS, STATUSES, channelLabel, fieldLabel, kindLabel, statusLabel } from './inquiry-types.ts';
 import type { InquiryRoutesContext } from './routes-context.ts';
 import { dueCell, input, okNotice, select, siteScope, str } from './admin-views.ts';
+import { t } from './messages.ts';
 
 const PAGE = 50;
 const SOON_MS = 2 * 86_400_000;
@@ -68,17 +68,17 @@ export function registerInquiryList(app: FastifyInstance, ctx: InquiryRoutesCont
         return qs ? `${base}?${qs}` : base;
       };
       const tabs = [
-        { code: '', label: tr(L, 'Tất cả', 'All'), n: all },
+        { code: '', label: t(L, 'common.all'), n: all },
         ...STATUSES.map((st) => ({ code: st as string, label: statusLabel(st, L), n: counts.get(st) ?? 0 })),
-        { code: QUEUES.overdue, label: tr(L, 'Quá hạn', 'Overdue'), n: overdue.total },
-        { code: QUEUES.soon, label: tr(L, 'Đến hạn trong 2 ngày', 'Due within 2 days'), n: soon.total },
+        { code: QUEUES.overdue, label: t(L, 'common.overdue'), n: overdue.total },
+        { code: QUEUES.soon, label: t(L, 'list.dueWithin2Days'), n: soon.total },
       ];
       const current = tabs.find((t) => t.code === tab) ?? tabs[0]!;
       const pages = Math.max(1, Math.ceil(list.total / PAGE));
       const filtered = Boolean(filter.channel || filter.field || filter.text);
       const board = can(s.actor, 'inquiries.intake', s.site.id);
       const mayLog = board || can(s.actor, 'hotline.log', s.site.id);
-      const title = tr(L, 'Hỏi đáp – kiến nghị', 'Questions and petitions');
+      const title = t(L, 'common.questionsPetitions');
       return admin.send(
         request,
         reply,
@@ -86,33 +86,33 @@ export function registerInquiryList(app: FastifyInstance, ctx: InquiryRoutesCont
           title,
           ...okNotice(request, L),
           main: html`<h1>${title}</h1>
-<p>${board ? tr(L, 'Mọi yêu cầu của trang', 'Every request of the site') : tr(L, 'Yêu cầu chuyển đến cơ quan của bạn trên trang', 'Requests forwarded to your agency on')} <strong>${siteName(s.site, L)}</strong>.
-${mayLog ? html` <a href="${adminHref(L, 'hotline')}">${board ? tr(L, 'Ghi nhận yêu cầu qua đường dây nóng, thư, thư điện tử hoặc trực tiếp', 'Log a request received by hotline, letter, e-mail or in person') : tr(L, 'Ghi nhận cuộc gọi đường dây nóng', 'Log a hotline call')}</a>` : ''}</p>
-<nav aria-label="${tr(L, 'Giai đoạn và hàng chờ', 'Stages and queues')}"><ul class="item-links">${tabs.map(
+<p>${board ? t(L, 'list.everyRequestSite') : t(L, 'list.requestsForwardedYourAgency')} <strong>${siteName(s.site, L)}</strong>.
+${mayLog ? html` <a href="${adminHref(L, 'hotline')}">${board ? t(L, 'list.logRequestReceivedHotlineLetter') : t(L, 'list.logHotlineCall')}</a>` : ''}</p>
+<nav aria-label="${t(L, 'list.stagesQueues')}"><ul class="item-links">${tabs.map(
             (t) =>
               html`<li><a href="${href({ giai_doan: t.code, trang: 1 })}"${t === current ? html` aria-current="page"` : ''}>${t === current ? html`<strong>${t.label}</strong>` : t.label} (${t.n})</a></li>`,
           )}</ul></nav>
-<form method="get" action="${base}" class="filters" role="search" aria-label="${tr(L, 'Lọc yêu cầu', 'Filter requests')}">
+<form method="get" action="${base}" class="filters" role="search" aria-label="${t(L, 'list.filterRequests')}">
 ${tab ? html`<input type="hidden" name="giai_doan" value="${tab}">` : ''}
-${select({ name: 'kenh', label: tr(L, 'Kênh tiếp nhận', 'Channel'), value: filter.channel, options: [{ value: '', label: tr(L, 'Tất cả', 'All') }, ...CHANNELS.map((c) => ({ value: c.code, label: c.label[L] }))] })}
-${select({ name: 'linh_vuc', label: tr(L, 'Lĩnh vực', 'Field'), value: filter.field, options: [{ value: '', label: tr(L, 'Tất cả', 'All') }, ...FIELDS.map((f) => ({ value: f.code, label: f.label[L] }))] })}
-${input({ name: 'tim', label: tr(L, 'Tiêu đề có chữ', 'Title contains'), type: 'search', value: filter.text, maxlength: 200 })}
-<p><button type="submit">${tr(L, 'Lọc', 'Filter')}</button>${filtered ? html` <a href="${href({ kenh: '', linh_vuc: '', tim: '', trang: 1 })}">${tr(L, 'Bỏ lọc', 'Clear')}</a>` : ''}</p>
+${select({ name: 'kenh', label: t(L, 'common.channel2'), value: filter.channel, options: [{ value: '', label: t(L, 'common.all') }, ...CHANNELS.map((c) => ({ value: c.code, label: c.label[L] }))] })}
+${select({ name: 'linh_vuc', label: t(L, 'common.field'), value: filter.field, options: [{ value: '', label: t(L, 'common.all') }, ...FIELDS.map((f) => ({ value: f.code, label: f.label[L] }))] })}
+${input({ name: 'tim', label: t(L, 'list.titleContains'), type: 'search', value: filter.text, maxlength: 200 })}
+<p><button type="submit">${t(L, 'list.filter')}</button>${filtered ? html` <a href="${href({ kenh: '', linh_vuc: '', tim: '', trang: 1 })}">${t(L, 'list.clear')}</a>` : ''}</p>
 </form>
-<h2>${current.label}: ${list.total} ${tr(L, 'yêu cầu', 'requests')}</h2>
+<h2>${current.label}: ${list.total} ${t(L, 'list.requests')}</h2>
 ${
   list.rows.length
-    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(L, 'Danh sách yêu cầu', 'Requests')}"><table class="data"><caption class="visually-hidden">${tr(L, 'Yêu cầu, hạn gần nhất trước', 'Requests, nearest deadline first')}</caption>
-<thead><tr><th scope="col">${tr(L, 'Mã', 'Code')}</th><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Loại', 'Kind')}</th><th scope="col">${tr(L, 'Lĩnh vực', 'Field')}</th><th scope="col">${tr(L, 'Kênh', 'Channel')}</th><th scope="col">${tr(L, 'Giai đoạn', 'Stage')}</th><th scope="col">${tr(L, 'Cơ quan', 'Agency')}</th><th scope="col">${tr(L, 'Tiếp nhận', 'Received')}</th><th scope="col">${tr(L, 'Hạn tiếp theo', 'Next due')}</th></tr></thead>
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(L, 'list.requests2')}"><table class="data"><caption class="visually-hidden">${t(L, 'list.requestsNearestDeadlineFirst')}</caption>
+<thead><tr><th scope="col">${t(L, 'list.code')}</th><th scope="col">${t(L, 'common.title')}</th><th scope="col">${t(L, 'common.kind')}</th><th scope="col">${t(L, 'common.field')}</th><th scope="col">${t(L, 'common.channel')}</th><th scope="col">${t(L, 'common.stage')}</th><th scope="col">${t(L, 'common.agency')}</th><th scope="col">${t(L, 'common.received')}</th><th scope="col">${t(L, 'list.nextDue')}</th></tr></thead>
 <tbody>${list.rows.map(
         (r) =>
-          html`<tr><td><a href="${base}/${r.id}"><code>${r.code}</code></a></td><th scope="row"><a href="${base}/${r.id}">${r.title}</a>${r.published_at ? html` <span class="badge badge-ok">${tr(L, 'đã công bố', 'published')}</span>` : ''}</th><td>${kindLabel(r.kind, L)}</td><td>${fieldLabel(r.field, L)}</td><td>${channelLabel(r.channel, L)}</td><td>${statusLabel(r.status, L)}</td><td>${r.agency_id ? (agencyName.get(r.agency_id) ?? '—') : '—'}</td><td>${formatDateTime(new Date(r.received_at))}</td><td>${dueCell(L, r.next_due_at ? new Date(r.next_due_at) : null, now)}</td></tr>`,
+          html`<tr><td><a href="${base}/${r.id}"><code>${r.code}</code></a></td><th scope="row"><a href="${base}/${r.id}">${r.title}</a>${r.published_at ? html` <span class="badge badge-ok">${t(L, 'list.published')}</span>` : ''}</th><td>${kindLabel(r.kind, L)}</td><td>${fieldLabel(r.field, L)}</td><td>${channelLabel(r.channel, L)}</td><td>${statusLabel(r.status, L)}</td><td>${r.agency_id ? (agencyName.get(r.agency_id) ?? '—') : '—'}</td><td>${formatDateTime(new Date(r.received_at))}</td><td>${dueCell(L, r.next_due_at ? new Date(r.next_due_at) : null, now)}</td></tr>`,
       )}</tbody></table></div>`
-    : html`<p>${filtered ? tr(L, 'Không có yêu cầu nào khớp bộ lọc.', 'No request matches the filter.') : tr(L, 'Không có yêu cầu nào.', 'No requests.')}</p>`
+    : html`<p>${filtered ? t(L, 'list.noRequestMatchesFilter') : t(L, 'list.noRequests')}</p>`
 }
 ${
   pages > 1
-    ? html`<nav aria-label="${tr(L, 'Phân trang', 'Pages')}"><p>${page > 1 ? html`<a href="${href({ trang: page - 1 })}" rel="prev">${tr(L, '← Trang trước', '← Previous')}</a> ` : ''}${tr(L, `Trang ${page}/${pages}`, `Page ${page} of ${pages}`)}${page < pages ? html` <a href="${href({ trang: page + 1 })}" rel="next">${tr(L, 'Trang sau →', 'Next →')}</a>` : ''}</p></nav>`
+    ? html`<nav aria-label="${t(L, 'list.pages')}"><p>${page > 1 ? html`<a href="${href({ trang: page - 1 })}" rel="prev">${t(L, 'list.previous')}</a> ` : ''}${t(L, 'list.page', { page, pages })}${page < pages ? html` <a href="${href({ trang: page + 1 })}" rel="next">${t(L, 'list.next')}</a>` : ''}</p></nav>`
     : ''
 }`,
         },

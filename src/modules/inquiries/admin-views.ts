@@ -8,8 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import type { AccountsModule, AdminScope } from '../accounts/index.ts';
+import { t } from './messages.ts';
 
 export type SiteScope = AdminScope & { site: NonNullable<AdminScope['site']> };
 
@@ -103,7 +103,7 @@ export function errorSummary(L: Lang, state: FormState): SafeHtml | '' {
   const entries = Object.entries(state.errors);
   if (entries.length === 0 && !state.formError) return '';
   return html`<div class="admin-notice admin-notice-error" role="alert" tabindex="-1" id="loi">
-<h2>${tr(L, 'Chưa thực hiện được', 'Not done')}</h2>
+<h2>${t(L, 'views.notDone')}</h2>
 <ul>${state.formError ? html`<li><a href="#${state.formError.form}">${state.formError.message}</a></li>` : ''}${entries.map(([field, message]) => html`<li><a href="#f-${field}">${message}</a></li>`)}</ul>
 </div>`;
 }
@@ -113,14 +113,14 @@ export function dueCell(L: Lang, due: Date | null, now: Date): SafeHtml {
   if (!due) return html`—`;
   const d = new Date(due);
   const when = html`<time datetime="${d.toISOString()}">${formatDateTime(d)}</time>`;
-  if (d < now) return html`<strong class="badge badge-off">${tr(L, 'Quá hạn', 'Overdue')}</strong> ${when}`;
-  if (d.getTime() - now.getTime() < 2 * 86_400_000) return html`${when} <strong class="badge badge-warn">${tr(L, 'sắp đến hạn', 'due soon')}</strong>`;
+  if (d < now) return html`<strong class="badge badge-off">${t(L, 'common.overdue')}</strong> ${when}`;
+  if (d.getTime() - now.getTime() < 2 * 86_400_000) return html`${when} <strong class="badge badge-warn">${t(L, 'views.dueSoon')}</strong>`;
   return when;
 }
 
 export function lateness(L: Lang, seconds: number): string {
   const hours = Math.max(1, Math.round(seconds / 3600));
-  return hours < 48 ? tr(L, `${hours} giờ`, `${hours} h`) : tr(L, `${Math.round(hours / 24)} ngày`, `${Math.round(hours / 24)} days`);
+  return hours < 48 ? t(L, 'views.h', { hours }) : t(L, 'views.days', { round: Math.round(hours / 24) });
 }
 
 /** Notices after a redirect (?tb=…). */

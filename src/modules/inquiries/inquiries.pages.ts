@@ -18,10 +18,9 @@ import { readCsrfPart, remainingParts } from '../../platform/http/multipart-csrf
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
-import { t, type Lang } from '../../platform/i18n/index.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
 import { isDomainError, NotFound } from '../../platform/http/errors.ts';
 import { platformSecret } from '../../platform/secrets/index.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { html } from '../../platform/views/html.ts';
 import { renderShell } from '../../platform/views/shell.ts';
 import { errorsByField } from '../../platform/views/forms.ts';
@@ -39,6 +38,7 @@ import { qaDetailMain, qaListMain } from './public-qa.view.ts';
 import { lookupMain, statusMain } from './public-status.view.ts';
 import { allowListed, submissionRateLimit, type InquiryRoutesContext } from './routes-context.ts';
 import { validateSubmission, type SubmissionInput } from './submission.service.ts';
+import { t } from './messages.ts';
 
 const QA_PAGE_SIZE = 20;
 const INFO_SUFFIX = '/bo-sung';
@@ -157,18 +157,9 @@ function valuesOf(form: AskForm): AskValues {
 }
 
 function challengeMessage(L: Lang, result: Exclude<ChallengeResult, 'ok'>, empty: boolean): string {
-  if (empty) return tr(L, 'Hãy trả lời câu hỏi kiểm tra (bằng chữ số).', 'Please answer the check question (in digits).');
-  if (result === 'expired')
-    return tr(
-      L,
-      'Câu hỏi kiểm tra đã hết hạn hoặc đã được dùng. Hãy trả lời câu hỏi mới.',
-      'The check question has expired or was already used. Please answer the new question.',
-    );
-  return tr(
-    L,
-    'Câu trả lời cho câu hỏi kiểm tra chưa đúng. Hãy trả lời câu hỏi mới.',
-    'The answer to the check question is not right. Please answer the new question.',
-  );
+  if (empty) return t(L, 'inquiries.pleaseAnswerCheckQuestionDigits');
+  if (result === 'expired') return t(L, 'inquiries.checkQuestionHasExpiredWas');
+  return t(L, 'inquiries.answerCheckQuestionNotRight');
 }
 
 // ── Routes ──────────────────────────────────────────────────────────────────────────
@@ -188,7 +179,7 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
   const other = (L: Lang): Lang => (L === 'vi' ? 'en' : 'vi');
   const home = (request: FastifyRequest, L: Lang): Crumb => ({ label: t(L, 'shell.home'), href: siteHref(requireSite(request), '/') });
   const qaCrumb = (request: FastifyRequest, L: Lang): Crumb => ({
-    label: tr(L, 'Hỏi đáp', 'Questions and answers'),
+    label: t(L, 'common.questionsAnswers'),
     href: siteHref(requireSite(request), PATHS.qa[L]),
   });
 
@@ -233,17 +224,13 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     const site = requireSite(request);
     const agencies = await ctx.agencies.list(site.site.id);
     const refused = Object.keys(state.errors).length > 0;
-    const title = tr(L, 'Gửi câu hỏi, góp ý, kiến nghị', 'Send a question or feedback');
+    const title = t(L, 'common.sendQuestionFeedback');
     return sendPrivate(
       request,
       reply,
       {
-        title: refused ? tr(L, `Lỗi: ${title}`, `Error: ${title}`) : title,
-        description: tr(
-          L,
-          'Gửi câu hỏi, góp ý, kiến nghị, phản ánh, khiếu nại, tố cáo đến cơ quan nhà nước.',
-          'Send a question, feedback, a petition, a complaint or a denunciation to the authorities.',
-        ),
+        title: refused ? t(L, 'inquiries.error', { title }) : title,
+        description: t(L, 'inquiries.sendQuestionFeedbackPetitionComplaint'),
         breadcrumbs: [home(request, L), qaCrumb(request, L), { label: title }],
         alternate: { lang: other(L), href: siteHref(site, PATHS.ask[other(L)], other(L)) },
         main: askFormMain({
@@ -274,11 +261,7 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     // A filled honeypot: a robot. Nothing is saved and nothing says why.
     if ((form.fields.get('website') ?? '').trim() !== '') {
       request.log.info({ code: 'inquiry.honeypot' }, 'request refused');
-      const message = tr(
-        L,
-        'Không gửi được yêu cầu. Hãy kiểm tra lại các thông tin rồi gửi lại.',
-        'The request could not be sent. Please check the form and send it again.',
-      );
+      const message = t(L, 'inquiries.requestCouldNotSentPlease');
       return askPage(request, reply, L, { values, errors: { form: message }, challenge: await newChallenge(L) }, 422);
     }
 
@@ -291,15 +274,13 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
 
     const early: { field: string; message: string }[] = [];
     if (verdict !== 'ok') early.push({ field: 'challenge', message: challengeMessage(L, verdict, answer.trim() === '') });
-    if (form.oversized)
-      early.push({ field: 'form', message: tr(L, 'Biểu mẫu gửi lên quá lớn hoặc không hợp lệ.', 'The form sent is too large or not valid.') });
+    if (form.oversized) early.push({ field: 'form', message: t(L, 'inquiries.formSentTooLargeNot') });
     const mb = Math.round(CITIZEN_FILES.maxBytes / 1024 / 1024);
-    for (const name of form.tooLarge)
-      early.push({ field: 'files', message: tr(L, `Tệp «${name}» lớn hơn ${mb} MB.`, `The file “${name}” is larger than ${mb} MB.`) });
+    for (const name of form.tooLarge) early.push({ field: 'files', message: t(L, 'inquiries.fileLargerThanMb', { name, mb }) });
     if (form.tooMany)
       early.push({
         field: 'files',
-        message: tr(L, `Chỉ gửi được tối đa ${CITIZEN_FILES.maxFiles} tệp.`, `At most ${CITIZEN_FILES.maxFiles} files can be sent.`),
+        message: t(L, 'inquiries.mostFilesCanSent', { maxFiles: CITIZEN_FILES.maxFiles }),
       });
 
     const input: SubmissionInput = {
@@ -339,11 +320,7 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
       if (isDomainError(err) && err.status === 422) return askPage(request, reply, L, { values, errors: errorsByField(err.details), challenge }, 422);
       if (isDomainError(err) && err.code === 'inquiry.idempotency_mismatch') {
         // The same form was sent before with other content (back button, then edits): this is a new request.
-        const message = tr(
-          L,
-          'Biểu mẫu này đã được gửi trước đó với nội dung khác. Hãy kiểm tra lại rồi bấm Gửi yêu cầu để gửi thành một yêu cầu mới.',
-          'This form was already sent with other content. Check it and press Send to send it as a new request.',
-        );
+        const message = t(L, 'inquiries.formWasAlreadySentOther');
         return askPage(
           request,
           reply,
@@ -357,7 +334,7 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     if (nonce) used.remember(nonce, values.submission);
 
     const row = result.row;
-    const title = tr(L, 'Đã gửi yêu cầu', 'Request sent');
+    const title = t(L, 'inquiries.requestSent');
     return sendPrivate(
       request,
       reply,
@@ -393,12 +370,12 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     status: number,
   ): Promise<FastifyReply> {
     const site = requireSite(request);
-    const title = tr(L, 'Tra cứu tình trạng yêu cầu', 'Track your request');
+    const title = t(L, 'common.trackYourRequest');
     return sendPrivate(
       request,
       reply,
       {
-        title: v.notFound || Object.keys(v.errors).length ? tr(L, `Lỗi: ${title}`, `Error: ${title}`) : title,
+        title: v.notFound || Object.keys(v.errors).length ? t(L, 'inquiries.error', { title }) : title,
         breadcrumbs: [home(request, L), qaCrumb(request, L), { label: title }],
         alternate: { lang: other(L), href: siteHref(site, PATHS.inquiryStatus[other(L)], other(L)) },
         head: html`${inquiryStyle()}<meta name="robots" content="noindex">`,
@@ -428,13 +405,13 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     const row = await ctx.submission.find(found.code, found.contact);
     const s = await ctx.submission.status(row, L);
     const base = siteHref(site, PATHS.inquiryStatus[L]);
-    const title = `${tr(L, 'Tình trạng yêu cầu', 'Request status')} ${s.code}`;
+    const title = `${t(L, 'inquiries.requestStatus')} ${s.code}`;
     return sendPrivate(
       request,
       reply,
       {
         title,
-        breadcrumbs: [home(request, L), qaCrumb(request, L), { label: tr(L, 'Tra cứu', 'Track'), href: base }, { label: s.code }],
+        breadcrumbs: [home(request, L), qaCrumb(request, L), { label: t(L, 'inquiries.track'), href: base }, { label: s.code }],
         alternate: { lang: other(L), href: siteHref(site, PATHS.inquiryStatus[other(L)], other(L)) },
         head: html`${inquiryStyle()}<meta name="robots" content="noindex">`,
         main: statusMain({
@@ -494,11 +471,11 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     const pages = Math.max(1, Math.ceil(list.total / QA_PAGE_SIZE));
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const currentField = field ? fieldLabel(field, L) : undefined;
-    const title = currentField ? `${tr(L, 'Hỏi đáp', 'Questions and answers')}: ${currentField}` : tr(L, 'Hỏi đáp', 'Questions and answers');
+    const title = currentField ? `${t(L, 'common.questionsAnswers')}: ${currentField}` : t(L, 'common.questionsAnswers');
     const excerpt = (s: string) => (s.length > 240 ? `${s.slice(0, 239).trimEnd()}…` : s);
     return ctx.shell.sendPage(request, reply, {
-      title: page > 1 ? `${title} — ${tr(L, 'trang', 'page')} ${page}` : title,
-      description: tr(L, 'Câu hỏi của người dân và câu trả lời của cơ quan có thẩm quyền.', 'Citizens’ questions and the competent agencies’ answers.'),
+      title: page > 1 ? `${title} — ${t(L, 'inquiries.page')} ${page}` : title,
+      description: t(L, 'inquiries.citizensQuestionsCompetentAgenciesAnswer'),
       breadcrumbs: field ? [home(request, L), qaCrumb(request, L), { label: currentField! }] : [home(request, L), { label: title }],
       alternate: { lang: other(L), href: siteHref(site, PATHS.qa[other(L)], other(L)) },
       head: inquiryStyle(),
@@ -600,9 +577,8 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
     scope.post(PATHS.inquiryStatus[L], { config: lookupLimit, preHandler: guard }, async (request, reply) => {
       const v = lookupInput(request);
       const errors: Errors = {};
-      if (!v.code.trim()) errors.code = tr(L, 'Nhập mã tra cứu.', 'Enter the tracking code.');
-      if (!v.contact.trim())
-        errors.contact = tr(L, 'Nhập thư điện tử hoặc số điện thoại đã khai khi gửi.', 'Enter the e-mail address or phone number you gave.');
+      if (!v.code.trim()) errors.code = t(L, 'inquiries.enterTrackingCode');
+      if (!v.contact.trim()) errors.contact = t(L, 'inquiries.enterEMailAddressPhone');
       if (Object.keys(errors).length) return lookupPage(request, reply, L, { ...v, notFound: false, errors }, 422);
       try {
         return await statusPage(request, reply, L, v, {}, 200);
@@ -621,22 +597,11 @@ export function registerInquiryPages(app: FastifyInstance, ctx: InquiryRoutesCon
         if (isDomainError(err) && err.status === 404) return lookupPage(request, reply, L, { ...v, notFound: true, errors: {} }, 404);
         if (isDomainError(err) && err.status === 422) return statusPage(request, reply, L, v, { info, infoError: err.details[0]?.message ?? err.message }, 422);
         if (isDomainError(err) && err.status === 409) {
-          return statusPage(
-            request,
-            reply,
-            L,
-            v,
-            { notice: { kind: 'error', text: tr(L, 'Yêu cầu này hiện không cần bổ sung thông tin.', 'No information is needed for this request now.') } },
-            409,
-          );
+          return statusPage(request, reply, L, v, { notice: { kind: 'error', text: t(L, 'inquiries.noInformationNeededRequestNow') } }, 409);
         }
         throw err;
       }
-      const notice = tr(
-        L,
-        'Đã gửi thông tin bổ sung. Yêu cầu được chuyển lại cho Ban Biên tập xử lý.',
-        'Your information was sent. The request goes back to the editorial board.',
-      );
+      const notice = t(L, 'inquiries.yourInformationWasSentRequest');
       return statusPage(request, reply, L, v, { notice: { kind: 'ok', text: notice } }, 200);
     });
 

@@ -5,7 +5,7 @@
  */
 import { formatDate, formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
+import { t } from './messages.ts';
 
 const RULES = [
   '.iq-form{display:grid;gap:1.1rem;max-width:44rem}',
@@ -80,7 +80,7 @@ export function errorSummary(L: Lang, errors: Errors, ids: Record<string, string
   const keys = [...order.filter((k) => errors[k]), ...Object.keys(errors).filter((k) => !order.includes(k))];
   if (keys.length === 0) return '';
   return html`<div class="iq-summary" role="alert" aria-labelledby="iq-summary-title" tabindex="-1" id="loi">
-<h2 id="iq-summary-title">${tr(L, 'Chưa gửi được: cần sửa các mục sau', 'Not sent yet: please correct the following')}</h2>
+<h2 id="iq-summary-title">${t(L, 'publicCommon.notSentYetPleaseCorrect')}</h2>
 <ul>${keys.map((k) => (ids[k] ? html`<li><a href="#${ids[k]}">${errors[k]}</a></li>` : html`<li>${errors[k]}</li>`))}</ul>
 </div>`;
 }

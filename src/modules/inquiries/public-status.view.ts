@@ -4,12 +4,12 @@
  */
 import type { Lang } from '../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput } from '../../platform/views/forms.ts';
 import { formatBytes } from '../media/index.ts';
 import type { PublicStatus } from './status.present.ts';
 import { LIMITS } from './submission.service.ts';
 import { dateOnly, dateTime, errorSummary, input, paragraphs, textarea, type Errors } from './public-common.ts';
+import { t } from './messages.ts';
 
 export interface LookupView {
   lang: Lang;
@@ -25,30 +25,26 @@ export interface LookupView {
 }
 
 export function notFoundMessage(L: Lang): string {
-  return tr(
-    L,
-    'Không tìm thấy yêu cầu với mã tra cứu và thông tin liên hệ này. Hãy kiểm tra lại mã (dạng HD-XXXX-XXXX-XXXX) và nhập đúng thư điện tử hoặc số điện thoại đã khai khi gửi.',
-    'No request was found with this tracking code and contact. Check the code (like HD-XXXX-XXXX-XXXX) and enter the e-mail address or phone number you gave when sending.',
-  );
+  return t(L, 'publicStatus.noRequestWasFoundTracking');
 }
 
 export function lookupMain(v: LookupView): SafeHtml {
   const L = v.lang;
-  return html`<h1>${tr(L, 'Tra cứu tình trạng yêu cầu', 'Track your request')}</h1>
+  return html`<h1>${t(L, 'common.trackYourRequest')}</h1>
 ${errorSummary(L, v.errors, { code: 'f-code', contact: 'f-contact' }, ['code', 'contact'])}
-${v.notFound ? html`<div class="iq-summary" role="alert" id="loi" tabindex="-1"><h2>${tr(L, 'Không tìm thấy yêu cầu', 'Request not found')}</h2><p>${notFoundMessage(L)}</p></div>` : ''}
-<p>${tr(L, 'Nhập mã tra cứu đã nhận khi gửi yêu cầu, cùng thư điện tử hoặc số điện thoại đã khai.', 'Enter the tracking code you received when sending the request, with the e-mail address or phone number you gave.')}</p>
+${v.notFound ? html`<div class="iq-summary" role="alert" id="loi" tabindex="-1"><h2>${t(L, 'publicStatus.requestNotFound')}</h2><p>${notFoundMessage(L)}</p></div>` : ''}
+<p>${t(L, 'publicStatus.enterTrackingCodeYouReceived')}</p>
 ${lookupForm(v)}
-<p><a href="${v.askHref}">${tr(L, 'Gửi câu hỏi, góp ý, kiến nghị mới', 'Send a new question or feedback')}</a> · <a href="${v.qaHref}">${tr(L, 'Chuyên mục hỏi đáp', 'Questions and answers')}</a></p>`;
+<p><a href="${v.askHref}">${t(L, 'publicStatus.sendNewQuestionFeedback')}</a> · <a href="${v.qaHref}">${t(L, 'common.questionsAnswers2')}</a></p>`;
 }
 
 function lookupForm(v: LookupView): SafeHtml {
   const L = v.lang;
   return html`<form method="post" action="${v.action}" class="iq-form" novalidate>
 ${csrfInput(v.csrf)}
-${input({ name: 'code', label: tr(L, 'Mã tra cứu', 'Tracking code'), value: v.code, required: true, autocomplete: 'off', spellcheck: false, maxlength: 40, hint: tr(L, 'Ví dụ: HD-7K3M-Q0ZP-X9TB', 'For example: HD-7K3M-Q0ZP-X9TB'), ...(v.errors.code ? { error: v.errors.code } : {}) })}
-${input({ name: 'contact', label: tr(L, 'Thư điện tử hoặc số điện thoại đã khai', 'E-mail or phone number you gave'), value: v.contact, required: true, autocomplete: 'off', spellcheck: false, maxlength: 254, ...(v.errors.contact ? { error: v.errors.contact } : {}) })}
-<p><button type="submit" class="iq-button">${tr(L, 'Tra cứu', 'Look up')}</button></p>
+${input({ name: 'code', label: t(L, 'common.trackingCode'), value: v.code, required: true, autocomplete: 'off', spellcheck: false, maxlength: 40, hint: t(L, 'publicStatus.exampleHd7k3mQ0zpX9tb'), ...(v.errors.code ? { error: v.errors.code } : {}) })}
+${input({ name: 'contact', label: t(L, 'publicStatus.eMailPhoneNumberYou'), value: v.contact, required: true, autocomplete: 'off', spellcheck: false, maxlength: 254, ...(v.errors.contact ? { error: v.errors.contact } : {}) })}
+<p><button type="submit" class="iq-button">${t(L, 'publicStatus.lookUp')}</button></p>
 </form>`;
 }
 
@@ -67,16 +63,16 @@ export interface StatusView {
 }
 
 function noteLabel(L: Lang, status: string): string {
-  if (status === 'needs_info') return tr(L, 'Thông tin cần bổ sung', 'Information asked for');
-  if (status === 'out_of_scope') return tr(L, 'Lý do', 'Reason');
-  if (status === 'transferred') return tr(L, 'Đã chuyển đến', 'Transferred to');
-  return tr(L, 'Ghi chú', 'Note');
+  if (status === 'needs_info') return t(L, 'publicStatus.informationAsked');
+  if (status === 'out_of_scope') return t(L, 'publicStatus.reason');
+  if (status === 'transferred') return t(L, 'publicStatus.transferred');
+  return t(L, 'common.note');
 }
 
 export function statusMain(v: StatusView): SafeHtml {
   const L = v.lang;
   const s = v.s;
-  return html`<h1>${tr(L, 'Tình trạng yêu cầu', 'Status of your request')} ${s.code}</h1>
+  return html`<h1>${t(L, 'publicStatus.statusYourRequest')} ${s.code}</h1>
 ${
   v.notice
     ? v.notice.kind === 'ok'
@@ -85,52 +81,52 @@ ${
     : ''
 }
 <dl class="iq-facts">
-<dt>${tr(L, 'Mã tra cứu', 'Tracking code')}</dt><dd>${s.code}</dd>
-<dt>${tr(L, 'Tiêu đề', 'Title')}</dt><dd>${s.title}</dd>
-<dt>${tr(L, 'Loại yêu cầu', 'Kind')}</dt><dd>${s.kindLabel}</dd>
-<dt>${tr(L, 'Lĩnh vực', 'Field')}</dt><dd>${s.fieldLabel}</dd>
-<dt>${tr(L, 'Tình trạng', 'Status')}</dt><dd><strong>${s.statusLabel}</strong></dd>
-<dt>${tr(L, 'Ngày tiếp nhận', 'Received')}</dt><dd>${dateTime(s.receivedAt)}</dd>
-${s.agency ? html`<dt>${tr(L, 'Cơ quan trả lời', 'Answering agency')}</dt><dd>${s.agency}</dd>` : ''}
-${s.answerDueAt ? html`<dt>${tr(L, 'Hạn trả lời', 'Answer due by')}</dt><dd>${dateOnly(s.answerDueAt)}</dd>` : ''}
-${s.mergedInto ? html`<dt>${tr(L, 'Gộp với yêu cầu', 'Merged with request')}</dt><dd>${s.mergedInto}</dd>` : ''}
+<dt>${t(L, 'common.trackingCode')}</dt><dd>${s.code}</dd>
+<dt>${t(L, 'common.title')}</dt><dd>${s.title}</dd>
+<dt>${t(L, 'common.kind2')}</dt><dd>${s.kindLabel}</dd>
+<dt>${t(L, 'common.field')}</dt><dd>${s.fieldLabel}</dd>
+<dt>${t(L, 'publicStatus.status')}</dt><dd><strong>${s.statusLabel}</strong></dd>
+<dt>${t(L, 'publicStatus.received')}</dt><dd>${dateTime(s.receivedAt)}</dd>
+${s.agency ? html`<dt>${t(L, 'common.answeringAgency')}</dt><dd>${s.agency}</dd>` : ''}
+${s.answerDueAt ? html`<dt>${t(L, 'common.answerDue')}</dt><dd>${dateOnly(s.answerDueAt)}</dd>` : ''}
+${s.mergedInto ? html`<dt>${t(L, 'publicStatus.mergedRequest')}</dt><dd>${s.mergedInto}</dd>` : ''}
 </dl>
 ${s.note ? html`<h2>${noteLabel(L, s.status)}</h2>${paragraphs(s.note)}` : ''}
 ${v.addInfo ? addInfoForm(L, v.addInfo) : ''}
 ${
   s.progress
-    ? html`<h2>${tr(L, 'Thông báo tiến độ', 'Progress notice')}</h2>
+    ? html`<h2>${t(L, 'common.progressNotice')}</h2>
 ${paragraphs(s.progress.text)}
-<p>${tr(L, 'Ngày dự kiến trả lời:', 'Expected answer date:')} <strong>${dateOnly(s.progress.promisedAt)}</strong></p>`
+<p>${t(L, 'publicStatus.expectedAnswerDate')} <strong>${dateOnly(s.progress.promisedAt)}</strong></p>`
     : ''
 }
 ${
   s.answer
-    ? html`<h2>${tr(L, 'Câu trả lời', 'Answer')}</h2>
-<p class="iq-meta">${tr(L, 'Trả lời lúc', 'Answered on')} ${dateTime(s.answer.at)}${s.agency ? html` — ${s.agency}` : ''}</p>
+    ? html`<h2>${t(L, 'common.answer')}</h2>
+<p class="iq-meta">${t(L, 'publicStatus.answered')} ${dateTime(s.answer.at)}${s.agency ? html` — ${s.agency}` : ''}</p>
 <div class="iq-answer">${raw(s.answer.html)}</div>
 ${
   s.answerFiles.length
-    ? html`<h3>${tr(L, 'Tệp kèm theo câu trả lời', 'Files with the answer')}</h3>
+    ? html`<h3>${t(L, 'publicStatus.filesAnswer')}</h3>
 <ul>${s.answerFiles.map((f) => html`<li><a href="${v.fileHref(f)}" download>${f.filename}</a> <span class="iq-meta">(${formatBytes(f.size, L)})</span></li>`)}</ul>`
     : ''
 }`
     : ''
 }
-${s.published ? html`<p>${tr(L, 'Câu hỏi và câu trả lời (đã ẩn thông tin cá nhân) được công bố tại', 'The question and answer, with personal data removed, are published at')} <a href="${v.qaHref(s.published.slug)}">${tr(L, 'chuyên mục hỏi đáp', 'the Q&A section')}</a>.</p>` : ''}
-<h2>${tr(L, 'Các bước đã thực hiện', 'Stages')}</h2>
+${s.published ? html`<p>${t(L, 'publicStatus.questionAnswerPersonalDataRemoved')} <a href="${v.qaHref(s.published.slug)}">${t(L, 'publicStatus.qSection')}</a>.</p>` : ''}
+<h2>${t(L, 'publicStatus.stages')}</h2>
 <ol class="iq-stages">${s.stages.map((st) => html`<li>${dateTime(st.at)} ${st.label}${st.note ? html`<br><span class="iq-meta">${st.note}</span>` : ''}</li>`)}</ol>
-<p><a href="${v.lookupHref}">${tr(L, 'Tra cứu yêu cầu khác', 'Look up another request')}</a> · <a href="${v.askHref}">${tr(L, 'Gửi yêu cầu mới', 'Send a new request')}</a> · <a href="${v.qaListHref}">${tr(L, 'Chuyên mục hỏi đáp', 'Questions and answers')}</a></p>`;
+<p><a href="${v.lookupHref}">${t(L, 'publicStatus.lookUpAnotherRequest')}</a> · <a href="${v.askHref}">${t(L, 'publicStatus.sendNewRequest')}</a> · <a href="${v.qaListHref}">${t(L, 'common.questionsAnswers2')}</a></p>`;
 }
 
 function addInfoForm(L: Lang, f: NonNullable<StatusView['addInfo']>): SafeHtml {
-  return html`<h2 id="bo-sung">${tr(L, 'Bổ sung thông tin', 'Add the information')}</h2>
+  return html`<h2 id="bo-sung">${t(L, 'publicStatus.addInformation')}</h2>
 ${f.error ? errorSummary(L, { info: f.error }, { info: 'f-info' }, ['info']) : ''}
 <form method="post" action="${f.action}" class="iq-form" novalidate>
 ${csrfInput(f.csrf)}
 <input type="hidden" name="code" value="${f.code}">
 <input type="hidden" name="contact" value="${f.contact}">
-${textarea({ name: 'info', label: tr(L, 'Thông tin bổ sung', 'Information to add'), value: f.value, required: true, maxlength: LIMITS.info[1], rows: 6, hint: tr(L, `Trả lời điều cơ quan đề nghị bổ sung (${LIMITS.info[0]}–${LIMITS.info[1].toLocaleString('vi-VN')} ký tự).`, `Answer what the agency asked for (${LIMITS.info[0]}–${LIMITS.info[1].toLocaleString('en-GB')} characters).`), ...(f.error ? { error: f.error } : {}) })}
-<p><button type="submit" class="iq-button">${tr(L, 'Gửi thông tin bổ sung', 'Send the information')}</button></p>
+${textarea({ name: 'info', label: t(L, 'publicStatus.informationAdd'), value: f.value, required: true, maxlength: LIMITS.info[1], rows: 6, hint: t(L, 'publicStatus.infoHint', { min: LIMITS.info[0], max: LIMITS.info[1].toLocaleString(L === 'vi' ? 'vi-VN' : 'en-GB') }), ...(f.error ? { error: f.error } : {}) })}
+<p><button type="submit" class="iq-button">${t(L, 'publicStatus.sendInformation')}</button></p>
 </form>`;
 }

@@ -15,7 +15,6 @@ import type { Db } from '../../platform/db/create-db.ts';
 import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { isDomainError, NotFound } from '../../platform/http/errors.ts';
 import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { csrfInput, errorsByField, field } from '../../platform/views/forms.ts';
 import { can } from '../access/index.ts';
 import { adminHref, csrfGuard, type AdminContext, type AdminScope } from '../accounts/index.ts';
@@ -23,6 +22,7 @@ import { adminHref, csrfGuard, type AdminContext, type AdminScope } from '../acc
 import { csrfToken } from '../accounts/index.ts';
 import * as service from './media.service.ts';
 import { formatBytes, kindLabel, mediaImage, variantFor, type MediaView } from './media.present.ts';
+import { t } from './messages.ts';
 
 const NOTICES: Record<string, Record<Lang, string>> = {
   'da-tai-len': { vi: 'Đã tải tệp lên thư viện.', en: 'The file was added to the library.' },
@@ -126,37 +126,33 @@ export function registerMediaAdmin(app: FastifyInstance, deps: { db: Db; admin: 
     const uploadForm = (request: FastifyRequest, reply: FastifyReply, values: UploadValues, errors: Record<string, string>): SafeHtml => {
       const fileDescribed = ['f-file-hint', errors.file ? 'f-file-error' : ''].filter(Boolean).join(' ');
       return html`<section aria-labelledby="tai-len">
-<h2 id="tai-len">${tr(lang, 'Tải tệp lên', 'Upload a file')}</h2>
+<h2 id="tai-len">${t(lang, 'media.uploadFile')}</h2>
 <form method="post" action="${base}" enctype="multipart/form-data" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
 <div class="field">
-<label for="f-file">${tr(lang, 'Tệp', 'File')} <span aria-hidden="true">*</span></label>
-<p class="hint" id="f-file-hint">${tr(
-        lang,
-        `Ảnh JPEG, PNG, WebP, GIF (tối đa ${formatBytes(service.SIZE_LIMITS.image)}); tài liệu PDF, Word, Excel, PowerPoint, OpenDocument (tối đa ${formatBytes(service.SIZE_LIMITS.document)}); âm thanh MP3, M4A, OGG, WAV (tối đa ${formatBytes(service.SIZE_LIMITS.audio)}); video MP4, WebM (tối đa ${formatBytes(service.SIZE_LIMITS.video)}).`,
-        `Images JPEG, PNG, WebP, GIF (up to ${formatBytes(service.SIZE_LIMITS.image, 'en')}); documents PDF, Word, Excel, PowerPoint, OpenDocument (up to ${formatBytes(service.SIZE_LIMITS.document, 'en')}); audio MP3, M4A, OGG, WAV (up to ${formatBytes(service.SIZE_LIMITS.audio, 'en')}); video MP4, WebM (up to ${formatBytes(service.SIZE_LIMITS.video, 'en')}).`,
-      )}${Object.keys(errors).length ? tr(lang, ' Chọn lại tệp trước khi gửi lại.', ' Choose the file again before sending.') : ''}</p>
+<label for="f-file">${t(lang, 'media.file')} <span aria-hidden="true">*</span></label>
+<p class="hint" id="f-file-hint">${t(lang, 'media.fileHint', { image: formatBytes(service.SIZE_LIMITS.image, lang), document: formatBytes(service.SIZE_LIMITS.document, lang), audio: formatBytes(service.SIZE_LIMITS.audio, lang), video: formatBytes(service.SIZE_LIMITS.video, lang) })}${Object.keys(errors).length ? t(lang, 'media.chooseFileAgainBeforeSending') : ''}</p>
 ${errors.file ? html`<p class="error" id="f-file-error">${errors.file}</p>` : ''}
 <input id="f-file" name="file" type="file" required accept="${ACCEPT}" aria-describedby="${fileDescribed}"${errors.file ? raw(' aria-invalid="true"') : ''}>
 </div>
 ${field({
   name: 'alt',
-  label: tr(lang, 'Văn bản thay thế (bắt buộc với ảnh)', 'Alt text (required for images)'),
-  hint: tr(lang, 'Mô tả ngắn điều ảnh thể hiện, cho người không xem được ảnh.', 'A short description of what the image shows, for people who cannot see it.'),
+  label: t(lang, 'media.altTextRequiredImages'),
+  hint: t(lang, 'media.shortDescriptionWhatImageShows'),
   value: values.alt,
   maxlength: service.ALT_MAX,
   ...(errors.alt ? { error: errors.alt } : {}),
 })}
-${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: values.caption, maxlength: service.CAPTION_MAX, ...(errors.caption ? { error: errors.caption } : {}) })}
-<p><button type="submit">${tr(lang, 'Tải lên', 'Upload')}</button></p>
+${field({ name: 'caption', label: t(lang, 'media.caption'), value: values.caption, maxlength: service.CAPTION_MAX, ...(errors.caption ? { error: errors.caption } : {}) })}
+<p><button type="submit">${t(lang, 'media.upload')}</button></p>
 </form>
 </section>`;
     };
 
     const listPage: ListPage = async (request, reply, s, values = { alt: '', caption: '' }, errors = {}, status = 200) => {
-      const title = tr(lang, 'Thư viện tệp', 'Media library');
+      const title = t(lang, 'media.mediaLibrary');
       if (!s.site) {
-        return admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${tr(lang, 'Chưa có trang nào.', 'There is no site yet.')}</p>` }, s, status);
+        return admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${t(lang, 'media.thereNoSiteYet')}</p>` }, s, status);
       }
       const page = await service.listMedia(media, s.actor, s.site.id, Number(str(request.query, 'trang')) || 1);
       const mayWrite = can(s.actor, 'content.write', s.site.id);
@@ -170,26 +166,26 @@ ${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: val
             ? {
                 notice: {
                   kind: 'error' as const,
-                  text: tr(lang, 'Chưa tải được tệp lên: kiểm tra các ô được đánh dấu.', 'The file was not uploaded: check the marked fields.'),
+                  text: t(lang, 'media.fileWasNotUploadedCheck'),
                 },
               }
             : notice(request)),
           main: html`<h1>${title}</h1>
 ${mayWrite ? uploadForm(request, reply, values, errors) : ''}
-<h2>${tr(lang, 'Tệp của trang', 'Files of this site')} (${page.total})</h2>
+<h2>${t(lang, 'media.filesSite')} (${page.total})</h2>
 ${
   page.items.length
-    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(lang, 'Danh sách tệp', 'Files')}"><table class="data"><caption class="visually-hidden">${tr(lang, 'Danh sách tệp, mới nhất trước', 'Files, newest first')}</caption>
-<thead><tr><th scope="col">${tr(lang, 'Xem trước', 'Preview')}</th><th scope="col">${tr(lang, 'Tên tệp', 'File name')}</th><th scope="col">${tr(lang, 'Loại', 'Kind')}</th><th scope="col">${tr(lang, 'Dung lượng', 'Size')}</th><th scope="col">${tr(lang, 'Tải lên lúc', 'Uploaded')}</th></tr></thead>
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'media.files')}"><table class="data"><caption class="visually-hidden">${t(lang, 'media.filesNewestFirst')}</caption>
+<thead><tr><th scope="col">${t(lang, 'media.preview')}</th><th scope="col">${t(lang, 'media.fileName')}</th><th scope="col">${t(lang, 'media.kind')}</th><th scope="col">${t(lang, 'media.size')}</th><th scope="col">${t(lang, 'media.uploaded')}</th></tr></thead>
 <tbody>${page.items.map(
         (m) =>
           html`<tr><td>${thumbnail(m)}</td><th scope="row"><a href="${base}/${m.id}">${m.originalName}</a></th><td>${kindLabel(m.kind, lang)}</td><td>${formatBytes(m.bytes, lang)}</td><td>${formatDateTime(m.createdAt)}</td></tr>`,
       )}</tbody></table></div>`
-    : html`<p>${tr(lang, 'Chưa có tệp nào.', 'No files yet.')}</p>`
+    : html`<p>${t(lang, 'media.noFilesYet')}</p>`
 }
 ${
   page.pages > 1
-    ? html`<nav aria-label="${tr(lang, 'Phân trang', 'Pages')}"><p>${page.page > 1 ? html`<a href="${pageHref(page.page - 1)}" rel="prev">${tr(lang, '← Trang trước', '← Previous')}</a> ` : ''}${tr(lang, `Trang ${page.page}/${page.pages}`, `Page ${page.page} of ${page.pages}`)}${page.page < page.pages ? html` <a href="${pageHref(page.page + 1)}" rel="next">${tr(lang, 'Trang sau →', 'Next →')}</a>` : ''}</p></nav>`
+    ? html`<nav aria-label="${t(lang, 'media.pages')}"><p>${page.page > 1 ? html`<a href="${pageHref(page.page - 1)}" rel="prev">${t(lang, 'media.previous')}</a> ` : ''}${t(lang, 'media.page', { page: page.page, pages: page.pages })}${page.page < page.pages ? html` <a href="${pageHref(page.page + 1)}" rel="next">${t(lang, 'media.next')}</a>` : ''}</p></nav>`
     : ''
 }`,
         },
@@ -220,46 +216,44 @@ ${
             ? html`<audio controls preload="metadata" src="${m.url}"></audio>`
             : m.kind === 'video'
               ? html`<video controls preload="metadata" src="${m.url}" style="max-width:100%"></video>`
-              : html`<p><a href="${m.url}" download="${m.downloadName}">${tr(lang, 'Tải tài liệu về', 'Download the document')}</a></p>`;
+              : html`<p><a href="${m.url}" download="${m.downloadName}">${t(lang, 'media.downloadDocument')}</a></p>`;
       return admin.send(
         request,
         reply,
         {
           title: m.originalName,
-          ...(Object.keys(errors).length
-            ? { notice: { kind: 'error' as const, text: tr(lang, 'Chưa lưu được: kiểm tra các ô được đánh dấu.', 'Not saved: check the marked fields.') } }
-            : notice(request)),
-          main: html`<p><a href="${base}">${tr(lang, '← Thư viện tệp', '← Media library')}</a></p>
+          ...(Object.keys(errors).length ? { notice: { kind: 'error' as const, text: t(lang, 'media.notSavedCheckMarkedFields') } } : notice(request)),
+          main: html`<p><a href="${base}">${t(lang, 'media.mediaLibrary2')}</a></p>
 <h1>${m.originalName}</h1>
 <div style="max-width:40rem">${preview}</div>
 <dl>
-<dt>${tr(lang, 'Loại', 'Kind')}</dt><dd>${kindLabel(m.kind, lang)} (<code>${m.mime}</code>)</dd>
-<dt>${tr(lang, 'Dung lượng', 'Size')}</dt><dd>${formatBytes(m.bytes, lang)}</dd>
-${m.width && m.height ? html`<dt>${tr(lang, 'Kích thước', 'Dimensions')}</dt><dd>${m.width} × ${m.height} ${tr(lang, 'điểm ảnh', 'pixels')}</dd>` : ''}
-${m.variants.length ? html`<dt>${tr(lang, 'Các cỡ WebP', 'WebP sizes')}</dt><dd>${m.variants.map((v, i) => html`${i ? ', ' : ''}<a href="${v.url}">${v.width}</a>`)}</dd>` : ''}
-<dt>${tr(lang, 'Tải lên lúc', 'Uploaded')}</dt><dd>${formatDateTime(m.createdAt)}</dd>
-<dt>${tr(lang, 'Địa chỉ công khai', 'Public address')}</dt><dd><a href="${m.url}"><code>${m.url}</code></a></dd>
+<dt>${t(lang, 'media.kind')}</dt><dd>${kindLabel(m.kind, lang)} (<code>${m.mime}</code>)</dd>
+<dt>${t(lang, 'media.size')}</dt><dd>${formatBytes(m.bytes, lang)}</dd>
+${m.width && m.height ? html`<dt>${t(lang, 'media.dimensions')}</dt><dd>${m.width} × ${m.height} ${t(lang, 'media.pixels')}</dd>` : ''}
+${m.variants.length ? html`<dt>${t(lang, 'media.webpSizes')}</dt><dd>${m.variants.map((v, i) => html`${i ? ', ' : ''}<a href="${v.url}">${v.width}</a>`)}</dd>` : ''}
+<dt>${t(lang, 'media.uploaded')}</dt><dd>${formatDateTime(m.createdAt)}</dd>
+<dt>${t(lang, 'media.publicAddress')}</dt><dd><a href="${m.url}"><code>${m.url}</code></a></dd>
 <dt>SHA-256</dt><dd><code style="word-break:break-all">${m.sha256}</code></dd>
 </dl>
 ${
   mayWrite
-    ? html`<h2>${tr(lang, 'Mô tả', 'Description')}</h2>
+    ? html`<h2>${t(lang, 'media.description')}</h2>
 <form method="post" action="${here}" class="form" novalidate>
 ${csrfInput(csrfToken(request, reply))}
 ${field({
   name: 'alt',
-  label: m.kind === 'image' ? tr(lang, 'Văn bản thay thế', 'Alt text') : tr(lang, 'Văn bản thay thế (không bắt buộc)', 'Alt text (optional)'),
-  hint: tr(lang, 'Mô tả ngắn điều ảnh thể hiện, cho người không xem được ảnh.', 'A short description of what the image shows, for people who cannot see it.'),
+  label: m.kind === 'image' ? t(lang, 'media.altText') : t(lang, 'media.altTextOptional'),
+  hint: t(lang, 'media.shortDescriptionWhatImageShows'),
   value: values?.alt ?? m.alt,
   required: m.kind === 'image',
   maxlength: service.ALT_MAX,
   ...(errors.alt ? { error: errors.alt } : {}),
 })}
-${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: values?.caption ?? m.caption, maxlength: service.CAPTION_MAX, ...(errors.caption ? { error: errors.caption } : {}) })}
-<p><button type="submit">${tr(lang, 'Lưu', 'Save')}</button></p>
+${field({ name: 'caption', label: t(lang, 'media.caption'), value: values?.caption ?? m.caption, maxlength: service.CAPTION_MAX, ...(errors.caption ? { error: errors.caption } : {}) })}
+<p><button type="submit">${t(lang, 'media.save')}</button></p>
 </form>
-<h2>${tr(lang, 'Xóa', 'Delete')}</h2>
-<p><a class="button secondary" href="${here}/${deleteSuffix}">${tr(lang, 'Xóa tệp này…', 'Delete this file…')}</a></p>`
+<h2>${t(lang, 'media.delete')}</h2>
+<p><a class="button secondary" href="${here}/${deleteSuffix}">${t(lang, 'media.deleteFile')}</a></p>`
     : ''
 }`,
         },
@@ -287,20 +281,16 @@ ${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: val
       const s = await admin.scope(request);
       const m = await service.getMediaForActor(media, s.actor, idParam(request.params.id));
       const here = `${base}/${m.id}`;
-      const title = tr(lang, 'Xóa tệp', 'Delete file');
+      const title = t(lang, 'media.deleteFile2');
       return admin.send(
         request,
         reply,
         {
           title,
-          main: html`<h1>${tr(lang, `Xóa tệp “${m.originalName}”?`, `Delete “${m.originalName}”?`)}</h1>
-<p>${tr(
-            lang,
-            'Tệp sẽ bị xóa hẳn khỏi thư viện; các trang đang dùng tệp này sẽ không hiển thị được nó nữa. Không thể hoàn tác.',
-            'The file will be removed from the library for good; pages that use it will no longer show it. This cannot be undone.',
-          )}</p>
-<form method="post" action="${here}/${deleteSuffix}" class="inline">${csrfInput(csrfToken(request, reply))}<button type="submit" class="danger">${tr(lang, 'Xóa vĩnh viễn', 'Delete for good')}</button></form>
-<a class="button secondary" href="${here}">${tr(lang, 'Hủy', 'Cancel')}</a>`,
+          main: html`<h1>${t(lang, 'media.delete2', { originalName: m.originalName })}</h1>
+<p>${t(lang, 'media.fileWillRemovedFromLibrary')}</p>
+<form method="post" action="${here}/${deleteSuffix}" class="inline">${csrfInput(csrfToken(request, reply))}<button type="submit" class="danger">${t(lang, 'media.deleteGood')}</button></form>
+<a class="button secondary" href="${here}">${t(lang, 'media.cancel')}</a>`,
         },
         s,
       );
@@ -332,8 +322,8 @@ ${field({ name: 'caption', label: tr(lang, 'Chú thích', 'Caption'), value: val
         const upload = await readUpload(parts, service.MAX_UPLOAD_BYTES);
         const values = upload.values;
         const again = (errors: Record<string, string>, status: number) => listPages[lang](request, reply, s, values, errors, status);
-        if (!s.site) return again({ file: tr(lang, 'Chưa có trang nào.', 'There is no site yet.') }, 422);
-        if (!upload.file) return again({ file: tr(lang, 'Chưa chọn tệp để tải lên.', 'Choose a file to upload.') }, 422);
+        if (!s.site) return again({ file: t(lang, 'media.thereNoSiteYet') }, 422);
+        if (!upload.file) return again({ file: t(lang, 'media.chooseFileUpload') }, 422);
         if (upload.file.tooLarge) {
           return again({ file: `Tệp “${upload.file.name}” nặng hơn ${formatBytes(service.MAX_UPLOAD_BYTES)}, giới hạn lớn nhất của thư viện (video).` }, 413);
         }

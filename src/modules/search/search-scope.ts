@@ -4,11 +4,11 @@
  * out and named, never an error; the form shows back what was typed.
  */
 import { TIME_ZONE, type Lang } from '../../platform/i18n/index.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import type { SiteWithHosts } from '../sites/index.ts';
 import { siteName } from '../sites/index.ts';
 import type { SearchableType, SearchScope } from './search.service.ts';
 import type { Option, SearchFormOptions, SearchFormValues } from './search.views.ts';
+import { t } from './messages.ts';
 
 /** Category and topic choices a type offers for the sites searched. */
 export interface FilterChoices {
@@ -87,34 +87,34 @@ export async function resolveScope(
   if (input.site) {
     const chosen = under.find((s) => s.code === input.site);
     if (chosen) siteIds = [chosen.id];
-    else bad.push(tr(lang, 'trang', 'site'));
+    else bad.push(t(lang, 'searchScope.site'));
   }
   const scope: SearchScope = { siteIds };
   const typeOpts = typeOptions(types, lang);
   if (input.type) {
     const [docType, kind] = input.type.split(':', 2) as [string, string | undefined];
     if (typeOpts.some((o) => o.value === input.type) || (kind === undefined && types.some((t) => t.type === docType))) scope.types = [{ docType, kind }];
-    else bad.push(tr(lang, 'loại thông tin', 'type'));
+    else bad.push(t(lang, 'searchScope.type'));
   }
   const choices = await choicesOf(siteIds, lang);
   if (input.category) {
     const c = choices.categories.find((x) => x.value === input.category);
     if (c) scope.categoryIds = c.ids;
-    else bad.push(tr(lang, 'chuyên mục', 'category'));
+    else bad.push(t(lang, 'searchScope.category'));
   }
   if (input.topic) {
     if (choices.topics.some((x) => x.value === input.topic)) scope.topicId = Number(input.topic);
-    else bad.push(tr(lang, 'chủ đề', 'topic'));
+    else bad.push(t(lang, 'searchScope.topic'));
   }
   if (input.lang) {
     if (/^[a-z]{2,3}$/.test(input.lang)) scope.lang = input.lang;
-    else bad.push(tr(lang, 'ngôn ngữ', 'language'));
+    else bad.push(t(lang, 'searchScope.language'));
   }
   const from = input.from ? parseDay(input.from) : undefined;
   const to = input.to ? parseDay(input.to) : undefined;
-  if (input.from && !from) bad.push(tr(lang, 'ngày bắt đầu', 'start date'));
-  if (input.to && !to) bad.push(tr(lang, 'ngày kết thúc', 'end date'));
-  if (from && to && from > to) bad.push(tr(lang, 'khoảng ngày (ngày bắt đầu sau ngày kết thúc)', 'date range (start after end)'));
+  if (input.from && !from) bad.push(t(lang, 'searchScope.startDate'));
+  if (input.to && !to) bad.push(t(lang, 'searchScope.endDate'));
+  if (from && to && from > to) bad.push(t(lang, 'searchScope.dateRangeStartAfterEnd'));
   else {
     if (from) scope.from = from;
     // "Until" includes the whole day.

@@ -8,17 +8,17 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { t, type Lang } from '../../platform/i18n/index.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { ErrorBody } from '../../platform/http/error-handler.ts';
 import { html } from '../../platform/views/html.ts';
 import { assetUrl } from '../../platform/views/assets.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { PATHS, publicRoutes, type SiteShell } from '../site-shell/index.ts';
 import { requireSite, siteHref, siteName, siteOrigin, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import { formValues, resolveScope, typeLabel, type FilterChoices, type ScopeInput } from './search-scope.ts';
 import { PAGE_SIZE, type SearchHit, type SearchService } from './search.service.ts';
 import { noticeMessage, searchMain, type HitView } from './search.views.ts';
+import { t } from './messages.ts';
 
 export interface SearchPagesDeps {
   search: SearchService;
@@ -111,9 +111,7 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
     };
     const pageHref = (n: number) => (n <= 1 ? `${action}?${params.toString()}` : hrefWith({ trang: String(n) }));
     const suggestion = result?.suggestion;
-    const title = result
-      ? tr(lang, `Tìm kiếm: ${result.query.text || values.q.slice(0, 80)}`, `Search: ${result.query.text || values.q.slice(0, 80)}`)
-      : tr(lang, 'Tìm kiếm', 'Search');
+    const title = result ? t(lang, 'search.search2', { value: result.query.text || values.q.slice(0, 80) }) : t(lang, 'search.search');
     const main = searchMain({
       lang,
       action,
@@ -137,7 +135,7 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
     const other: Lang = lang === 'vi' ? 'en' : 'vi';
     const rendered = await deps.shell.renderPage(request, {
       title: result && result.total > 0 ? `${title} (${result.more ? '>' : ''}${result.total})` : title,
-      breadcrumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, { label: tr(lang, 'Tìm kiếm', 'Search') }],
+      breadcrumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, { label: t(lang, 'search.search') }],
       main,
       alternate: { lang: other, href: siteHref(ctx, PATHS.search[other], other) },
       head: html`<meta name="robots" content="noindex, follow"><script src="${assetUrl('search-suggest.js')}" defer></script>`,
@@ -257,7 +255,7 @@ export function registerSearchPages(app: FastifyInstance, deps: SearchPagesDeps)
         ...result.notices.map((code) => ({ code, message: noticeMessage(lang, code) })),
         ...resolved.bad.map((what) => ({
           code: 'bad_filter',
-          message: tr(lang, `Điều kiện lọc không hợp lệ, đã bỏ qua: ${what}`, `Filter not valid, left out: ${what}`),
+          message: t(lang, 'search.filterNotValidLeftOut', { what }),
         })),
       ];
       return {

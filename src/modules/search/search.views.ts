@@ -4,10 +4,10 @@
  * "Có phải bạn muốn tìm" suggestion.
  */
 import { formatDate, type Lang } from '../../platform/i18n/index.ts';
-import { tr } from '../../platform/views/admin-shell.ts';
 import { html, type SafeHtml } from '../../platform/views/html.ts';
 import { pagination } from '../../platform/views/pagination.ts';
 import { PAGE_SIZE, type HighlightPart, type SearchNotice } from './search.service.ts';
+import { t } from './messages.ts';
 
 export interface Option {
   value: string;
@@ -77,37 +77,37 @@ function form(v: SearchPageView): SafeHtml {
   const L = v.lang;
   const f = v.values;
   const filtered = Boolean(f.type || f.site || f.category || f.topic || f.lang || f.from || f.to || f.sort);
-  return html`<form class="search-form" method="get" action="${v.action}" role="search" aria-label="${tr(L, 'Tìm kiếm thông tin', 'Search the site')}">
+  return html`<form class="search-form" method="get" action="${v.action}" role="search" aria-label="${t(L, 'search.searchSite')}">
 <div class="search-main">
-<label class="visually-hidden" for="tu-khoa">${tr(L, 'Từ khóa', 'Search terms')}</label>
+<label class="visually-hidden" for="tu-khoa">${t(L, 'search.searchTerms')}</label>
 <input id="tu-khoa" type="search" name="q" value="${f.q}" maxlength="256" autocomplete="off" list="goi-y-tieu-de" data-suggest="${v.suggestApi}" aria-describedby="huong-dan-tim">
 <datalist id="goi-y-tieu-de"></datalist>
-<button type="submit">${tr(L, 'Tìm kiếm', 'Search')}</button>
+<button type="submit">${t(L, 'search.search')}</button>
 </div>
-<p id="huong-dan-tim" class="muted">${tr(L, 'Gõ có dấu hoặc không dấu. Đặt cụm từ trong ngoặc kép để tìm đúng cụm, thêm dấu trừ trước từ cần loại: "đường dây nóng" -tuyển', 'Type with or without Vietnamese diacritics. Put a phrase in double quotes to find it exactly; put a minus before a word to leave it out: "hotline" -recruitment')}</p>
+<p id="huong-dan-tim" class="muted">${t(L, 'search.typeWithoutVietnameseDiacriticsPut')}</p>
 <details class="search-filters"${filtered ? html` open` : ''}>
-<summary>${tr(L, 'Tìm kiếm nâng cao', 'Advanced search')}</summary>
+<summary>${t(L, 'search.advancedSearch')}</summary>
 <div class="grid">
-${select('loai', 'bo-loc-loai', tr(L, 'Loại thông tin', 'Type'), v.options.types, f.type, tr(L, 'Tất cả', 'All'))}
-${v.options.sites.length > 1 ? select('trang-con', 'bo-loc-trang', tr(L, 'Trang', 'Site'), v.options.sites, f.site, tr(L, 'Toàn bộ cổng', 'The whole portal')) : ''}
-${v.options.categories.length > 0 ? select('chuyen-muc', 'bo-loc-chuyen-muc', tr(L, 'Chuyên mục', 'Category'), v.options.categories, f.category, tr(L, 'Tất cả', 'All')) : ''}
-${v.options.topics.length > 0 ? select('chu-de', 'bo-loc-chu-de', tr(L, 'Chủ đề', 'Topic'), v.options.topics, f.topic, tr(L, 'Tất cả', 'All')) : ''}
+${select('loai', 'bo-loc-loai', t(L, 'search.type'), v.options.types, f.type, t(L, 'search.all'))}
+${v.options.sites.length > 1 ? select('trang-con', 'bo-loc-trang', t(L, 'search.site'), v.options.sites, f.site, t(L, 'search.wholePortal')) : ''}
+${v.options.categories.length > 0 ? select('chuyen-muc', 'bo-loc-chuyen-muc', t(L, 'search.category'), v.options.categories, f.category, t(L, 'search.all')) : ''}
+${v.options.topics.length > 0 ? select('chu-de', 'bo-loc-chu-de', t(L, 'search.topic'), v.options.topics, f.topic, t(L, 'search.all')) : ''}
 ${select(
   'ngon-ngu',
   'bo-loc-ngon-ngu',
-  tr(L, 'Ngôn ngữ', 'Language'),
+  t(L, 'search.language'),
   [
     { value: 'vi', label: 'Tiếng Việt' },
     { value: 'en', label: 'English' },
   ],
   f.lang,
-  tr(L, 'Mọi ngôn ngữ', 'Any language'),
+  t(L, 'search.anyLanguage'),
 )}
-<div><label for="bo-loc-tu-ngay">${tr(L, 'Đăng từ ngày', 'Published from')}</label><input id="bo-loc-tu-ngay" type="date" name="tu-ngay" value="${f.from}"></div>
-<div><label for="bo-loc-den-ngay">${tr(L, 'Đến ngày', 'Until')}</label><input id="bo-loc-den-ngay" type="date" name="den-ngay" value="${f.to}"></div>
-${select('sap-xep', 'bo-loc-sap-xep', tr(L, 'Sắp xếp', 'Order'), [{ value: 'moi-nhat', label: tr(L, 'Mới nhất trước', 'Newest first') }], f.sort, tr(L, 'Phù hợp nhất', 'Best match'))}
+<div><label for="bo-loc-tu-ngay">${t(L, 'search.publishedFrom')}</label><input id="bo-loc-tu-ngay" type="date" name="tu-ngay" value="${f.from}"></div>
+<div><label for="bo-loc-den-ngay">${t(L, 'search.until')}</label><input id="bo-loc-den-ngay" type="date" name="den-ngay" value="${f.to}"></div>
+${select('sap-xep', 'bo-loc-sap-xep', t(L, 'search.order'), [{ value: 'moi-nhat', label: t(L, 'search.newestFirst') }], f.sort, t(L, 'search.bestMatch'))}
 </div>
-<button type="submit">${tr(L, 'Áp dụng bộ lọc', 'Apply filters')}</button>
+<button type="submit">${t(L, 'search.applyFilters')}</button>
 </details>
 </form>`;
 }
@@ -122,47 +122,34 @@ function hitList(L: Lang, hits: readonly HitView[], start: number): SafeHtml {
   )}</ol>`;
 }
 
-const NOTICE: Record<SearchNotice, [string, string]> = {
-  empty: ['Hãy nhập từ khóa cần tìm (chữ hoặc số).', 'Please type what you are looking for (letters or digits).'],
-  only_exclusions: [
-    'Từ khóa chỉ có các từ cần loại (có dấu trừ phía trước): hãy thêm ít nhất một từ cần tìm.',
-    'The query only has words to leave out (with a minus): add at least one word to look for.',
-  ],
-  truncated: ['Từ khóa quá dài: chỉ phần đầu được dùng để tìm.', 'The query was too long: only its beginning was used.'],
-  page_out_of_range: ['Trang kết quả này không có: hãy về trang đầu.', 'There is no such page of results: go back to the first page.'],
-};
-
 export function noticeMessage(lang: Lang, notice: SearchNotice): string {
-  return tr(lang, NOTICE[notice][0], NOTICE[notice][1]);
+  return t(lang, `search.notice.${notice}`);
 }
 
 export function searchMain(v: SearchPageView): SafeHtml {
   const L = v.lang;
   const status = !v.searched
-    ? tr(L, 'Nhập từ khóa để tìm tin, bài, văn bản và trang thông tin.', 'Type words to search news, articles, documents and pages.')
+    ? t(L, 'search.typeWordsSearchNewsArticles')
     : v.total === 0
-      ? tr(L, `Không tìm thấy kết quả nào cho «${v.query}».`, `No results for “${v.query}”.`)
+      ? t(L, 'search.noResults', { query: v.query })
       : v.more
-        ? tr(
-            L,
-            `Hơn ${v.total} kết quả cho «${v.query}»${v.page > 1 ? `, trang ${v.page}` : ''}.`,
-            `More than ${v.total} results for “${v.query}”${v.page > 1 ? `, page ${v.page}` : ''}.`,
-          )
-        : tr(
-            L,
-            `${v.total} kết quả cho «${v.query}»${v.page > 1 ? `, trang ${v.page}/${v.pages}` : ''}.`,
-            `${v.total} result${v.total === 1 ? '' : 's'} for “${v.query}”${v.page > 1 ? `, page ${v.page} of ${v.pages}` : ''}.`,
-          );
-  return html`<h1>${tr(L, 'Tìm kiếm', 'Search')}</h1>
+        ? t(L, v.page > 1 ? 'search.moreThanOnPage' : 'search.moreThan', { total: v.total, query: v.query, page: v.page })
+        : t(L, v.page > 1 ? (v.total === 1 ? 'search.countOneOnPage' : 'search.countOnPage') : v.total === 1 ? 'search.countOne' : 'search.count', {
+            total: v.total,
+            query: v.query,
+            page: v.page,
+            pages: v.pages,
+          });
+  return html`<h1>${t(L, 'search.search')}</h1>
 ${form(v)}
 <div id="ket-qua">
 <p class="search-status" role="status">${status}</p>
-${v.notices.map((n) => html`<p class="notice-inline">${tr(L, NOTICE[n][0], NOTICE[n][1])}${n === 'page_out_of_range' ? html` <a href="${v.pageHref(1)}">${tr(L, 'Trang đầu', 'First page')}</a>` : ''}</p>`)}
-${v.badFilters.length > 0 ? html`<p class="notice-inline">${tr(L, 'Một số điều kiện lọc không hợp lệ nên đã được bỏ qua: ', 'Some filters were not valid and were left out: ')}${v.badFilters.join(', ')}.</p>` : ''}
+${v.notices.map((n) => html`<p class="notice-inline">${t(L, `search.notice.${n}`)}${n === 'page_out_of_range' ? html` <a href="${v.pageHref(1)}">${t(L, 'search.firstPage')}</a>` : ''}</p>`)}
+${v.badFilters.length > 0 ? html`<p class="notice-inline">${t(L, 'search.someFiltersWereNotValid')}${v.badFilters.join(', ')}.</p>` : ''}
 ${
   v.suggestion
-    ? html`<p class="search-suggestion">${tr(L, 'Có phải bạn muốn tìm: ', 'Did you mean: ')}<a href="${v.suggestion.href}"><strong>${v.suggestion.text}</strong></a>?</p>
-<p class="muted">${tr(L, `Kết quả cho «${v.suggestion.text}»:`, `Results for “${v.suggestion.text}”:`)}</p>
+    ? html`<p class="search-suggestion">${t(L, 'search.didYouMean')}<a href="${v.suggestion.href}"><strong>${v.suggestion.text}</strong></a>?</p>
+<p class="muted">${t(L, 'search.results', { text: v.suggestion.text })}</p>
 ${hitList(L, v.suggestion.hits, 1)}`
     : ''
 }

@@ -4,19 +4,29 @@
  */
 import { vi, type MessageKey } from './vi.ts';
 import { en } from './en.ts';
+import { defineCatalogue, type Catalogue, type Translator } from './messages.ts';
+import type { Lang } from './lang.ts';
 
-export type Lang = 'vi' | 'en';
+export { LANGS, type Lang } from './lang.ts';
 export type { MessageKey };
-export const LANGS: readonly Lang[] = ['vi', 'en'];
+export type { Translator } from './messages.ts';
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+/** The platform's shared words: the page shell, error pages, forms. */
+const platform = defineCatalogue('platform', { vi, en });
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
-export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogues[lang][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export const t: Translator<MessageKey> = platform.t;
+
+/**
+ * A module's catalogue (see messages.ts): its own words in every language, checked by the
+ * compiler, and a `t` that knows them and the platform's shared words.
+ */
+export function defineMessages<const V extends Record<string, string>>(
+  name: string,
+  catalogue: Catalogue<V>,
+): { t: Translator<(keyof V & string) | MessageKey> } {
+  return { t: defineCatalogue(name, catalogue, t).t };
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -85,6 +85,23 @@ export const vi = {
   'error.body.503': 'Hệ thống đang tạm ngừng phục vụ. Vui lòng thử lại sau.',
   'error.requestId': 'Mã yêu cầu (cung cấp khi liên hệ hỗ trợ): {id}',
   'error.backHome': 'Về trang chủ',
+  'form.required': 'Cần nhập thông tin này.',
+  'form.tooLong': 'Dài quá {max} ký tự.',
+  'form.invalid': 'Giá trị không hợp lệ.',
+  'form.notNumber': 'Cần nhập một số nguyên.',
+  'form.outOfRange': 'Cần một số từ {min} đến {max}.',
+  'form.notAChoice': 'Hãy chọn một trong các lựa chọn có sẵn.',
+  'form.tooMany': 'Chọn quá nhiều mục.',
+  'form.notDone': 'Chưa thực hiện được',
+  'pagination.nextPage': 'Trang sau',
+  'pagination.page': 'Trang ',
+  'pagination.pages': 'Phân trang',
+  'pagination.previousPage': 'Trang trước',
+  'admin.title': 'Quản trị Cổng',
+  'admin.workingOn': 'Trang đang làm việc',
+  'admin.switch': 'Chuyển',
+  'admin.signOut': 'Đăng xuất',
+  'admin.nav': 'Chức năng quản trị',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -3,7 +3,7 @@
  * sites, usable without JavaScript and on a tablet. A header with the site switcher and
  * the signed-in person, a navigation list, the page, and notices.
  */
-import type { Lang } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { emblemSvg } from './emblem.ts';
 import { assetUrl } from './assets.ts';
@@ -34,10 +34,6 @@ export interface AdminPageSpec {
   notice?: { kind: 'ok' | 'error' | 'info'; text: string };
 }
 
-export function tr(lang: Lang, vi: string, en: string): string {
-  return lang === 'en' ? en : vi;
-}
-
 export function renderAdminShell(ctx: AdminShellContext, page: AdminPageSpec): string {
   const L = ctx.lang;
   const current = ctx.sites.find((s) => s.current);
@@ -47,22 +43,22 @@ export function renderAdminShell(ctx: AdminShellContext, page: AdminPageSpec): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title>${page.title} | ${tr(L, 'Quản trị Cổng', 'Cổng administration')}</title>
+<title>${page.title} | ${t(L, 'admin.title')}</title>
 <link rel="icon" href="${assetUrl('emblem.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${assetUrl('site.css')}">
 <link rel="stylesheet" href="${assetUrl('admin.css')}">
 </head>
 <body class="admin">
-<a class="skip-link" href="#noi-dung">${tr(L, 'Chuyển đến nội dung chính', 'Skip to main content')}</a>
+<a class="skip-link" href="#noi-dung">${t(L, 'shell.skip')}</a>
 <header class="admin-bar">
 <div class="admin-bar-inner">
-<span class="admin-brand">${emblemSvg()}<span>${tr(L, 'Quản trị Cổng', 'Cổng administration')}${current ? html` — <span class="admin-site">${current.name}</span>` : ''}</span></span>
+<span class="admin-brand">${emblemSvg()}<span>${t(L, 'admin.title')}${current ? html` — <span class="admin-site">${current.name}</span>` : ''}</span></span>
 ${
   ctx.sites.length > 1
     ? html`<form class="site-switch" method="get" action="${ctx.switchSiteHref}">
-<label for="chon-trang">${tr(L, 'Trang đang làm việc', 'Working on site')}</label>
+<label for="chon-trang">${t(L, 'admin.workingOn')}</label>
 <select id="chon-trang" name="site">${ctx.sites.map((s) => html`<option value="${s.code}"${s.current ? raw(' selected') : ''}>${s.name}</option>`)}</select>
-<button type="submit">${tr(L, 'Chuyển', 'Switch')}</button>
+<button type="submit">${t(L, 'admin.switch')}</button>
 </form>`
     : ''
 }
@@ -71,7 +67,7 @@ ${
 ${ctx.person && ctx.profileHref ? html`<a href="${ctx.profileHref}">${ctx.person.name}</a>` : ''}
 ${
   ctx.signOut
-    ? html`<form method="post" action="${ctx.signOut.href}" class="inline"><input type="hidden" name="_csrf" value="${ctx.signOut.csrf}"><button type="submit">${tr(L, 'Đăng xuất', 'Sign out')}</button></form>`
+    ? html`<form method="post" action="${ctx.signOut.href}" class="inline"><input type="hidden" name="_csrf" value="${ctx.signOut.csrf}"><button type="submit">${t(L, 'admin.signOut')}</button></form>`
     : ''
 }
 </div>
@@ -80,7 +76,7 @@ ${
 <div class="admin-layout">
 ${
   ctx.nav.length
-    ? html`<nav class="admin-nav" aria-label="${tr(L, 'Chức năng quản trị', 'Administration')}"><ul>${ctx.nav.map(
+    ? html`<nav class="admin-nav" aria-label="${t(L, 'admin.nav')}"><ul>${ctx.nav.map(
         (n) => html`<li><a href="${n.href}"${n.current ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`,
       )}</ul></nav>`
     : ''

@@ -1,7 +1,6 @@
 /** Page links for a list split into pages (content listings, search results). */
-import type { Lang } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { html, type SafeHtml } from './html.ts';
-import { tr } from './admin-shell.ts';
 
 /** Page numbers to show: the first, the last, and two on each side of the current one. */
 export function pageNumbers(page: number, pages: number): (number | null)[] {
@@ -15,9 +14,9 @@ export function pageNumbers(page: number, pages: number): (number | null)[] {
 
 export function pagination(lang: Lang, page: number, pages: number, hrefFor: (n: number) => string): SafeHtml | '' {
   if (pages <= 1) return '';
-  const pageWord = tr(lang, 'Trang ', 'Page ');
-  return html`<nav class="pagination" aria-label="${tr(lang, 'Phân trang', 'Pages')}"><ul>
-${page > 1 ? html`<li><a href="${hrefFor(page - 1)}" rel="prev">${tr(lang, 'Trang trước', 'Previous page')}</a></li>` : ''}
+  const pageWord = t(lang, 'pagination.page');
+  return html`<nav class="pagination" aria-label="${t(lang, 'pagination.pages')}"><ul>
+${page > 1 ? html`<li><a href="${hrefFor(page - 1)}" rel="prev">${t(lang, 'pagination.previousPage')}</a></li>` : ''}
 ${pageNumbers(page, pages).map((n) =>
   n === null
     ? html`<li aria-hidden="true">…</li>`
@@ -25,6 +24,6 @@ ${pageNumbers(page, pages).map((n) =>
       ? html`<li><span aria-current="page"><span class="visually-hidden">${pageWord}</span>${n}</span></li>`
       : html`<li><a href="${hrefFor(n)}"><span class="visually-hidden">${pageWord}</span>${n}</a></li>`,
 )}
-${page < pages ? html`<li><a href="${hrefFor(page + 1)}" rel="next">${tr(lang, 'Trang sau', 'Next page')}</a></li>` : ''}
+${page < pages ? html`<li><a href="${hrefFor(page + 1)}" rel="next">${t(lang, 'pagination.nextPage')}</a></li>` : ''}
 </ul></nav>`;
 }

@@ -5,15 +5,15 @@
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
-import { tr } from '../../../platform/views/admin-shell.ts';
 import type { DiffPart, RevisionDiff } from '../revision-diff.ts';
+import { t } from '../messages.ts';
 
 export function diffParts(parts: readonly DiffPart[], lang: Lang): SafeHtml {
   return html`${parts.map((p) =>
     p.kind === 'added'
-      ? html`<ins><span class="visually-hidden">${tr(lang, '[thêm: ', '[added: ')}</span>${p.text}<span class="visually-hidden">]</span></ins>`
+      ? html`<ins><span class="visually-hidden">${t(lang, 'diff.added')}</span>${p.text}<span class="visually-hidden">]</span></ins>`
       : p.kind === 'removed'
-        ? html`<del><span class="visually-hidden">${tr(lang, '[bỏ: ', '[removed: ')}</span>${p.text}<span class="visually-hidden">]</span></del>`
+        ? html`<del><span class="visually-hidden">${t(lang, 'diff.removed')}</span>${p.text}<span class="visually-hidden">]</span></del>`
         : p.text,
   )}`;
 }
@@ -30,13 +30,13 @@ export function revisionDiffView(diff: RevisionDiff, lang: Lang, legend: { remov
   const heading = (text: string) => (headingLevel === 2 ? html`<h2>${text}</h2>` : html`<h3>${text}</h3>`);
   const part = (label: string, parts: readonly DiffPart[]) => html`<section class="diff-part">
 ${heading(label)}
-${changed(parts) ? html`<div class="diff-text">${diffParts(parts, lang)}</div>` : html`<p class="muted">${tr(lang, 'Không thay đổi.', 'No change.')}</p>`}
+${changed(parts) ? html`<div class="diff-text">${diffParts(parts, lang)}</div>` : html`<p class="muted">${t(lang, 'diff.noChange')}</p>`}
 </section>`;
   return html`<div class="diff">
-<p class="diff-legend"><del>${tr(lang, 'Gạch ngang', 'Struck through')}</del>: ${legend.removed}. <ins>${tr(lang, 'Gạch chân', 'Underlined')}</ins>: ${legend.added}.</p>
-${part(tr(lang, 'Tiêu đề', 'Title'), diff.title)}
-${part(tr(lang, 'Tóm tắt', 'Summary'), diff.summary)}
-${part(tr(lang, 'Nội dung', 'Body'), diff.body)}
+<p class="diff-legend"><del>${t(lang, 'diff.struckThrough')}</del>: ${legend.removed}. <ins>${t(lang, 'diff.underlined')}</ins>: ${legend.added}.</p>
+${part(t(lang, 'common.title'), diff.title)}
+${part(t(lang, 'common.summary'), diff.summary)}
+${part(t(lang, 'common.body'), diff.body)}
 </div>`;
 }
 

@@ -6,9 +6,9 @@
  */
 import { formatDate, formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
-import { tr } from '../../../platform/views/admin-shell.ts';
 import { csrfInput } from '../../../platform/views/forms.ts';
 import { inputControl, selectControl, type OptionGroup } from './fields.ts';
+import { t } from '../messages.ts';
 
 /** The extra parts of the item form as typed (ids as strings). */
 export interface ExtrasValues {
@@ -83,7 +83,7 @@ export function itemExtrasFields(s: PickerSpec): SafeHtml {
   const L = s.lang;
   const v = s.values;
   const e = s.errors;
-  const library = html`<a href="${s.libraryHref}">${tr(L, 'Mở thư viện tệp để tải lên', 'Open the media library to upload')}</a>`;
+  const library = html`<a href="${s.libraryHref}">${t(L, 'itemExtras.openMediaLibraryUpload')}</a>`;
   return html`${
     s.images
       ? html`<input type="hidden" name="hasMedia" value="1">
@@ -91,12 +91,12 @@ ${choiceList({
   lang: L,
   name: 'coverMediaId',
   type: 'radio',
-  legend: tr(L, 'Ảnh đại diện', 'Cover image'),
-  hint: html`${tr(L, 'Chọn một ảnh trong thư viện tệp của trang.', 'Choose an image from the site’s media library.')} ${library}.`,
+  legend: t(L, 'itemExtras.coverImage'),
+  hint: html`${t(L, 'itemExtras.chooseImageFromSitesMedia')} ${library}.`,
   error: e.coverMediaId,
   className: 'image-choices',
   options: [
-    { value: '', label: tr(L, 'Không dùng ảnh đại diện', 'No cover image') },
+    { value: '', label: t(L, 'itemExtras.noCoverImage') },
     ...s.images.map((i) => ({
       value: String(i.id),
       label: html`<img src="${i.thumb}" alt="" width="160" height="107" loading="lazy"><span>${i.label}</span>`,
@@ -105,29 +105,25 @@ ${choiceList({
   selected: [v.coverMediaId],
   empty: '',
 })}
-${inputControl({ name: 'coverCaption', label: tr(L, 'Chú thích ảnh', 'Caption of the image'), hint: tr(L, 'Để trống: dùng chú thích của ảnh trong thư viện.', 'Empty: the caption of the image in the library.'), value: v.coverCaption, maxlength: 1000, error: e.coverCaption })}
+${inputControl({ name: 'coverCaption', label: t(L, 'itemExtras.captionImage'), hint: t(L, 'itemExtras.emptyCaptionImageLibrary'), value: v.coverCaption, maxlength: 1000, error: e.coverCaption })}
 ${choiceList({
   lang: L,
   name: 'attachments',
   type: 'checkbox',
-  legend: tr(L, 'Tệp đính kèm', 'Attachments'),
-  hint: tr(
-    L,
-    'Văn bản, biểu mẫu trong thư viện tệp của trang; hiện theo thứ tự trong danh sách.',
-    'Documents and forms from the site’s library, shown in the order of this list.',
-  ),
+  legend: t(L, 'itemExtras.attachments'),
+  hint: t(L, 'itemExtras.documentsFormsFromSitesLibrary'),
   error: e.attachments,
   className: 'document-choices',
   options: s.documents.map((d) => ({ value: String(d.id), label: d.label, extra: d.meta })),
   selected: v.attachments,
-  empty: tr(L, 'Thư viện tệp của trang chưa có văn bản nào.', 'The site’s library has no documents yet.'),
+  empty: t(L, 'itemExtras.sitesLibraryHasNoDocuments'),
 })}`
       : ''
   }
 ${
   s.topics.length
     ? html`<input type="hidden" name="hasTopics" value="1">
-${choiceList({ lang: L, name: 'topicIds', type: 'checkbox', legend: tr(L, 'Chủ đề', 'Topics'), error: e.topicIds, className: 'topic-choices', options: s.topics.map((t) => ({ value: String(t.id), label: t.name })), selected: v.topicIds, empty: '' })}`
+${choiceList({ lang: L, name: 'topicIds', type: 'checkbox', legend: t(L, 'itemExtras.topics'), error: e.topicIds, className: 'topic-choices', options: s.topics.map((t) => ({ value: String(t.id), label: t.name })), selected: v.topicIds, empty: '' })}`
     : ''
 }
 ${
@@ -135,15 +131,11 @@ ${
     ? html`<input type="hidden" name="hasTranslation" value="1">
 ${selectControl({
   name: 'translationOf',
-  label: tr(L, 'Bản dịch của', 'Translation of'),
-  hint: tr(
-    L,
-    'Tin, bài cùng nội dung bằng ngôn ngữ kia của trang. Trang công khai liên kết hai bản với nhau.',
-    'The item with the same content in the site’s other language. Public pages link the two.',
-  ),
+  label: t(L, 'itemExtras.translation'),
+  hint: t(L, 'itemExtras.itemSameContentSitesOther'),
   value: v.translationOf,
   error: e.translationOf,
-  groups: [{ options: [{ value: '', label: tr(L, '— Không có —', '— None —') }] }, ...s.translations],
+  groups: [{ options: [{ value: '', label: t(L, 'itemExtras.none') }] }, ...s.translations],
 })}`
     : ''
 }`;
@@ -182,10 +174,10 @@ export function itemExtrasDetails(s: ItemExtrasPageSpec): SafeHtml {
   const d = s.details;
   if (!d.cover && !d.attachments.length && !d.topics.length && !d.translation) return html``;
   return html`<dl class="meta-list item-extras">
-${d.cover ? html`<dt>${tr(L, 'Ảnh đại diện', 'Cover image')}</dt><dd><img src="${d.cover.thumb}" alt="" width="160" height="107" class="cover-thumb"> ${d.cover.label}${d.cover.caption ? html` — ${d.cover.caption}` : ''}</dd>` : ''}
-${d.attachments.length ? html`<dt>${tr(L, 'Tệp đính kèm', 'Attachments')}</dt><dd><ul class="plain">${d.attachments.map((a) => html`<li><a href="${a.href}">${a.label}</a></li>`)}</ul></dd>` : ''}
-${d.topics.length ? html`<dt>${tr(L, 'Chủ đề', 'Topics')}</dt><dd>${d.topics.join(', ')}</dd>` : ''}
-${d.translation ? html`<dt>${tr(L, 'Bản dịch', 'Translation')}</dt><dd><a href="${d.translation.href}" hreflang="${d.translation.lang}">${d.translation.title}</a> (${d.translation.lang === 'en' ? 'English' : 'Tiếng Việt'})</dd>` : ''}
+${d.cover ? html`<dt>${t(L, 'itemExtras.coverImage')}</dt><dd><img src="${d.cover.thumb}" alt="" width="160" height="107" class="cover-thumb"> ${d.cover.label}${d.cover.caption ? html` — ${d.cover.caption}` : ''}</dd>` : ''}
+${d.attachments.length ? html`<dt>${t(L, 'itemExtras.attachments')}</dt><dd><ul class="plain">${d.attachments.map((a) => html`<li><a href="${a.href}">${a.label}</a></li>`)}</ul></dd>` : ''}
+${d.topics.length ? html`<dt>${t(L, 'itemExtras.topics')}</dt><dd>${d.topics.join(', ')}</dd>` : ''}
+${d.translation ? html`<dt>${t(L, 'itemExtras.translation2')}</dt><dd><a href="${d.translation.href}" hreflang="${d.translation.lang}">${d.translation.title}</a> (${d.translation.lang === 'en' ? 'English' : 'Tiếng Việt'})</dd>` : ''}
 </dl>`;
 }
 
@@ -199,39 +191,39 @@ export function itemExtrasActions(s: ItemExtrasPageSpec): SafeHtml {
     const done = s.crossPost.sites.filter((x) => x.copy);
     const chosen = (s.values['cross_post.sites'] ?? '').split(',');
     const error = err('cross_post', 'sites');
-    parts.push(html`<section class="action-box" aria-labelledby="act-cross-post"><h3 id="act-cross-post">${tr(L, 'Đăng chéo sang trang thành phần', 'Cross-post to component sites')}</h3>
-${done.length ? html`<p>${tr(L, 'Đã đăng chéo sang', 'Already cross-posted to')}: ${done.map((x, i) => html`${i ? '; ' : ''}${x.copy!.href ? html`<a href="${x.copy!.href}">${x.name}</a>` : x.name} (${x.copy!.status})`)}.</p>` : ''}
+    parts.push(html`<section class="action-box" aria-labelledby="act-cross-post"><h3 id="act-cross-post">${t(L, 'itemExtras.crossPostComponentSites')}</h3>
+${done.length ? html`<p>${t(L, 'itemExtras.alreadyCrossPosted')}: ${done.map((x, i) => html`${i ? '; ' : ''}${x.copy!.href ? html`<a href="${x.copy!.href}">${x.name}</a>` : x.name} (${x.copy!.status})`)}.</p>` : ''}
 ${
   open_.length
     ? html`${open(s, 'cross_post')}
 <fieldset class="field" id="f-cross-post-sites"${error ? html` aria-describedby="f-cross-post-sites-error"` : ''}>
-<legend>${tr(L, 'Chọn trang nhận tin, bài', 'Sites to post it on')}</legend>
+<legend>${t(L, 'itemExtras.sitesPost')}</legend>
 ${error ? html`<p class="error" id="f-cross-post-sites-error">${error}</p>` : ''}
 <ul>${open_.map((x) => html`<li class="field-check"><input id="f-cross-post-${x.id}" name="sites" type="checkbox" value="${x.id}"${chosen.includes(String(x.id)) ? raw(' checked') : ''}><label for="f-cross-post-${x.id}">${x.name}</label></li>`)}</ul>
 </fieldset>
-<p class="hint">${tr(L, 'Mỗi trang được chọn nhận một bản đang đăng, dẫn nguồn về tin, bài gốc trên Cổng.', 'Each chosen site gets a published copy that links back to the original on the portal.')}</p>
-<p><button type="submit">${tr(L, 'Đăng chéo', 'Cross-post')}</button></p></form>`
-    : html`<p>${tr(L, 'Tin, bài đã được đăng chéo sang mọi trang thành phần.', 'The item is already on every component site.')}</p>`
+<p class="hint">${t(L, 'itemExtras.eachChosenSiteGetsPublished')}</p>
+<p><button type="submit">${t(L, 'itemExtras.crossPost')}</button></p></form>`
+    : html`<p>${t(L, 'itemExtras.itemAlreadyEveryComponentSite')}</p>`
 }
 </section>`);
   }
   if (s.propose) {
-    parts.push(html`<section class="action-box" aria-labelledby="act-propose"><h3 id="act-propose">${tr(L, 'Đề xuất lên Cổng', 'Propose to the portal')}</h3>
-${s.propose.proposals.length ? html`<p>${tr(L, 'Đã đề xuất', 'Proposed')}: ${s.propose.proposals.map((p, i) => html`${i ? '; ' : ''}#${p.id} (${p.status})`)}.</p>` : ''}
+    parts.push(html`<section class="action-box" aria-labelledby="act-propose"><h3 id="act-propose">${t(L, 'itemExtras.proposePortal')}</h3>
+${s.propose.proposals.length ? html`<p>${t(L, 'itemExtras.proposed')}: ${s.propose.proposals.map((p, i) => html`${i ? '; ' : ''}#${p.id} (${p.status})`)}.</p>` : ''}
 ${
   s.propose.pending
-    ? html`<p>${tr(L, 'Đề xuất đang chờ Ban Biên tập của Cổng xử lý.', 'The proposal awaits the portal’s board.')}</p>`
-    : html`${open(s, 'propose')}<p class="hint">${tr(L, `Gửi một bản sang ${s.propose.portalName}; Ban Biên tập của Cổng biên tập, duyệt hoặc từ chối như tin, bài khác.`, `Sends a copy to ${s.propose.portalName}; its board edits, approves or refuses it like any other item.`)}</p>
-<p><button type="submit">${tr(L, 'Đề xuất lên Cổng', 'Propose to the portal')}</button></p></form>`
+    ? html`<p>${t(L, 'itemExtras.proposalAwaitsPortalsBoard')}</p>`
+    : html`${open(s, 'propose')}<p class="hint">${t(L, 'itemExtras.sendsCopyItsBoardEdits', { portalName: s.propose.portalName })}</p>
+<p><button type="submit">${t(L, 'itemExtras.proposePortal')}</button></p></form>`
 }
 </section>`);
   }
   if (s.review) {
     const r = s.review;
-    parts.push(html`<section class="action-box" aria-labelledby="act-review"><h3 id="act-review">${tr(L, 'Rà soát định kỳ', 'Periodic review')}</h3>
-<p>${r.nextReviewAt ? html`${r.overdue ? html`<strong>${tr(L, 'Đã đến hạn rà soát', 'The review is due')}</strong> (${formatDate(r.nextReviewAt)}).` : html`${tr(L, 'Hạn rà soát tiếp theo', 'Next review due')}: ${formatDate(r.nextReviewAt)}.`}` : tr(L, 'Chưa có hạn rà soát.', 'No review date yet.')} ${tr(L, `Chu kỳ ${r.intervalDays} ngày.`, `Every ${r.intervalDays} days.`)}</p>
-${open(s, 'mark_reviewed')}<p class="hint">${tr(L, 'Xác nhận thông tin vẫn chính xác; hạn tiếp theo tính từ hôm nay.', 'Confirms the information is still accurate; the next review is due one interval from today.')}</p>
-<p><button type="submit" class="secondary">${tr(L, 'Đã rà soát', 'Mark as reviewed')}</button></p></form>
+    parts.push(html`<section class="action-box" aria-labelledby="act-review"><h3 id="act-review">${t(L, 'itemExtras.periodicReview')}</h3>
+<p>${r.nextReviewAt ? html`${r.overdue ? html`<strong>${t(L, 'itemExtras.reviewDue')}</strong> (${formatDate(r.nextReviewAt)}).` : html`${t(L, 'itemExtras.nextReviewDue')}: ${formatDate(r.nextReviewAt)}.`}` : t(L, 'itemExtras.noReviewDateYet')} ${t(L, 'itemExtras.everyDays', { intervalDays: r.intervalDays })}</p>
+${open(s, 'mark_reviewed')}<p class="hint">${t(L, 'itemExtras.confirmsInformationStillAccurateNext')}</p>
+<p><button type="submit" class="secondary">${t(L, 'itemExtras.markReviewed')}</button></p></form>
 </section>`);
   }
   return html`${parts}`;
@@ -244,11 +236,11 @@ export function overdueCard(
   itemHref: (id: number) => string,
 ): SafeHtml {
   const L = lang;
-  return html`<section class="card" aria-labelledby="db-reviews"><h2 id="db-reviews">${tr(L, 'Thông tin đến hạn rà soát', 'Information due for review')} (${rows.length})</h2>
+  return html`<section class="card" aria-labelledby="db-reviews"><h2 id="db-reviews">${t(L, 'itemExtras.informationDueReview')} (${rows.length})</h2>
 ${
   rows.length
-    ? html`<ul>${rows.slice(0, 10).map((r) => html`<li><a href="${itemHref(r.id)}">${r.title}</a>${r.next_review_at ? html` — ${tr(L, 'hạn', 'due')} ${formatDateTime(r.next_review_at)}` : ''}</li>`)}</ul>${rows.length > 10 ? html`<p>${tr(L, `Và ${rows.length - 10} tin, bài khác.`, `And ${rows.length - 10} more.`)}</p>` : ''}`
-    : html`<p>${tr(L, 'Không có thông tin nào đến hạn rà soát.', 'Nothing is due for review.')}</p>`
+    ? html`<ul>${rows.slice(0, 10).map((r) => html`<li><a href="${itemHref(r.id)}">${r.title}</a>${r.next_review_at ? html` — ${t(L, 'itemExtras.due')} ${formatDateTime(r.next_review_at)}` : ''}</li>`)}</ul>${rows.length > 10 ? html`<p>${t(L, 'itemExtras.more', { value: rows.length - 10 })}</p>` : ''}`
+    : html`<p>${t(L, 'itemExtras.nothingDueReview')}</p>`
 }
 </section>`;
 }

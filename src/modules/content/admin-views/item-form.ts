@@ -7,7 +7,6 @@ import type { Lang } from '../../../platform/i18n/index.ts';
 import type { ContentItemRow, ContentRevisionRow } from '../../../platform/db/schema.ts';
 import type { FieldProblem } from '../../../platform/http/errors.ts';
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
-import { tr } from '../../../platform/views/admin-shell.ts';
 import { assetUrl } from '../../../platform/views/assets.ts';
 import { csrfInput } from '../../../platform/views/forms.ts';
 import type { CategoryRow } from '../../../platform/db/schema.ts';
@@ -16,6 +15,7 @@ import type { ItemInput } from '../content.service.ts';
 import type { RevisionDiff } from '../revision-diff.ts';
 import { checkboxControl, fromLocalInput, inputControl, selectControl, textareaControl, toLocalInput } from './fields.ts';
 import { revisionDiffView } from './diff.ts';
+import { t } from '../messages.ts';
 
 export interface ItemFormValues {
   lang: string;
@@ -118,7 +118,7 @@ export function inputFromValues(
     if (d === 'invalid') {
       problems.push({
         field: key,
-        message: tr(lang, 'Ngày giờ không hợp lệ (ví dụ 20/11/2026 08:30).', 'Not a valid date and time (for example 20/11/2026 08:30).'),
+        message: t(lang, 'itemForm.notValidDateTimeExample'),
       });
       return null;
     }
@@ -131,11 +131,7 @@ export function inputFromValues(
     if (!found)
       problems.push({
         field: 'categoryId',
-        message: tr(
-          lang,
-          'Chuyên mục không thuộc trang này hoặc khác ngôn ngữ của tin, bài.',
-          'The category is not of this site or not in the language of the item.',
-        ),
+        message: t(lang, 'itemForm.categoryNotSiteNotLanguage'),
       });
     else categoryId = found.id;
   }
@@ -174,9 +170,7 @@ function typeField(f: FieldDef, value: string, error: string | undefined, lang: 
       return selectControl({
         ...common,
         value,
-        groups: [
-          { options: [{ value: '', label: tr(lang, '— Chọn —', '— Choose —') }, ...(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))] },
-        ],
+        groups: [{ options: [{ value: '', label: t(lang, 'itemForm.choose') }, ...(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))] }],
       });
     case 'textarea':
       return textareaControl({ ...common, value, rows: 3, maxlength: 2000 });
@@ -221,14 +215,10 @@ export function itemForm(s: ItemFormSpec): SafeHtml {
   return html`${
     s.conflict
       ? html`<section class="conflict" aria-labelledby="xung-dot">
-<h2 id="xung-dot">${tr(L, 'Người khác vừa lưu tin, bài này', 'Someone else has just saved this item')}</h2>
-<p>${tr(
-          L,
-          'Bản của bạn chưa được lưu. Dưới đây là phần khác nhau giữa bản người khác vừa lưu và bản bạn đang sửa (vẫn còn nguyên trong biểu mẫu). Nếu bấm Lưu lại, bản của bạn sẽ thay bản vừa lưu; hoặc tải lại để sửa tiếp trên bản mới nhất.',
-          'Your version was not saved. Below is what differs between the version someone else has just saved and yours (still in the form). Saving again replaces their version with yours; or reload to continue from the latest version.',
-        )}</p>
-${revisionDiffView(s.conflict, L, { removed: tr(L, 'chỉ có trong bản người khác vừa lưu', 'only in the version just saved by someone else'), added: tr(L, 'chỉ có trong bản của bạn', 'only in your version') })}
-<p><a href="${s.action}">${tr(L, 'Bỏ bản của tôi, xem bản mới nhất', 'Discard my version and see the latest')}</a></p>
+<h2 id="xung-dot">${t(L, 'itemForm.someoneElseHasJustSaved')}</h2>
+<p>${t(L, 'itemForm.yourVersionWasNotSaved')}</p>
+${revisionDiffView(s.conflict, L, { removed: t(L, 'itemForm.onlyVersionJustSavedSomeone'), added: t(L, 'itemForm.onlyYourVersion') })}
+<p><a href="${s.action}">${t(L, 'itemForm.discardMyVersionSeeLatest')}</a></p>
 </section>`
       : ''
   }
@@ -236,12 +226,12 @@ ${revisionDiffView(s.conflict, L, { removed: tr(L, 'chỉ có trong bản ngư�
 ${csrfInput(s.csrf)}
 ${s.version !== undefined ? html`<input type="hidden" name="version" value="${s.version}">` : ''}
 <input type="hidden" name="type" value="${s.type.code}">
-<p class="muted">${tr(L, 'Loại nội dung', 'Content type')}: <strong>${s.type.label[L]}</strong>. ${tr(L, 'Các ô có dấu * là bắt buộc.', 'Fields marked * are required.')}</p>
+<p class="muted">${t(L, 'itemForm.contentType')}: <strong>${s.type.label[L]}</strong>. ${t(L, 'itemForm.fieldsMarkedRequired')}</p>
 ${
   s.isNew
     ? selectControl({
         name: 'lang',
-        label: tr(L, 'Ngôn ngữ của tin, bài', 'Language of the item'),
+        label: t(L, 'itemForm.languageItem'),
         value: v.lang,
         error: e.lang,
         groups: [
@@ -255,16 +245,12 @@ ${
       })
     : html`<input type="hidden" name="lang" value="${v.lang}">`
 }
-${inputControl({ name: 'title', label: tr(L, 'Tiêu đề', 'Title'), value: v.title, required: true, maxlength: 500, error: e.title })}
-${textareaControl({ name: 'summary', label: tr(L, 'Tóm tắt', 'Summary'), value: v.summary, rows: 3, error: e.summary })}
+${inputControl({ name: 'title', label: t(L, 'common.title'), value: v.title, required: true, maxlength: 500, error: e.title })}
+${textareaControl({ name: 'summary', label: t(L, 'common.summary'), value: v.summary, rows: 3, error: e.summary })}
 ${textareaControl({
   name: 'bodyHtml',
-  label: tr(L, 'Nội dung', 'Body'),
-  hint: tr(
-    L,
-    'Có thể dùng thẻ HTML đơn giản: <p>, <h2>, <h3>, <strong>, <em>, <ul>, <ol>, <li>, <a>, <table>. Mã không an toàn sẽ bị loại khi lưu.',
-    'Simple HTML may be used: <p>, <h2>, <h3>, <strong>, <em>, <ul>, <ol>, <li>, <a>, <table>. Unsafe code is removed when saved.',
-  ),
+  label: t(L, 'common.body'),
+  hint: t(L, 'itemForm.simpleHtmlMayUsedP'),
   value: v.bodyHtml,
   rows: 16,
   error: e.bodyHtml,
@@ -272,29 +258,29 @@ ${textareaControl({
 })}
 ${
   s.type.fields.length
-    ? html`<fieldset class="type-fields"><legend>${tr(L, 'Thông tin riêng của loại', 'Details of the type')} “${s.type.label[L]}”</legend>
+    ? html`<fieldset class="type-fields"><legend>${t(L, 'itemForm.detailsType')} “${s.type.label[L]}”</legend>
 ${s.type.fields.map((f) => typeField(f, v.fields[f.name] ?? '', e[f.name], L))}
 </fieldset>`
     : ''
 }
 ${selectControl({
   name: 'categoryId',
-  label: tr(L, 'Chuyên mục', 'Category'),
+  label: t(L, 'common.category'),
   value: v.categoryId,
   error: e.categoryId,
-  hint: tr(L, 'Chọn chuyên mục cùng ngôn ngữ với tin, bài.', 'Choose a category in the language of the item.'),
-  groups: [{ options: [{ value: '', label: tr(L, '— Không chọn —', '— None —') }] }, ...groups],
+  hint: t(L, 'itemForm.chooseCategoryLanguageItem'),
+  groups: [{ options: [{ value: '', label: t(L, 'itemForm.none') }] }, ...groups],
 })}
 ${s.extras ?? ''}
-${inputControl({ name: 'source', label: tr(L, 'Nguồn tin', 'Source'), value: v.source, required: sourceRequired, maxlength: 500, error: e.source })}
-${inputControl({ name: 'authorName', label: tr(L, 'Tác giả', 'Author'), value: v.authorName, required: sourceRequired, maxlength: 200, error: e.authorName })}
-${checkboxControl({ name: 'isReference', label: tr(L, 'Tin tham khảo', 'Reference item'), hint: tr(L, 'Thông tin tham khảo, không phải văn bản chính thức của cơ quan.', 'For reference; not an official text of the agency.'), checked: v.isReference })}
-${inputControl({ name: 'publishAt', type: 'datetime-local', label: tr(L, 'Đăng lúc', 'Publish at'), hint: tr(L, 'Giờ Việt Nam. Để trống: đăng ngay khi được duyệt.', 'Viet Nam time. Empty: published as soon as approved.'), value: v.publishAt, error: e.publishAt })}
-${inputControl({ name: 'unpublishAt', type: 'datetime-local', label: tr(L, 'Gỡ lúc', 'Unpublish at'), hint: tr(L, 'Giờ Việt Nam. Để trống: không tự gỡ.', 'Viet Nam time. Empty: never withdrawn automatically.'), value: v.unpublishAt, error: e.unpublishAt })}
-${checkboxControl({ name: 'featured', label: tr(L, 'Tin nổi bật', 'Featured'), checked: v.featured })}
-${inputControl({ name: 'changeNote', label: tr(L, 'Ghi chú thay đổi', 'Change note'), hint: tr(L, 'Ngắn gọn: sửa gì, vì sao (hiện trong danh sách phiên bản).', 'Briefly: what changed and why (shown in the list of revisions).'), value: v.changeNote, maxlength: 500, error: e.changeNote })}
+${inputControl({ name: 'source', label: t(L, 'common.source'), value: v.source, required: sourceRequired, maxlength: 500, error: e.source })}
+${inputControl({ name: 'authorName', label: t(L, 'common.author'), value: v.authorName, required: sourceRequired, maxlength: 200, error: e.authorName })}
+${checkboxControl({ name: 'isReference', label: t(L, 'common.referenceItem'), hint: t(L, 'itemForm.referenceNotOfficialTextAgency'), checked: v.isReference })}
+${inputControl({ name: 'publishAt', type: 'datetime-local', label: t(L, 'common.publish'), hint: t(L, 'itemForm.vietNamTimeEmptyPublished'), value: v.publishAt, error: e.publishAt })}
+${inputControl({ name: 'unpublishAt', type: 'datetime-local', label: t(L, 'common.unpublish'), hint: t(L, 'itemForm.vietNamTimeEmptyNever'), value: v.unpublishAt, error: e.unpublishAt })}
+${checkboxControl({ name: 'featured', label: t(L, 'common.featured'), checked: v.featured })}
+${inputControl({ name: 'changeNote', label: t(L, 'common.changeNote'), hint: t(L, 'itemForm.brieflyWhatChangedWhyShown'), value: v.changeNote, maxlength: 500, error: e.changeNote })}
 ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
-<p class="form-actions"><button type="submit">${s.submitLabel}</button> <a href="${s.cancelHref}">${tr(L, 'Hủy', 'Cancel')}</a></p>
+<p class="form-actions"><button type="submit">${s.submitLabel}</button> <a href="${s.cancelHref}">${t(L, 'itemForm.cancel')}</a></p>
 </form>
 <script type="module" src="${assetUrl('editor.js')}"></script>`;
 }

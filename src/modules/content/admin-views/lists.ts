@@ -2,13 +2,13 @@
 import { formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
 import type { ContentStage, ContentVisibility } from '../../../platform/db/schema.ts';
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
-import { tr } from '../../../platform/views/admin-shell.ts';
 import { csrfInput, field } from '../../../platform/views/forms.ts';
 import { CONTENT_TYPES } from '../content-types.ts';
 import type { AdminListRow } from '../admin.repo.ts';
 import type { NotificationRow } from '../notifications.repo.ts';
 import { selectControl } from './fields.ts';
 import { stageLabel, STAGES, typeLabel, visibilityLabel, VISIBILITIES } from './labels.ts';
+import { t } from '../messages.ts';
 
 export interface ListFilterValues {
   type: string;
@@ -47,45 +47,45 @@ export function contentList(spec: {
     return s ? `${spec.base}?${s}` : spec.base;
   };
   const filtered = Boolean(f.type || f.status || f.text);
-  return html`<h1>${tr(L, 'Nội dung', 'Content')}</h1>
-<p>${tr(L, 'Tin, bài của trang', 'Items of the site')} <strong>${spec.siteName}</strong>.</p>
-${spec.newHref ? html`<p><a class="button" href="${spec.newHref}">${tr(L, 'Tạo tin, bài mới', 'New item')}</a></p>` : ''}
-<form method="get" action="${spec.base}" class="filters" role="search" aria-label="${tr(L, 'Lọc tin, bài', 'Filter items')}">
-${selectControl({ name: 'loai', label: tr(L, 'Loại', 'Type'), value: f.type, groups: [{ options: [{ value: '', label: tr(L, 'Tất cả', 'All') }, ...CONTENT_TYPES.map((t) => ({ value: t.code, label: t.label[L] }))] }] })}
+  return html`<h1>${t(L, 'common.content')}</h1>
+<p>${t(L, 'lists.itemsSite')} <strong>${spec.siteName}</strong>.</p>
+${spec.newHref ? html`<p><a class="button" href="${spec.newHref}">${t(L, 'common.newItem')}</a></p>` : ''}
+<form method="get" action="${spec.base}" class="filters" role="search" aria-label="${t(L, 'lists.filterItems')}">
+${selectControl({ name: 'loai', label: t(L, 'common.type'), value: f.type, groups: [{ options: [{ value: '', label: t(L, 'lists.all') }, ...CONTENT_TYPES.map((t) => ({ value: t.code, label: t.label[L] }))] }] })}
 ${selectControl({
   name: 'trang_thai',
-  label: tr(L, 'Trạng thái', 'Status'),
+  label: t(L, 'lists.status'),
   value: f.status,
   groups: [
-    { options: [{ value: '', label: tr(L, 'Tất cả', 'All') }] },
-    { label: tr(L, 'Xử lý', 'Stage'), options: STAGES.map((s) => ({ value: s, label: stageLabel(s, L, 2) })) },
-    { label: tr(L, 'Hiển thị', 'Visibility'), options: VISIBILITIES.map((v) => ({ value: `hien-thi:${v}`, label: visibilityLabel(v, L) })) },
+    { options: [{ value: '', label: t(L, 'lists.all') }] },
+    { label: t(L, 'lists.stage'), options: STAGES.map((s) => ({ value: s, label: stageLabel(s, L, 2) })) },
+    { label: t(L, 'common.visibility'), options: VISIBILITIES.map((v) => ({ value: `hien-thi:${v}`, label: visibilityLabel(v, L) })) },
   ],
 })}
-${field({ name: 'tim', label: tr(L, 'Tiêu đề có chữ', 'Title contains'), type: 'search', value: f.text })}
-<p><button type="submit">${tr(L, 'Lọc', 'Filter')}</button>${filtered ? html` <a href="${spec.base}">${tr(L, 'Bỏ lọc', 'Clear')}</a>` : ''}</p>
+${field({ name: 'tim', label: t(L, 'lists.titleContains'), type: 'search', value: f.text })}
+<p><button type="submit">${t(L, 'lists.filter')}</button>${filtered ? html` <a href="${spec.base}">${t(L, 'lists.clear')}</a>` : ''}</p>
 </form>
 ${
   spec.rows.length
-    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(L, 'Danh sách tin, bài', 'Items')}"><table class="data"><caption class="visually-hidden">${tr(L, 'Tin, bài, thay đổi gần nhất trước', 'Items, most recently changed first')}</caption>
-<thead><tr><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Loại', 'Type')}</th><th scope="col">${tr(L, 'Xử lý', 'Stage')}</th><th scope="col">${tr(L, 'Hiển thị', 'Visibility')}</th><th scope="col">${tr(L, 'Cập nhật', 'Updated')}</th></tr></thead>
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(L, 'lists.items')}"><table class="data"><caption class="visually-hidden">${t(L, 'lists.itemsMostRecentlyChangedFirst')}</caption>
+<thead><tr><th scope="col">${t(L, 'common.title')}</th><th scope="col">${t(L, 'common.type')}</th><th scope="col">${t(L, 'lists.stage')}</th><th scope="col">${t(L, 'common.visibility')}</th><th scope="col">${t(L, 'lists.updated')}</th></tr></thead>
 <tbody>${spec.rows.map(
         (r) =>
-          html`<tr><th scope="row"><a href="${spec.base}/${r.id}">${r.working_title ?? r.live_title ?? `#${r.id}`}</a>${r.lang === 'en' ? html` <span class="badge" lang="en">EN</span>` : ''}</th><td>${typeLabel(r.type, L)}</td><td>${r.stage ? stageLabel(r.stage, L, spec.approvalSteps) : '—'}</td><td>${visibilityLabel(r.visibility, L)}${r.emergency ? html` <span class="badge badge-warn">${tr(L, 'khẩn cấp', 'emergency')}</span>` : ''}</td><td>${formatDateTime(r.updated_at)}</td></tr>`,
+          html`<tr><th scope="row"><a href="${spec.base}/${r.id}">${r.working_title ?? r.live_title ?? `#${r.id}`}</a>${r.lang === 'en' ? html` <span class="badge" lang="en">EN</span>` : ''}</th><td>${typeLabel(r.type, L)}</td><td>${r.stage ? stageLabel(r.stage, L, spec.approvalSteps) : '—'}</td><td>${visibilityLabel(r.visibility, L)}${r.emergency ? html` <span class="badge badge-warn">${t(L, 'lists.emergency')}</span>` : ''}</td><td>${formatDateTime(r.updated_at)}</td></tr>`,
       )}</tbody></table></div>`
-    : html`<p>${filtered ? tr(L, 'Không có tin, bài nào khớp bộ lọc.', 'No item matches the filter.') : tr(L, 'Chưa có tin, bài nào.', 'No items yet.')}</p>`
+    : html`<p>${filtered ? t(L, 'lists.noItemMatchesFilter') : t(L, 'lists.noItemsYet')}</p>`
 }
 ${
   spec.page > 1 || spec.hasNext
-    ? html`<nav aria-label="${tr(L, 'Phân trang', 'Pages')}"><p>${spec.page > 1 ? html`<a href="${q(spec.page - 1)}" rel="prev">${tr(L, '← Trang trước', '← Previous')}</a> ` : ''}${tr(L, `Trang ${spec.page}`, `Page ${spec.page}`)}${spec.hasNext ? html` <a href="${q(spec.page + 1)}" rel="next">${tr(L, 'Trang sau →', 'Next →')}</a>` : ''}</p></nav>`
+    ? html`<nav aria-label="${t(L, 'lists.pages')}"><p>${spec.page > 1 ? html`<a href="${q(spec.page - 1)}" rel="prev">${t(L, 'lists.previous')}</a> ` : ''}${t(L, 'lists.page', { page: spec.page })}${spec.hasNext ? html` <a href="${q(spec.page + 1)}" rel="next">${t(L, 'lists.next')}</a>` : ''}</p></nav>`
     : ''
 }`;
 }
 
 export function typeChooser(lang: Lang, newHref: string): SafeHtml {
   const L = lang;
-  return html`<h1>${tr(L, 'Tạo tin, bài mới', 'New item')}</h1>
-<p>${tr(L, 'Chọn loại nội dung. Mỗi loại có những thông tin riêng (ví dụ số, ký hiệu văn bản với chỉ đạo điều hành).', 'Choose the type of content. Each type has details of its own (for example the document number of a directive).')}</p>
+  return html`<h1>${t(L, 'common.newItem')}</h1>
+<p>${t(L, 'lists.chooseTypeContentEachType')}</p>
 <ul class="type-list">${CONTENT_TYPES.map((t) => html`<li><a href="${newHref}?loai=${t.code}">${t.label[L]}</a></li>`)}</ul>`;
 }
 
@@ -114,7 +114,7 @@ ${s.note ? html`<p class="muted">${s.note}</p>` : ''}
 ${
   s.rows.length
     ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${s.id}"><table class="data">
-<thead><tr><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Loại', 'Type')}</th><th scope="col">${s.id === 'da-len-lich' ? tr(L, 'Đăng lúc', 'Publish at') : tr(L, 'Cập nhật', 'Updated')}</th></tr></thead>
+<thead><tr><th scope="col">${t(L, 'common.title')}</th><th scope="col">${t(L, 'common.type')}</th><th scope="col">${s.id === 'da-len-lich' ? t(L, 'common.publish') : t(L, 'lists.updated')}</th></tr></thead>
 <tbody>${s.rows.map(
         (r) =>
           html`<tr><th scope="row"><a href="${itemBase}/${r.id}">${r.title}</a></th><td>${typeLabel(r.type, L)}</td><td>${s.id === 'da-len-lich' && r.publish_at ? formatDateTime(r.publish_at) : formatDateTime(r.updated_at)}</td></tr>`,
@@ -134,11 +134,11 @@ export function notificationList(_lang: Lang, rows: readonly NotificationRow[], 
 
 export function notificationsPage(lang: Lang, rows: readonly NotificationRow[], itemHref: (id: number) => string, action: string, csrf: string): SafeHtml {
   const L = lang;
-  return html`<h1>${tr(L, 'Thông báo chưa đọc', 'Unread notifications')}</h1>
+  return html`<h1>${t(L, 'common.unreadNotifications')}</h1>
 ${
   rows.length
     ? html`${notificationList(L, rows, itemHref)}
-<form method="post" action="${action}">${csrfInput(csrf)}<button type="submit" class="secondary">${tr(L, 'Đánh dấu tất cả là đã đọc', 'Mark all as read')}</button></form>`
-    : html`<p>${tr(L, 'Không có thông báo mới.', 'No new notifications.')}</p>`
+<form method="post" action="${action}">${csrfInput(csrf)}<button type="submit" class="secondary">${t(L, 'lists.markAllRead')}</button></form>`
+    : html`<p>${t(L, 'common.noNewNotifications')}</p>`
 }`;
 }

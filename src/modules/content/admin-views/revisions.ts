@@ -2,11 +2,11 @@
 import { formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
 import type { ContentRevisionRow } from '../../../platform/db/schema.ts';
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
-import { tr } from '../../../platform/views/admin-shell.ts';
 import { csrfInput } from '../../../platform/views/forms.ts';
 import type { RevisionDiff } from '../revision-diff.ts';
 import { revisionDiffView } from './diff.ts';
 import { selectControl } from './fields.ts';
+import { t } from '../messages.ts';
 
 export interface RevisionsSpec {
   lang: Lang;
@@ -24,33 +24,33 @@ export interface RevisionsSpec {
 
 export function revisionsPage(s: RevisionsSpec): SafeHtml {
   const L = s.lang;
-  const label = (r: ContentRevisionRow) => `${tr(L, 'Phiên bản', 'Revision')} ${r.number} — ${formatDateTime(r.created_at)}`;
+  const label = (r: ContentRevisionRow) => `${t(L, 'common.revision')} ${r.number} — ${formatDateTime(r.created_at)}`;
   const options = s.revisions.map((r) => ({ value: String(r.id), label: label(r) }));
-  return html`<p class="breadcrumb-admin"><a href="${s.itemHref}">${s.title}</a> › ${tr(L, 'Các phiên bản', 'Revisions')}</p>
-<h1>${tr(L, 'Các phiên bản', 'Revisions')}: ${s.title}</h1>
-<div class="table-wrap" tabindex="0" role="region" aria-label="${tr(L, 'Danh sách phiên bản', 'Revisions')}"><table class="data"><caption class="visually-hidden">${tr(L, 'Phiên bản, mới nhất trước', 'Revisions, newest first')}</caption>
-<thead><tr><th scope="col">${tr(L, 'Số', 'No.')}</th><th scope="col">${tr(L, 'Lưu lúc', 'Saved')}</th><th scope="col">${tr(L, 'Người lưu', 'Saved by')}</th><th scope="col">${tr(L, 'Tiêu đề', 'Title')}</th><th scope="col">${tr(L, 'Ghi chú thay đổi', 'Change note')}</th><th scope="col">${tr(L, 'Thao tác', 'Action')}</th></tr></thead>
+  return html`<p class="breadcrumb-admin"><a href="${s.itemHref}">${s.title}</a> › ${t(L, 'common.revisions')}</p>
+<h1>${t(L, 'common.revisions')}: ${s.title}</h1>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t(L, 'revisions.revisions')}"><table class="data"><caption class="visually-hidden">${t(L, 'revisions.revisionsNewestFirst')}</caption>
+<thead><tr><th scope="col">${t(L, 'revisions.no')}</th><th scope="col">${t(L, 'revisions.saved')}</th><th scope="col">${t(L, 'revisions.saved2')}</th><th scope="col">${t(L, 'common.title')}</th><th scope="col">${t(L, 'common.changeNote')}</th><th scope="col">${t(L, 'common.action')}</th></tr></thead>
 <tbody>${s.revisions.map(
     (r) =>
-      html`<tr><th scope="row">${r.number}${r.id === s.workingId ? html` <span class="badge">${tr(L, 'đang làm việc', 'working')}</span>` : ''}${r.id === s.liveId ? html` <span class="badge badge-ok">${tr(L, 'đang đăng', 'published')}</span>` : ''}</th><td>${formatDateTime(r.created_at)}</td><td>${(r.created_by && s.names.get(r.created_by)) || '—'}</td><td>${r.title}</td><td>${r.change_note}</td><td>${
+      html`<tr><th scope="row">${r.number}${r.id === s.workingId ? html` <span class="badge">${t(L, 'revisions.working')}</span>` : ''}${r.id === s.liveId ? html` <span class="badge badge-ok">${t(L, 'revisions.published')}</span>` : ''}</th><td>${formatDateTime(r.created_at)}</td><td>${(r.created_by && s.names.get(r.created_by)) || '—'}</td><td>${r.title}</td><td>${r.change_note}</td><td>${
         s.mayRestore && r.id !== s.workingId
-          ? html`<form method="post" action="${s.here}" class="inline">${csrfInput(s.csrf)}<input type="hidden" name="phien_ban" value="${r.id}"><button type="submit" class="secondary">${tr(L, 'Khôi phục', 'Restore')}<span class="visually-hidden"> ${tr(L, 'phiên bản', 'revision')} ${r.number}</span></button></form>`
+          ? html`<form method="post" action="${s.here}" class="inline">${csrfInput(s.csrf)}<input type="hidden" name="phien_ban" value="${r.id}"><button type="submit" class="secondary">${t(L, 'revisions.restore')}<span class="visually-hidden"> ${t(L, 'revisions.revision')} ${r.number}</span></button></form>`
           : ''
       }</td></tr>`,
   )}</tbody></table></div>
 ${
   s.revisions.length > 1
     ? html`<section aria-labelledby="so-sanh">
-<h2 id="so-sanh">${tr(L, 'So sánh hai phiên bản', 'Compare two revisions')}</h2>
+<h2 id="so-sanh">${t(L, 'revisions.compareTwoRevisions')}</h2>
 <form method="get" action="${s.here}" class="filters">
-${selectControl({ name: 'tu', label: tr(L, 'Bản trước', 'Earlier'), value: s.compare ? String(s.compare.from.id) : '', groups: [{ options }] })}
-${selectControl({ name: 'den', label: tr(L, 'Bản sau', 'Later'), value: s.compare ? String(s.compare.to.id) : '', groups: [{ options }] })}
-<p><button type="submit">${tr(L, 'So sánh', 'Compare')}</button></p>
+${selectControl({ name: 'tu', label: t(L, 'revisions.earlier'), value: s.compare ? String(s.compare.from.id) : '', groups: [{ options }] })}
+${selectControl({ name: 'den', label: t(L, 'revisions.later'), value: s.compare ? String(s.compare.to.id) : '', groups: [{ options }] })}
+<p><button type="submit">${t(L, 'revisions.compare')}</button></p>
 </form>
 ${
   s.compare
-    ? html`<p>${tr(L, 'Từ', 'From')} <strong>${label(s.compare.from)}</strong> ${tr(L, 'đến', 'to')} <strong>${label(s.compare.to)}</strong>.</p>
-${revisionDiffView(s.compare.diff, L, { removed: tr(L, `chỉ có trong phiên bản ${s.compare.from.number}`, `only in revision ${s.compare.from.number}`), added: tr(L, `chỉ có trong phiên bản ${s.compare.to.number}`, `only in revision ${s.compare.to.number}`) })}`
+    ? html`<p>${t(L, 'revisions.from')} <strong>${label(s.compare.from)}</strong> ${t(L, 'revisions.text')} <strong>${label(s.compare.to)}</strong>.</p>
+${revisionDiffView(s.compare.diff, L, { removed: t(L, 'revisions.onlyRevision', { number: s.compare.from.number }), added: t(L, 'revisions.onlyRevision', { number: s.compare.to.number }) })}`
     : ''
 }
 </section>`

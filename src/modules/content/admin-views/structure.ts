@@ -6,29 +6,29 @@
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { CategoryRow } from '../../../platform/db/schema.ts';
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
-import { tr } from '../../../platform/views/admin-shell.ts';
 import { csrfInput } from '../../../platform/views/forms.ts';
 import type { CategoryNode } from '../categories.service.ts';
 import { CONTENT_TYPES } from '../content-types.ts';
 import { rowDepths, type BlockRow, type MenuRow } from '../structure-forms.ts';
 import { checkboxControl, inputControl, selectControl, textareaControl, type OptionGroup } from './fields.ts';
+import { t } from '../messages.ts';
 
 const LANG_NAMES: Record<string, string> = { vi: 'Tiếng Việt', en: 'English' };
 
 /** Links to the same screen in each language of the site (the current one marked). */
 export function langTabs(L: Lang, base: string, current: string, what: string): SafeHtml {
-  return html`<nav class="lang-tabs" aria-label="${tr(L, `Ngôn ngữ của ${what}`, `Language of the ${what}`)}"><ul>${['vi', 'en'].map(
+  return html`<nav class="lang-tabs" aria-label="${t(L, 'structure.language', { what })}"><ul>${['vi', 'en'].map(
     (code) => html`<li><a href="${base}?ngon_ngu=${code}"${code === current ? html` aria-current="page"` : ''} lang="${code}">${LANG_NAMES[code]}</a></li>`,
   )}</ul></nav>`;
 }
 
 export function structureOverview(L: Lang, siteName: string, links: { categories: string; menus: string | undefined; home: string }): SafeHtml {
-  return html`<h1>${tr(L, 'Cấu trúc trang', 'Site structure')}</h1>
-<p>${tr(L, 'Chuyên mục, menu và trang chủ của trang', 'Categories, menus and home page of the site')} <strong>${siteName}</strong>.</p>
+  return html`<h1>${t(L, 'structure.siteStructure')}</h1>
+<p>${t(L, 'structure.categoriesMenusHomePageSite')} <strong>${siteName}</strong>.</p>
 <ul class="structure-links">
-<li><a href="${links.categories}">${tr(L, 'Chuyên mục', 'Categories')}</a>: ${tr(L, 'cây chuyên mục của mỗi ngôn ngữ; thêm chuyên mục mới.', 'the category tree of each language; add a category.')}</li>
-${links.menus ? html`<li><a href="${links.menus}">${tr(L, 'Menu', 'Menus')}</a>: ${tr(L, 'menu chính của mỗi ngôn ngữ: nhãn, liên kết, mục cha, thứ tự.', 'the main menu of each language: labels, links, parents, order.')}</li>` : ''}
-<li><a href="${links.home}">${tr(L, 'Trang chủ', 'Home page')}</a>: ${tr(L, 'các khối tin trên trang chủ và thứ tự của chúng.', 'the blocks of the home page and their order.')}</li>
+<li><a href="${links.categories}">${t(L, 'structure.categories')}</a>: ${t(L, 'structure.categoryTreeEachLanguageAdd')}</li>
+${links.menus ? html`<li><a href="${links.menus}">${t(L, 'structure.menus')}</a>: ${t(L, 'structure.mainMenuEachLanguageLabels')}</li>` : ''}
+<li><a href="${links.home}">${t(L, 'structure.homePage')}</a>: ${t(L, 'structure.blocksHomePageTheirOrder')}</li>
 </ul>`;
 }
 
@@ -46,7 +46,7 @@ export interface CategoryFormValues {
 function tree(nodes: readonly CategoryNode[], L: Lang): SafeHtml {
   return html`<ul class="category-tree">${nodes.map(
     (n) =>
-      html`<li><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${tr(L, 'vị trí', 'position')} ${n.position})</span>${n.description ? html` — ${n.description}` : ''}${n.children.length ? tree(n.children, L) : ''}</li>`,
+      html`<li><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${t(L, 'structure.position')} ${n.position})</span>${n.description ? html` — ${n.description}` : ''}${n.children.length ? tree(n.children, L) : ''}</li>`,
   )}</ul>`;
 }
 
@@ -72,19 +72,19 @@ export function categoriesPage(spec: {
   const L = spec.lang;
   const v = spec.values;
   const e = spec.errors;
-  return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${tr(L, 'Cấu trúc trang', 'Site structure')}</a> › ${tr(L, 'Chuyên mục', 'Categories')}</p>
-<h1>${tr(L, 'Chuyên mục', 'Categories')}</h1>
-<p>${tr(L, 'Chuyên mục của trang', 'Categories of the site')} <strong>${spec.siteName}</strong>.</p>
+  return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${t(L, 'structure.siteStructure')}</a> › ${t(L, 'structure.categories')}</p>
+<h1>${t(L, 'structure.categories')}</h1>
+<p>${t(L, 'structure.categoriesSite')} <strong>${spec.siteName}</strong>.</p>
 ${Object.entries(spec.trees).map(
   ([code, nodes]) => html`<section aria-labelledby="cm-${code}"><h2 id="cm-${code}">${LANG_NAMES[code] ?? code}</h2>
-${nodes.length ? tree(nodes, L) : html`<p>${tr(L, 'Chưa có chuyên mục nào.', 'No category yet.')}</p>`}</section>`,
+${nodes.length ? tree(nodes, L) : html`<p>${t(L, 'structure.noCategoryYet')}</p>`}</section>`,
 )}
-<section aria-labelledby="cm-moi"><h2 id="cm-moi">${tr(L, 'Thêm chuyên mục', 'Add a category')}</h2>
+<section aria-labelledby="cm-moi"><h2 id="cm-moi">${t(L, 'structure.addCategory')}</h2>
 <form method="post" action="${spec.action}" class="form" novalidate>
 ${csrfInput(spec.csrf)}
 ${selectControl({
   name: 'lang',
-  label: tr(L, 'Ngôn ngữ', 'Language'),
+  label: t(L, 'structure.language2'),
   value: v.lang,
   error: e.lang,
   groups: [
@@ -98,18 +98,18 @@ ${selectControl({
 })}
 ${selectControl({
   name: 'parentId',
-  label: tr(L, 'Chuyên mục cha', 'Parent category'),
-  hint: tr(L, 'Cùng ngôn ngữ với chuyên mục mới. Để trống: chuyên mục cấp trên cùng.', 'In the language of the new category. Empty: a top-level category.'),
+  label: t(L, 'structure.parentCategory'),
+  hint: t(L, 'structure.languageNewCategoryEmptyTop'),
   value: v.parentId,
   error: e.parentId,
-  groups: [{ options: [{ value: '', label: tr(L, '— Cấp trên cùng —', '— Top level —') }] }, ...parentGroups(spec.trees)],
+  groups: [{ options: [{ value: '', label: t(L, 'structure.topLevel') }] }, ...parentGroups(spec.trees)],
 })}
-${inputControl({ name: 'name', label: tr(L, 'Tên chuyên mục', 'Name'), value: v.name, required: true, maxlength: 200, error: e.name })}
-${inputControl({ name: 'slug', label: tr(L, 'Đường dẫn', 'Path name'), hint: tr(L, 'Chữ thường không dấu, nối bằng gạch ngang. Để trống: tạo từ tên.', 'Lower case without diacritics, joined by hyphens. Empty: made from the name.'), value: v.slug, maxlength: 100, error: e.slug })}
-${textareaControl({ name: 'description', label: tr(L, 'Mô tả', 'Description'), value: v.description, rows: 2, maxlength: 1000, error: e.description })}
-${inputControl({ name: 'position', type: 'number', label: tr(L, 'Vị trí', 'Position'), hint: tr(L, 'Số nhỏ đứng trước.', 'Smaller numbers come first.'), value: v.position, error: e.position })}
+${inputControl({ name: 'name', label: t(L, 'structure.name'), value: v.name, required: true, maxlength: 200, error: e.name })}
+${inputControl({ name: 'slug', label: t(L, 'structure.pathName'), hint: t(L, 'structure.lowerCaseWithoutDiacriticsJoined'), value: v.slug, maxlength: 100, error: e.slug })}
+${textareaControl({ name: 'description', label: t(L, 'structure.description'), value: v.description, rows: 2, maxlength: 1000, error: e.description })}
+${inputControl({ name: 'position', type: 'number', label: t(L, 'structure.position2'), hint: t(L, 'structure.smallerNumbersComeFirst'), value: v.position, error: e.position })}
 ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
-<p class="form-actions"><button type="submit">${tr(L, 'Thêm chuyên mục', 'Add the category')}</button></p>
+<p class="form-actions"><button type="submit">${t(L, 'structure.addCategory2')}</button></p>
 </form></section>`;
 }
 
@@ -130,14 +130,10 @@ export function menuForm(spec: {
   const e = spec.errors;
   const depths = rowDepths(spec.rows);
   const named = spec.rows.filter((r) => r.label.trim());
-  return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${tr(L, 'Cấu trúc trang', 'Site structure')}</a> › Menu</p>
-<h1>${tr(L, 'Menu', 'Menu')} (${LANG_NAMES[spec.menuLang]})</h1>
-${langTabs(L, spec.base, spec.menuLang, tr(L, 'menu', 'menu'))}
-<p>${tr(L, 'Menu chính của trang', 'Main menu of the site')} <strong>${spec.siteName}</strong>. ${tr(
-    L,
-    'Mỗi mục có một số thứ tự. Chọn mục cha theo số thứ tự; trong cùng một cấp, mục có vị trí nhỏ hơn đứng trước. Điền các dòng trống để thêm mục; đánh dấu "Xóa" để bỏ mục.',
-    'Each item has a number. Choose a parent by its number; within a level, smaller positions come first. Fill in the empty rows to add items; tick "Remove" to drop one.',
-  )}</p>
+  return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${t(L, 'structure.siteStructure')}</a> › Menu</p>
+<h1>${t(L, 'structure.menu')} (${LANG_NAMES[spec.menuLang]})</h1>
+${langTabs(L, spec.base, spec.menuLang, t(L, 'structure.menu2'))}
+<p>${t(L, 'structure.mainMenuSite')} <strong>${spec.siteName}</strong>. ${t(L, 'structure.eachItemHasNumberChoose')}</p>
 <form method="post" action="${spec.action}" class="form rows-form" novalidate>
 ${csrfInput(spec.csrf)}
 <input type="hidden" name="ngon_ngu" value="${spec.menuLang}">
@@ -146,28 +142,28 @@ ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
 ${spec.rows.map((r) => {
   const hasError = ['nhan', 'lien_ket', 'cha', 'vi_tri'].some((f) => e[`${f}_${r.key}`]);
   return html`<fieldset class="row-fields depth-${Math.min(depths.get(r.key) ?? 0, 2)}${hasError ? ' has-error' : ''}">
-<legend>${tr(L, 'Mục', 'Item')} ${r.key}${r.label.trim() ? html`: ${r.label}` : html` (${tr(L, 'dòng trống để thêm', 'empty row to add')})`}</legend>
-${inputControl({ name: `nhan_${r.key}`, label: tr(L, 'Nhãn', 'Label'), value: r.label, maxlength: 200, error: e[`nhan_${r.key}`] })}
-${inputControl({ name: `lien_ket_${r.key}`, label: tr(L, 'Liên kết', 'Link'), value: r.href, maxlength: 500, error: e[`lien_ket_${r.key}`] })}
+<legend>${t(L, 'structure.item')} ${r.key}${r.label.trim() ? html`: ${r.label}` : html` (${t(L, 'structure.emptyRowAdd')})`}</legend>
+${inputControl({ name: `nhan_${r.key}`, label: t(L, 'structure.label'), value: r.label, maxlength: 200, error: e[`nhan_${r.key}`] })}
+${inputControl({ name: `lien_ket_${r.key}`, label: t(L, 'structure.link'), value: r.href, maxlength: 500, error: e[`lien_ket_${r.key}`] })}
 ${selectControl({
   name: `cha_${r.key}`,
-  label: tr(L, 'Mục cha', 'Parent'),
+  label: t(L, 'structure.parent'),
   value: r.parent,
   error: e[`cha_${r.key}`],
   groups: [
     {
       options: [
-        { value: '', label: tr(L, '— Cấp trên cùng —', '— Top level —') },
+        { value: '', label: t(L, 'structure.topLevel') },
         ...named.filter((x) => x.key !== r.key).map((x) => ({ value: String(x.key), label: `${x.key}. ${x.label}` })),
       ],
     },
   ],
 })}
-${inputControl({ name: `vi_tri_${r.key}`, type: 'number', label: tr(L, 'Vị trí', 'Position'), value: r.position, error: e[`vi_tri_${r.key}`] })}
-${r.label.trim() || r.href.trim() ? checkboxControl({ name: `xoa_${r.key}`, label: tr(L, 'Xóa mục này', 'Remove this item'), checked: r.remove }) : ''}
+${inputControl({ name: `vi_tri_${r.key}`, type: 'number', label: t(L, 'structure.position2'), value: r.position, error: e[`vi_tri_${r.key}`] })}
+${r.label.trim() || r.href.trim() ? checkboxControl({ name: `xoa_${r.key}`, label: t(L, 'structure.removeItem'), checked: r.remove }) : ''}
 </fieldset>`;
 })}
-<p class="form-actions"><button type="submit">${tr(L, 'Lưu menu', 'Save the menu')}</button> <a href="${spec.base}?ngon_ngu=${spec.menuLang}">${tr(L, 'Hủy thay đổi', 'Discard changes')}</a></p>
+<p class="form-actions"><button type="submit">${t(L, 'structure.saveMenu')}</button> <a href="${spec.base}?ngon_ngu=${spec.menuLang}">${t(L, 'structure.discardChanges')}</a></p>
 </form>`;
 }
 
@@ -196,20 +192,14 @@ export function blocksForm(spec: {
   const L = spec.lang;
   const e = spec.errors;
   const sources: OptionGroup[] = [
-    { options: [{ value: '', label: tr(L, '— Không cần (tin nổi bật, tin mới nhất) —', '— Not needed (featured, latest) —') }] },
-    { label: tr(L, 'Loại nội dung', 'Content types'), options: CONTENT_TYPES.map((t) => ({ value: t.code, label: t.label[L] })) },
-    ...(spec.categories.length
-      ? [{ label: tr(L, 'Chuyên mục', 'Categories'), options: spec.categories.map((c) => ({ value: String(c.id), label: c.name })) }]
-      : []),
+    { options: [{ value: '', label: t(L, 'structure.notNeededFeaturedLatest') }] },
+    { label: t(L, 'structure.contentTypes'), options: CONTENT_TYPES.map((t) => ({ value: t.code, label: t.label[L] })) },
+    ...(spec.categories.length ? [{ label: t(L, 'structure.categories'), options: spec.categories.map((c) => ({ value: String(c.id), label: c.name })) }] : []),
   ];
-  return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${tr(L, 'Cấu trúc trang', 'Site structure')}</a> › ${tr(L, 'Trang chủ', 'Home page')}</p>
-<h1>${tr(L, 'Các khối trên trang chủ', 'Home-page blocks')} (${LANG_NAMES[spec.blockLang]})</h1>
-${langTabs(L, spec.base, spec.blockLang, tr(L, 'trang chủ', 'home page'))}
-<p>${tr(L, 'Trang chủ của trang', 'Home page of the site')} <strong>${spec.siteName}</strong>${spec.usingDefault ? html` ${tr(L, 'đang dùng cách sắp xếp mặc định', 'uses the default arrangement')}` : ''}. ${tr(
-    L,
-    'Khối có vị trí nhỏ hơn đứng trước. Chọn loại ở dòng trống để thêm khối; đánh dấu "Xóa" để bỏ. Xóa hết các khối để trở về cách sắp xếp mặc định.',
-    'Blocks with smaller positions come first. Choose a kind in an empty row to add a block; tick "Remove" to drop one. Removing every block restores the default arrangement.',
-  )}</p>
+  return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${t(L, 'structure.siteStructure')}</a> › ${t(L, 'structure.homePage')}</p>
+<h1>${t(L, 'structure.homePageBlocks')} (${LANG_NAMES[spec.blockLang]})</h1>
+${langTabs(L, spec.base, spec.blockLang, t(L, 'structure.homePage2'))}
+<p>${t(L, 'structure.homePageSite')} <strong>${spec.siteName}</strong>${spec.usingDefault ? html` ${t(L, 'structure.usesDefaultArrangement')}` : ''}. ${t(L, 'structure.blocksSmallerPositionsComeFirst')}</p>
 <form method="post" action="${spec.action}" class="form rows-form" novalidate>
 ${csrfInput(spec.csrf)}
 <input type="hidden" name="ngon_ngu" value="${spec.blockLang}">
@@ -217,28 +207,25 @@ ${csrfInput(spec.csrf)}
 ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
 ${spec.rows.map(
   (r) => html`<fieldset class="row-fields">
-<legend>${tr(L, 'Khối', 'Block')} ${r.key}${r.kind ? html`: ${KIND_LABELS[r.kind]?.[L] ?? r.kind}` : html` (${tr(L, 'dòng trống để thêm', 'empty row to add')})`}</legend>
+<legend>${t(L, 'structure.block')} ${r.key}${r.kind ? html`: ${KIND_LABELS[r.kind]?.[L] ?? r.kind}` : html` (${t(L, 'structure.emptyRowAdd')})`}</legend>
 ${selectControl({
   name: `loai_${r.key}`,
-  label: tr(L, 'Loại khối', 'Kind'),
+  label: t(L, 'structure.kind'),
   value: r.kind,
   error: e[`loai_${r.key}`],
   groups: [
     {
-      options: [
-        { value: '', label: tr(L, '— Không dùng —', '— Unused —') },
-        ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: label[L] })),
-      ],
+      options: [{ value: '', label: t(L, 'structure.unused') }, ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: label[L] }))],
     },
   ],
 })}
-${selectControl({ name: `nguon_${r.key}`, label: tr(L, 'Loại nội dung hoặc chuyên mục', 'Content type or category'), value: r.ref, error: e[`nguon_${r.key}`], groups: sources })}
-${inputControl({ name: `tieu_de_${r.key}`, label: tr(L, 'Tiêu đề khối', 'Heading'), hint: tr(L, 'Để trống: tiêu đề mặc định.', 'Empty: the default heading.'), value: r.title, maxlength: 200, error: e[`tieu_de_${r.key}`] })}
-${inputControl({ name: `so_tin_${r.key}`, type: 'number', label: tr(L, 'Số tin', 'Number of items'), value: r.size, error: e[`so_tin_${r.key}`] })}
-${inputControl({ name: `vi_tri_${r.key}`, type: 'number', label: tr(L, 'Vị trí', 'Position'), value: r.position, error: e[`vi_tri_${r.key}`] })}
-${r.kind ? checkboxControl({ name: `xoa_${r.key}`, label: tr(L, 'Xóa khối này', 'Remove this block'), checked: r.remove }) : ''}
+${selectControl({ name: `nguon_${r.key}`, label: t(L, 'structure.contentTypeCategory'), value: r.ref, error: e[`nguon_${r.key}`], groups: sources })}
+${inputControl({ name: `tieu_de_${r.key}`, label: t(L, 'structure.heading'), hint: t(L, 'structure.emptyDefaultHeading'), value: r.title, maxlength: 200, error: e[`tieu_de_${r.key}`] })}
+${inputControl({ name: `so_tin_${r.key}`, type: 'number', label: t(L, 'structure.numberItems'), value: r.size, error: e[`so_tin_${r.key}`] })}
+${inputControl({ name: `vi_tri_${r.key}`, type: 'number', label: t(L, 'structure.position2'), value: r.position, error: e[`vi_tri_${r.key}`] })}
+${r.kind ? checkboxControl({ name: `xoa_${r.key}`, label: t(L, 'structure.removeBlock'), checked: r.remove }) : ''}
 </fieldset>`,
 )}
-<p class="form-actions"><button type="submit">${tr(L, 'Lưu trang chủ', 'Save the home page')}</button> <a href="${spec.base}?ngon_ngu=${spec.blockLang}">${tr(L, 'Hủy thay đổi', 'Discard changes')}</a></p>
+<p class="form-actions"><button type="submit">${t(L, 'structure.saveHomePage')}</button> <a href="${spec.base}?ngon_ngu=${spec.blockLang}">${t(L, 'structure.discardChanges')}</a></p>
 </form>`;
 }
