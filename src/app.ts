@@ -18,13 +18,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/create-db.ts';
-import { installErrorHandling, sendError } from './platform/http/error-handler.ts';
+import { installErrorHandling, sendError, type HtmlErrorRenderer } from './platform/http/error-handler.ts';
+import { UriTooLong } from './platform/http/errors.ts';
 import { requestIdFrom } from './platform/http/request-id.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { platformSecret } from './platform/secrets/index.ts';
 import type { Platform } from './platform/platform.ts';
-import { createModules, registerModules, type Modules } from './modules.ts';
+import { createModules, manifestsOf, registerModules, type Modules } from './modules.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PUBLIC_DIR = path.resolve(here, '..', 'public');
@@ -33,12 +34,17 @@ const FONTS_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve(
 /** Longest URL we read; longer ones get 414 with the site's page. */
 const MAX_URL_LENGTH = 2048;
 /**
- * Search pages and the search API read longer URLs (a pasted paragraph is a query like any
- * other: the search service cuts it, it is not an error), up to Node's own header limit.
+ * Routes that declare `config: { longUrl: true }` (search pages and the search API) read longer
+ * URLs — a pasted paragraph is a query like any other, the service cuts it — up to Node's own
+ * header limit.
  */
-const MAX_SEARCH_URL_LENGTH = 16_000;
-const SEARCH_URL = /^(?:\/s\/[a-z0-9-]+)?(?:\/english)?\/(?:tim-kiem|search)\?|^\/api\/v1\/search(?:\/suggest)?\?/;
-const urlTooLong = (url: string) => url.length > MAX_URL_LENGTH && (url.length > MAX_SEARCH_URL_LENGTH || !SEARCH_URL.test(url));
+const MAX_LONG_URL_LENGTH = 16_000;
+/** TRANSITIONAL — search routes not yet in a tree, told apart by their path. */
+const LEGACY_SEARCH_URL = /^(?:\/s\/[a-z0-9-]+)?(?:\/english)?\/(?:tim-kiem|search)\?|^\/api\/v1\/search(?:\/suggest)?\?/;
+function urlTooLong(url: string, longUrl: boolean | undefined): boolean {
+  if (url.length <= MAX_URL_LENGTH) return false;
+  return url.length > MAX_LONG_URL_LENGTH || !(longUrl ?? LEGACY_SEARCH_URL.test(url));
+}
 
 export interface BuildOptions {
   config: Config;
@@ -56,11 +62,8 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     ...(config.logPretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
   };
 
-  // The HTML renderer is known only once the modules are registered; framework errors
-  // raised before that (bad URL encoding) go through the same path.
-  let renderHtml: Parameters<typeof sendError>[3] = async () => {
-    throw new Error('renderer not ready');
-  };
+  const built = modules ?? createModules({ config, db: database.db, engine: database.engine, ping: database.ping, listen: database.listen });
+  const renderHtml: HtmlErrorRenderer = (request, info) => built.shell.renderErrorPage(request, info);
 
   // Cached public pages are answered before Fastify sees the request (see site-shell serveRaw).
   let front: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
@@ -77,7 +80,8 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 300 },
     frameworkErrors: (err, request, reply) => {
-      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH' || urlTooLong(request.url);
+      // The route is not known yet: a long URL is too long unless the router got far enough to say otherwise.
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH' || urlTooLong(request.url, false);
       const failure = tooLong
         ? { statusCode: 414, code: 'http.uri_too_long', message: 'URI too long' }
         : { statusCode: 400, code: 'http.bad_url', message: 'Malformed URL' };
@@ -99,8 +103,11 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (urlTooLong(request.url)) throw Object.assign(new Error('URI too long'), { statusCode: 414, code: 'http.uri_too_long' });
+    const { longUrl, tree } = request.routeOptions.config;
+    if (urlTooLong(request.url, tree === undefined ? undefined : Boolean(longUrl))) throw new UriTooLong('http.uri_too_long', 'URI too long');
   });
+  // Errors are answered by one handler, installed before any module so every scope inherits it.
+  installErrorHandling(app, renderHtml);
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(cookie);
@@ -126,7 +133,8 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
       },
       tags: [
         { name: 'platform', description: 'Health and readiness' },
-        { name: 'sites', description: 'The portal and its component sites' },
+        ...manifestsOf(built).flatMap((m) => m.apiTags ?? []),
+        // TRANSITIONAL — modules not yet declaring their tags.
         { name: 'inquiries', description: 'Citizens’ questions, feedback, petitions: submit and follow (other channels: the city’s app, the national portal)' },
       ],
     },
@@ -163,11 +171,9 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
   });
 
   registerHealth(app, platform);
-  const registered = await registerModules(app, modules ?? createModules(platform));
-  renderHtml = registered.renderErrorPage;
-  front = registered.modules.shell.serveRaw;
+  await registerModules(app, built);
+  front = built.shell.serveRaw;
   extraRoutes?.(app);
-  installErrorHandling(app, renderHtml);
   return app;
 }
 

@@ -1,10 +1,14 @@
 /**
- * The explicit, ordered list of modules (no autoloading). A module's factory receives the
- * platform and the modules it uses; `register` adds its routes and hooks.
+ * The composition root: the explicit, ordered list of modules (no autoloading). Each module's
+ * factory receives the platform and the modules it uses (their `provides`), and returns its
+ * manifest (platform/module.ts). The server mounts the manifests' routes in the three trees
+ * (platform/http/route-trees.ts), `main.ts` runs their jobs and the CLI and first start their
+ * demo seeds. Adding a module is adding it here, and nothing else in core.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from './platform/platform.ts';
-import type { HtmlErrorRenderer } from './platform/http/error-handler.ts';
+import type { Job, ModuleManifest } from './platform/module.ts';
+import { mountRouteTrees } from './platform/http/route-trees.ts';
 import { sitesModule } from './modules/sites/index.ts';
 import { menusModule } from './modules/menus/index.ts';
 import { siteShellModule } from './modules/site-shell/index.ts';
@@ -29,9 +33,22 @@ export function createModules(platform: Platform) {
   const admin = adminModule(platform, { accounts });
   const calendar = calendarModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
-  const content = contentModule(platform, { accounts, sites, shell, pages, media, admin, menus: menus.menus, search, deadlines: calendar.deadlines });
+  const content = contentModule(platform, {
+    accounts,
+    sites,
+    shell,
+    pages,
+    media,
+    admin,
+    menus: menus.menus,
+    search,
+    deadlines: calendar.deadlines,
+  });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
+  const ordered = [sites, menus, shell, search, pages, accounts, admin, calendar, media, content, inquiries, home] as const;
+  // What each module gives the search index, registered before anything is indexed.
+  for (const m of manifestsOf({ ordered })) for (const type of m.searchTypes ?? []) search.search.registerType(type);
   return {
     db: platform.db,
     sites,
@@ -46,13 +63,43 @@ export function createModules(platform: Platform) {
     calendar,
     content,
     inquiries,
-    ordered: [sites, menus, shell, pages, home, accounts, admin, media, search, calendar, content, inquiries],
+    ordered,
   };
 }
 
 export type Modules = ReturnType<typeof createModules>;
 
-export async function registerModules(app: FastifyInstance, modules: Modules): Promise<{ modules: Modules; renderErrorPage: HtmlErrorRenderer }> {
-  for (const m of modules.ordered) await m.register(app);
-  return { modules, renderErrorPage: modules.shell.renderErrorPage };
+type Composed = Modules['ordered'][number];
+
+/** TRANSITIONAL — a module still written as `{ name, register(app) }` plugs in through `setup`. */
+function manifestOf(m: Composed): ModuleManifest {
+  if ('manifest' in m) return m.manifest;
+  const legacy = m as { name: string; register(app: FastifyInstance): Promise<void> };
+  return { name: legacy.name, needs: [], setup: (app) => legacy.register(app) };
+}
+
+/** The manifests in order; a module that needs one listed later is a mistake found at start. */
+export function manifestsOf(modules: { ordered: readonly Composed[] }): ModuleManifest[] {
+  const manifests = modules.ordered.map(manifestOf);
+  const seen = new Set<string>();
+  for (const m of manifests) {
+    for (const need of m.needs) if (!seen.has(need)) throw new Error(`Module "${m.name}" needs "${need}", which is not listed before it in modules.ts.`);
+    seen.add(m.name);
+  }
+  return manifests;
+}
+
+/** Mounts every module's routes in the three trees, with its navigation entries and dashboard cards. */
+export async function registerModules(app: FastifyInstance, modules: Modules): Promise<void> {
+  const manifests = manifestsOf(modules);
+  for (const m of manifests) {
+    for (const entry of m.adminNav ?? []) modules.accounts.admin.addNav(entry);
+    for (const card of m.dashboardCards ?? []) modules.admin.addCard(card);
+  }
+  await mountRouteTrees(app, manifests, { public: modules.shell.publicRequestHook, admin: modules.accounts.adminRequestHook });
+}
+
+/** Every module's periodic jobs. */
+export function jobsOf(modules: { ordered: readonly Composed[] }): Job[] {
+  return manifestsOf(modules).flatMap((m) => m.jobs ?? []);
 }

@@ -13,12 +13,27 @@ import { siteName, type SitesModule, type SiteWithHosts } from '../sites/index.t
 import * as repo from './accounts.repo.ts';
 import { adminAlternate, adminHref, adminLang, type AdminPath } from './admin-paths.ts';
 import { csrfToken } from './auth.http.ts';
+import { t } from './messages.ts';
 
+/** An entry of the administration's navigation, declared in a module's manifest (`adminNav`). */
 export interface NavEntry {
-  label: Record<Lang, string>;
-  path: AdminPath;
+  label: (lang: Lang) => string;
+  href: (lang: Lang) => string;
   /** Shown when the actor may do this on the current site. */
   action: Action | 'always';
+}
+
+/** TRANSITIONAL — the shape of entries added by modules not yet declaring them in their manifests. */
+interface LegacyNavEntry {
+  label: Record<Lang, string>;
+  path: AdminPath;
+  action: Action | 'always';
+}
+
+declare module '../../platform/module.ts' {
+  interface ModuleExtensions {
+    navEntry: NavEntry;
+  }
 }
 
 export interface AdminScope {
@@ -30,10 +45,13 @@ export interface AdminScope {
 }
 
 export function createAdminContext(db: Db, sites: SitesModule) {
-  const nav: NavEntry[] = [{ label: { vi: 'Bảng điều khiển', en: 'Dashboard' }, path: 'dashboard', action: 'always' }];
+  const nav: NavEntry[] = [{ label: (lang) => t(lang, 'nav.dashboard'), href: (lang) => adminHref(lang, 'dashboard'), action: 'always' }];
 
-  function addNav(entry: NavEntry): void {
-    nav.push(entry);
+  function addNav(entry: NavEntry | LegacyNavEntry): void {
+    if ('path' in entry) {
+      const { label, path } = entry;
+      nav.push({ label: (lang) => label[lang], href: (lang) => adminHref(lang, path), action: entry.action });
+    } else nav.push(entry);
   }
 
   async function sitesOf(actor: Actor): Promise<SiteWithHosts[]> {
@@ -78,8 +96,9 @@ export function createAdminContext(db: Db, sites: SitesModule) {
         ? nav
             .filter((n) => n.action === 'always' || (s.site ? can(s.actor, n.action, s.site.id) : isPlatformAdmin(s.actor)))
             .map((n) => {
-              const href = adminHref(lang, n.path);
-              return { label: n.label[lang], href, current: n.path === 'dashboard' ? path === href : path === href || path.startsWith(`${href}/`) };
+              const href = n.href(lang);
+              const dashboard = href === adminHref(lang, 'dashboard');
+              return { label: n.label(lang), href, current: dashboard ? path === href : path === href || path.startsWith(`${href}/`) };
             })
         : [],
       ...(request.session ? { signOut: { href: adminHref(lang, 'signOut'), csrf: csrfToken(request, reply) }, profileHref: adminHref(lang, 'profile') } : {}),

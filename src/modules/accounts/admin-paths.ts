@@ -1,7 +1,13 @@
-/** Paths of the administration area, per language: /quan-tri/… and /english/admin/…. */
+/**
+ * Paths of the administration area, per language: /quan-tri/… and /english/admin/….
+ * TRANSITIONAL — the entries of other modules move to those modules (`defineAdminPaths`) as they
+ * move into the admin tree; what stays is the accounts module's own.
+ */
 import type { Lang } from '../../platform/i18n/index.ts';
+import { ADMIN_ROOT } from '../../platform/http/route-trees.ts';
+import { adminAlternate as alternate, adminLang as langOf, defineAdminPaths } from '../../platform/http/paths.ts';
 
-export const ADMIN_ROOT: Record<Lang, string> = { vi: '/quan-tri', en: '/english/admin' };
+export { ADMIN_ROOT };
 
 export const ADMIN_PATHS = {
   dashboard: { vi: '', en: '' },
@@ -43,26 +49,12 @@ export const ADMIN_PATHS = {
 
 export type AdminPath = keyof typeof ADMIN_PATHS;
 
+const registered = defineAdminPaths(ADMIN_PATHS);
+
 /** "/quan-tri/tai-khoan" (+ suffix such as "/12"). */
 export function adminHref(lang: Lang, name: AdminPath, suffix = ''): string {
-  return `${ADMIN_ROOT[lang]}${ADMIN_PATHS[name][lang]}${suffix}` || '/';
+  return registered.href(lang, name, suffix);
 }
 
-/** The language of an admin URL. */
-export function adminLang(url: string): Lang {
-  return url.startsWith('/english/admin') ? 'en' : 'vi';
-}
-
-/** The same admin page in the other language (path names mapped, query kept). */
-export function adminAlternate(url: string): { lang: Lang; href: string } {
-  const lang = adminLang(url);
-  const other: Lang = lang === 'vi' ? 'en' : 'vi';
-  const [pathname, query] = url.split('?', 2) as [string, string | undefined];
-  let rest = pathname.slice(ADMIN_ROOT[lang].length);
-  const match = (Object.values(ADMIN_PATHS) as Record<Lang, string>[])
-    .filter((p) => p[lang] && (rest === p[lang] || rest.startsWith(`${p[lang]}/`)))
-    .sort((a, b) => b[lang].length - a[lang].length)[0];
-  if (match) rest = match[other] + rest.slice(match[lang].length);
-  const keep = query && !/(^|&)(ma|_csrf)=/.test(query) ? `?${query}` : '';
-  return { lang: other, href: `${ADMIN_ROOT[other]}${rest}${keep}` };
-}
+export const adminLang = langOf;
+export const adminAlternate = alternate;

@@ -1,5 +1,6 @@
-/** The host a session is bound to: the Host header without port, lower-case. */
+import { hostOfHeader } from '../../platform/validation.ts';
+
+/** The host a session is bound to: the Host header without port, lower-case ('' when it is not a host name). */
 export function normaliseHostForSession(hostHeader: string | undefined): string {
-  const raw = (hostHeader ?? '').trim().toLowerCase();
-  return raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1) : raw.replace(/:\d{1,5}$/, '');
+  return hostOfHeader(hostHeader) ?? '';
 }

@@ -8,7 +8,9 @@ import type { SitesModule } from '../sites/index.ts';
 import type { Actor } from '../access/index.ts';
 import { createAdminContext } from './admin-context.ts';
 import { adminHref, adminLang } from './admin-paths.ts';
-import { registerAuthHooks } from './auth.http.ts';
+import { loadSessionInto, registerAuthHooks } from './auth.http.ts';
+import { Unauthorized } from '../../platform/http/errors.ts';
+import { resolvePublicContext } from '../sites/index.ts';
 import { registerAuthPages } from './auth.pages.ts';
 import { registerProfilePages } from './profile.pages.ts';
 import { registerAccountAdmin } from './accounts.admin.ts';
@@ -45,11 +47,13 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
    */
   async function gate(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const path = request.url.split('?', 1)[0]!;
-    if (!/^\/(quan-tri|english\/admin)(\/|$|\.)/.test(path) || isOpenPage(path)) return undefined;
+    if (request.routeOptions.config.signIn) return undefined;
+    // TRANSITIONAL — routes outside the admin tree are told apart by their path.
+    if (request.routeOptions.config.tree === undefined && (!/^\/(quan-tri|english\/admin)(\/|$|\.)/.test(path) || isOpenPage(path))) return undefined;
     const lang = adminLang(path);
     const isGet = request.method === 'GET' || request.method === 'HEAD';
     if (!request.session) {
-      if (!isGet) throw Object.assign(new Error('Sign-in required'), { statusCode: 401, code: 'auth.required' });
+      if (!isGet) throw new Unauthorized('auth.required', 'Sign-in required');
       return reply.redirect(`${adminHref(lang, 'signIn')}?next=${encodeURIComponent(request.url)}`, 303);
     }
     if (!request.actor) {
@@ -62,9 +66,21 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
     return undefined;
   }
 
+  /**
+   * The admin tree's first hook: the session of the request, the site its host name names (the
+   * working site when the session has none yet), then the sign-in gate.
+   */
+  async function adminRequestHook(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    await loadSessionInto(request, db);
+    request.publicContext = await resolvePublicContext(request, deps.sites.directory);
+    return gate(request, reply);
+  }
+
   async function register(app: FastifyInstance): Promise<void> {
     registerAuthHooks(app, db);
+    // TRANSITIONAL — the gate of admin routes not yet in the admin tree.
     app.addHook('preHandler', async (request, reply) => {
+      if (request.routeOptions.config.tree !== undefined) return;
       const sent = await gate(request, reply);
       if (sent) return sent;
     });
@@ -80,6 +96,7 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
   return {
     name: 'accounts',
     register,
+    adminRequestHook,
     admin,
     createPlatformAdmin: (input: { email: string; name: string; password: string }) => service.createPlatformAdmin(db, system, input),
     suspendByEmail: (email: string, reason: string) => service.suspendByEmail(db, system, email, reason),

@@ -104,6 +104,7 @@ export const { t } = defineMessages('accounts', {
     'profile.unit': 'Đơn vị',
     'profile.unusedRecoveryCodesLeft': 'Còn {left} mã dự phòng chưa dùng.',
     'profile.yourRoleRequiresTwoFactor': 'Vai trò của bạn bắt buộc xác thực hai lớp nên không thể tắt.',
+    'nav.dashboard': 'Bảng điều khiển',
   },
   en: {
     'common.eMail': 'E-mail',
@@ -202,5 +203,6 @@ export const { t } = defineMessages('accounts', {
     'profile.unit': 'Unit',
     'profile.unusedRecoveryCodesLeft': '{left} unused recovery codes left.',
     'profile.yourRoleRequiresTwoFactor': 'Your role requires two-factor authentication, so it cannot be turned off.',
+    'nav.dashboard': 'Dashboard',
   },
 });

@@ -10,9 +10,16 @@ import { can, isPlatformAdmin, roleLabel, type Action } from '../access/index.ts
 import { adminHref, type AdminContext, type AdminScope } from '../accounts/index.ts';
 import { t } from './messages.ts';
 
+/** A card of the dashboard, declared in a module's manifest (`dashboardCards`); shown when the actor may do `action`. */
 export interface DashboardCard {
   action: Action | 'always';
   render(scope: AdminScope, request: FastifyRequest): Promise<SafeHtml>;
+}
+
+declare module '../../platform/module.ts' {
+  interface ModuleExtensions {
+    dashboardCard: DashboardCard;
+  }
 }
 
 export function registerDashboard(

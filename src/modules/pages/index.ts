@@ -1,12 +1,12 @@
 /** Pages: the fixed pages of each site (introduction, functions, leaders, contacts). */
-import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
+import { defineModule } from '../../platform/module.ts';
 import type { SiteShell } from '../site-shell/index.ts';
-import { registerPagePages } from './pages.pages.ts';
+import { pagePages } from './pages.public.ts';
 import * as service from './pages.service.ts';
 import type { PageRow } from '../../platform/db/schema.ts';
 import { htmlToText } from '../../platform/text/index.ts';
-import type { SearchDocument, SearchModule } from '../search/index.ts';
+import type { SearchableType, SearchDocument, SearchModule } from '../search/index.ts';
 import { PATHS } from '../site-shell/index.ts';
 
 export type { PageInput } from './pages.service.ts';
@@ -29,7 +29,7 @@ function searchDocument(page: PageRow): SearchDocument {
 
 export function pagesModule(platform: Platform, deps: { shell: SiteShell; search?: SearchModule }) {
   const search = deps.search?.search;
-  search?.registerType({
+  const searchType: SearchableType = {
     type: SEARCH_TYPE,
     label: { vi: 'Trang thông tin', en: 'Information pages' },
     fields: { summary: 'B', body: 'C' },
@@ -41,15 +41,19 @@ export function pagesModule(platform: Platform, deps: { shell: SiteShell; search
         after = rows[rows.length - 1]!.id;
       }
     },
-  });
-  const onSaved: service.PageSavedHook | undefined = search ? (tx, page) => search.index(tx, SEARCH_TYPE, searchDocument(page)) : undefined;
-  return {
-    name: 'pages',
-    register: async (app: FastifyInstance) => registerPagePages(app, platform, deps.shell),
-    savePage: (siteId: number, input: service.PageInput) => service.savePage(platform.db, siteId, input, onSaved),
-    listPages: (siteId: number, lang: string) => service.listPages(platform.db, siteId, lang),
-    findPage: (siteId: number, lang: string, slug: string) => service.getPage(platform.db, siteId, lang, slug).catch(() => undefined),
   };
+  const onSaved: service.PageSavedHook | undefined = search ? (tx, page) => search.index(tx, SEARCH_TYPE, searchDocument(page)) : undefined;
+  return defineModule({
+    name: 'pages',
+    needs: ['site-shell', 'search'],
+    publicRoutes: (routes, lang) => pagePages(routes, lang, platform.db, deps.shell),
+    searchTypes: search ? [searchType] : [],
+    provides: {
+      savePage: (siteId: number, input: service.PageInput) => service.savePage(platform.db, siteId, input, onSaved),
+      listPages: (siteId: number, lang: string) => service.listPages(platform.db, siteId, lang),
+      findPage: (siteId: number, lang: string, slug: string) => service.getPage(platform.db, siteId, lang, slug).catch(() => undefined),
+    },
+  });
 }
 
 export type PagesModule = ReturnType<typeof pagesModule>;

@@ -10,11 +10,18 @@ import type { SiteShell } from '../site-shell/index.ts';
 import type { SitesModule } from '../sites/index.ts';
 import type { FilterChoices } from './search-scope.ts';
 import { registerSearchPages } from './search.pages.ts';
-import { SearchService } from './search.service.ts';
+import { SearchService, type SearchableType } from './search.service.ts';
 
 export { SearchService, type SearchableType, type SearchDocument, type Weight, type SearchResult, type SearchHit } from './search.service.ts';
 export type { FilterChoices } from './search-scope.ts';
 export { fold } from './search-text.ts';
+
+declare module '../../platform/module.ts' {
+  interface ModuleExtensions {
+    /** A kind of public document a module gives the index (its fields and weights, and every document for a rebuild). */
+    searchType: SearchableType;
+  }
+}
 
 export function searchModule(platform: Platform, deps: { sites: SitesModule; shell: SiteShell }) {
   const search = new SearchService(platform.db);

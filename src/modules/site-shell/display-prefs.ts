@@ -3,6 +3,7 @@
  * (GET /hien-thi?co-chu=lon&quay-lai=/...) so it works without JavaScript; it changes
  * nothing on the server, so it needs no CSRF token.
  */
+import { Type, type Static } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Contrast, DisplayPrefs, TextSize } from '../../platform/views/shell.ts';
 
@@ -29,13 +30,23 @@ export function safeReturnPath(value: unknown, fallback: string): string {
   return value;
 }
 
-export function handleDisplayPrefs(request: FastifyRequest, reply: FastifyReply, homeHref: string): FastifyReply {
-  const q = request.query as Record<string, unknown>;
+/** The link's query: the text size, the contrast, and where to go back to (each may be missing or wrong). */
+export const DisplayPrefsQuery = Type.Object({
+  'co-chu': Type.Optional(Type.String({ maxLength: 20 })),
+  'tuong-phan': Type.Optional(Type.String({ maxLength: 20 })),
+  'quay-lai': Type.Optional(Type.String({ maxLength: 2048 })),
+});
+
+const isSize = (v: string | undefined): v is TextSize => SIZES.some((s) => s === v);
+const isContrast = (v: string | undefined): v is Contrast => CONTRASTS.some((c) => c === v);
+
+export function handleDisplayPrefs(request: FastifyRequest, reply: FastifyReply, q: Static<typeof DisplayPrefsQuery>, homeHref: string): FastifyReply {
   const current = readPrefs(request);
+  const asked = q['co-chu'];
   let size = current.size;
-  if (q['co-chu'] === 'lon' && current.size === 'lon') size = 'rat-lon';
-  else if (SIZES.includes(q['co-chu'] as TextSize)) size = q['co-chu'] as TextSize;
-  const contrast = CONTRASTS.includes(q['tuong-phan'] as Contrast) ? (q['tuong-phan'] as Contrast) : current.contrast;
+  if (asked === 'lon' && current.size === 'lon') size = 'rat-lon';
+  else if (isSize(asked)) size = asked;
+  const contrast = isContrast(q['tuong-phan']) ? q['tuong-phan'] : current.contrast;
   reply.setCookie(PREFS_COOKIE, `${size}.${contrast}`, {
     path: '/',
     maxAge: 365 * 24 * 3600,

@@ -1,10 +1,16 @@
 /**
  * The public page shell of every site: builds the shell's context (site, menu, language,
- * display preferences) from a request, renders pages and error pages, and serves the
- * display-preferences link. Modules with public pages use `renderPage` and `publicRoutes`.
+ * display preferences) from a request, renders pages and error pages, serves the
+ * display-preferences link, and owns the public tree's first hook — the site of the request,
+ * then the page cache for the routes that declare `config: { cache: true }`. Modules with
+ * public pages use `renderPage` / `sendPage`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Type } from 'typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { defineModule } from '../../platform/module.ts';
+import type { PublicMount, PublicRequest } from '../../platform/http/route-trees.ts';
+import { hostOfHeader } from '../../platform/validation.ts';
 import { HSTS, STATIC_HEADERS } from '../../platform/http/security-headers.ts';
 import { requestIdFrom } from '../../platform/http/request-id.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -13,19 +19,9 @@ import { t, type Lang } from '../../platform/i18n/index.ts';
 import { renderShell, type PageSpec, type ShellContext, type ShellMenuItem } from '../../platform/views/shell.ts';
 import { html } from '../../platform/views/html.ts';
 import { renderPlatformPage } from '../../platform/views/platform-page.ts';
-import {
-  langFromUrl,
-  normaliseHost,
-  ownerName,
-  requireSite,
-  resolvePublicContext,
-  siteHref,
-  siteName,
-  splitPublicPath,
-  type SitesModule,
-} from '../sites/index.ts';
+import { langFromUrl, ownerName, requireSite, resolvePublicContext, siteHref, siteName, splitPublicPath, type SitesModule } from '../sites/index.ts';
 import type { MenuNode, MenuService } from '../menus/index.ts';
-import { handleDisplayPrefs, PREFS_COOKIE, readPrefs } from './display-prefs.ts';
+import { DisplayPrefsQuery, handleDisplayPrefs, PREFS_COOKIE, readPrefs } from './display-prefs.ts';
 import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache, type CachedPage } from '../../platform/cache/page-cache.ts';
 import { PATHS } from './paths.ts';
 import { publicRoutes } from './public-routes.ts';
@@ -41,23 +37,36 @@ function isCurrent(href: string, localPath: string): boolean {
 
 const PREFS_COOKIE_RE = new RegExp(`(?:^|;\\s*)${PREFS_COOKIE}=([^;]*)`);
 
-/** Paths never cached: administration and the display-preference redirect. */
-// Search results are never cached: a portal's search covers its component sites, whose changes do not touch the portal's cache.
-// Nor are the citizens' request form and status pages (inquiries): they carry CSRF tokens and personal answers.
-const UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display|tim-kiem|search)(\?|$)|\/(gui-cau-hoi|ask|tra-cuu-cau-hoi|track)(\/|\?|$)/;
+/** The cache key of a page: the site, how it was reached, the address asked for, the display preferences. */
+function cacheKeyOf(siteId: number, basePath: string, url: string, prefs: string): string {
+  return `${siteId}|${basePath}|${url}|${prefs}`;
+}
+
+/**
+ * TRANSITIONAL — routes not yet in the public tree (registered by `publicRoutes` at the root)
+ * declare no `cache`; for them these paths are never cached, as before the trees.
+ */
+const LEGACY_UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display|tim-kiem|search)(\?|$)|\/(gui-cau-hoi|ask|tra-cuu-cau-hoi|track)(\/|\?|$)/;
 
 export function siteShellModule(platform: Platform, deps: { sites: SitesModule; menus: MenuService }) {
   const cache = new PageCache({ enabled: platform.config.pageCache });
   const cacheKeys = new WeakMap<FastifyRequest, { siteId: number; key: string }>();
 
-  /** The cache slot of an anonymous GET of a public page, if it has one. */
+  /** May this route's pages be cached? Declared per route; routes outside the trees follow the old list. */
+  function cacheable(request: FastifyRequest): boolean {
+    const declared = request.routeOptions.config.cache;
+    if (declared !== undefined) return declared;
+    return request.routeOptions.config.tree === undefined && !LEGACY_UNCACHED.test(request.url);
+  }
+
+  /** The cache slot of an anonymous GET of a cacheable public page, if it has one. */
   function slotOf(request: FastifyRequest): { siteId: number; key: string } | undefined {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-    const site = request.publicContext?.site;
-    if (!site || UNCACHED.test(request.url)) return undefined;
-    const cookies = (request.cookies as Record<string, string | undefined> | undefined) ?? {};
+    const ctx = request.publicContext;
+    if (!ctx?.site || !cacheable(request)) return undefined;
+    const cookies = request.cookies ?? {};
     if (cookies.cong_sid) return undefined;
-    return { siteId: site.id, key: `${site.id}|${request.publicContext!.basePath}|${request.url}|${cookies[PREFS_COOKIE] ?? ''}` };
+    return { siteId: ctx.site.id, key: cacheKeyOf(ctx.site.id, ctx.basePath, request.url, cookies[PREFS_COOKIE] ?? '') };
   }
 
   /**
@@ -73,21 +82,18 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
   /**
    * The front of the server: a cached page for an anonymous GET is written straight from the
    * raw request, before Fastify builds its request and runs its hooks (this is what makes
-   * cached pages nearly as cheap as static files). Anything else, or any doubt, returns
-   * false and the request takes the normal path.
+   * cached pages nearly as cheap as static files). Only pages of routes that declared
+   * themselves cacheable were ever stored. Anything else, or any doubt, returns false and the
+   * request takes the normal path.
    */
   function serveRaw(req: IncomingMessage, res: ServerResponse): boolean {
     if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const url = req.url ?? '/';
-    if (url.length > 2048 || url.charCodeAt(0) !== 47 || UNCACHED.test(url)) return false;
+    if (url.length > 2048 || url.charCodeAt(0) !== 47) return false;
     const cookie = req.headers.cookie ?? '';
     if (cookie.includes('cong_sid=')) return false;
-    let host: string;
-    try {
-      host = normaliseHost(req.headers.host);
-    } catch {
-      return false;
-    }
+    const host = hostOfHeader(req.headers.host);
+    if (host === undefined) return false;
     const resolution = deps.sites.directory.resolveNow(host, splitPublicPath(url.split('?', 1)[0]!).code);
     if (resolution?.kind !== 'site') return false;
     const basePath = resolution.via === 'path' ? `/s/${resolution.site.code}` : '';
@@ -97,7 +103,7 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
     } catch {
       return false;
     }
-    const hit = cache.get(resolution.site.id, `${resolution.site.id}|${basePath}|${url}|${prefs}`);
+    const hit = cache.get(resolution.site.id, cacheKeyOf(resolution.site.id, basePath, url, prefs));
     if (!hit) return false;
     const https = platform.config.trustProxy ? req.headers['x-forwarded-proto'] === 'https' : 'encrypted' in req.socket;
     const headers = { ...STATIC_HEADERS, ...(https ? { 'strict-transport-security': HSTS } : {}), 'x-request-id': requestIdFrom(req) };
@@ -259,30 +265,57 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
     });
   }
 
-  async function register(app: FastifyInstance): Promise<void> {
-    if (platform.listen) {
-      const stop = await platform.listen(CACHE_CHANNEL, (payload) => cache.bump(payload === ALL_SITES ? ALL_SITES : Number(payload)));
-      app.addHook('onClose', async () => stop());
-    }
-    // Serve a cached page as early as possible: right after the site is known, written
-    // straight to the socket with the headers set so far (security headers, request id),
-    // precompressed. Everything after this hook is skipped for a hit.
-    app.addHook('onRequest', async (request, reply) => {
-      const slot = slotOf(request);
-      if (!slot) return;
-      cacheKeys.set(request, slot);
-      const hit = cache.get(slot.siteId, slot.key);
-      if (hit) writeHit(request, reply, hit);
-    });
-    publicRoutes(app, (scope, lang) => {
-      scope.get(PATHS.display[lang], async (request, reply) => {
-        const ctx = requireSite(request);
-        return handleDisplayPrefs(request, reply, siteHref(ctx, '/'));
-      });
-    });
+  /** Looks the request's slot up in the cache and answers a hit straight to the socket. */
+  function answerFromCache(request: FastifyRequest, reply: FastifyReply): void {
+    const slot = slotOf(request);
+    if (!slot) return;
+    cacheKeys.set(request, slot);
+    const hit = cache.get(slot.siteId, slot.key);
+    if (hit) writeHit(request, reply, hit);
   }
 
-  return { name: 'site-shell', register, shellFor, renderPage, sendPage, sendCacheable, renderErrorPage, cache, serveRaw };
+  /**
+   * The public tree's first hook: the site of the request (from the mount's `:siteCode` or the
+   * host name), then — for a cacheable page — the cache, answered as early as possible, with
+   * the headers set so far (security headers, request id), precompressed.
+   */
+  function publicRequestHook(mount: PublicMount) {
+    return async (request: PublicRequest, reply: FastifyReply): Promise<void> => {
+      request.publicContext = await deps.sites.contextOnMount(request, mount);
+      answerFromCache(request, reply);
+    };
+  }
+
+  return defineModule({
+    name: 'site-shell',
+    needs: ['sites', 'menus'],
+    setup: async (app) => {
+      if (platform.listen) {
+        const stop = await platform.listen(CACHE_CHANNEL, (payload) => cache.bump(payload === ALL_SITES ? ALL_SITES : Number(payload)));
+        app.addHook('onClose', async () => stop());
+      }
+      legacyHooks(app);
+    },
+    publicRoutes: (routes, lang) => {
+      routes.get(PATHS.display[lang], { schema: { querystring: DisplayPrefsQuery } }, async (request, reply) => {
+        const ctx = requireSite(request);
+        return handleDisplayPrefs(request, reply, request.query, siteHref(ctx, '/'));
+      });
+    },
+    provides: { publicRequestHook, shellFor, renderPage, sendPage, sendCacheable, renderErrorPage, cache, serveRaw },
+  });
+
+  /**
+   * TRANSITIONAL — for the public routes of modules not yet in the public tree: the site of the
+   * request, then the cache, as global hooks that leave the trees' routes alone.
+   */
+  function legacyHooks(app: FastifyInstance): void {
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.routeOptions.config.tree !== undefined || /^\/(api|static|media|healthz|readyz|\.well-known)(\/|$)/.test(request.url)) return;
+      request.publicContext = await resolvePublicContext(request, deps.sites.directory);
+      answerFromCache(request, reply);
+    });
+  }
 }
 
 export type SiteShell = ReturnType<typeof siteShellModule>;

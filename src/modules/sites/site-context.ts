@@ -4,6 +4,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../../platform/i18n/index.ts';
+import type { PublicMount } from '../../platform/http/route-trees.ts';
+import { normaliseHost } from '../../platform/validation.ts';
 import type { Resolution, SiteDirectory } from './site-directory.ts';
 import type { SiteWithHosts } from './sites.repo.ts';
 
@@ -20,8 +22,6 @@ export interface PublicContext {
 }
 
 const SITE_PREFIX = /^\/s\/([^/?#]*)(\/.*)?$/;
-const HOSTNAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/;
-const IPV6_LITERAL = /^\[[0-9a-f:.]+\]$/;
 
 /** Splits a request path into its site prefix, language and the rest. Pure, for tests. */
 export function splitPublicPath(pathname: string): { code: string | undefined; lang: Lang; localPath: string } {
@@ -40,20 +40,27 @@ export function splitPublicPath(pathname: string): { code: string | undefined; l
   return { code, lang, localPath: rest };
 }
 
-/** Lower-case host without port; throws Invalid for a Host header that is not a host name. */
-export function normaliseHost(hostHeader: string | undefined): string {
-  const raw = (hostHeader ?? '').trim().toLowerCase();
-  const host = raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1) : raw.replace(/:\d{1,5}$/, '');
-  if (!host || (!HOSTNAME.test(host) && !IPV6_LITERAL.test(host))) {
-    throw Object.assign(new Error('Invalid Host header'), { statusCode: 400, code: 'http.bad_host' });
-  }
-  return host.replace(/\.$/, '');
+/**
+ * The public context of a request on one of the public mounts: the mount gives the language, and
+ * for `/s/:siteCode` the site's code (the route parameter); otherwise the host name decides.
+ */
+export async function contextOnMount(
+  request: FastifyRequest<{ Params: { siteCode?: string } }>,
+  directory: SiteDirectory,
+  mount: PublicMount,
+): Promise<PublicContext> {
+  const code = mount.byPath ? (request.params.siteCode ?? '') : undefined;
+  const { localPath } = splitPublicPath(request.url.split('?', 1)[0]!);
+  return contextOf(directory, normaliseHost(request.headers.host), code, mount.lang, localPath);
 }
 
+/** The public context of any request, from its path alone (error pages of addresses no route has). */
 export async function resolvePublicContext(request: FastifyRequest, directory: SiteDirectory): Promise<PublicContext> {
-  const pathname = request.url.split('?', 1)[0]!;
-  const { code, lang, localPath } = splitPublicPath(pathname);
-  const host = normaliseHost(request.headers.host);
+  const { code, lang, localPath } = splitPublicPath(request.url.split('?', 1)[0]!);
+  return contextOf(directory, normaliseHost(request.headers.host), code, lang, localPath);
+}
+
+async function contextOf(directory: SiteDirectory, host: string, code: string | undefined, lang: Lang, localPath: string): Promise<PublicContext> {
   const resolution = await directory.resolve(host, code);
   const site = resolution.kind === 'site' ? resolution.site : null;
   return {

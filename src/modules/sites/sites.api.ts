@@ -1,6 +1,7 @@
 /** Read-only JSON API of sites (/api/v1/sites). Thin: parse, call, present. */
 import { Type } from 'typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../../platform/module.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { ErrorBody } from '../../platform/http/error-handler.ts';
 import type { SiteDirectory } from './site-directory.ts';
@@ -11,11 +12,11 @@ const LangQuery = Type.Object({
   lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')], { default: 'vi', description: 'Language of the names.' })),
 });
 
-export function registerSitesApi(app: FastifyInstance, directory: SiteDirectory, baseDomain: string): void {
+export function sitesApi(routes: Routes, directory: SiteDirectory, baseDomain: string): void {
   const origin = (req: FastifyRequest): Origin => ({ protocol: req.protocol, port: req.port ?? undefined, baseDomain });
 
-  app.get(
-    '/api/v1/sites',
+  routes.get(
+    '/sites',
     {
       schema: {
         tags: ['sites'],
@@ -25,14 +26,14 @@ export function registerSitesApi(app: FastifyInstance, directory: SiteDirectory,
       },
     },
     async (req) => {
-      const { lang = 'vi' } = req.query as { lang?: 'vi' | 'en' };
+      const { lang = 'vi' } = req.query;
       const sites = await directory.liveSites();
       return { items: sites.map((s) => presentSite(s, lang, sites, origin(req))) };
     },
   );
 
-  app.get(
-    '/api/v1/sites/:code',
+  routes.get(
+    '/sites/:code',
     {
       schema: {
         tags: ['sites'],
@@ -43,8 +44,8 @@ export function registerSitesApi(app: FastifyInstance, directory: SiteDirectory,
       },
     },
     async (req) => {
-      const { code } = req.params as { code: string };
-      const { lang = 'vi' } = req.query as { lang?: 'vi' | 'en' };
+      const { code } = req.params;
+      const { lang = 'vi' } = req.query;
       const site = await directory.byCode(code);
       if (!site) throw new NotFound('site.not_found', `No site with code "${code}"`);
       return presentSite(site, lang, await directory.liveSites(), origin(req));

@@ -1,15 +1,11 @@
 /** Input and output shapes of sites: validation, types and OpenAPI from one place. */
 import { Type, type Static } from 'typebox';
+import { SiteCode } from '../../platform/validation.ts';
 
 export const SITE_KINDS = ['portal', 'department', 'ward', 'other'] as const;
 export const SITE_STATUSES = ['active', 'maintenance', 'disabled'] as const;
 
-export const SiteCode = Type.String({
-  pattern: '^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$',
-  minLength: 1,
-  maxLength: 50,
-  description: 'Lower-case code without diacritics; also the sub-domain label (`<code>.<base domain>`).',
-});
+export { SiteCode };
 
 export const SiteContacts = Type.Object({
   address: Type.String(),

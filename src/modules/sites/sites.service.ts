@@ -6,18 +6,14 @@ import { withTx, type Db } from '../../platform/db/create-db.ts';
 import type { SiteRow } from '../../platform/db/schema.ts';
 import { Conflict, Invalid, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
+import { isEmail, isHexColour, isHostName, isSiteCode } from '../../platform/validation.ts';
 import * as repo from './sites.repo.ts';
 import { ALL_SITES, announceChange } from '../../platform/cache/page-cache.ts';
 import { SITE_KINDS, SITE_STATUSES, type SiteInput } from './sites.schema.ts';
 
-const CODE_RE = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
-const HOST_RE = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-const COLOR_RE = /^#[0-9a-f]{6}$/;
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 function validate(input: SiteInput, parent: SiteRow | undefined): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!CODE_RE.test(input.code)) {
+  if (!isSiteCode(input.code)) {
     problems.push({ field: 'code', message: 'Mã trang chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (tối đa 50 ký tự).' });
   }
   if (!SITE_KINDS.includes(input.kind)) problems.push({ field: 'kind', message: 'Loại trang không hợp lệ.' });
@@ -31,12 +27,12 @@ function validate(input: SiteInput, parent: SiteRow | undefined): FieldProblem[]
     problems.push({ field: 'parentCode', message: `Không có cổng thông tin mã "${input.parentCode}".` });
   }
   for (const host of input.hosts ?? []) {
-    if (!HOST_RE.test(host.toLowerCase())) problems.push({ field: 'hosts', message: `Tên miền "${host}" không hợp lệ.` });
+    if (!isHostName(host)) problems.push({ field: 'hosts', message: `Tên miền "${host}" không hợp lệ.` });
   }
-  if (input.themeColor && !COLOR_RE.test(input.themeColor.toLowerCase())) {
+  if (input.themeColor && !isHexColour(input.themeColor)) {
     problems.push({ field: 'themeColor', message: 'Màu chủ đạo phải có dạng #rrggbb.' });
   }
-  if (input.email && !EMAIL_RE.test(input.email)) problems.push({ field: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' });
+  if (input.email && !isEmail(input.email)) problems.push({ field: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' });
   return problems;
 }
 

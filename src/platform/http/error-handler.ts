@@ -36,11 +36,19 @@ export type HtmlErrorRenderer = (request: FastifyRequest, info: ErrorInfo) => Pr
 
 const KNOWN_STATUSES = new Set([400, 401, 403, 404, 405, 409, 413, 414, 415, 422, 429, 500, 503]);
 
-export function describeError(err: unknown, requestId: string): ErrorInfo {
+export function describeError(err: unknown, requestId: string, page = false): ErrorInfo {
   if (isDomainError(err)) {
     return { status: err.status, code: err.code, messageKey: err.messageKey, message: err.message, details: err.details, requestId };
   }
-  const fe = err as Partial<FastifyError> & { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[] };
+  const fe = err as Partial<FastifyError> & {
+    validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+    validationContext?: string;
+  };
+  // On a page, a path whose parameters do not fit the route (a word where an id goes) names no
+  // page: 404. The API says 400, with the details.
+  if (page && fe.validation && fe.validationContext === 'params') {
+    return { status: 404, code: 'http.not_found', messageKey: undefined, message: 'Not found', details: [], requestId };
+  }
   if (fe.validation) {
     const details = fe.validation.map((v) => ({
       field: (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || String(v.params?.missingProperty ?? ''),
@@ -66,7 +74,7 @@ function minimalPage(info: ErrorInfo): string {
 }
 
 export async function sendError(request: FastifyRequest, reply: FastifyReply, err: unknown, renderHtml: HtmlErrorRenderer): Promise<void> {
-  const info = describeError(err, String(request.id));
+  const info = describeError(err, String(request.id), !request.url.startsWith('/api/'));
   if (info.status >= 500) request.log.error({ err }, 'request failed');
   else request.log.info({ code: info.code, status: info.status }, 'request refused');
 

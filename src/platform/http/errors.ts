@@ -24,6 +24,18 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** The request itself is malformed (not the values in it: those are `Invalid`). */
+export class BadRequest extends DomainError {
+  override name = 'BadRequest';
+  readonly status = 400;
+}
+
+/** Nobody is signed in (and the request is not one the sign-in gate can redirect). */
+export class Unauthorized extends DomainError {
+  override name = 'Unauthorized';
+  readonly status = 401;
+}
+
 export class NotFound extends DomainError {
   override name = 'NotFound';
   readonly status = 404;
@@ -37,6 +49,16 @@ export class Forbidden extends DomainError {
 export class Conflict extends DomainError {
   override name = 'Conflict';
   readonly status = 409;
+}
+
+export class UriTooLong extends DomainError {
+  override name = 'UriTooLong';
+  readonly status = 414;
+}
+
+export class UnsupportedMediaType extends DomainError {
+  override name = 'UnsupportedMediaType';
+  readonly status = 415;
 }
 
 export class Invalid extends DomainError {
