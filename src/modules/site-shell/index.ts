@@ -6,7 +6,6 @@
  * public pages use `renderPage` / `sendPage`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Type } from 'typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { defineModule } from '../../platform/module.ts';
 import type { PublicMount, PublicRequest } from '../../platform/http/route-trees.ts';
@@ -24,7 +23,6 @@ import type { MenuNode, MenuService } from '../menus/index.ts';
 import { DisplayPrefsQuery, handleDisplayPrefs, PREFS_COOKIE, readPrefs } from './display-prefs.ts';
 import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache, type CachedPage } from '../../platform/cache/page-cache.ts';
 import { PATHS } from './paths.ts';
-import { publicRoutes } from './public-routes.ts';
 
 export { PATHS } from './paths.ts';
 export { publicRoutes } from './public-routes.ts';
