@@ -7,23 +7,29 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from './platform/platform.ts';
-import type { Job, ModuleManifest } from './platform/module.ts';
+import type { Job, Module, ModuleManifest } from './platform/module.ts';
 import { mountRouteTrees } from './platform/http/route-trees.ts';
-import { sitesModule } from './modules/sites/index.ts';
+import { sitesModule, type SitesModule } from './modules/sites/index.ts';
 import { menusModule } from './modules/menus/index.ts';
-import { siteShellModule } from './modules/site-shell/index.ts';
+import { siteShellModule, type SiteShell } from './modules/site-shell/index.ts';
 import { pagesModule } from './modules/pages/index.ts';
 import { homeModule } from './modules/home/index.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { adminModule } from './modules/admin/index.ts';
 import { mediaModule } from './modules/media/index.ts';
 import { contentModule } from './modules/content/index.ts';
-import { searchModule } from './modules/search/index.ts';
+import { searchModule, type SearchModule } from './modules/search/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { inquiriesModule } from './modules/inquiries/index.ts';
 
-/** Builds every module without HTTP: used by the server and by the CLI. */
-export function createModules(platform: Platform) {
+/** A module as composed here: one defined with `defineModule`, or (transitionally) the older shape. */
+type AnyModule = Module | { name: string; register(app: FastifyInstance): Promise<void> };
+
+/**
+ * Builds every module without HTTP: used by the server and by the CLI. `extra` adds modules after
+ * the product's own (a test's toy module; nothing in the product uses it).
+ */
+export function createModules(platform: Platform, extra: (built: { sites: SitesModule; shell: SiteShell; search: SearchModule }) => Module[] = () => []) {
   const sites = sitesModule(platform);
   const menus = menusModule(platform);
   const shell = siteShellModule(platform, { sites, menus: menus.menus });
@@ -46,7 +52,21 @@ export function createModules(platform: Platform) {
   });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
-  const ordered = [sites, menus, shell, search, pages, accounts, admin, calendar, media, content, inquiries, home] as const;
+  const ordered: readonly AnyModule[] = [
+    sites,
+    menus,
+    shell,
+    search,
+    pages,
+    accounts,
+    admin,
+    calendar,
+    media,
+    content,
+    inquiries,
+    home,
+    ...extra({ sites, shell, search }),
+  ];
   // What each module gives the search index, registered before anything is indexed.
   for (const m of manifestsOf({ ordered })) for (const type of m.searchTypes ?? []) search.search.registerType(type);
   return {
@@ -69,17 +89,14 @@ export function createModules(platform: Platform) {
 
 export type Modules = ReturnType<typeof createModules>;
 
-type Composed = Modules['ordered'][number];
-
 /** TRANSITIONAL — a module still written as `{ name, register(app) }` plugs in through `setup`. */
-function manifestOf(m: Composed): ModuleManifest {
+function manifestOf(m: AnyModule): ModuleManifest {
   if ('manifest' in m) return m.manifest;
-  const legacy = m as { name: string; register(app: FastifyInstance): Promise<void> };
-  return { name: legacy.name, needs: [], setup: (app) => legacy.register(app) };
+  return { name: m.name, needs: [], setup: (app) => m.register(app) };
 }
 
 /** The manifests in order; a module that needs one listed later is a mistake found at start. */
-export function manifestsOf(modules: { ordered: readonly Composed[] }): ModuleManifest[] {
+export function manifestsOf(modules: { ordered: readonly AnyModule[] }): ModuleManifest[] {
   const manifests = modules.ordered.map(manifestOf);
   const seen = new Set<string>();
   for (const m of manifests) {
@@ -100,6 +117,6 @@ export async function registerModules(app: FastifyInstance, modules: Modules): P
 }
 
 /** Every module's periodic jobs. */
-export function jobsOf(modules: { ordered: readonly Composed[] }): Job[] {
+export function jobsOf(modules: { ordered: readonly AnyModule[] }): Job[] {
   return manifestsOf(modules).flatMap((m) => m.jobs ?? []);
 }

@@ -22,11 +22,17 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 export async function buildTestApp(
-  options: { seed?: boolean; env?: Record<string, string>; extraRoutes?: (app: FastifyInstance) => void } = {},
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    extraRoutes?: (app: FastifyInstance) => void;
+    /** Modules added after the product's own (a test's toy module). */
+    extraModules?: Parameters<typeof createModules>[1];
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.env);
-  const modules = createModules({ config, db: db.db, engine: db.engine, ping: db.ping, listen: db.listen });
+  const modules = createModules({ config, db: db.db, engine: db.engine, ping: db.ping, listen: db.listen }, options.extraModules);
   if (options.seed !== false) await seedDemo(modules);
   const app = await buildApp({ config, database: db, modules, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
   await app.ready();
