@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../platform/i18n/index.ts';
 import { ADMIN_ROOT } from '../../platform/http/route-trees.ts';
-import { adminAlternate as alternate, adminLang as langOf, defineAdminPaths } from '../../platform/http/paths.ts';
+import { adminAlternate as alternate, adminHrefByName, adminLang as langOf, defineAdminPaths } from '../../platform/http/paths.ts';
 
 export { ADMIN_ROOT };
 
@@ -49,11 +49,14 @@ export const ADMIN_PATHS = {
 
 export type AdminPath = keyof typeof ADMIN_PATHS;
 
-const registered = defineAdminPaths(ADMIN_PATHS);
+defineAdminPaths(ADMIN_PATHS);
 
-/** "/quan-tri/tai-khoan" (+ suffix such as "/12"). */
-export function adminHref(lang: Lang, name: AdminPath, suffix = ''): string {
-  return registered.href(lang, name, suffix);
+/**
+ * "/quan-tri/tai-khoan" (+ suffix such as "/12"), for any module's registered admin page.
+ * TRANSITIONAL — by name while modules move their paths out of ADMIN_PATHS.
+ */
+export function adminHref(lang: Lang, name: AdminPath | (string & {}), suffix = ''): string {
+  return adminHrefByName(lang, name, suffix);
 }
 
 export const adminLang = langOf;

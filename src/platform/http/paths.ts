@@ -20,8 +20,22 @@ export interface AdminPaths<T extends PathTable> {
 }
 
 export function defineAdminPaths<const T extends PathTable>(paths: T): AdminPaths<T> {
+  for (const name of Object.keys(paths)) {
+    if (adminTables.some((t) => name in t)) throw new Error(`Admin path "${name}" is defined twice.`);
+  }
   adminTables.push(paths);
   return { paths, href: (lang, name, suffix = '') => `${ADMIN_ROOT[lang]}${paths[name]![lang]}${suffix}` || '/' };
+}
+
+/**
+ * An admin page of another module by its registered name ("content", "inquiries"): for the few
+ * links across modules (a deadline's subject on the compliance dashboard), without importing the
+ * module that serves it. An unknown name is a programming error.
+ */
+export function adminHrefByName(lang: Lang, name: string, suffix = ''): string {
+  const table = adminTables.find((t) => name in t);
+  if (!table) throw new Error(`No admin path named "${name}".`);
+  return `${ADMIN_ROOT[lang]}${table[name]![lang]}${suffix}` || '/';
 }
 
 export interface PublicPaths<T extends PathTable> {
