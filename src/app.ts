@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -53,9 +53,11 @@ export interface BuildOptions {
   modules?: Modules;
   /** Extra routes for tests (e.g. a slow route to test graceful shutdown). */
   extraRoutes?: (app: FastifyInstance) => void;
+  /** Told of every route as it is registered (a test checks every route's schema). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
-export async function buildApp({ config, database, modules, extraRoutes }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, modules, extraRoutes, onRoute }: BuildOptions): Promise<FastifyInstance> {
   const logger: FastifyServerOptions['logger'] = {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
@@ -89,6 +91,7 @@ export async function buildApp({ config, database, modules, extraRoutes }: Build
     },
   });
 
+  if (onRoute) app.addHook('onRoute', onRoute);
   const platform: Platform = { config, db: database.db, engine: database.engine, ping: database.ping, listen: database.listen };
 
   // While shutting down, answers in flight close their connection, so keep-alive sockets

@@ -2,7 +2,7 @@
  * buildTestApp: the real application over the file's own test database, with the demo
  * seeded unless asked not to. Requests go through `app.inject`; nothing listens.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
 import { createModules, type Modules } from '../src/modules.ts';
@@ -28,13 +28,20 @@ export async function buildTestApp(
     extraRoutes?: (app: FastifyInstance) => void;
     /** Modules added after the product's own (a test's toy module). */
     extraModules?: Parameters<typeof createModules>[1];
+    onRoute?: (route: RouteOptions) => void;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.env);
   const modules = createModules({ config, db: db.db, engine: db.engine, ping: db.ping, listen: db.listen }, options.extraModules);
   if (options.seed !== false) await seedDemo(modules);
-  const app = await buildApp({ config, database: db, modules, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
+  const app = await buildApp({
+    config,
+    database: db,
+    modules,
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
+  });
   await app.ready();
   return {
     app,
