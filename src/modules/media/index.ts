@@ -28,7 +28,8 @@ export {
   type VariantName,
   formatBytes,
 } from './media.present.ts';
-export { SIZE_LIMITS, MAX_UPLOAD_BYTES, IMAGE_WIDTHS, documentTexts, type UploadInput, type MediaPage } from './media.service.ts';
+export { SIZE_LIMITS, MAX_UPLOAD_BYTES, documentTexts, type UploadInput, type MediaPage } from './media.service.ts';
+export { IMAGE_WIDTHS } from './image-variants.ts';
 
 export interface MediaModuleDeps {
   accounts: AccountsModule;
