@@ -1,8 +1,8 @@
 /**
- * The library's files on every host, under no site (a root route): `GET /media/<id>/<width|goc>` serves a stored file with
- * its real type, inline (images, audio, video) or as a download (documents) under its
- * Vietnamese name, never sniffed, cached for good (a URL's content never changes), with
- * an ETag and byte ranges (video and audio players seek with them).
+ * The library's files, on every host and under no site (a root route): `GET /media/<id>/<width|goc>`
+ * serves a stored file with its real type, inline (images, audio, video) or as a download
+ * (documents) under its Vietnamese name, never sniffed, cached for good (a URL's content never
+ * changes), with an ETag and byte ranges (video and audio players seek with them).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Routes } from '../../platform/module.ts';
