@@ -44,10 +44,6 @@ async function main(): Promise<void> {
       { name: 'calendar.deadline_reminders', everyMs: 15 * 60_000, run: () => modules.calendar.remindDeadlines() },
       { name: 'inquiries.retention', everyMs: 6 * 3600_000, run: () => modules.inquiries.erasePersonalData() },
       { name: 'accounts.suspend_inactive', everyMs: 60 * 60_000, run: () => modules.accounts.suspendInactive() },
-      // PostgreSQL's autovacuum keeps the planner's statistics; the embedded database has none.
-      ...(booted.database.engine === 'pglite'
-        ? [{ name: 'search.statistics', everyMs: 10 * 60_000, run: () => modules.search.search.refreshStatistics() }]
-        : []),
       ...(config.auditRetentionMonths > 0
         ? [{ name: 'audit.retention', everyMs: 24 * 3600_000, run: () => pruneAudit(booted.database.db, config.auditRetentionMonths) }]
         : []),

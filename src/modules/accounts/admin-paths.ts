@@ -26,7 +26,6 @@ export const ADMIN_PATHS = {
   accountNew: { vi: '/tai-khoan/moi', en: '/accounts/new' },
   audit: { vi: '/nhat-ky', en: '/audit' },
   auditCsv: { vi: '/nhat-ky.csv', en: '/audit.csv' },
-  media: { vi: '/thu-vien', en: '/media' },
   content: { vi: '/noi-dung', en: '/content' },
   contentNew: { vi: '/noi-dung/moi', en: '/content/new' },
   contentEdit: { vi: '/noi-dung/sua', en: '/content/edit' },

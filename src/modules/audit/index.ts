@@ -1,7 +1,9 @@
 /**
  * Audit log: the append-only, hash-chained record of who did what. The module's only entry
- * point; other modules call recordAudit inside the transaction of the change they record.
+ * point; a use case records what it did with `audited` inside the transaction of the change (`recordAudit`
+ * only where there is no actor).
  */
+export { audited, type AuditTarget } from './audited.ts';
 export {
   recordAudit,
   verifyAuditChain,

@@ -1,12 +1,14 @@
 /**
  * How media leave the module: the view of a row, public URLs (`/media/<id>/<width>` for a
  * WebP variant, `/media/<id>/goc` for the original), `srcset` and `<picture>` builders for
- * templates, and the Content-Disposition of a download.
+ * templates, the Content-Disposition of a download, and what the library's admin screens show
+ * of a file (labels, sizes and dates in the reader's language).
  */
-import type { Lang } from '../../platform/i18n/index.ts';
+import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import type { MediaRow } from '../../platform/db/schema.ts';
 import { stripDiacritics } from '../../platform/text/index.ts';
 import { html, type SafeHtml } from '../../platform/views/html.ts';
+import { t } from './messages.ts';
 
 export type MediaKind = MediaRow['kind'];
 
@@ -167,15 +169,8 @@ export function contentDisposition(type: 'inline' | 'attachment', filename: stri
 
 // ── Labels ──────────────────────────────────────────────────────────────────────────
 
-const KIND_LABELS: Record<MediaKind, Record<Lang, string>> = {
-  image: { vi: 'Ảnh', en: 'Image' },
-  document: { vi: 'Tài liệu', en: 'Document' },
-  audio: { vi: 'Âm thanh', en: 'Audio' },
-  video: { vi: 'Video', en: 'Video' },
-};
-
 export function kindLabel(kind: MediaKind, lang: Lang): string {
-  return KIND_LABELS[kind][lang];
+  return t(lang, `media.kind.${kind}`);
 }
 
 /** "1,5 MB" (vi) / "1.5 MB" (en); 1 MB = 1,048,576 bytes, as the limits are counted. */
@@ -189,4 +184,50 @@ export function formatBytes(bytes: number, lang: Lang = 'vi'): string {
   }
   const text = unit === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0).replace(/\.0$/, '');
   return `${lang === 'vi' ? text.replace('.', ',') : text} ${units[unit]}`;
+}
+
+// ── The library's admin screens ─────────────────────────────────────────────────────
+
+/** A small preview in a list: a WebP size of an image 96 pixels wide, or the kind of the file. */
+export type ThumbnailView = { src: string; alt: string; height: number } | { label: string };
+
+export interface LibraryItemView {
+  href: string;
+  name: string;
+  thumbnail: ThumbnailView;
+  kind: string;
+  size: string;
+  uploaded: string;
+}
+
+function thumbnailOf(m: MediaView, lang: Lang): ThumbnailView {
+  if (m.kind !== 'image') return { label: kindLabel(m.kind, lang) };
+  const v = variantFor(m, 320);
+  const w = v?.width ?? m.width ?? 96;
+  const h = v?.height ?? m.height ?? 96;
+  return { src: v?.url ?? m.url, alt: m.alt, height: Math.max(1, Math.round((96 * h) / w)) };
+}
+
+/** A row of the library's list; `href` is the file's admin page. */
+export function presentLibraryItem(m: MediaView, lang: Lang, href: string): LibraryItemView {
+  return {
+    href,
+    name: m.originalName,
+    thumbnail: thumbnailOf(m, lang),
+    kind: kindLabel(m.kind, lang),
+    size: formatBytes(m.bytes, lang),
+    uploaded: formatDateTime(m.createdAt),
+  };
+}
+
+export interface MediaDetailView {
+  file: MediaView;
+  kind: string;
+  size: string;
+  uploaded: string;
+}
+
+/** A file's admin page: the file and its facts in the reader's language. */
+export function presentMediaDetail(m: MediaView, lang: Lang): MediaDetailView {
+  return { file: m, kind: kindLabel(m.kind, lang), size: formatBytes(m.bytes, lang), uploaded: formatDateTime(m.createdAt) };
 }

@@ -1,7 +1,7 @@
 /**
- * The media library: upload (type decided by the content, never by the name), the rules
- * per kind, image normalisation and responsive WebP sizes, alt text and captions,
- * deletion, listing. Every change is one transaction with its audit entry; files are
+ * The media library's use cases: upload (the type decided by the content, never by the name —
+ * file-type.ts), the rules per kind, images with their WebP sizes (image-variants.ts), alt text and
+ * captions, deletion, listing. Every change is one transaction with its audit entry; files are
  * written before it and removed again when it fails.
  */
 import { createHash } from 'node:crypto';
@@ -10,10 +10,13 @@ import type { MediaVariant } from '../../platform/db/schema.ts';
 import { Invalid, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
 import { newStorageStem, type Storage } from '../../platform/storage/index.ts';
-import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { actorId, authorize, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
 import * as repo from './media.repo.ts';
 import { extractDocumentText } from './text-extract.ts';
+import { detectType, refusalMessage } from './file-type.ts';
+import { cleanFileName, DANGEROUS_NAME_EXTS, nameExt } from './file-name.ts';
+import { ImageUnreadable, MAX_IMAGE_PIXELS, processImage, type ProcessedImage } from './image-variants.ts';
 import {
   contentDisposition,
   dispositionType,
@@ -48,15 +51,8 @@ export const SIZE_LIMITS: Readonly<Record<MediaKind, number>> = Object.freeze({
 /** The largest upload of any kind. */
 export const MAX_UPLOAD_BYTES = Math.max(...Object.values(SIZE_LIMITS));
 
-/** Widths of the WebP variants of an image (never wider than the image itself). */
-export const IMAGE_WIDTHS = [320, 640, 1024, 1600] as const;
-
-/** Images with more pixels are refused before they are decoded (a "decompression bomb" stops here). */
-export const MAX_IMAGE_PIXELS = 50_000_000;
-
 export const ALT_MAX = 300;
 export const CAPTION_MAX = 1000;
-const NAME_MAX = 200;
 export const PAGE_SIZE = 24;
 
 /** What the service needs: the database, where files go, and (tests, special installs) other size limits. */
@@ -72,314 +68,8 @@ function limitOf(deps: MediaDeps, kind: MediaKind): number {
   return deps.limits?.[kind] ?? SIZE_LIMITS[kind];
 }
 
-// ── What a file is ──────────────────────────────────────────────────────────────────
-
-interface AcceptedType {
-  kind: MediaKind;
-  mime: string;
-  /** The extension of the stored file and of the download name. */
-  ext: string;
-}
-
-const OOXML = 'application/vnd.openxmlformats-officedocument';
-const ODF = 'application/vnd.oasis.opendocument';
-
-/** The allow-list, by what file-type recognises in the content. */
-const ALLOWED: Record<string, AcceptedType> = {
-  jpg: { kind: 'image', mime: 'image/jpeg', ext: 'jpg' },
-  png: { kind: 'image', mime: 'image/png', ext: 'png' },
-  // An animated PNG is kept as its first frame.
-  apng: { kind: 'image', mime: 'image/png', ext: 'png' },
-  webp: { kind: 'image', mime: 'image/webp', ext: 'webp' },
-  gif: { kind: 'image', mime: 'image/gif', ext: 'gif' },
-  pdf: { kind: 'document', mime: 'application/pdf', ext: 'pdf' },
-  docx: { kind: 'document', mime: `${OOXML}.wordprocessingml.document`, ext: 'docx' },
-  xlsx: { kind: 'document', mime: `${OOXML}.spreadsheetml.sheet`, ext: 'xlsx' },
-  pptx: { kind: 'document', mime: `${OOXML}.presentationml.presentation`, ext: 'pptx' },
-  odt: { kind: 'document', mime: `${ODF}.text`, ext: 'odt' },
-  ods: { kind: 'document', mime: `${ODF}.spreadsheet`, ext: 'ods' },
-  odp: { kind: 'document', mime: `${ODF}.presentation`, ext: 'odp' },
-  mp3: { kind: 'audio', mime: 'audio/mpeg', ext: 'mp3' },
-  m4a: { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' },
-  ogg: { kind: 'audio', mime: 'audio/ogg', ext: 'ogg' },
-  oga: { kind: 'audio', mime: 'audio/ogg', ext: 'ogg' },
-  opus: { kind: 'audio', mime: 'audio/ogg', ext: 'ogg' },
-  wav: { kind: 'audio', mime: 'audio/wav', ext: 'wav' },
-  // MP4 without the M4A brand may hold sound only; it is a video here either way.
-  mp4: { kind: 'video', mime: 'video/mp4', ext: 'mp4' },
-  webm: { kind: 'video', mime: 'video/webm', ext: 'webm' },
-};
-
-/** Office 97–2003 files are compound files (CFB); told apart by their main stream. */
-const CFB_TYPES: { stream: string; type: AcceptedType }[] = [
-  { stream: 'worddocument', type: { kind: 'document', mime: 'application/msword', ext: 'doc' } },
-  { stream: 'workbook', type: { kind: 'document', mime: 'application/vnd.ms-excel', ext: 'xls' } },
-  { stream: 'book', type: { kind: 'document', mime: 'application/vnd.ms-excel', ext: 'xls' } },
-  { stream: 'powerpoint document', type: { kind: 'document', mime: 'application/vnd.ms-powerpoint', ext: 'ppt' } },
-];
-/** Storages that hold VBA macros in Office 97–2003 files. */
-const CFB_MACRO_STREAMS = new Set(['macros', '_vba_project_cur', 'vba', '_vba_project']);
-
-const EXECUTABLES: Record<string, string> = {
-  exe: 'chương trình chạy được của Windows (.exe)',
-  elf: 'chương trình chạy được của Linux (ELF)',
-  macho: 'chương trình chạy được của macOS',
-  class: 'chương trình Java (.class)',
-  jar: 'chương trình Java (.jar)',
-  apk: 'ứng dụng Android (.apk)',
-  wasm: 'mã WebAssembly',
-  swf: 'tệp Flash (.swf)',
-  crx: 'tiện ích trình duyệt',
-  xpi: 'tiện ích trình duyệt',
-  deb: 'gói cài đặt phần mềm (.deb)',
-  rpm: 'gói cài đặt phần mềm (.rpm)',
-  dmg: 'gói cài đặt phần mềm (.dmg)',
-  msi: 'gói cài đặt Windows (.msi)',
-  lnk: 'lối tắt Windows (.lnk)',
-  reg: 'tệp sửa registry Windows (.reg)',
-  chm: 'tệp trợ giúp Windows (.chm), có thể chứa mã chạy được',
-  asar: 'gói ứng dụng Electron',
-  html: 'trang web (HTML), có thể chứa mã chạy trong trình duyệt',
-  svg: 'ảnh SVG, có thể chứa mã chạy trong trình duyệt',
-  script: 'tệp mã kịch bản (script)',
-};
-const MACRO_OFFICE = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'pptm', 'potm', 'ppsm', 'cfb-macro']);
-const ARCHIVES = new Set(['zip', 'tar', 'tar.gz', 'rar', 'gz', 'bz2', '7z', 'xz', 'Z', 'lz', 'zst', 'lzh', 'arj', 'cpio', 'ace', 'lz4', 'cab', 'ar']);
-
-/** Extensions a name may not end with, whatever the content: programs, scripts, web pages. */
-const DANGEROUS_NAME_EXTS = new Set(
-  'exe com bat cmd scr pif msi msp dll cpl sys drv ocx jar js mjs cjs jse vbs vbe wsf wsh hta ps1 psm1 psd1 sh bash zsh csh ksh py pyc pl rb php php3 php4 php5 phtml phar asp aspx ashx jsp jspx cgi html htm xhtml shtml mht mhtml svg svgz xml xsl xslt swf lnk reg inf url desktop apk app dmg deb rpm appimage msix appx'.split(
-    ' ',
-  ),
-);
-/** Extensions of the accepted types: a file named like this but refused is a disguised file. */
-const HARMLESS_LOOKING_EXTS = new Set(
-  'jpg jpeg jpe jfif png gif webp pdf doc docx xls xlsx ppt pptx odt ods odp mp3 m4a ogg oga opus wav mp4 webm txt rtf'.split(' '),
-);
-
-const ACCEPTED_LIST =
-  'Chỉ nhận: ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, Word, Excel, PowerPoint (cả bản 97–2003), OpenDocument (ODT, ODS, ODP); âm thanh MP3, M4A, OGG, WAV; video MP4, WebM.';
-
-type Detection = { ok: true; type: AcceptedType } | { ok: false; refusal: 'executable' | 'macro' | 'archive' | 'unsupported' | 'unknown'; what: string };
-
-/** Decides what a file is from its bytes alone. */
-export async function detectType(data: Buffer): Promise<Detection> {
-  const { fileTypeFromBuffer } = await import('file-type');
-  const found = await fileTypeFromBuffer(data);
-  if (found?.ext === 'cfb') return classifyCfb(data);
-  if (found) {
-    const accepted = ALLOWED[found.ext];
-    if (accepted) return { ok: true, type: accepted };
-    if (EXECUTABLES[found.ext]) return { ok: false, refusal: 'executable', what: EXECUTABLES[found.ext]! };
-    if (MACRO_OFFICE.has(found.ext)) return { ok: false, refusal: 'macro', what: `tài liệu Office có macro (.${found.ext})` };
-    if (ARCHIVES.has(found.ext)) return { ok: false, refusal: 'archive', what: `tệp nén (.${found.ext})` };
-    if (found.ext !== 'xml') return { ok: false, refusal: 'unsupported', what: `.${found.ext}, ${found.mime}` };
-  }
-  // No signature (or plain XML): text. Name the dangerous kinds of text.
-  const text = data
-    .subarray(0, 4096)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .toLowerCase();
-  if (/<svg[\s>/]/.test(text)) return { ok: false, refusal: 'executable', what: EXECUTABLES.svg! };
-  if (/<(!doctype html|html|head|body|script|iframe|object|embed|meta|form|a\s|img\s|style|link\s)/.test(text))
-    return { ok: false, refusal: 'executable', what: EXECUTABLES.html! };
-  if (text.startsWith('#!') || text.startsWith('<?php') || text.startsWith('<%') || /^@echo off/.test(text))
-    return { ok: false, refusal: 'executable', what: EXECUTABLES.script! };
-  if (found?.ext === 'xml') return { ok: false, refusal: 'unsupported', what: 'tệp XML' };
-  return { ok: false, refusal: 'unknown', what: '' };
-}
-
-/**
- * Names of the streams and storages of a compound file (CFB, [MS-CFB]), lower case; undefined
- * when the structure is not readable. Only the directory is read: header, FAT (with its
- * DIFAT chain), then the directory's sector chain, every step bounds-checked.
- */
-function cfbEntries(buf: Buffer): { names: Set<string>; rootClsid: string } | undefined {
-  if (buf.length < 512) return undefined;
-  const shift = buf.readUInt16LE(0x1e);
-  if (shift !== 9 && shift !== 12) return undefined;
-  const size = 1 << shift;
-  const sectors = Math.floor((buf.length - size) / size) + (buf.length > size ? 1 : 0);
-  const offsetOf = (sector: number) => (sector + 1) * size;
-  const inBounds = (sector: number) => sector >= 0 && sector < 0xfffffffa && offsetOf(sector) + size <= buf.length;
-
-  // FAT sector numbers: 109 in the header, the rest in the DIFAT chain.
-  const fatSectors: number[] = [];
-  for (let i = 0; i < 109; i++) {
-    const s = buf.readUInt32LE(0x4c + i * 4);
-    if (s < 0xfffffffa) fatSectors.push(s);
-  }
-  let difat = buf.readUInt32LE(0x44);
-  for (let guard = 0; difat < 0xfffffffa && guard <= sectors; guard++) {
-    if (!inBounds(difat)) return undefined;
-    const base = offsetOf(difat);
-    for (let i = 0; i < size / 4 - 1; i++) {
-      const s = buf.readUInt32LE(base + i * 4);
-      if (s < 0xfffffffa) fatSectors.push(s);
-    }
-    difat = buf.readUInt32LE(base + size - 4);
-  }
-  const fatAt = (index: number): number | undefined => {
-    const perSector = size / 4;
-    const fs = fatSectors[Math.floor(index / perSector)];
-    if (fs === undefined || !inBounds(fs)) return undefined;
-    return buf.readUInt32LE(offsetOf(fs) + (index % perSector) * 4);
-  };
-
-  const names = new Set<string>();
-  let rootClsid = '';
-  let sector = buf.readUInt32LE(0x30);
-  for (let guard = 0; sector !== 0xfffffffe; guard++) {
-    if (guard > sectors || !inBounds(sector)) return undefined;
-    const base = offsetOf(sector);
-    for (let e = 0; e < size / 128; e++) {
-      const entry = base + e * 128;
-      const nameBytes = buf.readUInt16LE(entry + 0x40);
-      const type = buf[entry + 0x42];
-      if (type === 5 && !rootClsid) rootClsid = buf.subarray(entry + 0x50, entry + 0x60).toString('hex');
-      if ((type === 1 || type === 2) && nameBytes >= 2 && nameBytes <= 64) {
-        names.add(buf.toString('utf16le', entry, entry + nameBytes - 2).toLowerCase());
-      }
-    }
-    const next = fatAt(sector);
-    if (next === undefined) return undefined;
-    sector = next;
-  }
-  return { names, rootClsid };
-}
-
-/** The class id of Windows Installer packages, as stored (little-endian GUID). */
-const MSI_CLSID = '84100c0000000000c000000000000046';
-
-function classifyCfb(data: Buffer): Detection {
-  const entries = cfbEntries(data);
-  if (!entries) return { ok: false, refusal: 'unknown', what: '' };
-  if (entries.rootClsid === MSI_CLSID) return { ok: false, refusal: 'executable', what: EXECUTABLES.msi! };
-  const match = CFB_TYPES.find((c) => entries.names.has(c.stream));
-  if (!match) return { ok: false, refusal: 'unsupported', what: 'tệp Microsoft dạng CFB không phải Word, Excel hay PowerPoint' };
-  if ([...entries.names].some((n) => CFB_MACRO_STREAMS.has(n))) return { ok: false, refusal: 'macro', what: `tài liệu Office có macro (.${match.type.ext})` };
-  return { ok: true, type: match.type };
-}
-
-/** The extension of a file name, lower case ('' when none). */
-function nameExt(name: string): string {
-  const m = /\.([A-Za-z0-9]{1,10})$/.exec(name);
-  return m ? m[1]!.toLowerCase() : '';
-}
-
-/** A file name fit to keep: last path segment, NFC, no control characters, at most NAME_MAX characters. */
-export function cleanFileName(raw: string): string {
-  const last =
-    String(raw ?? '')
-      .split(/[\\/]/)
-      .pop() ?? '';
-  let name = cleanText(last.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' '));
-  if ([...name].length > NAME_MAX) {
-    const ext = nameExt(name);
-    const chars = [...name.slice(0, name.length - (ext ? ext.length + 1 : 0))];
-    name = `${chars
-      .slice(0, NAME_MAX - ext.length - 1)
-      .join('')
-      .trim()}${ext ? `.${ext}` : ''}`;
-  }
-  return name.replace(/^\.+/, '') || 'tep';
-}
-
-function refusalMessage(d: Extract<Detection, { ok: false }>, name: string): { code: string; message: string } {
-  const ext = nameExt(name);
-  if (d.refusal === 'unknown') {
-    return { code: 'media.unknown_type', message: `Không nhận ra loại của tệp “${name}” từ nội dung của nó. ${ACCEPTED_LIST}` };
-  }
-  if (HARMLESS_LOOKING_EXTS.has(ext) && (d.refusal === 'executable' || d.refusal === 'macro')) {
-    return {
-      code: 'media.disguised',
-      message: `Tệp “${name}” mang đuôi .${ext} nhưng nội dung thật là ${d.what}. Tệp bị từ chối vì có thể gây hại cho người xem.`,
-    };
-  }
-  switch (d.refusal) {
-    case 'executable':
-      return {
-        code: 'media.dangerous_type',
-        message: `Tệp “${name}” là ${d.what}. Thư viện không nhận chương trình, mã kịch bản, trang web (HTML) hay ảnh SVG vì chúng có thể chứa mã độc. Với ảnh, hãy dùng JPEG, PNG, WebP hoặc GIF.`,
-      };
-    case 'macro':
-      return {
-        code: 'media.dangerous_type',
-        message: `Tệp “${name}” là ${d.what}; macro có thể chứa mã độc. Hãy lưu lại thành tài liệu không có macro (ví dụ .docx, .xlsx, .pptx hoặc PDF).`,
-      };
-    case 'archive':
-      return { code: 'media.type_refused', message: `Tệp “${name}” là ${d.what}. Hãy giải nén và tải lên từng tệp. ${ACCEPTED_LIST}` };
-    default:
-      return { code: 'media.type_refused', message: `Loại tệp của “${name}” (${d.what}) không được nhận. ${ACCEPTED_LIST}` };
-  }
-}
-
+/** What a file of each kind is called in a refusal. */
 const KIND_NOUN: Record<MediaKind, string> = { image: 'ảnh', document: 'tài liệu', audio: 'tệp âm thanh', video: 'video' };
-
-// ── Images ──────────────────────────────────────────────────────────────────────────
-
-/** Widths of an image's WebP variants: each step not wider than it, plus its own width when below the widest step. */
-export function variantWidths(width: number): number[] {
-  const widths: number[] = IMAGE_WIDTHS.filter((w) => w <= width);
-  const widest = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!;
-  if (width < widest && !widths.includes(width)) widths.push(width);
-  return widths;
-}
-
-interface ProcessedImage {
-  original: Buffer;
-  width: number;
-  height: number;
-  variants: { width: number; height: number; data: Buffer }[];
-}
-
-class ImageUnreadable extends Error {
-  readonly tooManyPixels: boolean;
-  constructor(tooManyPixels: boolean) {
-    super('image unreadable');
-    this.tooManyPixels = tooManyPixels;
-  }
-}
-
-/**
- * The original re-encoded in its own format (turned upright by its EXIF orientation,
- * metadata such as GPS position and camera removed — sharp keeps none unless asked), and
- * the WebP variants. GIF and WebP keep their animation.
- */
-async function processImage(data: Buffer, type: AcceptedType): Promise<ProcessedImage> {
-  const { default: sharp } = await import('sharp');
-  const animatable = type.ext === 'gif' || type.ext === 'webp';
-  const input = { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' as const, animated: animatable };
-  let meta: import('sharp').Metadata;
-  try {
-    meta = await sharp(data, input).metadata();
-  } catch (err) {
-    throw new ImageUnreadable(/pixel limit/i.test(String((err as Error).message)));
-  }
-  const animated = (meta.pages ?? 1) > 1;
-  const upright = () => (animated ? sharp(data, input) : sharp(data, input).rotate());
-  try {
-    const normalised = upright();
-    if (type.ext === 'jpg') normalised.jpeg({ quality: 88 });
-    else if (type.ext === 'png') normalised.png({ compressionLevel: 9 });
-    else if (type.ext === 'webp') normalised.webp({ quality: 88 });
-    else normalised.gif();
-    const { data: original, info } = await normalised.toBuffer({ resolveWithObject: true });
-    const width = info.width;
-    const height = animated ? (meta.pageHeight ?? info.height) : info.height;
-    const variants: ProcessedImage['variants'] = [];
-    for (const w of variantWidths(width)) {
-      const out = await upright().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
-      const h = animated ? Math.max(1, Math.round((height * out.info.width) / width)) : out.info.height;
-      variants.push({ width: out.info.width, height: h, data: out.data });
-    }
-    return { original, width, height, variants };
-  } catch (err) {
-    throw new ImageUnreadable(/pixel limit/i.test(String((err as Error).message)));
-  }
-}
 
 // ── Use cases ───────────────────────────────────────────────────────────────────────
 
@@ -402,6 +92,12 @@ function textProblems(alt: string, caption: string, isImage: boolean): FieldProb
 
 function refuse(code: string, problems: FieldProblem[]): never {
   throw new Invalid(code, problems.map((p) => p.message).join(' '), { details: problems });
+}
+
+/** The refusal of a file larger than any kind may be: cut short while it was read, it never reaches `uploadMedia`. */
+export function uploadTooLarge(name: string): Invalid {
+  const message = `Tệp “${name}” nặng hơn ${formatBytes(MAX_UPLOAD_BYTES)}, giới hạn lớn nhất của thư viện (video).`;
+  return new Invalid('media.too_large', message, { details: [{ field: 'file', message }] });
 }
 
 async function removeFiles(deps: MediaDeps, keys: readonly string[]): Promise<void> {
@@ -519,16 +215,13 @@ export async function uploadMedia(deps: MediaDeps, actor: Actor, siteId: number,
         text_content: textContent,
         uploaded_by: actorId(actor),
       });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId,
-        action: 'media.upload',
-        targetType: 'media',
-        targetId: inserted.id,
-        summary: { name, kind: type.kind, mime: type.mime, bytes: stored.length, uploadedBytes: data.length, sha256, variants: variants.map((v) => v.width) },
-      });
+      await audited(
+        tx,
+        actor,
+        'media.upload',
+        { type: 'media', id: inserted.id, siteId },
+        { name, kind: type.kind, mime: type.mime, bytes: stored.length, uploadedBytes: data.length, sha256, variants: variants.map((v) => v.width) },
+      );
       return inserted;
     });
     return presentMedia(row);
@@ -566,20 +259,17 @@ export async function updateMediaText(deps: MediaDeps, actor: Actor, id: number,
     const problems = textProblems(alt, caption, before.kind === 'image');
     if (problems.length) refuse(problems[0]!.field === 'alt' && !alt ? 'media.alt_required' : 'media.invalid', problems);
     const after = (await repo.updateMediaText(tx, id, { alt, caption }))!;
-    await recordAudit(tx, {
-      actorId: actorId(actor),
-      actorLabel: actorLabel(actor),
-      ip: actorIp(actor),
-      siteId: before.site_id,
-      action: 'media.update',
-      targetType: 'media',
-      targetId: id,
-      summary: {
+    await audited(
+      tx,
+      actor,
+      'media.update',
+      { type: 'media', id, siteId: before.site_id },
+      {
         name: before.original_name,
         ...(before.alt !== alt ? { alt: { from: before.alt, to: alt } } : {}),
         ...(before.caption !== caption ? { caption: { from: before.caption, to: caption } } : {}),
       },
-    });
+    );
     return after;
   });
   return presentMedia(row);
@@ -593,16 +283,13 @@ export async function deleteMedia(deps: MediaDeps, actor: Actor, id: number): Pr
   const row = await withTx(deps.db, async (tx) => {
     const before = await lockedRow(tx, actor, id);
     await repo.deleteMedia(tx, id);
-    await recordAudit(tx, {
-      actorId: actorId(actor),
-      actorLabel: actorLabel(actor),
-      ip: actorIp(actor),
-      siteId: before.site_id,
-      action: 'media.delete',
-      targetType: 'media',
-      targetId: id,
-      summary: { name: before.original_name, kind: before.kind, mime: before.mime, bytes: Number(before.bytes), sha256: before.sha256 },
-    });
+    await audited(
+      tx,
+      actor,
+      'media.delete',
+      { type: 'media', id, siteId: before.site_id },
+      { name: before.original_name, kind: before.kind, mime: before.mime, bytes: Number(before.bytes), sha256: before.sha256 },
+    );
     return before;
   });
   await removeFiles(deps, [row.storage_key, ...(row.variants ?? []).map((v) => v.storage_key)]);

@@ -18,6 +18,7 @@ import { createLocalDiskStorage, createMemoryStorage } from '../../platform/stor
 import type { Actor, Role } from '../access/index.ts';
 import { contentDisposition, mediaUrl, srcsetFor } from './media.present.ts';
 import * as service from './media.service.ts';
+import { variantWidths } from './image-variants.ts';
 
 let handle: TestDatabase;
 let storage: ReturnType<typeof createMemoryStorage>;
@@ -143,7 +144,7 @@ describe('images', () => {
       [2400, [320, 640, 1024, 1600]],
     ];
     for (const [width, expected] of cases) {
-      expect(service.variantWidths(width)).toEqual(expected);
+      expect(variantWidths(width)).toEqual(expected);
       const m = await service.uploadMedia(deps, editor(), siteA, { data: await image(width, 100), originalName: `anh-${width}.png`, alt: 'Ô màu xanh' });
       expect(
         m.variants.map((v) => v.width),

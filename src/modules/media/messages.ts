@@ -51,6 +51,14 @@ export const { t } = defineMessages('media', {
     'media.webpSizes': 'Các cỡ WebP',
     'media.fileHint':
       'Ảnh JPEG, PNG, WebP, GIF (tối đa {image}); tài liệu PDF, Word, Excel, PowerPoint, OpenDocument (tối đa {document}); âm thanh MP3, M4A, OGG, WAV (tối đa {audio}); video MP4, WebM (tối đa {video}).',
+    'media.kind.image': 'Ảnh',
+    'media.kind.document': 'Tài liệu',
+    'media.kind.audio': 'Âm thanh',
+    'media.kind.video': 'Video',
+    'media.notice.da-tai-len': 'Đã tải tệp lên thư viện.',
+    'media.notice.da-luu': 'Đã lưu.',
+    'media.notice.da-xoa': 'Đã xóa tệp khỏi thư viện.',
+    'media.uploadOverLimits': 'Biểu mẫu gửi lên vượt giới hạn: mỗi lần chỉ tải lên một tệp.',
   },
   en: {
     'media.altText': 'Alt text',
@@ -97,5 +105,13 @@ export const { t } = defineMessages('media', {
     'media.webpSizes': 'WebP sizes',
     'media.fileHint':
       'Images JPEG, PNG, WebP, GIF (up to {image}); documents PDF, Word, Excel, PowerPoint, OpenDocument (up to {document}); audio MP3, M4A, OGG, WAV (up to {audio}); video MP4, WebM (up to {video}).',
+    'media.kind.image': 'Image',
+    'media.kind.document': 'Document',
+    'media.kind.audio': 'Audio',
+    'media.kind.video': 'Video',
+    'media.notice.da-tai-len': 'The file was added to the library.',
+    'media.notice.da-luu': 'Saved.',
+    'media.notice.da-xoa': 'The file was deleted from the library.',
+    'media.uploadOverLimits': 'The form sent is over the limits: upload one file at a time.',
   },
 });

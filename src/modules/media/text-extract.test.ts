@@ -16,6 +16,7 @@ import { createMemoryStorage } from '../../platform/storage/index.ts';
 import type { Actor } from '../access/index.ts';
 import { documentTexts } from './index.ts';
 import * as service from './media.service.ts';
+import { detectType } from './file-type.ts';
 import { decodeXmlEntities, extractDocumentText, MAX_TEXT_CHARS, MAX_ZIP_ENTRY_BYTES, normaliseText } from './text-extract.ts';
 
 const PDF = 'application/pdf';
@@ -119,9 +120,9 @@ describe('extractDocumentText', () => {
   });
 
   it('gives the media library fixtures it recognises as DOCX and ODT', async () => {
-    expect(await service.detectType(makeDocx(DOCX_BODY))).toMatchObject({ ok: true, type: { mime: DOCX, ext: 'docx' } });
-    expect(await service.detectType(makeOdf('text', ODT_BODY))).toMatchObject({ ok: true, type: { mime: ODT, ext: 'odt' } });
-    expect(await service.detectType(pdf)).toMatchObject({ ok: true, type: { mime: PDF } });
+    expect(await detectType(makeDocx(DOCX_BODY))).toMatchObject({ ok: true, type: { mime: DOCX, ext: 'docx' } });
+    expect(await detectType(makeOdf('text', ODT_BODY))).toMatchObject({ ok: true, type: { mime: ODT, ext: 'odt' } });
+    expect(await detectType(pdf)).toMatchObject({ ok: true, type: { mime: PDF } });
   });
 
   it('gives "" for a type it does not read, or no bytes', async () => {

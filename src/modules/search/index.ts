@@ -1,20 +1,23 @@
 /**
  * Search (SRCH-1, PUB-2): one Vietnamese-aware index of everything public. Other modules
- * register their types (fields and weights) and feed the index inside the transactions that
- * publish or withdraw; the search page and the JSON API read it. See search.service.ts.
+ * declare their types (fields and weights) in their manifests (`searchTypes`) and feed the index
+ * inside the transactions that publish or withdraw; the search page and the JSON API read it.
+ * See search.service.ts.
  */
-import type { FastifyInstance } from 'fastify';
 import type { Lang } from '../../platform/i18n/index.ts';
+import { defineModule } from '../../platform/module.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { SiteShell } from '../site-shell/index.ts';
 import type { SitesModule } from '../sites/index.ts';
 import type { FilterChoices } from './search-scope.ts';
-import { registerSearchPages } from './search.pages.ts';
+import { searchApi } from './search.api.ts';
+import { searchPage } from './search.public.ts';
 import { SearchService, type SearchableType } from './search.service.ts';
 
 export { SearchService, type SearchableType, type SearchDocument, type Weight, type SearchResult, type SearchHit } from './search.service.ts';
 export type { FilterChoices } from './search-scope.ts';
 export { fold } from './search-text.ts';
+export { searchPaths } from './paths.ts';
 
 declare module '../../platform/module.ts' {
   interface ModuleExtensions {
@@ -35,17 +38,22 @@ export function searchModule(platform: Platform, deps: { sites: SitesModule; she
     }
     return out;
   }
-  return {
+  const routeDeps = { search, shell: deps.shell, sites: deps.sites, baseDomain: platform.config.baseDomain, choices };
+  return defineModule({
     name: 'search',
-    search,
-    /** A module offers categories and topics for the search filters of the sites searched. */
-    addFilterChoices(provider: (siteIds: number[], lang: Lang) => Promise<FilterChoices>): void {
-      choiceProviders.push(provider);
+    needs: ['sites', 'site-shell'],
+    publicRoutes: (routes, lang) => searchPage(routes, lang, routeDeps),
+    apiRoutes: (routes) => searchApi(routes, routeDeps),
+    // PostgreSQL's autovacuum keeps the planner's statistics; the embedded database has none.
+    jobs: platform.engine === 'pglite' ? [{ name: 'search.statistics', everyMs: 10 * 60_000, run: () => search.refreshStatistics() }] : [],
+    provides: {
+      search,
+      /** A module offers categories and topics for the search filters of the sites searched. */
+      addFilterChoices(provider: (siteIds: number[], lang: Lang) => Promise<FilterChoices>): void {
+        choiceProviders.push(provider);
+      },
     },
-    register: async (app: FastifyInstance) => {
-      registerSearchPages(app, { search, shell: deps.shell, sites: deps.sites, baseDomain: platform.config.baseDomain, choices });
-    },
-  };
+  });
 }
 
 export type SearchModule = ReturnType<typeof searchModule>;

@@ -7,7 +7,7 @@ import { TIME_ZONE, type Lang } from '../../platform/i18n/index.ts';
 import type { SiteWithHosts } from '../sites/index.ts';
 import { siteName } from '../sites/index.ts';
 import type { SearchableType, SearchScope } from './search.service.ts';
-import type { Option, SearchFormOptions, SearchFormValues } from './search.views.ts';
+import type { Option, SearchFormOptions } from './views/search.view.ts';
 import { t } from './messages.ts';
 
 /** Category and topic choices a type offers for the sites searched. */
@@ -129,24 +129,5 @@ export async function resolveScope(
       categories: choices.categories.map(({ value, label }) => ({ value, label })),
       topics: choices.topics,
     },
-  };
-}
-
-export function formValues(query: Record<string, unknown>): SearchFormValues {
-  const one = (name: string) => {
-    const v = query[name];
-    const s = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
-    return s.normalize('NFC').slice(0, 300);
-  };
-  return {
-    q: one('q').slice(0, 10_000),
-    type: one('loai'),
-    site: one('trang-con'),
-    category: one('chuyen-muc'),
-    topic: one('chu-de'),
-    lang: one('ngon-ngu'),
-    from: one('tu-ngay'),
-    to: one('den-ngay'),
-    sort: one('sap-xep'),
   };
 }

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { defineModule } from '../../platform/module.ts';
 import type { PublicMount, PublicRequest } from '../../platform/http/route-trees.ts';
+import { registeredPublicPath } from '../../platform/http/paths.ts';
 import { hostOfHeader } from '../../platform/validation.ts';
 import { HSTS, STATIC_HEADERS } from '../../platform/http/security-headers.ts';
 import { requestIdFrom } from '../../platform/http/request-id.ts';
@@ -200,7 +201,8 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
         siteMap: siteHref(ctx, PATHS.siteMap[lang]),
         contact: siteHref(ctx, PATHS.contact[lang]),
         display: siteHref(ctx, PATHS.display[lang]),
-        search: siteHref(ctx, PATHS.search[lang]),
+        // The search module's page, when there is one (no search module: the box leads home).
+        search: siteHref(ctx, registeredPublicPath('search', lang) ?? '/'),
       },
       homeAlternate: { lang: other, href: siteHref(ctx, '/', other) },
       currentUrl: request.url,

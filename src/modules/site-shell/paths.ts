@@ -9,8 +9,6 @@ export const PATHS = {
   siteMap: { vi: '/so-do-cong', en: '/site-map' },
   contact: { vi: '/lien-he', en: '/contact' },
   display: { vi: '/hien-thi', en: '/display' },
-  /** The search page (modules/search): ?q=… and filters. */
-  search: { vi: '/tim-kiem', en: '/search' },
   page: { vi: '/trang', en: '/page' },
   // Content (src/modules/content/content.pages.ts).
   item: { vi: '/tin', en: '/news' },

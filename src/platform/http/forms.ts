@@ -20,7 +20,7 @@
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { FastifyReply, FastifyRequest, FastifySchemaCompiler, preValidationHookHandler } from 'fastify';
-import { isDomainError } from './errors.ts';
+import { isDomainError, type DomainError } from './errors.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { langFromPath } from './lang-of-request.ts';
 import { readMultipartForm, type MultipartLimits } from './multipart-form.ts';
@@ -212,6 +212,8 @@ export interface FormOptions<S extends TObject> {
   multipart?: MultipartLimits;
   /** No CSRF check (only for forms that change nothing, such as a search). */
   withoutCsrf?: boolean;
+  /** The status of a refusal shown on the form, when not the error's own (a file too large: 413). */
+  statusOf?: (err: DomainError) => number;
 }
 
 const rawInputs = new WeakMap<FastifyRequest, unknown>();
@@ -277,7 +279,7 @@ export function formRoute<S extends TObject>(schema: S, options: FormOptions<S>)
       }
       if (isDomainError(err) && (err.status === 422 || err.status === 409)) {
         const errors = errorsFromDetails(err.details, known, options.fieldNames, err.messageKey ? t(lang, err.messageKey) : err.message);
-        await options.render(request, reply, { values, errors }, err.status);
+        await options.render(request, reply, { values, errors }, options.statusOf?.(err) ?? err.status);
         return reply;
       }
       throw err;

@@ -77,7 +77,12 @@ export function readMultipartForm(limits: MultipartLimits): preValidationHookHan
         },
       };
       const parts = request.parts(options);
+      let first = true;
       for await (const part of parts) {
+        // The CSRF token counts only as the form's first part, where csrfInput puts it: the contract
+        // of multipart forms since the first upload form, so a body built otherwise is refused.
+        const firstPart = first;
+        first = false;
         if (part.type === 'file') {
           const counted = result.files.length + result.tooLarge.length;
           if (!limits.fileFields.includes(part.fieldname) || counted >= limits.maxFiles) {
@@ -95,7 +100,7 @@ export function readMultipartForm(limits: MultipartLimits): preValidationHookHan
           if (!part.filename && bytes === 0) continue;
           if (part.file.truncated) result.tooLarge.push(part.filename || 'tep');
           else result.files.push({ field: part.fieldname, filename: part.filename || 'tep', data: Buffer.concat(chunks) });
-        } else if (typeof part.value === 'string') {
+        } else if (typeof part.value === 'string' && (part.fieldname !== '_csrf' || firstPart)) {
           const had = fields[part.fieldname];
           fields[part.fieldname] = had === undefined ? part.value : Array.isArray(had) ? [...had, part.value] : [had, part.value];
         }

@@ -3,16 +3,14 @@
  * a status line that screen readers announce, results with highlighted words, pages, and the
  * "Có phải bạn muốn tìm" suggestion.
  */
-import { formatDate, type Lang } from '../../platform/i18n/index.ts';
-import { html, type SafeHtml } from '../../platform/views/html.ts';
-import { pagination } from '../../platform/views/pagination.ts';
-import { PAGE_SIZE, type HighlightPart, type SearchNotice } from './search.service.ts';
-import { t } from './messages.ts';
+import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
+import { html, type SafeHtml } from '../../../platform/views/html.ts';
+import { pagination } from '../../../platform/views/pagination.ts';
+import { inputControl, selectControl, type Option } from '../../../platform/views/form-controls.ts';
+import { PAGE_SIZE, type HighlightPart, type SearchNotice } from '../search.service.ts';
+import { t } from '../messages.ts';
 
-export interface Option {
-  value: string;
-  label: string;
-}
+export type { Option };
 
 export interface SearchFormValues {
   q: string;
@@ -67,10 +65,9 @@ export function marked(parts: readonly HighlightPart[]): SafeHtml {
   return html`${parts.map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}`;
 }
 
-function select(name: string, id: string, label: string, options: readonly Option[], value: string, any: string): SafeHtml {
-  return html`<div><label for="${id}">${label}</label><select id="${id}" name="${name}"><option value="">${any}</option>${options.map(
-    (o) => html`<option value="${o.value}"${o.value === value ? html` selected` : ''}>${o.label}</option>`,
-  )}</select></div>`;
+/** A filter: "any" first (chosen by default, not marked), then the choices. */
+function filter(name: string, id: string, label: string, options: readonly Option[], value: string, any: string): SafeHtml {
+  return selectControl({ name, id, label, value: value || undefined, options: [{ value: '', label: any }, ...options] });
 }
 
 function form(v: SearchPageView): SafeHtml {
@@ -88,11 +85,11 @@ function form(v: SearchPageView): SafeHtml {
 <details class="search-filters"${filtered ? html` open` : ''}>
 <summary>${t(L, 'search.advancedSearch')}</summary>
 <div class="grid">
-${select('loai', 'bo-loc-loai', t(L, 'search.type'), v.options.types, f.type, t(L, 'search.all'))}
-${v.options.sites.length > 1 ? select('trang-con', 'bo-loc-trang', t(L, 'search.site'), v.options.sites, f.site, t(L, 'search.wholePortal')) : ''}
-${v.options.categories.length > 0 ? select('chuyen-muc', 'bo-loc-chuyen-muc', t(L, 'search.category'), v.options.categories, f.category, t(L, 'search.all')) : ''}
-${v.options.topics.length > 0 ? select('chu-de', 'bo-loc-chu-de', t(L, 'search.topic'), v.options.topics, f.topic, t(L, 'search.all')) : ''}
-${select(
+${filter('loai', 'bo-loc-loai', t(L, 'search.type'), v.options.types, f.type, t(L, 'search.all'))}
+${v.options.sites.length > 1 ? filter('trang-con', 'bo-loc-trang', t(L, 'search.site'), v.options.sites, f.site, t(L, 'search.wholePortal')) : ''}
+${v.options.categories.length > 0 ? filter('chuyen-muc', 'bo-loc-chuyen-muc', t(L, 'search.category'), v.options.categories, f.category, t(L, 'search.all')) : ''}
+${v.options.topics.length > 0 ? filter('chu-de', 'bo-loc-chu-de', t(L, 'search.topic'), v.options.topics, f.topic, t(L, 'search.all')) : ''}
+${filter(
   'ngon-ngu',
   'bo-loc-ngon-ngu',
   t(L, 'search.language'),
@@ -103,9 +100,9 @@ ${select(
   f.lang,
   t(L, 'search.anyLanguage'),
 )}
-<div><label for="bo-loc-tu-ngay">${t(L, 'search.publishedFrom')}</label><input id="bo-loc-tu-ngay" type="date" name="tu-ngay" value="${f.from}"></div>
-<div><label for="bo-loc-den-ngay">${t(L, 'search.until')}</label><input id="bo-loc-den-ngay" type="date" name="den-ngay" value="${f.to}"></div>
-${select('sap-xep', 'bo-loc-sap-xep', t(L, 'search.order'), [{ value: 'moi-nhat', label: t(L, 'search.newestFirst') }], f.sort, t(L, 'search.bestMatch'))}
+${inputControl({ name: 'tu-ngay', id: 'bo-loc-tu-ngay', type: 'date', label: t(L, 'search.publishedFrom'), value: f.from })}
+${inputControl({ name: 'den-ngay', id: 'bo-loc-den-ngay', type: 'date', label: t(L, 'search.until'), value: f.to })}
+${filter('sap-xep', 'bo-loc-sap-xep', t(L, 'search.order'), [{ value: 'moi-nhat', label: t(L, 'search.newestFirst') }], f.sort, t(L, 'search.bestMatch'))}
 </div>
 <button type="submit">${t(L, 'search.applyFilters')}</button>
 </details>

@@ -1,14 +1,17 @@
 /**
- * The public route of the library: `GET /media/<id>/<width|goc>` serves a stored file with
- * its real type, inline (images, audio, video) or as a download (documents) under its
- * Vietnamese name, never sniffed, cached for good (a URL's content never changes), with
- * an ETag and byte ranges (video and audio players seek with them).
+ * The library's files, on every host and under no site (a root route): `GET /media/<id>/<width|goc>`
+ * serves a stored file with its real type, inline (images, audio, video) or as a download
+ * (documents) under its Vietnamese name, never sniffed, cached for good (a URL's content never
+ * changes), with an ETag and byte ranges (video and audio players seek with them).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Routes } from '../../platform/module.ts';
 import { NotFound } from '../../platform/http/errors.ts';
+import { NoQuery } from '../../platform/http/schemas.ts';
 import type { ByteRange } from '../../platform/storage/index.ts';
 import { findMediaFile, type MediaDeps, type MediaFile } from './media.service.ts';
-import { ORIGINAL, type VariantName } from './media.present.ts';
+import { ORIGINAL } from './media.present.ts';
+import { FileParams } from './media.schema.ts';
 
 /** A year: the content of a media URL never changes (a new upload gets a new id). */
 const CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -17,11 +20,6 @@ const FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
 function notFound(): NotFound {
   return new NotFound('media.not_found', 'No such media', { messageKey: 'error.body.404' });
-}
-
-function parseVariant(value: string): VariantName | undefined {
-  if (value === ORIGINAL) return ORIGINAL;
-  return /^[1-9]\d{0,4}$/.test(value) ? Number(value) : undefined;
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {
@@ -88,12 +86,10 @@ async function sendFile(deps: MediaDeps, request: FastifyRequest, reply: Fastify
   return reply.send(body);
 }
 
-export function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps): void {
-  app.get<{ Params: { id: string; variant: string } }>('/media/:id/:variant', { compress: false }, async (request, reply) => {
-    const id = /^[1-9]\d{0,14}$/.test(request.params.id) ? Number(request.params.id) : undefined;
-    const variant = parseVariant(request.params.variant);
-    if (id === undefined || variant === undefined) throw notFound();
-    const file = await findMediaFile(deps, id, variant);
+export function mediaFiles(routes: Routes, deps: MediaDeps): void {
+  routes.get('/media/:id/:variant', { compress: false, schema: { params: FileParams, querystring: NoQuery } }, async (request, reply) => {
+    const { id, variant } = request.params;
+    const file = await findMediaFile(deps, Number(id), variant === ORIGINAL ? ORIGINAL : Number(variant));
     if (!file) throw notFound();
     return sendFile(deps, request, reply, file);
   });
