@@ -1,6 +1,5 @@
 /** Signed-in form clients for HTTP tests: password, then the TOTP step when the account has one. */
 import { expect } from 'vitest';
-import { DEMO_PASSWORD } from '../src/modules/accounts/index.ts';
 import { currentTotp } from '../src/modules/accounts/totp.ts';
 import type { TestApp } from './app.ts';
 import { FormClient } from './browser-like.ts';
@@ -32,11 +31,9 @@ export async function signIn(t: TestApp, who: Credentials, ip = '127.0.0.1', hos
 }
 
 /** `as(person)`: that person's signed-in client, kept for the file; each has its own address `10.<net>.<n>.1` (separate sign-in throttles). */
-export function signedInClients(t: () => TestApp, net: number): (who: Credentials | string) => Promise<FormClient> {
+export function signedInClients(t: () => TestApp, net: number): (who: Credentials) => Promise<FormClient> {
   const clients = new Map<string, FormClient>();
-  return async (person) => {
-    // TRANSITIONAL — an e-mail alone is a demo account, until every file makes its own people.
-    const who = typeof person === 'string' ? { email: person, password: DEMO_PASSWORD } : person;
+  return async (who) => {
     const known = clients.get(who.email);
     if (known) return known;
     const c = await signIn(t(), who, `10.${net}.${clients.size}.1`);
