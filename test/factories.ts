@@ -7,6 +7,7 @@
  * state reached by the real workflow actions), people are rows written the way an operator's
  * invitation leaves them once the password is set: a known password, their grants, and a
  * second factor enrolled when one of their roles requires it (so `signIn` can pass both steps).
+ * Making a person writes no audit entry: people are a test's premises, not an action under test.
  */
 import { type Actor, type Grant, ROLES_REQUIRING_2FA, type Role } from '../src/modules/access/index.ts';
 import { hashPassword } from '../src/modules/accounts/index.ts';
