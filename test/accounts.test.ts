@@ -3,15 +3,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { FormClient } from './browser-like.ts';
 import { currentTotp } from '../src/modules/accounts/totp.ts';
-import { DEMO_PASSWORD } from '../src/modules/accounts/index.ts';
 import * as service from '../src/modules/accounts/accounts.service.ts';
 import { ROLES, type Actor, type Role } from '../src/modules/access/index.ts';
+import { factories, type TestPerson } from './factories.ts';
+import { signIn as signInAs } from './sign-in.ts';
 
 let t: TestApp;
-let siteId: Record<string, number>;
+/** A portal, a department and a ward of it, each with its own people. */
+let siteId: { portal: number; department: number; ward: number };
+let editor: TestPerson;
+let deputy: TestPerson;
+let contributor: TestPerson;
+let auditor: TestPerson;
+let departmentResponder: TestPerson;
+let departmentHotline: TestPerson;
+let wardOperator: TestPerson;
+let wardHead: TestPerson;
 beforeAll(async () => {
-  t = await buildTestApp();
-  siteId = Object.fromEntries((await t.modules.sites.listSites()).map((s) => [s.code, s.id]));
+  t = await buildTestApp({ seed: false });
+  const f = factories(t);
+  const portal = await f.site();
+  const department = await f.site({ kind: 'department' });
+  const ward = await f.site({ kind: 'ward' });
+  siteId = { portal: portal.id, department: department.id, ward: ward.id };
+  editor = await f.person('board_member', portal);
+  deputy = await f.person('board_deputy', portal);
+  contributor = await f.person('contributor', portal);
+  auditor = await f.person('auditor', portal);
+  departmentResponder = await f.person('agency_responder', department, { grantUnit: 'Phòng Tổ chức' });
+  departmentHotline = await f.person('hotline_operator', department);
+  wardOperator = await f.person('site_operator', ward);
+  wardHead = await f.person('board_head', ward);
 });
 afterAll(async () => {
   await t?.close();
@@ -19,24 +41,9 @@ afterAll(async () => {
 
 const account = (email: string) => t.db.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
 
-async function totpOf(email: string): Promise<string> {
-  await t.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
-  return currentTotp((await account(email)).totp_secret!);
-}
+const signIn = (who: TestPerson, ip = '10.20.0.1'): Promise<FormClient> => signInAs(t, who, ip);
 
-async function signIn(email: string, password = DEMO_PASSWORD, ip = '10.20.0.1'): Promise<FormClient> {
-  const c = new FormClient(t.app, 'localhost', ip);
-  await c.get('/quan-tri/dang-nhap');
-  const res = await c.post('/quan-tri/dang-nhap', { email, password });
-  expect(res.statusCode, res.body.slice(0, 200)).toBe(303);
-  if (String(res.headers.location).startsWith('/quan-tri/xac-thuc')) {
-    await c.get('/quan-tri/xac-thuc');
-    expect((await c.post('/quan-tri/xac-thuc', { code: await totpOf(email) })).statusCode).toBe(303);
-  }
-  return c;
-}
-
-function actorWith(role: Role, site: string): Actor {
+function actorWith(role: Role, site: keyof typeof siteId): Actor {
   return {
     kind: 'person',
     accountId: 999_999,
@@ -56,39 +63,39 @@ async function latestMailLink(to: string): Promise<string> {
 describe('account management is scoped to the site', () => {
   it('lets only operators (and admins) list and manage accounts, on their own site only', async () => {
     for (const role of ROLES.filter((r) => r !== 'platform_admin')) {
-      const own = actorWith(role, 'sonoivu');
+      const own = actorWith(role, 'department');
       const canManage = role === 'site_operator';
       if (canManage) {
-        await expect(service.listAccounts(t.db.db, own, siteId.sonoivu!)).resolves.toBeInstanceOf(Array);
+        await expect(service.listAccounts(t.db.db, own, siteId.department)).resolves.toBeInstanceOf(Array);
       } else {
-        await expect(service.listAccounts(t.db.db, own, siteId.sonoivu!), role).rejects.toMatchObject({ status: 403 });
+        await expect(service.listAccounts(t.db.db, own, siteId.department), role).rejects.toMatchObject({ status: 403 });
       }
-      // Whatever the role on sonoivu, nothing on another site.
-      await expect(service.listAccounts(t.db.db, own, siteId.hanoi!), role).rejects.toMatchObject({ status: 403 });
+      // Whatever the role on the department, nothing on another site.
+      await expect(service.listAccounts(t.db.db, own, siteId.portal), role).rejects.toMatchObject({ status: 403 });
       await expect(
-        service.createAccount(t.db.db, own, siteId.hanoi!, { email: `x-${role}@cong.example`, name: 'X', role: 'contributor' }, 'http://x/reset'),
+        service.createAccount(t.db.db, own, siteId.portal, { email: `x-${role}@cong.example`, name: 'X', role: 'contributor' }, 'http://x/reset'),
         role,
       ).rejects.toMatchObject({ status: 403 });
     }
   });
 
   it('never lets an operator grant platform administration', async () => {
-    const op = actorWith('site_operator', 'sonoivu');
-    const target = await account('traloi.sonoivu@cong.example');
-    await expect(service.grantRole(t.db.db, op, siteId.sonoivu!, target.id, 'platform_admin')).rejects.toMatchObject({ status: 403 });
+    const op = actorWith('site_operator', 'department');
+    const target = await account(departmentResponder.email);
+    await expect(service.grantRole(t.db.db, op, siteId.department, target.id, 'platform_admin')).rejects.toMatchObject({ status: 403 });
   });
 
   it('does not let an operator suspend someone who also works on another site', async () => {
-    const multi = await account('bientap.hanoi@cong.example');
-    await service.grantRole(t.db.db, { kind: 'system', label: 'test' }, siteId.sonoivu!, multi.id, 'contributor');
-    const op = actorWith('site_operator', 'sonoivu');
-    await expect(service.suspendAccount(t.db.db, op, siteId.sonoivu!, multi.id, 'test')).rejects.toMatchObject({ code: 'account.other_sites' });
+    const multi = await account(editor.email);
+    await service.grantRole(t.db.db, { kind: 'system', label: 'test' }, siteId.department, multi.id, 'contributor');
+    const op = actorWith('site_operator', 'department');
+    await expect(service.suspendAccount(t.db.db, op, siteId.department, multi.id, 'test')).rejects.toMatchObject({ code: 'account.other_sites' });
   });
 });
 
 describe('a new account, end to end', () => {
   it('is created by the operator with an invitation, sets its password, enrols 2FA, and uses a recovery code once', async () => {
-    const op = await signIn('kythuat.phuongbadinh@cong.example');
+    const op = await signIn(wardOperator);
     await op.get('/quan-tri/tai-khoan/moi');
     const bad = await op.post('/quan-tri/tai-khoan/moi', { name: '', email: 'khong-hop-le', role: 'board_member' });
     expect(bad.statusCode).toBe(422);
@@ -147,10 +154,10 @@ describe('a new account, end to end', () => {
 
 describe('access changes end sessions at once', () => {
   it('suspension by the operator signs the person out everywhere', async () => {
-    const victim = await signIn('truongban.phuongbadinh@cong.example', DEMO_PASSWORD, '10.21.0.1');
+    const victim = await signIn(wardHead, '10.21.0.1');
     expect((await victim.get('/quan-tri')).statusCode).toBe(200);
-    const op = await signIn('kythuat.phuongbadinh@cong.example', DEMO_PASSWORD, '10.21.0.2');
-    const id = (await account('truongban.phuongbadinh@cong.example')).id;
+    const op = await signIn(wardOperator, '10.21.0.2');
+    const id = (await account(wardHead.email)).id;
     await op.get(`/quan-tri/tai-khoan/${id}`);
     const res = await op.post(`/quan-tri/tai-khoan/${id}`, { 'thao-tac': 'khoa', reason: 'Nghỉ công tác' });
     expect(res.statusCode).toBe(303);
@@ -158,31 +165,31 @@ describe('access changes end sessions at once', () => {
     // And cannot sign in again.
     const retry = new FormClient(t.app, 'localhost', '10.21.0.3');
     await retry.get('/quan-tri/dang-nhap');
-    expect((await retry.post('/quan-tri/dang-nhap', { email: 'truongban.phuongbadinh@cong.example', password: DEMO_PASSWORD })).statusCode).toBe(403);
+    expect((await retry.post('/quan-tri/dang-nhap', { email: wardHead.email, password: wardHead.password })).statusCode).toBe(403);
     const audit = await t.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'account.suspended').executeTakeFirstOrThrow();
     expect(audit.summary).toMatchObject({ reason: 'Nghỉ công tác' });
-    expect(audit.site_id).toBe(siteId.phuongbadinh);
+    expect(audit.site_id).toBe(siteId.ward);
   });
 
   it('a role change and a password change end sessions too', async () => {
-    const person = await signIn('kiemtra.hanoi@cong.example', DEMO_PASSWORD, '10.22.0.1');
+    const person = await signIn(auditor, '10.22.0.1');
     expect((await person.get('/quan-tri')).statusCode).toBe(200);
-    const id = (await account('kiemtra.hanoi@cong.example')).id;
-    await service.grantRole(t.db.db, { kind: 'system', label: 'test' }, siteId.hanoi!, id, 'contributor');
+    const id = (await account(auditor.email)).id;
+    await service.grantRole(t.db.db, { kind: 'system', label: 'test' }, siteId.portal, id, 'contributor');
     expect((await person.get('/quan-tri')).statusCode).toBe(303);
 
-    const a = await signIn('kiemtra.hanoi@cong.example', DEMO_PASSWORD, '10.22.0.2');
-    const b = await signIn('kiemtra.hanoi@cong.example', DEMO_PASSWORD, '10.22.0.3');
+    const a = await signIn(auditor, '10.22.0.2');
+    const b = await signIn(auditor, '10.22.0.3');
     await a.get('/quan-tri/ho-so/mat-khau');
-    const changed = await a.post('/quan-tri/ho-so/mat-khau', { current: DEMO_PASSWORD, password: 'Kiem-Tra@2026-moi', confirm: 'Kiem-Tra@2026-moi' });
+    const changed = await a.post('/quan-tri/ho-so/mat-khau', { current: auditor.password, password: 'Kiem-Tra@2026-moi', confirm: 'Kiem-Tra@2026-moi' });
     expect(changed.statusCode).toBe(303);
     expect((await a.get('/quan-tri')).statusCode).toBe(200);
     expect((await b.get('/quan-tri')).statusCode).toBe(303);
   });
 
   it('lets a person see and end their own other sessions', async () => {
-    const a = await signIn('phoban.hanoi@cong.example', DEMO_PASSWORD, '10.23.0.1');
-    const b = await signIn('phoban.hanoi@cong.example', DEMO_PASSWORD, '10.23.0.2');
+    const a = await signIn(deputy, '10.23.0.1');
+    const b = await signIn(deputy, '10.23.0.2');
     const page = await a.get('/quan-tri/ho-so/phien');
     expect(page.body).toContain('10.23.0.2');
     const other = /name="phien" value="([0-9a-f]{16})"/.exec(page.body)![1]!;
@@ -198,7 +205,7 @@ describe('password reset', () => {
     await c.get('/quan-tri/quen-mat-khau');
     const before = (await t.db.db.selectFrom('mail_outbox').select('id').execute()).length;
     const unknown = await c.post('/quan-tri/quen-mat-khau', { email: 'khong.co@cong.example' });
-    const known = await c.post('/quan-tri/quen-mat-khau', { email: 'congtacvien.hanoi@cong.example' });
+    const known = await c.post('/quan-tri/quen-mat-khau', { email: contributor.email });
     expect(unknown.statusCode).toBe(known.statusCode);
     const notice = 'Nếu địa chỉ này có tài khoản đang hoạt động';
     expect(unknown.body).toContain(notice);
@@ -209,8 +216,8 @@ describe('password reset', () => {
   it('refuses an expired link', async () => {
     const c = new FormClient(t.app, 'localhost', '10.24.0.2');
     await c.get('/quan-tri/quen-mat-khau');
-    await c.post('/quan-tri/quen-mat-khau', { email: 'duongdaynong.sonoivu@cong.example' });
-    const link = await latestMailLink('duongdaynong.sonoivu@cong.example');
+    await c.post('/quan-tri/quen-mat-khau', { email: departmentHotline.email });
+    const link = await latestMailLink(departmentHotline.email);
     await t.db.db
       .updateTable('password_reset_tokens')
       .set({ expires_at: new Date(Date.now() - 1000) })

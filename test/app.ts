@@ -3,6 +3,7 @@
  * seeded unless asked not to. Requests go through `app.inject`; nothing listens.
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
 import { createModules, type Modules } from '../src/modules.ts';
@@ -28,12 +29,16 @@ export async function buildTestApp(
     extraRoutes?: (app: FastifyInstance) => void;
     /** Modules added after the product's own (a test's toy module). */
     extraModules?: Parameters<typeof createModules>[1];
+    /** Told of every route as it is registered. */
     onRoute?: (route: RouteOptions) => void;
+    /** Kysely plugins on the database the modules use (a test's query recorder). */
+    plugins?: readonly KyselyPlugin[];
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.env);
-  const modules = createModules({ config, db: db.db, engine: db.engine, ping: db.ping, listen: db.listen }, options.extraModules);
+  const modulesDb = (options.plugins ?? []).reduce((d, plugin) => d.withPlugin(plugin), db.db);
+  const modules = createModules({ config, db: modulesDb, engine: db.engine, ping: db.ping, listen: db.listen }, options.extraModules);
   if (options.seed !== false) await seedDemo(modules);
   const app = await buildApp({
     config,

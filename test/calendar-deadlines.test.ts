@@ -8,32 +8,27 @@ import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from './app.ts';
 import type { Actor } from '../src/modules/access/index.ts';
 import type { ContentService } from '../src/modules/content/index.ts';
+import { factories, type TestPerson } from './factories.ts';
 
 let t: TestApp;
 let content: ContentService;
 let hanoi: number;
-let ownerId: number;
+/** A board member of the demo portal: the owner of the items' deadlines. */
+let editor: TestPerson;
 const system: Actor = { kind: 'system', label: 'test' };
 
 beforeAll(async () => {
   t = await buildTestApp();
   content = t.modules.content.content;
   hanoi = (await t.modules.sites.listSites()).find((s) => s.code === 'hanoi')!.id;
-  ownerId = (await t.db.db.selectFrom('accounts').select('id').where('email', '=', 'bientap.hanoi@cong.example').executeTakeFirstOrThrow()).id;
+  editor = await factories(t).person('board_member', hanoi);
 });
 afterAll(async () => {
   await t?.close();
 });
 
 const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { host: 'localhost:3000' } });
-const owner = (): Actor => ({
-  kind: 'person',
-  accountId: ownerId,
-  email: 'bientap.hanoi@cong.example',
-  ip: '10.0.0.1',
-  sessionId: null,
-  grants: [{ role: 'board_member', siteId: hanoi, unit: null }],
-});
+const owner = (): Actor => editor.actor;
 const deadlinesOf = (id: number) => t.modules.calendar.deadlines.ofSubject(t.db.db, 'content', id);
 
 describe('the calendar API', () => {
@@ -212,7 +207,7 @@ describe('editing the calendar', () => {
     expect(after!.explanation.skipped.map((s) => s.reason)).toContain('Ngày Văn hóa Việt Nam');
     const mail = await sql<{
       subject: string;
-    }>`select subject from mail_outbox where to_address = 'bientap.hanoi@cong.example' order by id desc limit 5`.execute(t.db.db);
+    }>`select subject from mail_outbox where to_address = ${editor.email} order by id desc limit 5`.execute(t.db.db);
     expect(mail.rows.map((m) => m.subject)).toContain('Thời hạn thay đổi theo lịch ngày nghỉ năm 2026');
     const audit = await sql<{ action: string }>`select action from audit_log where action = 'calendar.year_edited'`.execute(t.db.db);
     expect(audit.rows.length).toBe(1);

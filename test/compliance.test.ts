@@ -1,15 +1,16 @@
 /**
- * The compliance dashboard on the demo platform: items of March 2026 published on time, late
- * or not at all give the figures per rule and overall with the on-time rate, the due-soon and
- * overdue lists; the portal's and a ward's publishing frequency slot by slot (a day with and
- * without an evening update, a holiday); the page in both languages, CSV and XLSX; reminders
- * to the owner once, escalation to the board head once.
+ * The compliance dashboard on a portal with a ward and a department: items of March 2026
+ * published on time, late or not at all give the figures per rule and overall with the on-time
+ * rate, the due-soon and overdue lists; the portal's and a ward's publishing frequency slot by
+ * slot (a day with and without an evening update, a holiday); the page in both languages, CSV
+ * and XLSX; reminders to the owner once, escalation to the board head once.
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { signedInClients } from './sign-in.ts';
+import { factories, type TestPerson, type TestSite } from './factories.ts';
 import type { Actor } from '../src/modules/access/index.ts';
 import type { ContentService, NewItemInput } from '../src/modules/content/index.ts';
 import { ComplianceService, currentQuarter, type ComplianceSite } from '../src/modules/calendar/compliance.service.ts';
@@ -20,7 +21,13 @@ let content: ContentService;
 let service: ComplianceService;
 let hanoi: ComplianceSite;
 let ward: ComplianceSite;
-let ownerId: number;
+/** The portal's board member who owns the items, its board head, a ward's head, the platform admin. */
+let owner: TestPerson;
+let boardHead: TestPerson;
+let wardHead: TestPerson;
+let platformAdmin: TestPerson;
+let wardSite: TestSite;
+let portalSite: TestSite;
 const system: Actor = { kind: 'system', label: 'test' };
 const vn = (local: string) => new Date(`${local}+07:00`);
 /** "Now" for the figures: Friday 20/03/2026, 10:00 in Việt Nam. */
@@ -38,31 +45,26 @@ const TITLE = {
 };
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ seed: false });
   content = t.modules.content.content;
   service = new ComplianceService(t.db.db, t.modules.calendar.calendar, undefined, (ids) => t.modules.accounts.unitsOf(ids));
-  const sites = await t.modules.sites.listSites();
-  const h = sites.find((s) => s.code === 'hanoi')!;
-  const w = sites.find((s) => s.code === 'phuongbadinh')!;
-  hanoi = { id: h.id, code: h.code, name: h.name_vi, kind: 'portal' };
-  ward = { id: w.id, code: w.code, name: w.name_vi, kind: 'component' };
-  ownerId = (await t.db.db.selectFrom('accounts').select('id').where('email', '=', 'bientap.hanoi@cong.example').executeTakeFirstOrThrow()).id;
-
-  const owner: Actor = {
-    kind: 'person',
-    accountId: ownerId,
-    email: 'bientap.hanoi@cong.example',
-    ip: '10.0.0.1',
-    sessionId: null,
-    grants: [{ role: 'board_member', siteId: hanoi.id, unit: null }],
-  };
+  const f = factories(t);
+  portalSite = await f.site();
+  await f.site({ kind: 'department', nameVi: 'Sở Kiểm Thử' });
+  wardSite = await f.site({ kind: 'ward', nameVi: 'Phường Kiểm Thử' });
+  hanoi = { id: portalSite.id, code: portalSite.code, name: portalSite.nameVi, kind: 'portal' };
+  ward = { id: wardSite.id, code: wardSite.code, name: wardSite.nameVi, kind: 'component' };
+  owner = await f.person('board_member', portalSite, { unit: 'Ban Biên tập Cổng' });
+  boardHead = await f.person('board_head', portalSite);
+  wardHead = await f.person('board_head', wardSite);
+  platformAdmin = await f.person('platform_admin', null);
   const base = { lang: 'vi', summary: '', bodyHtml: '<p>x</p>', source: 'UBND', authorName: 'BBT' };
   const make = async (
     key: keyof typeof TITLE,
     input: Omit<NewItemInput, 'title' | 'lang' | 'summary' | 'bodyHtml' | 'source' | 'authorName'>,
     publishedAt?: Date,
   ) => {
-    const item = await content.create(owner, hanoi.id, { ...base, ...input, title: TITLE[key] });
+    const item = await content.create(owner.actor, hanoi.id, { ...base, ...input, title: TITLE[key] });
     ids[key] = item.id;
     if (publishedAt) await publish(item.id, publishedAt);
   };
@@ -79,7 +81,7 @@ beforeAll(async () => {
   await make('G', { type: 'news', fields: { event_date: '2026-03-12' } }, vn('2026-03-12T20:00:00'));
   // Saturday 14/03: morning, afternoon and evening updates; Sunday 15/03: no evening update.
   for (const at of ['2026-03-14T07:00:00', '2026-03-14T13:00:00', '2026-03-14T19:00:00', '2026-03-15T08:00:00', '2026-03-15T14:00:00']) {
-    const item = await content.create(owner, hanoi.id, { ...base, type: 'thematic', title: `Chuyên đề ${at}`, fields: {} });
+    const item = await content.create(owner.actor, hanoi.id, { ...base, type: 'thematic', title: `Chuyên đề ${at}`, fields: {} });
     await publish(item.id, vn(at));
   }
   // The ward on the holiday 30/04/2026 (and the working day before it: morning only).
@@ -133,16 +135,8 @@ describe('deadline figures', () => {
   it('refuses a bad period and sites the person may not enter', async () => {
     await expect(service.report(system, { sites: [hanoi], period: { from: '2026-03-31', to: '2026-03-01' } })).rejects.toMatchObject({ status: 422 });
     await expect(service.report(system, { sites: [hanoi], period: { from: '2025-01-01', to: '2026-12-31' } })).rejects.toMatchObject({ status: 422 });
-    const wardHead: Actor = {
-      kind: 'person',
-      accountId: 1,
-      email: 'x@cong.example',
-      ip: '',
-      sessionId: null,
-      grants: [{ role: 'board_head', siteId: ward.id, unit: null }],
-    };
-    await expect(service.report(wardHead, { sites: [hanoi], period: MARCH })).rejects.toMatchObject({ status: 403 });
-    expect((await service.report(wardHead, { sites: [ward], period: MARCH, now: NOW })).sites).toEqual([ward]);
+    await expect(service.report(wardHead.actor, { sites: [hanoi], period: MARCH })).rejects.toMatchObject({ status: 403 });
+    expect((await service.report(wardHead.actor, { sites: [ward], period: MARCH, now: NOW })).sites).toEqual([ward]);
     expect(currentQuarter(vn('2026-11-24T05:00:00'))).toEqual({ from: '2026-10-01', to: '2026-12-31' });
     expect(currentQuarter(new Date('2026-12-31T17:30:00Z'))).toEqual({ from: '2027-01-01', to: '2027-03-31' }); // already 2027 in Việt Nam
   });
@@ -189,7 +183,7 @@ describe('the dashboard', () => {
   });
 
   it('shows the period’s figures, links each deadline to its item, and the month calendar', async () => {
-    const admin = await as('quantri@cong.example');
+    const admin = await as(platformAdmin);
     const r = await admin.get('/quan-tri/tuan-thu?tu=2026-03-01&den=2026-03-31&thang=2026-03');
     expect(r.statusCode, r.body.slice(0, 500)).toBe(200);
     expect(r.body).toContain('href="/quan-tri/tuan-thu" aria-current="page"');
@@ -205,13 +199,13 @@ describe('the dashboard', () => {
   });
 
   it('includes the portal’s component sites when asked, and answers in English', async () => {
-    const admin = await as('quantri@cong.example');
-    const r = await admin.get('/quan-tri/tuan-thu?tu=2026-03-01&den=2026-03-31&gom=1&lich=phuongbadinh&thang=2026-04');
+    const admin = await as(platformAdmin);
+    const r = await admin.get(`/quan-tri/tuan-thu?tu=2026-03-01&den=2026-03-31&gom=1&lich=${wardSite.code}&thang=2026-04`);
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain('Kết quả theo trang');
-    expect(r.body).toContain('Phường Ba Đình');
-    expect(r.body).toContain('Sở Nội vụ');
-    expect(r.body).toMatch(/Tần suất cập nhật tháng 04\/2026 — Phường Ba Đình \(DL-11/);
+    expect(r.body).toContain('Phường Kiểm Thử');
+    expect(r.body).toContain('Sở Kiểm Thử');
+    expect(r.body).toMatch(/Tần suất cập nhật tháng 04\/2026 — Phường Kiểm Thử \(DL-11/);
     const en = await admin.get('/english/admin/compliance?tu=2026-03-01&den=2026-03-31');
     expect(en.statusCode).toBe(200);
     expect(en.body).toContain('<html lang="en">');
@@ -220,7 +214,7 @@ describe('the dashboard', () => {
   });
 
   it('refuses a period it cannot use, saying why', async () => {
-    const admin = await as('quantri@cong.example');
+    const admin = await as(platformAdmin);
     const r = await admin.get('/quan-tri/tuan-thu?tu=2026-03-31&den=2026-03-01');
     expect(r.statusCode).toBe(422);
     expect(r.body).toContain('Ngày kết thúc phải từ ngày bắt đầu trở đi.');
@@ -228,31 +222,31 @@ describe('the dashboard', () => {
   });
 
   it('shows a ward’s head only their own site', async () => {
-    const head = await as('truongban.phuongbadinh@cong.example');
+    const head = await as(wardHead);
     const r = await head.get('/quan-tri/tuan-thu?tu=2026-04-01&den=2026-04-30&gom=1');
     expect(r.statusCode).toBe(200);
-    expect(r.body).toContain('Phường Ba Đình');
+    expect(r.body).toContain('Phường Kiểm Thử');
     expect(r.body).not.toContain('name="gom"');
     expect(r.body).not.toContain(TITLE.D);
   });
 
   it('exports the same figures as CSV, UTF-8 with a BOM', async () => {
-    const admin = await as('quantri@cong.example');
+    const admin = await as(platformAdmin);
     const r = await admin.get('/quan-tri/tuan-thu.csv?tu=2026-03-01&den=2026-03-31');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(r.headers['content-disposition']).toBe('attachment; filename="tuan-thu-hanoi-2026-03-01-2026-03-31.csv"');
+    expect(r.headers['content-disposition']).toBe(`attachment; filename="tuan-thu-${portalSite.code}-2026-03-01-2026-03-31.csv"`);
     expect(r.body.startsWith('\uFEFF')).toBe(true);
     const lines = r.body.split('\r\n');
     // Seen from today (after March 2026), E and F are overdue too: 3 on time of 7 decided.
     expect(lines).toContain('Tổng cộng,,7,3,1,3,0,42.9');
     expect(lines.some((l) => l.startsWith('DL-3,') && l.endsWith(',4,1,1,2,0,25'))).toBe(true);
     expect(lines.find((l) => l.includes(TITLE.B))).toContain('Trễ hạn');
-    expect(lines).toContain('hanoi,2026-03-15,Không,có cập nhật (1),có cập nhật (1),không có cập nhật');
+    expect(lines).toContain(`${portalSite.code},2026-03-15,Không,có cập nhật (1),có cập nhật (1),không có cập nhật`);
   });
 
   it('exports XLSX: a zip whose sheets hold the figures', async () => {
-    const admin = await as('quantri@cong.example');
+    const admin = await as(platformAdmin);
     const r = await admin.get('/english/admin/compliance.xlsx?tu=2026-03-01&den=2026-03-31');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -280,11 +274,11 @@ describe('reminders', () => {
     const first = await remindDeadlines(deps(), NOW);
     expect(first).toEqual({ reminded: 1, escalated: 1 });
     const reminder = await mail(`Sắp đến hạn: tin, bài #${ids.E} «${TITLE.E}»`);
-    expect(reminder.map((m) => m.to_address)).toEqual(['bientap.hanoi@cong.example']);
+    expect(reminder.map((m) => m.to_address)).toEqual([owner.email]);
     expect(reminder[0]!.text_body).toContain(`/quan-tri/noi-dung/${ids.E}`);
     expect(reminder[0]!.text_body).toContain('23:59 23/03/2026');
     const escalation = await mail(`Quá hạn: tin, bài #${ids.D} «${TITLE.D}»`);
-    expect(escalation.map((m) => m.to_address)).toEqual(['truongban.hanoi@cong.example']);
+    expect(escalation.map((m) => m.to_address)).toEqual([boardHead.email]);
     expect(escalation[0]!.text_body).toContain('Người phụ trách:');
 
     expect(await remindDeadlines(deps(), new Date(NOW.getTime() + 3_600_000))).toEqual({ reminded: 0, escalated: 0 });

@@ -14,8 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import type { FormClient } from './browser-like.ts';
 import { signedInClients } from './sign-in.ts';
+import { factories, type TestPerson } from './factories.ts';
 import { pdfFile } from './multipart.ts';
-import type { Actor, Role } from '../src/modules/access/index.ts';
+import type { Actor } from '../src/modules/access/index.ts';
 import type { MediaView } from '../src/modules/media/index.ts';
 import { DEFAULT_HOME_BLOCKS } from '../src/modules/content/index.ts';
 
@@ -31,12 +32,13 @@ let docA: MediaView;
 let docB: MediaView;
 let topic: number;
 
-const CONTRIBUTOR = 'congtacvien.hanoi@cong.example';
-const EDITOR = 'bientap.hanoi@cong.example';
-const HEAD = 'truongban.hanoi@cong.example';
-const OPERATOR = 'kythuat.hanoi@cong.example';
-const WARD_HEAD = 'truongban.phuongbadinh@cong.example';
-const WARD_OPERATOR = 'kythuat.phuongbadinh@cong.example';
+/** People made for the test on the demo portal and its ward Phường Ba Đình (whose content and structure the tests use). */
+let CONTRIBUTOR: TestPerson;
+let EDITOR: TestPerson;
+let HEAD: TestPerson;
+let OPERATOR: TestPerson;
+let WARD_HEAD: TestPerson;
+let WARD_OPERATOR: TestPerson;
 const system: Actor = { kind: 'system', label: 'test' };
 
 const png = (colour: string, width = 800, height = 500) =>
@@ -51,6 +53,13 @@ beforeAll(async () => {
   hanoi = sites.find((s) => s.code === 'hanoi')!.id;
   ward = sites.find((s) => s.code === 'phuongbadinh')!.id;
   sonoivu = sites.find((s) => s.code === 'sonoivu')!.id;
+  const f = factories(t);
+  CONTRIBUTOR = await f.person('contributor', hanoi);
+  EDITOR = await f.person('board_member', hanoi);
+  HEAD = await f.person('board_head', hanoi);
+  OPERATOR = await f.person('site_operator', hanoi);
+  WARD_HEAD = await f.person('board_head', ward);
+  WARD_OPERATOR = await f.person('site_operator', ward);
   const media = t.modules.media;
   image = await media.uploadMedia(system, hanoi, { data: await png('#1d5fa8'), originalName: 'hoi-nghi.png', alt: 'Toàn cảnh hội nghị' });
   image2 = await media.uploadMedia(system, hanoi, { data: await png('#a3161a', 600, 400), originalName: 'le-ky-ket.png', alt: 'Lễ ký kết' });
@@ -65,11 +74,6 @@ afterAll(async () => {
 });
 
 const as = signedInClients(() => t, 45);
-
-async function person(email: string, role: Role, siteId: number): Promise<Actor> {
-  const a = await t.db.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  return { kind: 'person', accountId: a.id, email, ip: '127.0.0.1', sessionId: null, grants: [{ siteId, role, unit: null }] };
-}
 
 const item = (id: number) => t.db.db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const working = async (id: number) =>
@@ -385,7 +389,7 @@ describe('between the portal and its component sites', () => {
 describe('periodic review of fixed pages', () => {
   it('shows overdue pages on the board’s dashboard; the board marks one reviewed, a contributor may not', async () => {
     const content = t.modules.content.content;
-    const contributor = await person(CONTRIBUTOR, 'contributor', hanoi);
+    const contributor = CONTRIBUTOR.actor;
     const page = await content.create(contributor, hanoi, {
       type: 'page',
       lang: 'vi',
@@ -396,8 +400,8 @@ describe('periodic review of fixed pages', () => {
       authorName: 'Văn phòng',
     });
     await content.transition(contributor, page.id, 'submit');
-    await content.transition(await person(EDITOR, 'board_member', hanoi), page.id, 'take');
-    await content.transition(await person(HEAD, 'board_head', hanoi), page.id, 'approve');
+    await content.transition(EDITOR.actor, page.id, 'take');
+    await content.transition(HEAD.actor, page.id, 'approve');
     const due = new Date(Date.now() - 3 * 86_400_000);
     await t.db.db.updateTable('content_items').set({ next_review_at: due }).where('id', '=', page.id).execute();
 

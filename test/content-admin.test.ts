@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { FormClient } from './browser-like.ts';
 import { signedInClients } from './sign-in.ts';
+import { factories, type TestPerson } from './factories.ts';
 import { pdfFile } from './multipart.ts';
 
 let t: TestApp;
@@ -22,19 +23,27 @@ let dataDir: string;
 beforeAll(async () => {
   // Media files (for the editor's image list) go to a directory of the file's own.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-content-admin-'));
-  t = await buildTestApp({ env: { DATA_DIR: dataDir } });
-  hanoi = (await t.modules.sites.listSites()).find((s) => s.code === 'hanoi')!.id;
+  t = await buildTestApp({ seed: false, env: { DATA_DIR: dataDir } });
+  const f = factories(t);
+  const portal = await f.site();
+  hanoi = portal.id;
+  CONTRIBUTOR = await f.person('contributor', portal);
+  EDITOR = await f.person('board_member', portal);
+  HEAD = await f.person('board_head', portal, { name: 'Trần Thị Trưởng (kiểm thử)' });
+  DEPUTY = await f.person('board_deputy', portal);
+  OPERATOR = await f.person('site_operator', portal);
 });
 afterAll(async () => {
   await t?.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const CONTRIBUTOR = 'congtacvien.hanoi@cong.example';
-const EDITOR = 'bientap.hanoi@cong.example';
-const HEAD = 'truongban.hanoi@cong.example';
-const DEPUTY = 'phoban.hanoi@cong.example';
-const OPERATOR = 'kythuat.hanoi@cong.example';
+/** The people of the portal (the site at localhost). */
+let CONTRIBUTOR: TestPerson;
+let EDITOR: TestPerson;
+let HEAD: TestPerson;
+let DEPUTY: TestPerson;
+let OPERATOR: TestPerson;
 
 const as = signedInClients(() => t, 44);
 
@@ -199,7 +208,7 @@ describe('the editorial path through the admin pages', () => {
     expect((await item(id)).stage).toBe('returned');
     const history = await h.get(`/quan-tri/noi-dung/${id}`);
     expect(history.body).toContain('Bổ sung số liệu và ảnh hội nghị.');
-    expect(history.body).toContain('Trần Thị Trưởng (minh họa)');
+    expect(history.body).toContain(HEAD.name);
     expect(history.body).toContain('Chờ duyệt → Bị trả lại');
   });
 
@@ -430,11 +439,11 @@ describe('escaping and scope', () => {
 describe('the editor’s image list', () => {
   it('lists the site’s images (not other files) as JSON for writers only', async () => {
     const c = await as(CONTRIBUTOR);
-    const account = await t.db.db.selectFrom('accounts').select('id').where('email', '=', CONTRIBUTOR).executeTakeFirstOrThrow();
+    const account = await t.db.db.selectFrom('accounts').select('id').where('email', '=', CONTRIBUTOR.email).executeTakeFirstOrThrow();
     const actor = {
       kind: 'person' as const,
       accountId: account.id,
-      email: CONTRIBUTOR,
+      email: CONTRIBUTOR.email,
       ip: '127.0.0.1',
       sessionId: null,
       grants: [{ role: 'contributor' as const, siteId: hanoi, unit: null }],

@@ -1,15 +1,18 @@
 /** Publishing items through the real workflow, for tests of the public content pages. */
-import type { Actor, Role } from '../src/modules/access/index.ts';
+import type { Actor } from '../src/modules/access/index.ts';
 import type { NewItemInput } from '../src/modules/content/index.ts';
 import type { ContentItemRow } from '../src/platform/db/schema.ts';
 import type { LightMyRequestResponse as Response } from 'fastify';
 import type { TestApp } from './app.ts';
+import { factories, type TestPerson } from './factories.ts';
 
 export interface ContentFixtures {
   hanoi: number;
   sonoivu: number;
+  /** A board member, the board head and the site operator of a site (the demo portal or Sở Nội vụ), made for the test. */
   editor(siteId?: number): Actor;
   head(siteId?: number): Actor;
+  operator(siteId?: number): Actor;
   system: Actor;
   /** Create → submit → take → approve, by the board of the site (two-step workflow). */
   publish(input: NewItemInput, siteId?: number): Promise<ContentItemRow>;
@@ -31,26 +34,30 @@ export const news = (title: string, extra: Partial<NewItemInput> = {}): NewItemI
 
 export async function contentFixtures(t: TestApp): Promise<ContentFixtures> {
   const content = t.modules.content.content;
-  const sites = await t.modules.sites.listSites();
-  const hanoi = sites.find((s) => s.code === 'hanoi')!.id;
-  const sonoivu = sites.find((s) => s.code === 'sonoivu')!.id;
-  const ids: Record<string, number> = {};
-  for (const a of await t.db.db.selectFrom('accounts').select(['id', 'email']).execute()) ids[a.email] = a.id;
-  const person = (email: string, role: Role, siteId: number): Actor => ({
-    kind: 'person',
-    accountId: ids[email]!,
-    email,
-    ip: '10.0.0.9',
-    sessionId: null,
-    grants: [{ role, siteId, unit: null }],
-  });
-  const editor = (siteId = hanoi) => person('bientap.hanoi@cong.example', 'board_member', siteId);
-  const head = (siteId = hanoi) => person('truongban.hanoi@cong.example', 'board_head', siteId);
+  const f = factories(t);
+  const hanoi = (await f.siteByCode('hanoi')).id;
+  const sonoivu = (await f.siteByCode('sonoivu')).id;
+  const people = new Map<number, { editor: TestPerson; head: TestPerson; operator: TestPerson }>();
+  for (const siteId of [hanoi, sonoivu]) {
+    people.set(siteId, {
+      editor: await f.person('board_member', siteId),
+      head: await f.person('board_head', siteId),
+      operator: await f.person('site_operator', siteId),
+    });
+  }
+  const of = (siteId: number) => {
+    const p = people.get(siteId);
+    if (!p) throw new Error(`contentFixtures: no people made for site ${siteId}.`);
+    return p;
+  };
+  const editor = (siteId = hanoi) => of(siteId).editor.actor;
+  const head = (siteId = hanoi) => of(siteId).head.actor;
   return {
     hanoi,
     sonoivu,
     editor,
     head,
+    operator: (siteId = hanoi) => of(siteId).operator.actor,
     system: { kind: 'system', label: 'test' },
     async publish(input, siteId = hanoi) {
       const item = await content.create(editor(siteId), siteId, input);

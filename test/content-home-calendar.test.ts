@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { contentFixtures, news, type ContentFixtures } from './content-fixtures.ts';
-import type { Actor } from '../src/modules/access/index.ts';
 import { DEFAULT_HOME_BLOCKS } from '../src/modules/content/index.ts';
 import type { NewItemInput } from '../src/modules/content/index.ts';
 
@@ -15,15 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-});
-
-const operator = (siteId: number): Actor => ({
-  kind: 'person',
-  accountId: 1,
-  email: 'op@cong.example',
-  ip: '',
-  sessionId: null,
-  grants: [{ role: 'site_operator', siteId, unit: null }],
 });
 
 /** The headings of the home page's content blocks, in order. */
@@ -59,7 +49,7 @@ describe('home page blocks', () => {
     const cat = await t.modules.content.categories.create(f.editor(), f.hanoi, { lang: 'vi', name: 'Chuyển đổi số' });
     for (let i = 1; i <= 3; i++) await f.publish(news(`Chuyển đổi số, bài ${i}`, { categoryId: cat.id }));
     await f.publish({ ...news('Chỉ thị về kỷ cương hành chính', { type: 'directive' }), fields: { document_number: '15/CT-UBND', issue_date: '2026-11-17' } });
-    await t.modules.content.homeBlockService.arrange(operator(f.hanoi), f.hanoi, 'vi', [
+    await t.modules.content.homeBlockService.arrange(f.operator(f.hanoi), f.hanoi, 'vi', [
       { kind: 'category', ref: String(cat.id), title: 'Chuyển đổi số nổi bật', size: 2 },
       { kind: 'type', ref: 'directive', title: '', size: 5 },
       { kind: 'latest', ref: '', title: 'Mới đăng', size: 1 },

@@ -1,15 +1,16 @@
 /** The public side of content as a visitor, a crawler and a feed reader see it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
-import type { Actor, Role } from '../src/modules/access/index.ts';
+import type { Actor } from '../src/modules/access/index.ts';
 import type { ContentService, NewItemInput } from '../src/modules/content/index.ts';
 import type { ContentItemRow } from '../src/platform/db/schema.ts';
+import { contentFixtures, type ContentFixtures } from './content-fixtures.ts';
 
 let t: TestApp;
 let content: ContentService;
 let hanoi: number;
 let sonoivu: number;
-const ids: Record<string, number> = {};
+let fixtures: ContentFixtures;
 
 beforeAll(async () => {
   // The page cache is invalidated by NOTIFY, which arrives asynchronously; these tests
@@ -20,7 +21,7 @@ beforeAll(async () => {
   const sites = await t.modules.sites.listSites();
   hanoi = sites.find((s) => s.code === 'hanoi')!.id;
   sonoivu = sites.find((s) => s.code === 'sonoivu')!.id;
-  for (const a of await t.db.db.selectFrom('accounts').select(['id', 'email']).execute()) ids[a.email] = a.id;
+  fixtures = await contentFixtures(t);
 });
 afterAll(async () => {
   await t?.close();
@@ -28,11 +29,8 @@ afterAll(async () => {
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { host: 'localhost:3000', ...headers } });
 
-function person(email: string, role: Role, siteId: number): Actor {
-  return { kind: 'person', accountId: ids[email]!, email, ip: '10.0.0.9', sessionId: null, grants: [{ role, siteId, unit: null }] };
-}
-const editor = (siteId = hanoi) => person('bientap.hanoi@cong.example', 'board_member', siteId);
-const head = (siteId = hanoi) => person('truongban.hanoi@cong.example', 'board_head', siteId);
+const editor = (siteId = hanoi) => fixtures.editor(siteId);
+const head = (siteId = hanoi) => fixtures.head(siteId);
 const system: Actor = { kind: 'system', label: 'test' };
 
 const news = (title: string, extra: Partial<NewItemInput> = {}): NewItemInput => ({

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { contentFixtures, news, type ContentFixtures } from './content-fixtures.ts';
 import { pdfFlatText } from './pdf-text.ts';
-import type { Actor } from '../src/modules/access/index.ts';
 import type { ContentItemRow } from '../src/platform/db/schema.ts';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -34,15 +33,6 @@ let item: ContentItemRow;
 let enItem: ContentItemRow;
 let calendar: ContentItemRow;
 let catSlug: string;
-
-const operator = (siteId: number): Actor => ({
-  kind: 'person',
-  accountId: 1,
-  email: 'op@cong.example',
-  ip: '',
-  sessionId: null,
-  grants: [{ role: 'site_operator', siteId, unit: null }],
-});
 
 beforeAll(async () => {
   t = await buildTestApp({ env: { PAGE_CACHE: 'false' } });
@@ -85,7 +75,7 @@ beforeAll(async () => {
     authorName: SVG,
     fields: { week_start: '2030-01-07' },
   });
-  await t.modules.content.homeBlockService.arrange(operator(f.hanoi), f.hanoi, 'vi', [
+  await t.modules.content.homeBlockService.arrange(f.operator(f.hanoi), f.hanoi, 'vi', [
     { kind: 'featured', ref: '', title: `Khối ${SCRIPT}${ATTR}${IMG}`, size: 3 },
     { kind: 'category', ref: String(cat.id), title: '', size: 3 },
     { kind: 'type', ref: 'calendar', title: BREAKOUT, size: 3 },

@@ -14,6 +14,7 @@ import type { Actor } from '../src/modules/access/index.ts';
 import { buildTestApp, type TestApp } from './app.ts';
 import { pdfFile, UploadClient } from './multipart.ts';
 import { signedInClients } from './sign-in.ts';
+import { factories, type TestPerson } from './factories.ts';
 import type { FormClient } from './browser-like.ts';
 
 let t: TestApp;
@@ -23,11 +24,12 @@ let noiVu: number;
 let _tuPhap: number;
 
 const SYSTEM: Actor = { kind: 'system', label: 'test' };
-const BOARD = 'bientap.hanoi@cong.example';
-const OPERATOR = 'kythuat.hanoi@cong.example';
-const NOIVU = 'traloi.noivu.thu@cong.example';
-const TUPHAP = 'traloi.tuphap.thu@cong.example';
-const HOTLINE = 'duongdaynong.hanoi.thu@cong.example';
+/** The portal's board member, its operator, the responders of two agencies, a hotline operator. */
+let BOARD: TestPerson;
+let OPERATOR: TestPerson;
+let NOIVU: TestPerson;
+let TUPHAP: TestPerson;
+let HOTLINE: TestPerson;
 const BASE = '/quan-tri/hoi-dap';
 
 const as = signedInClients(() => t, 61);
@@ -43,19 +45,17 @@ async function agency(name: string, hotlineDefault = false): Promise<number> {
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-inquiries-admin-'));
-  t = await buildTestApp({ env: { DATA_DIR: dataDir } });
-  const sites = Object.fromEntries((await t.modules.sites.listSites()).map((s) => [s.code, s.id]));
-  hanoi = sites.hanoi!;
+  t = await buildTestApp({ seed: false, env: { DATA_DIR: dataDir } });
+  const f = factories(t);
+  const portal = await f.site();
+  hanoi = portal.id;
   noiVu = await agency('Sở Nội vụ', true);
   _tuPhap = await agency('Sở Tư pháp');
-  await t.modules.accounts.seedDemoAccounts(
-    [
-      { email: NOIVU, name: 'Người trả lời Nội vụ', unit: 'Sở Nội vụ', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Nội vụ' }] },
-      { email: TUPHAP, name: 'Người trả lời Tư pháp', unit: 'Sở Tư pháp', grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Tư pháp' }] },
-      { email: HOTLINE, name: 'Điện thoại viên', unit: 'Sở Nội vụ', grants: [{ siteCode: 'hanoi', role: 'hotline_operator' }] },
-    ],
-    (code) => sites[code],
-  );
+  BOARD = await f.person('board_member', portal);
+  OPERATOR = await f.person('site_operator', portal);
+  NOIVU = await f.person('agency_responder', portal, { name: 'Người trả lời Nội vụ', unit: 'Sở Nội vụ', grantUnit: 'Sở Nội vụ' });
+  TUPHAP = await f.person('agency_responder', portal, { name: 'Người trả lời Tư pháp', unit: 'Sở Tư pháp', grantUnit: 'Sở Tư pháp' });
+  HOTLINE = await f.person('hotline_operator', portal, { name: 'Điện thoại viên', unit: 'Sở Nội vụ' });
 });
 afterAll(async () => {
   await t?.close();

@@ -10,33 +10,43 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { UploadClient, exeFile, multipartBody, pdfFile } from './multipart.ts';
-import { currentTotp } from '../src/modules/accounts/totp.ts';
-import { DEMO_PASSWORD } from '../src/modules/accounts/index.ts';
+import { factories, type TestPerson, type TestSite } from './factories.ts';
+import { totpOf, type Credentials } from './sign-in.ts';
 
 let t: TestApp;
 let dataDir: string;
 let nextIp = 1;
+/** A portal (the site at localhost) and a ward of it, with their people. */
+let portal: TestSite;
+let boardMember: TestPerson;
+let portalContributor: TestPerson;
+let portalAuditor: TestPerson;
+let wardHead: TestPerson;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-media-http-'));
-  t = await buildTestApp({ env: { DATA_DIR: dataDir } });
+  t = await buildTestApp({ seed: false, env: { DATA_DIR: dataDir } });
+  const f = factories(t);
+  portal = await f.site();
+  const ward = await f.site({ kind: 'ward' });
+  boardMember = await f.person('board_member', portal);
+  portalContributor = await f.person('contributor', portal);
+  portalAuditor = await f.person('auditor', portal);
+  wardHead = await f.person('board_head', ward);
 });
 afterAll(async () => {
   await t?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const account = (email: string) => t.db.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
-
-async function signIn(email: string): Promise<UploadClient> {
+async function signIn(who: Credentials): Promise<UploadClient> {
   const c = new UploadClient(t.app, 'localhost', `10.30.0.${nextIp++}`);
   await c.get('/quan-tri/dang-nhap');
-  const res = await c.post('/quan-tri/dang-nhap', { email, password: DEMO_PASSWORD });
+  const res = await c.post('/quan-tri/dang-nhap', { email: who.email, password: who.password });
   expect(res.statusCode, res.body.slice(0, 200)).toBe(303);
   if (String(res.headers.location).startsWith('/quan-tri/xac-thuc')) {
-    await t.db.db.updateTable('accounts').set({ totp_last_step: null }).where('email', '=', email).execute();
     await c.get('/quan-tri/xac-thuc');
-    expect((await c.post('/quan-tri/xac-thuc', { code: await currentTotp((await account(email)).totp_secret!) })).statusCode).toBe(303);
+    expect((await c.post('/quan-tri/xac-thuc', { code: await totpOf(t, who.email) })).statusCode).toBe(303);
   }
   return c;
 }
@@ -56,7 +66,7 @@ const png = (width: number, height: number) =>
 describe('uploading through the admin form', () => {
   let editor: UploadClient;
   beforeAll(async () => {
-    editor = await signIn('bientap.hanoi@cong.example');
+    editor = await signIn(boardMember);
   });
 
   it('shows the library with an upload form that works without JavaScript', async () => {
@@ -230,7 +240,7 @@ describe('uploading through the admin form', () => {
 
 describe('CSRF and sign-in', () => {
   it('refuses an upload without the token, or with the token after the file, and records it', async () => {
-    const editor = await signIn('bientap.hanoi@cong.example');
+    const editor = await signIn(boardMember);
     await editor.get('/quan-tri/thu-vien');
     const before = { rows: (await mediaRows()).length, files: diskFiles().length };
     const file = { filename: 'a.pdf', data: pdfFile() };
@@ -268,14 +278,14 @@ describe('CSRF and sign-in', () => {
 describe('who may do what', () => {
   it('lets only roles with content.write on the site upload, edit and delete', async () => {
     // The ward's board head uploads on the ward's site.
-    const ward = await signIn('truongban.phuongbadinh@cong.example');
+    const ward = await signIn(wardHead);
     await ward.get('/quan-tri/thu-vien');
     const up = await ward.postMultipart('/quan-tri/thu-vien', { alt: 'Nhà văn hóa phường' }, { filename: 'nha-van-hoa.png', data: await png(500, 300) });
     expect(up.statusCode).toBe(303);
     const wardMedia = idFrom(up.headers.location);
 
-    // A contributor of another site (Hà Nội) may not see, change or delete it.
-    const contributor = await signIn('congtacvien.hanoi@cong.example');
+    // A contributor of another site (the portal) may not see, change or delete it.
+    const contributor = await signIn(portalContributor);
     await contributor.get('/quan-tri/thu-vien');
     const other = await contributor.get(`/quan-tri/thu-vien/${wardMedia}`);
     expect(other.statusCode).toBe(403);
@@ -288,11 +298,10 @@ describe('who may do what', () => {
     const own = await contributor.postMultipart('/quan-tri/thu-vien', {}, { filename: 'thong-bao.pdf', data: pdfFile() });
     expect(own.statusCode).toBe(303);
     const ownRow = (await mediaRows()).find((r) => r.id === idFrom(own.headers.location))!;
-    const hanoi = (await t.modules.sites.listSites()).find((s) => s.code === 'hanoi')!;
-    expect(ownRow.site_id).toBe(hanoi.id);
+    expect(ownRow.site_id).toBe(portal.id);
 
     // An auditor may look at the library, not upload to it.
-    const auditor = await signIn('kiemtra.hanoi@cong.example');
+    const auditor = await signIn(portalAuditor);
     const list = await auditor.get('/quan-tri/thu-vien');
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain('enctype="multipart/form-data"');
@@ -307,7 +316,7 @@ describe('who may do what', () => {
 
 describe('editing and deleting', () => {
   it('edits alt text and caption, deletes after confirmation, and audits every change', async () => {
-    const editor = await signIn('bientap.hanoi@cong.example');
+    const editor = await signIn(boardMember);
     await editor.get('/quan-tri/thu-vien');
     const up = await editor.postMultipart('/quan-tri/thu-vien', { alt: 'Cầu Long Biên', caption: '' }, { filename: 'cau.png', data: await png(700, 400) });
     expect(up.statusCode).toBe(303);
@@ -342,7 +351,7 @@ describe('editing and deleting', () => {
       .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['media.upload', 'media.update', 'media.delete']);
-    expect(audit.every((a) => a.actor_label === 'bientap.hanoi@cong.example')).toBe(true);
+    expect(audit.every((a) => a.actor_label === boardMember.email)).toBe(true);
     // Every file still in the library has its upload entry.
     const uploads = await t.db.db.selectFrom('audit_log').select('target_id').where('action', '=', 'media.upload').execute();
     const logged = new Set(uploads.map((u) => Number(u.target_id)));

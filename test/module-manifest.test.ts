@@ -20,6 +20,7 @@ import { csrfToken } from '../src/modules/accounts/index.ts';
 import { requireSite } from '../src/modules/sites/index.ts';
 import { buildTestApp, type TestApp } from './app.ts';
 import { FormClient } from './browser-like.ts';
+import { factories, type TestPerson, type TestSite } from './factories.ts';
 import { signedInClients } from './sign-in.ts';
 
 const { t } = defineMessages('toy-test', {
@@ -85,10 +86,17 @@ function toyModule(deps: { shell: SiteShell }) {
 }
 
 let app: TestApp;
+let portal: TestSite;
+let ward: TestSite;
+let operator: TestPerson;
 const as = signedInClients(() => app, 91);
 
 beforeAll(async () => {
-  app = await buildTestApp({ extraModules: (deps) => [toyModule(deps)] });
+  app = await buildTestApp({ seed: false, extraModules: (deps) => [toyModule(deps)] });
+  const f = factories(app);
+  portal = await f.site();
+  ward = await f.site({ kind: 'ward' });
+  operator = await f.person('site_operator', portal);
 });
 afterAll(async () => {
   await app?.close();
@@ -99,8 +107,8 @@ describe('a module added through its manifest', () => {
     const c = new FormClient(app.app, 'localhost');
     const vi = await c.get('/do-choi');
     expect(vi.statusCode).toBe(200);
-    expect(vi.body).toContain('Đồ chơi — hanoi');
-    expect((await c.get('/s/phuongbadinh/english/toy')).body).toContain('Toy — phuongbadinh');
+    expect(vi.body).toContain(`Đồ chơi — ${portal.code}`);
+    expect((await c.get(`/s/${ward.code}/english/toy`)).body).toContain(`Toy — ${ward.code}`);
     expect((await c.get('/do-choi')).headers['x-cache']).toBe('hit');
   });
 
@@ -111,7 +119,7 @@ describe('a module added through its manifest', () => {
   });
 
   it('reads its form typed, and shows problems by field with what was typed, in the page’s language', async () => {
-    const c = await as('kythuat.hanoi@cong.example');
+    const c = await as(operator);
     await c.get('/quan-tri/do-choi');
     const bad = await c.post('/quan-tri/do-choi', { name: '   ', count: 'mười hai', colour: 'tim' });
     expect(bad.statusCode).toBe(422);
@@ -131,7 +139,7 @@ describe('a module added through its manifest', () => {
   });
 
   it('shows the service’s refusals on the form: Conflict by field, Invalid for the whole form', async () => {
-    const c = await as('kythuat.hanoi@cong.example');
+    const c = await as(operator);
     await c.get('/quan-tri/do-choi');
     const taken = await c.post('/quan-tri/do-choi', { name: 'trùng' });
     expect(taken.statusCode).toBe(409);
@@ -142,7 +150,7 @@ describe('a module added through its manifest', () => {
   });
 
   it('refuses a form without its CSRF token before reading it', async () => {
-    const c = await as('kythuat.hanoi@cong.example');
+    const c = await as(operator);
     const res = await c.post('/quan-tri/do-choi', { _csrf: '', name: '' });
     expect(res.statusCode).toBe(403);
   });
