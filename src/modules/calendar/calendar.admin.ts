@@ -52,11 +52,8 @@ export function parseDayLines(text: string, lang: Lang): { days: DayOff[]; probl
   return { days, problems };
 }
 
-const WEEKDAY: Record<Lang, string[]> = {
-  vi: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
-const weekday = (lang: Lang, iso: string) => WEEKDAY[lang][new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
+const WEEKDAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const weekday = (lang: Lang, iso: string) => t(lang, `weekday.${WEEKDAY[new Date(`${iso}T00:00:00Z`).getUTCDay()]!}`);
 
 function linesOf(days: readonly { date: string; name?: string; source?: string }[]): string {
   return days.map((d) => `${d.date}${d.name ? ` ${d.name}` : ''}${d.source ? ` | ${d.source}` : ''}`).join('\n');

@@ -11,10 +11,8 @@ import type { FrequencyResult, Slot, SlotResult, SlotSettings } from './frequenc
 import type { Cell, Table } from './xlsx.ts';
 import { t } from './messages.ts';
 
-const WEEKDAYS: Record<Lang, string[]> = {
-  vi: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'],
-  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-};
+/** The month calendar's columns: weeks start on Monday. */
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const STATE: Record<SlotResult['state'], { mark: string; badge: string }> = {
   met: { mark: '✓', badge: 'badge-ok' },
   missed: { mark: '✗', badge: 'badge-off' },
@@ -128,7 +126,7 @@ ${d.required ? html`<ul class="plain">${d.slots.map((s) => slotMark(lang, s))}</
     lang,
     caption,
     html`<table class="data month"><caption>${caption}</caption>
-<thead><tr>${WEEKDAYS[lang].map((w) => html`<th scope="col">${w}</th>`)}</tr></thead>
+<thead><tr>${WEEK.map((w) => html`<th scope="col">${t(lang, `weekday.${w}`)}</th>`)}</tr></thead>
 <tbody>${weeks.map((w) => html`<tr>${w.map((c) => c ?? raw('<td></td>'))}</tr>`)}</tbody></table>`,
   );
 }

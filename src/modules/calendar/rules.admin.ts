@@ -13,7 +13,7 @@ import { csrfInput, field, selectField } from '../../platform/views/forms.ts';
 import { authorize } from '../access/index.ts';
 import { adminHref, csrfGuard, csrfToken, type AccountsModule, type AdminScope } from '../accounts/index.ts';
 import type { DeadlineService } from './deadlines.service.ts';
-import { DEFAULT_RULES, type SiteRule } from './rules.ts';
+import { DEFAULT_RULES, defaultRuleLabel, type SiteRule } from './rules.ts';
 import type { DueUnit } from './working-days.ts';
 import { t } from './messages.ts';
 
@@ -68,7 +68,7 @@ export function registerRulesAdmin(app: FastifyInstance, deps: { accounts: Accou
 <p>${t(L, 'rules.eachItemsDeadlineFollowsRule')}</p>
 <table class="data"><caption>${t(L, 'rules.defaultRulesRegulations')}</caption>
 <thead><tr><th scope="col">${t(L, 'rules.code')}</th><th scope="col">${t(L, 'rules.rule')}</th><th scope="col">${t(L, 'rules.period')}</th><th scope="col">${t(L, 'common.source')}</th></tr></thead>
-<tbody>${DEFAULT_RULES.map((r) => html`<tr><td>${r.code}${r.variant ? html` <span class="muted">(${r.variant})</span>` : ''}</td><td>${r.label[L]}</td><td>${amountText(L, r.amount, r.unit)}</td><td>${r.source}</td></tr>`)}</tbody></table>
+<tbody>${DEFAULT_RULES.map((r) => html`<tr><td>${r.code}${r.variant ? html` <span class="muted">(${r.variant})</span>` : ''}</td><td>${defaultRuleLabel(r, L)}</td><td>${amountText(L, r.amount, r.unit)}</td><td>${r.source}</td></tr>`)}</tbody></table>
 <table class="data"><caption>${t(L, 'rules.sitesOwnRules')}</caption>
 <thead><tr><th scope="col">${t(L, 'rules.code')}</th><th scope="col">${t(L, 'rules.rule')}</th><th scope="col">${t(L, 'rules.period')}</th><th scope="col">${t(L, 'rules.forceFrom')}</th></tr></thead>
 <tbody>${own.length === 0 ? html`<tr><td colspan="4">${t(L, 'rules.noneSiteFollowsDefaults')}</td></tr>` : own.map((r) => html`<tr><td>${r.code}${r.variant ? html` <span class="muted">(${r.variant})</span>` : ''}</td><td>${r.label}</td><td>${amountText(L, r.amount, r.unit)}</td><td>${formatDate(new Date(`${r.effectiveFrom}T00:00:00+07:00`))}</td></tr>`)}</tbody></table>
