@@ -16,7 +16,7 @@ import { adminHref, type AccountsModule, type AdminScope } from '../accounts/ind
 import { siteName, type SiteWithHosts } from '../sites/index.ts';
 import type { CalendarService } from './calendar.service.ts';
 import { ComplianceService, currentQuarter, DEFAULT_SOON_DAYS, MAX_SOON_DAYS, periodProblems, type ComplianceSite, type Period } from './compliance.service.ts';
-import { exportTables, periodText, reportSections } from './compliance.views.ts';
+import { exportTables, periodText, reportSections } from './views/compliance-deadlines.view.ts';
 import { FREQUENCY_SLOTS, frequencyKind, type SlotSettings } from './frequency.ts';
 import { localDate } from './working-days.ts';
 import { toCsv, toXlsx } from './xlsx.ts';

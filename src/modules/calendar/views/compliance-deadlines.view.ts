@@ -3,13 +3,13 @@
  * every ✓/✗ has its words for screen readers and a legend; nothing is said by colour alone) and
  * as the tables of its CSV/XLSX export, the same figures in both.
  */
-import { formatDate, formatDateTime, type Lang } from '../../platform/i18n/index.ts';
-import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { adminHref } from '../accounts/index.ts';
-import type { ComplianceReport, ComplianceSite, DeadlineLine, Figures, Period } from './compliance.service.ts';
-import type { FrequencyResult, Slot, SlotResult, SlotSettings } from './frequency.ts';
-import type { Cell, Table } from './xlsx.ts';
-import { t } from './messages.ts';
+import { formatDate, formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
+import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
+import { adminHref } from '../../accounts/index.ts';
+import type { ComplianceReport, ComplianceSite, DeadlineLine, Figures, Period } from '../compliance.service.ts';
+import type { FrequencyResult, Slot, SlotResult, SlotSettings } from '../frequency.ts';
+import type { Cell, Table } from '../xlsx.ts';
+import { t } from '../messages.ts';
 
 /** The month calendar's columns: weeks start on Monday. */
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
