@@ -14,13 +14,12 @@ import type { Lang } from '../../platform/i18n/index.ts';
 import { authorize } from '../access/index.ts';
 import type { AdminContext } from '../accounts/index.ts';
 import { ComplianceQuery } from './calendar.schema.ts';
-import { DEFAULT_SOON_DAYS, MAX_SOON_DAYS, type ComplianceService } from './compliance.service.ts';
+import type { ComplianceService } from './compliance.service.ts';
 import type { SlotSettings } from './frequency.ts';
 import { paths } from './paths.ts';
-import { filterProblems, filterQuery, isPortal, monthShown, periodText, presentLines, readFilters, shiftMonth, sitesInView } from './present/compliance.ts';
+import { complianceScreen, filterProblems, monthInView, readFilters, sitesInView } from './present/compliance.ts';
 import { exportTables } from './present/compliance-export.ts';
-import { complianceView, noSiteView, type ComplianceScreen } from './views/compliance.view.ts';
-import { localDate } from './working-days.ts';
+import { complianceView, noSiteView } from './views/compliance.view.ts';
 import { toCsv, toXlsx } from './xlsx.ts';
 import { t } from './messages.ts';
 
@@ -57,43 +56,9 @@ export function complianceAdmin(routes: Routes, lang: Lang, deps: ComplianceAdmi
     const { s, site, filters, now, problems, report, sites } = await prepare(request, request.query);
     const title = t(lang, 'compliance.deadlinesUpdateFrequency');
     if (!site) return admin.send(request, reply, { title, main: noSiteView(lang, title) }, s);
-    const href = (extra?: Parameters<typeof filterQuery>[1]) => `${paths.href(lang, 'compliance')}${filterQuery(request.query, extra)}`;
-    const screen: ComplianceScreen = {
-      title,
-      siteNames: sites.map((x) => x.name).join(', '),
-      period: periodText(filters.period),
-      form: {
-        action: paths.href(lang, 'compliance'),
-        from: filters.period.from,
-        to: filters.period.to,
-        soon: filters.soonRaw || String(DEFAULT_SOON_DAYS),
-        maxSoon: MAX_SOON_DAYS,
-        canIncludeComponents: isPortal(site),
-        withComponents: filters.withComponents,
-        calendarSites: sites.map((x) => ({ value: x.code, label: x.name })),
-        calendarSite: filters.calendarSite ?? sites[0]!.code,
-        month: filters.month,
-      },
-    };
-    if (report) {
-      const month = monthShown(filters, report.period, localDate(now));
-      const calendarSite = sites.find((x) => x.code === filters.calendarSite) ?? sites[0]!;
-      screen.report = {
-        report,
-        dueSoon: presentLines(lang, report.dueSoon, 'soon', report.now),
-        overdue: presentLines(lang, report.overdue, 'overdue', report.now),
-        slots: deps.slots,
-        month: {
-          site: calendarSite,
-          month,
-          result: await service.month(s.actor, calendarSite, month, now),
-          prevHref: `${href({ thang: shiftMonth(month, -1) })}#lich-thang`,
-          nextHref: `${href({ thang: shiftMonth(month, 1) })}#lich-thang`,
-        },
-        csvHref: `${paths.href(lang, 'compliance', '.csv')}${filterQuery(request.query)}`,
-        xlsxHref: `${paths.href(lang, 'compliance', '.xlsx')}${filterQuery(request.query)}`,
-      };
-    }
+    const month = report ? monthInView(filters, sites, report.period, now) : undefined;
+    const frequency = month ? await service.month(s.actor, month.site, month.month, now) : undefined;
+    const screen = complianceScreen(lang, { title, site, sites, filters, query: request.query, slots: deps.slots, report, month, frequency });
     const notice = problems.length ? { notice: { kind: 'error' as const, text: problems.join(' ') } } : {};
     return admin.send(request, reply, { title, main: complianceView(lang, screen), ...notice }, s, problems.length ? 422 : 200);
   });

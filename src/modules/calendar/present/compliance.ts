@@ -14,11 +14,15 @@ import {
   DEFAULT_SOON_DAYS,
   MAX_SOON_DAYS,
   periodProblems,
+  type ComplianceReport,
   type ComplianceSite,
   type DeadlineLine,
   type Period,
 } from '../compliance.service.ts';
-import { frequencyKind } from '../frequency.ts';
+import { frequencyKind, type FrequencyResult, type SlotSettings } from '../frequency.ts';
+import { paths } from '../paths.ts';
+import type { ComplianceScreen } from '../views/compliance.view.ts';
+import { localDate } from '../working-days.ts';
 import { t } from '../messages.ts';
 
 type Query = Static<typeof ComplianceQuery>;
@@ -59,7 +63,7 @@ export function filterProblems(filters: Filters, rejected: readonly string[], la
   return problems;
 }
 
-export const isPortal = (s: SiteWithHosts) => frequencyKind(s) === 'portal';
+const isPortal = (s: SiteWithHosts) => frequencyKind(s) === 'portal';
 
 /** The working site, and for a portal when asked, the sites under it that the person may enter. */
 export function sitesInView(s: AdminScope & { site: SiteWithHosts }, withComponents: boolean, lang: Lang): ComplianceSite[] {
@@ -94,16 +98,72 @@ export function filterQuery(query: Query, extra: Partial<Record<(typeof FILTER_N
   return s ? `?${s}` : '';
 }
 
-/** The month the month calendar shows: the one asked for, else this month when in the period, else the period's last. */
-export function monthShown(filters: Filters, period: Period, today: string): string {
-  const month = today.slice(0, 7);
-  return filters.month ?? (month >= period.from.slice(0, 7) && month <= period.to.slice(0, 7) ? month : period.to.slice(0, 7));
+/**
+ * The month calendar's site and month: the site asked for, else the first; the month asked for,
+ * else this month when in the period, else the period's last.
+ */
+export function monthInView(filters: Filters, sites: readonly ComplianceSite[], period: Period, now: Date): { site: ComplianceSite; month: string } {
+  const month = localDate(now).slice(0, 7);
+  return {
+    site: sites.find((x) => x.code === filters.calendarSite) ?? sites[0]!,
+    month: filters.month ?? (month >= period.from.slice(0, 7) && month <= period.to.slice(0, 7) ? month : period.to.slice(0, 7)),
+  };
 }
 
-export const shiftMonth = (month: string, by: number): string => {
+const shiftMonth = (month: string, by: number): string => {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
   return d.toISOString().slice(0, 7);
 };
+
+export interface ScreenInput {
+  title: string;
+  /** The working site. */
+  site: SiteWithHosts;
+  sites: readonly ComplianceSite[];
+  filters: Filters;
+  /** The filters as the address gave them, for the links that keep them. */
+  query: Query;
+  slots: SlotSettings;
+  /** Absent when the filters cannot be used; then so are the month and its frequency. */
+  report: ComplianceReport | undefined;
+  month: { site: ComplianceSite; month: string } | undefined;
+  frequency: FrequencyResult | undefined;
+}
+
+export function complianceScreen(lang: Lang, input: ScreenInput): ComplianceScreen {
+  const { filters, sites, report, month, frequency, query } = input;
+  const page = paths.href(lang, 'compliance');
+  const screen: ComplianceScreen = {
+    title: input.title,
+    siteNames: sites.map((x) => x.name).join(', '),
+    period: periodText(filters.period),
+    form: {
+      action: page,
+      from: filters.period.from,
+      to: filters.period.to,
+      soon: filters.soonRaw || String(DEFAULT_SOON_DAYS),
+      maxSoon: MAX_SOON_DAYS,
+      canIncludeComponents: isPortal(input.site),
+      withComponents: filters.withComponents,
+      calendarSites: sites.map((x) => ({ value: x.code, label: x.name })),
+      calendarSite: filters.calendarSite ?? sites[0]!.code,
+      month: filters.month,
+    },
+  };
+  if (report && month && frequency) {
+    const monthHref = (by: number) => `${page}${filterQuery(query, { thang: shiftMonth(month.month, by) })}#lich-thang`;
+    screen.report = {
+      report,
+      dueSoon: presentLines(lang, report.dueSoon, 'soon', report.now),
+      overdue: presentLines(lang, report.overdue, 'overdue', report.now),
+      slots: input.slots,
+      month: { ...month, result: frequency, prevHref: monthHref(-1), nextHref: monthHref(1) },
+      csvHref: `${paths.href(lang, 'compliance', '.csv')}${filterQuery(query)}`,
+      xlsxHref: `${paths.href(lang, 'compliance', '.xlsx')}${filterQuery(query)}`,
+    };
+  }
+  return screen;
+}
 
 // ——— Formatting shared by the page and the export ———
 
