@@ -9,8 +9,8 @@ import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { actorId, authorize, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
 import * as repo from './calendar.repo.ts';
 import { announcedYear, provisionalYear, validateYear, type DayOff, type YearCalendar } from './holidays.ts';
 import { WorkingCalendar, type DueMoment, type DueUnit } from './working-days.ts';
@@ -124,22 +124,19 @@ export class CalendarService {
       ]);
       const beforeOff = new Set(before.off.map((d) => d.date));
       const afterOff = new Set(candidate.off.map((d) => d.date));
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: null,
-        action: 'calendar.year_edited',
-        targetType: 'calendar_year',
-        targetId: String(year),
-        summary: {
+      await audited(
+        tx,
+        actor,
+        'calendar.year_edited',
+        { type: 'calendar_year', id: String(year), siteId: null },
+        {
           from: before.status,
           added_off: [...afterOff].filter((d) => !beforeOff.has(d)),
           removed_off: [...beforeOff].filter((d) => !afterOff.has(d)),
           make_up: candidate.makeUp.map((d) => d.date),
           source: cleanText(input.source).slice(0, 300),
         },
-      });
+      );
       for (const { row, before: was } of this.#change ? await this.#change.recompute(tx, next) : []) {
         moved++;
         const owner = row.owner_id === null ? undefined : owners.get(row.owner_id);
@@ -164,16 +161,7 @@ export class CalendarService {
     authorize(actor, 'calendar.edit', null);
     await withTx(this.#db, async (tx) => {
       if (!(await repo.deleteYear(tx, year))) return;
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: null,
-        action: 'calendar.year_reset',
-        targetType: 'calendar_year',
-        targetId: String(year),
-        summary: {},
-      });
+      await audited(tx, actor, 'calendar.year_reset', { type: 'calendar_year', id: String(year), siteId: null }, {});
     });
     this.#memo.invalidate();
     return this.year(year);

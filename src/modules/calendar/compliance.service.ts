@@ -14,7 +14,8 @@ import * as repo from './compliance.repo.ts';
 import * as deadlinesRepo from './deadlines.repo.ts';
 import type { DeadlineRow } from './deadlines.repo.ts';
 import { FREQUENCY_SLOTS, frequencyOf, type FrequencyKind, type FrequencyResult, type SlotSettings } from './frequency.ts';
-import { DEFAULT_RULES } from './rules.ts';
+import { DEFAULT_RULES, defaultRuleLabel } from './rules.ts';
+import { t } from './messages.ts';
 import { localDate } from './working-days.ts';
 
 const DAY_MS = 86_400_000;
@@ -120,18 +121,16 @@ export function currentQuarter(now: Date): Period {
 
 /** Problems of a period as typed (empty when usable). */
 export function periodProblems(p: Period, lang: Lang = 'vi'): string[] {
-  const vi = lang === 'vi';
   const problems: string[] = [];
-  if (!isDay(p.from)) problems.push(vi ? 'Ngày bắt đầu không hợp lệ (cần dạng 2026-10-01).' : 'The start date is not valid (use 2026-10-01).');
-  if (!isDay(p.to)) problems.push(vi ? 'Ngày kết thúc không hợp lệ (cần dạng 2026-12-31).' : 'The end date is not valid (use 2026-12-31).');
+  if (!isDay(p.from)) problems.push(t(lang, 'compliance.startInvalid'));
+  if (!isDay(p.to)) problems.push(t(lang, 'compliance.endInvalid'));
   if (problems.length) return problems;
-  if (p.to < p.from) problems.push(vi ? 'Ngày kết thúc phải từ ngày bắt đầu trở đi.' : 'The end date must not be before the start date.');
+  if (p.to < p.from) problems.push(t(lang, 'compliance.endBeforeStart'));
   else if ((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / DAY_MS + 1 > MAX_PERIOD_DAYS) {
-    problems.push(vi ? `Khoảng thời gian dài nhất là ${MAX_PERIOD_DAYS} ngày.` : `The longest period is ${MAX_PERIOD_DAYS} days.`);
+    problems.push(t(lang, 'compliance.periodTooLong', { max: MAX_PERIOD_DAYS }));
   }
   const years = [Number(p.from.slice(0, 4)), Number(p.to.slice(0, 4))];
-  if (years.some((y) => y < FIRST_YEAR || y > LAST_YEAR))
-    problems.push(vi ? `Lịch chỉ có các năm ${FIRST_YEAR}–${LAST_YEAR}.` : `The calendar covers ${FIRST_YEAR}–${LAST_YEAR} only.`);
+  if (years.some((y) => y < FIRST_YEAR || y > LAST_YEAR)) problems.push(t(lang, 'compliance.outsideCalendar', { first: FIRST_YEAR, last: LAST_YEAR }));
   return problems;
 }
 
@@ -160,7 +159,8 @@ function finish(f: Figures): Figures {
 
 /** A rule's name in `lang`: the product's own translation of a default rule, else as stored with the deadline. */
 function ruleLabel(code: string, stored: string, lang: Lang): string {
-  return DEFAULT_RULES.find((r) => r.code === code && r.label.vi === stored)?.label[lang] ?? stored;
+  const rule = DEFAULT_RULES.find((r) => r.code === code && defaultRuleLabel(r, 'vi') === stored);
+  return rule ? defaultRuleLabel(rule, lang) : stored;
 }
 
 export class ComplianceService {

@@ -9,8 +9,8 @@ import type { DeadlineExplanation } from '../../platform/db/schema.ts';
 import { Conflict, Invalid } from '../../platform/http/errors.ts';
 import { Memo } from '../../platform/cache/memo.ts';
 import type { RawBuilder } from 'kysely';
-import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { actorId, authorize, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
 import type { CalendarService } from './calendar.service.ts';
 import * as repo from './deadlines.repo.ts';
 import { ruleInForce, ruleProblems, type SiteRule } from './rules.ts';
@@ -206,16 +206,7 @@ export class DeadlineService {
         });
       }
       await repo.insertSiteRule(tx, siteId, rule, actorId(actor));
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId,
-        action: 'deadline_rule.added',
-        targetType: 'deadline_rule',
-        targetId: rule.code,
-        summary: { ...rule },
-      });
+      await audited(tx, actor, 'deadline_rule.added', { type: 'deadline_rule', id: rule.code, siteId }, { ...rule });
     });
     // After the commit: a reload during the transaction would have cached the old rules again.
     this.#rules.invalidate(String(siteId));

@@ -5,15 +5,21 @@
  */
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { DueUnit } from './working-days.ts';
+import { t } from './messages.ts';
 
 /** What starts the clock. */
 export type TriggerKind = 'event' | 'issue' | 'approval' | 'acceptance' | 'publication_decision' | 'receipt';
+
+/** The catalogue key of a default rule's name: `rules.label.<code>` or `rules.label.<code>.<variant>`. */
+type RuleLabelKey = Extract<Parameters<typeof t>[1], `rules.label.${string}`>;
+type LabelKeyOf<C extends string, V extends string> = `rules.label.${C}${V extends '' ? '' : `.${V}`}`;
 
 export interface DeadlineRule {
   code: string;
   /** A rule with variants (DL-4: the issuing agency or one in its scope; DL-9: its stages). */
   variant: string;
-  label: Readonly<Record<Lang, string>>;
+  /** Its name in messages.ts (each language words the regulation its own way). */
+  labelKey: RuleLabelKey;
   trigger: TriggerKind;
   amount: number;
   unit: DueUnit;
@@ -22,10 +28,12 @@ export interface DeadlineRule {
   effectiveFrom: string;
 }
 
-const rule = (code: string, variant: string, vi: string, en: string, trigger: TriggerKind, amount: number, unit: DueUnit, source: string): DeadlineRule => ({
+// The key is built from the code and variant, so a default rule without its name in messages.ts
+// does not compile (DEFAULT_RULES checks each key against the catalogue's).
+const rule = <const C extends string, const V extends string>(code: C, variant: V, trigger: TriggerKind, amount: number, unit: DueUnit, source: string) => ({
   code,
   variant,
-  label: { vi, en },
+  labelKey: `rules.label.${code}${variant ? `.${variant}` : ''}` as LabelKeyOf<C, V>,
   trigger,
   amount,
   unit,
@@ -33,127 +41,24 @@ const rule = (code: string, variant: string, vi: string, en: string, trigger: Tr
   effectiveFrom: '2000-01-01',
 });
 
+/** A default rule's name in `lang`. */
+export function defaultRuleLabel(rule: Pick<DeadlineRule, 'labelKey'>, lang: Lang): string {
+  return t(lang, rule.labelKey);
+}
+
 export const DEFAULT_RULES: readonly DeadlineRule[] = [
-  rule(
-    'DL-1',
-    '',
-    'Tin hoạt động, sự kiện: trong vòng 48 giờ kể từ khi diễn ra',
-    'News of an event: within 48 hours of it',
-    'event',
-    48,
-    'hours',
-    'QĐ 819/QĐ-UBND Đ6.1a',
-  ),
-  rule(
-    'DL-2',
-    '',
-    'Văn bản quy phạm pháp luật, văn bản hành chính: trong vòng 72 giờ kể từ khi ban hành',
-    'Legal and administrative documents: within 72 hours of issue',
-    'issue',
-    72,
-    'hours',
-    'QĐ 819/QĐ-UBND Đ6.1a',
-  ),
-  rule(
-    'DL-3',
-    '',
-    'Tuyên truyền, hướng dẫn pháp luật, chế độ, chính sách: 2 ngày làm việc kể từ khi ban hành',
-    'Guidance on laws and policies: 2 working days from issue',
-    'issue',
-    2,
-    'working-days',
-    'QĐ 4263/QĐ-UBND Đ13.1b',
-  ),
-  rule(
-    'DL-4',
-    'issuer',
-    'Văn bản QPPL, văn bản chỉ đạo điều hành (cơ quan ban hành): 2 ngày làm việc',
-    'Legal documents, issuing agency: 2 working days',
-    'issue',
-    2,
-    'working-days',
-    'QĐ 4263/QĐ-UBND Đ13.1c',
-  ),
-  rule(
-    'DL-4',
-    'in_scope',
-    'Văn bản QPPL, văn bản chỉ đạo điều hành (cơ quan thuộc phạm vi điều chỉnh): 5 ngày làm việc',
-    'Legal documents, agency in scope: 5 working days',
-    'issue',
-    5,
-    'working-days',
-    'QĐ 4263/QĐ-UBND Đ13.1c',
-  ),
-  rule(
-    'DL-5',
-    '',
-    'Chiến lược, quy hoạch, kế hoạch, dự án, đầu tư, đấu thầu, mua sắm công: 10 ngày làm việc kể từ khi được phê duyệt',
-    'Strategies, plans, projects, investment, bidding, procurement: 10 working days from approval',
-    'approval',
-    10,
-    'working-days',
-    'QĐ 4263/QĐ-UBND Đ13.1d',
-  ),
-  rule(
-    'DL-6',
-    '',
-    'Chương trình, đề tài khoa học: 20 ngày làm việc kể từ khi được phê duyệt hoặc nghiệm thu',
-    'Science programmes and topics: 20 working days from approval or acceptance',
-    'acceptance',
-    20,
-    'working-days',
-    'QĐ 4263/QĐ-UBND Đ13.1f',
-  ),
-  rule(
-    'DL-7',
-    '',
-    'Thông tin thống kê: 10 ngày làm việc kể từ khi có quyết định công bố',
-    'Statistics: 10 working days from the decision to publish',
-    'publication_decision',
-    10,
-    'working-days',
-    'QĐ 4263/QĐ-UBND Đ13.1g',
-  ),
-  rule(
-    'DL-8',
-    '',
-    'Giới thiệu, tin tức, chỉ đạo điều hành: thường xuyên, ngay (trong ngày làm việc)',
-    'Introduction, news, leaders’ direction: immediately (the same working day)',
-    'issue',
-    0,
-    'same-working-day',
-    'QĐ 4263/QĐ-UBND Đ13.1a',
-  ),
-  rule(
-    'DL-9',
-    'forward',
-    'Hỏi đáp: chuyển cơ quan có thẩm quyền trong 2 ngày làm việc kể từ khi nhận',
-    'Q&A: forward within 2 working days of receipt',
-    'receipt',
-    2,
-    'working-days',
-    'QĐ 4263/QĐ-UBND Đ13.1e',
-  ),
-  rule(
-    'DL-9',
-    'out_of_scope',
-    'Hỏi đáp: báo không thuộc thẩm quyền ngay trong ngày làm việc',
-    'Q&A: out-of-scope notice the same working day',
-    'receipt',
-    0,
-    'same-working-day',
-    'QĐ 4263/QĐ-UBND Đ13.1e',
-  ),
-  rule(
-    'DL-9',
-    'answer',
-    'Hỏi đáp: trả lời hoặc thông báo tiến độ trong 15 ngày làm việc kể từ khi nhận',
-    'Q&A: answer or progress notice within 15 working days of receipt',
-    'receipt',
-    15,
-    'working-days',
-    'QĐ 4263/QĐ-UBND Đ13.1e',
-  ),
+  rule('DL-1', '', 'event', 48, 'hours', 'QĐ 819/QĐ-UBND Đ6.1a'),
+  rule('DL-2', '', 'issue', 72, 'hours', 'QĐ 819/QĐ-UBND Đ6.1a'),
+  rule('DL-3', '', 'issue', 2, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1b'),
+  rule('DL-4', 'issuer', 'issue', 2, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1c'),
+  rule('DL-4', 'in_scope', 'issue', 5, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1c'),
+  rule('DL-5', '', 'approval', 10, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1d'),
+  rule('DL-6', '', 'acceptance', 20, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1f'),
+  rule('DL-7', '', 'publication_decision', 10, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1g'),
+  rule('DL-8', '', 'issue', 0, 'same-working-day', 'QĐ 4263/QĐ-UBND Đ13.1a'),
+  rule('DL-9', 'forward', 'receipt', 2, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1e'),
+  rule('DL-9', 'out_of_scope', 'receipt', 0, 'same-working-day', 'QĐ 4263/QĐ-UBND Đ13.1e'),
+  rule('DL-9', 'answer', 'receipt', 15, 'working-days', 'QĐ 4263/QĐ-UBND Đ13.1e'),
 ];
 
 /**
@@ -191,7 +96,7 @@ export function ruleInForce(
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
   if (own) return own;
   const d = DEFAULT_RULES.find((r) => r.code === code && r.variant === variant);
-  return d ? { code: d.code, variant: d.variant, label: d.label[lang], amount: d.amount, unit: d.unit, effectiveFrom: d.effectiveFrom } : undefined;
+  return d ? { code: d.code, variant: d.variant, label: defaultRuleLabel(d, lang), amount: d.amount, unit: d.unit, effectiveFrom: d.effectiveFrom } : undefined;
 }
 
 /** A site rule that makes sense: a known unit and an amount a regulation could set. */
