@@ -16,4 +16,3 @@ export {
   type AuditFilter,
   type ChainProblem,
 } from './audit.service.ts';
-export { audited, type AuditTarget } from './audited.ts';
