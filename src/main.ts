@@ -11,7 +11,6 @@ import { createModules, jobsOf } from './modules.ts';
 import { seedDemo } from './modules/demo/index.ts';
 import { createMailDelivery } from './platform/mail/index.ts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
-import { pruneAudit } from './modules/audit/index.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -47,9 +46,6 @@ async function main(): Promise<void> {
       // PostgreSQL's autovacuum keeps the planner's statistics; the embedded database has none.
       ...(booted.database.engine === 'pglite'
         ? [{ name: 'search.statistics', everyMs: 10 * 60_000, run: () => modules.search.search.refreshStatistics() }]
-        : []),
-      ...(config.auditRetentionMonths > 0
-        ? [{ name: 'audit.retention', everyMs: 24 * 3600_000, run: () => pruneAudit(booted.database.db, config.auditRetentionMonths) }]
         : []),
     ],
     app.log,
