@@ -38,7 +38,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   const search = searchModule(platform, { sites, shell });
   const pages = pagesModule(platform, { shell, search });
   const accounts = accountsModule(platform, { sites });
-  const admin = adminModule(platform, { accounts });
+  const admin = adminModule(platform, { accounts, audit });
   const calendar = calendarModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
   const content = contentModule(platform, {
