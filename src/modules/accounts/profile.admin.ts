@@ -11,7 +11,7 @@ import { PasswordForm, ProfileQuery, SessionForm, TwoFactorForm, type ProfileNot
 import { ownAccount } from './accounts.service.ts';
 import { presentProfile, presentSessions } from './accounts.present.ts';
 import { changePassword } from './password.service.ts';
-import { endSession, listSessionsOf } from './sessions.ts';
+import { endOwnSession, listSessionsOf } from './sessions.ts';
 import type { AuthDeps } from './sign-in.service.ts';
 import { disableOwnTwoFactor, regenerateRecoveryCodes, twoFactorState } from './two-factor.service.ts';
 import { passwordView, profileView, sessionsView, twoFactorView } from './views/profile.view.ts';
@@ -101,10 +101,7 @@ export function profileRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
     formRoute(SessionForm, { render: (_request, reply) => reply.redirect(`${href('sessions')}?tb=ket-thuc-phien`, 303) }),
     async (request, reply) => {
       const s = await admin.scope(request);
-      const prefix = request.body.phien;
-      // Sessions are named by a prefix of their id hash: the full id never leaves the server.
-      const target = prefix.length === 16 ? (await listSessionsOf(db, s.actor.accountId)).find((x) => x.id.startsWith(prefix)) : undefined;
-      if (target && target.id !== request.session!.id) await endSession(db, target.id);
+      await endOwnSession(db, s.actor.accountId, request.session!.id, request.body.phien);
       return reply.redirect(`${href('sessions')}?tb=ket-thuc-phien`, 303);
     },
   );
