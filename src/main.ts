@@ -11,7 +11,6 @@ import { createModules, jobsOf } from './modules.ts';
 import { seedDemo } from './modules/demo/index.ts';
 import { createMailDelivery } from './platform/mail/index.ts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
-import { pruneAudit } from './modules/audit/index.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -38,14 +37,9 @@ async function main(): Promise<void> {
       { name: 'mail.deliver', everyMs: 15_000, run: () => mail.deliverPending() },
       ...jobsOf(modules),
       // TRANSITIONAL — the jobs of modules not yet declaring them in their manifests.
-      { name: 'sessions.cleanup', everyMs: 10 * 60_000, run: () => modules.accounts.deleteExpiredSessions() },
       { name: 'content.schedule', everyMs: 30_000, run: () => modules.content.content.runSchedule() },
       { name: 'content.review_reminders', everyMs: 6 * 3600_000, run: () => modules.content.content.remindOverdueReviews() },
       { name: 'inquiries.retention', everyMs: 6 * 3600_000, run: () => modules.inquiries.erasePersonalData() },
-      { name: 'accounts.suspend_inactive', everyMs: 60 * 60_000, run: () => modules.accounts.suspendInactive() },
-      ...(config.auditRetentionMonths > 0
-        ? [{ name: 'audit.retention', everyMs: 24 * 3600_000, run: () => pruneAudit(booted.database.db, config.auditRetentionMonths) }]
-        : []),
     ],
     app.log,
   );

@@ -14,6 +14,7 @@ import { menusModule } from './modules/menus/index.ts';
 import { siteShellModule, type SiteShell } from './modules/site-shell/index.ts';
 import { pagesModule } from './modules/pages/index.ts';
 import { homeModule } from './modules/home/index.ts';
+import { auditModule } from './modules/audit/index.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { adminModule } from './modules/admin/index.ts';
 import { mediaModule } from './modules/media/index.ts';
@@ -30,13 +31,14 @@ type AnyModule = Module | { name: string; register(app: FastifyInstance): Promis
  * the product's own (a test's toy module; nothing in the product uses it).
  */
 export function createModules(platform: Platform, extra: (built: { sites: SitesModule; shell: SiteShell; search: SearchModule }) => Module[] = () => []) {
+  const audit = auditModule(platform);
   const sites = sitesModule(platform);
   const menus = menusModule(platform);
   const shell = siteShellModule(platform, { sites, menus: menus.menus });
   const search = searchModule(platform, { sites, shell });
   const pages = pagesModule(platform, { shell, search });
   const accounts = accountsModule(platform, { sites });
-  const admin = adminModule(platform, { accounts });
+  const admin = adminModule(platform, { accounts, audit });
   const calendar = calendarModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
   const content = contentModule(platform, {
@@ -53,6 +55,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
   const ordered: readonly AnyModule[] = [
+    audit,
     sites,
     menus,
     shell,
@@ -71,6 +74,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   for (const m of manifestsOf({ ordered })) for (const type of m.searchTypes ?? []) search.search.registerType(type);
   return {
     db: platform.db,
+    audit,
     sites,
     menus,
     shell,

@@ -3,6 +3,7 @@
  * one person may hold different roles on different sites.
  */
 import type { Lang } from '../../platform/i18n/index.ts';
+import { t } from './messages.ts';
 
 export const ROLES = [
   'platform_admin',
@@ -21,20 +22,9 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-const LABELS: Record<Role, Record<Lang, string>> = {
-  platform_admin: { vi: 'Quản trị nền tảng', en: 'Platform administrator' },
-  site_operator: { vi: 'Quản trị trang (bộ phận kỹ thuật)', en: 'Site operator' },
-  board_head: { vi: 'Trưởng Ban Biên tập', en: 'Editorial board head' },
-  board_deputy: { vi: 'Phó Trưởng Ban Biên tập', en: 'Editorial board deputy' },
-  board_member: { vi: 'Thành viên Ban Biên tập / Biên tập viên', en: 'Board member / editor' },
-  contributor: { vi: 'Cộng tác viên', en: 'Contributor' },
-  agency_responder: { vi: 'Cán bộ trả lời của cơ quan', en: 'Agency responder' },
-  hotline_operator: { vi: 'Điện thoại viên đường dây nóng', en: 'Hotline operator' },
-  auditor: { vi: 'Kiểm tra viên (chỉ xem)', en: 'Auditor (read-only)' },
-};
-
+/** The role's name for people, in `lang`. */
 export function roleLabel(role: Role, lang: Lang): string {
-  return LABELS[role][lang];
+  return t(lang, `role.${role}`);
 }
 
 /**

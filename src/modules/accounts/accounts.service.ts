@@ -8,64 +8,25 @@ import { withTx, type Db } from '../../platform/db/create-db.ts';
 import type { AccountRow } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
+import { isEmail } from '../../platform/validation.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import { recordAudit } from '../audit/index.ts';
-import { actorId, actorIp, actorLabel, authorize, isPlatformAdmin, isRole, sitesWhere, UNIT_ROLES, type Actor, type Role } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
+import { actorIp, authorize, isPlatformAdmin, isRole, sitesWhere, UNIT_ROLES, type Actor, type Role } from '../access/index.ts';
 import * as repo from './accounts.repo.ts';
 import { hashPassword, passwordProblems } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
+import { presentAccount, type AccountView } from './accounts.present.ts';
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export type { AccountView };
+
+/** What the background jobs act as. */
+const SYSTEM: Actor = { kind: 'system', label: 'system' };
+
 /** Invitations to set a first password stay valid three days. */
 const INVITE_HOURS = 72;
 
-function audit(actor: Actor) {
-  return { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor) };
-}
-
-export interface AccountView {
-  id: number;
-  email: string;
-  name: string;
-  phone: string;
-  unit: string;
-  status: AccountRow['status'];
-  suspendedReason: string | null;
-  twoFactor: boolean;
-  lastSignInAt: Date | null;
-  grants: {
-    id: number;
-    siteId: number | null;
-    siteCode: string | null;
-    siteNameVi: string | null;
-    siteNameEn: string | null;
-    role: Role;
-    unit: string | null;
-  }[];
-}
-
 async function view(db: Db, account: AccountRow): Promise<AccountView> {
-  const grants = (await repo.grantsOf(db, account.id)).filter((g) => isRole(g.role));
-  return {
-    id: account.id,
-    email: account.email,
-    name: account.name,
-    phone: account.phone,
-    unit: account.unit,
-    status: account.status,
-    suspendedReason: account.suspended_reason,
-    twoFactor: account.totp_enabled_at !== null,
-    lastSignInAt: account.last_sign_in_at,
-    grants: grants.map((g) => ({
-      id: g.id,
-      siteId: g.site_id,
-      siteCode: g.site_code,
-      siteNameVi: g.site_name_vi,
-      siteNameEn: g.site_name_en,
-      role: g.role as Role,
-      unit: g.unit,
-    })),
-  };
+  return presentAccount(account, await repo.grantsOf(db, account.id));
 }
 
 /** The accounts with a grant on `siteId` (platform admins may pass null: every account). */
@@ -120,7 +81,7 @@ export async function createAccount(db: Db, actor: Actor, siteId: number, input:
   const email = cleanText(input.email).toLowerCase();
   const name = cleanText(input.name);
   const problems: FieldProblem[] = [];
-  if (!EMAIL_RE.test(email) || email.length > 200) problems.push({ field: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' });
+  if (!isEmail(email) || email.length > 200) problems.push({ field: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' });
   if (!name || name.length > 200) problems.push({ field: 'name', message: 'Cần nhập họ tên (tối đa 200 ký tự).' });
   if (!isRole(input.role) || input.role === 'platform_admin') problems.push({ field: 'role', message: 'Vai trò không hợp lệ.' });
   const role = input.role as Role;
@@ -156,14 +117,7 @@ export async function createAccount(db: Db, actor: Actor, siteId: number, input:
       subject: 'Tài khoản Cổng của bạn đã được tạo',
       text: `Xin chào ${name},\n\nTài khoản ${email} đã được tạo cho bạn trên Cổng. Mở liên kết sau trong ${INVITE_HOURS} giờ để đặt mật khẩu (dùng một lần):\n\n${linkBase}?ma=${token}\n\n— Cổng`,
     });
-    await recordAudit(tx, {
-      ...audit(actor),
-      siteId,
-      action: 'account.created',
-      targetType: 'account',
-      targetId: String(account.id),
-      summary: { email, name, role, unit: grantUnit },
-    });
+    await audited(tx, actor, 'account.created', { type: 'account', id: account.id, siteId }, { email, name, role, unit: grantUnit });
     return view(tx, account);
   });
 }
@@ -189,7 +143,7 @@ export async function updateAccount(
         .filter(([k, v]) => before[k as keyof typeof patch] !== v)
         .map(([k, v]) => [k, { from: before[k as keyof typeof patch], to: v }]),
     );
-    await recordAudit(tx, { ...audit(actor), siteId, action: 'account.updated', targetType: 'account', targetId: String(accountId), summary: changed });
+    await audited(tx, actor, 'account.updated', { type: 'account', id: accountId, siteId }, changed);
     return view(tx, (await repo.findAccountById(tx, accountId))!);
   });
 }
@@ -212,14 +166,7 @@ export async function suspendAccount(db: Db, actor: Actor, siteId: number | null
   await withTx(db, async (tx) => {
     await repo.updateAccount(tx, accountId, { status: 'suspended', suspended_reason: cleanText(reason).slice(0, 300) || 'manual' });
     const ended = await repo.deleteSessionsOf(tx, accountId);
-    await recordAudit(tx, {
-      ...audit(actor),
-      siteId,
-      action: 'account.suspended',
-      targetType: 'account',
-      targetId: String(accountId),
-      summary: { email: account.email, reason, sessions_ended: ended },
-    });
+    await audited(tx, actor, 'account.suspended', { type: 'account', id: accountId, siteId }, { email: account.email, reason, sessions_ended: ended });
   });
 }
 
@@ -231,14 +178,7 @@ export async function reactivateAccount(db: Db, actor: Actor, siteId: number | n
   await withTx(db, async (tx) => {
     // Counting inactivity from now, or the 45-day rule would suspend it again at once.
     await repo.updateAccount(tx, accountId, { status: 'active', suspended_reason: null, failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
-    await recordAudit(tx, {
-      ...audit(actor),
-      siteId,
-      action: 'account.reactivated',
-      targetType: 'account',
-      targetId: String(accountId),
-      summary: { email: account.email },
-    });
+    await audited(tx, actor, 'account.reactivated', { type: 'account', id: accountId, siteId }, { email: account.email });
   });
 }
 
@@ -256,14 +196,7 @@ export async function grantRole(db: Db, actor: Actor, siteId: number | null, acc
     const added = await repo.insertGrant(tx, accountId, role === 'platform_admin' ? null : siteId, role, unit);
     if (!added) throw new Conflict('grant.exists', 'Tài khoản đã có vai trò này.');
     const ended = await repo.deleteSessionsOf(tx, accountId);
-    await recordAudit(tx, {
-      ...audit(actor),
-      siteId,
-      action: 'grant.added',
-      targetType: 'account',
-      targetId: String(accountId),
-      summary: { email: account.email, role, unit, sessions_ended: ended },
-    });
+    await audited(tx, actor, 'grant.added', { type: 'account', id: accountId, siteId }, { email: account.email, role, unit, sessions_ended: ended });
   });
 }
 
@@ -280,14 +213,13 @@ export async function revokeGrant(db: Db, actor: Actor, siteId: number | null, g
   await withTx(db, async (tx) => {
     await repo.deleteGrant(tx, grantId);
     const ended = await repo.deleteSessionsOf(tx, grant.account_id);
-    await recordAudit(tx, {
-      ...audit(actor),
-      siteId: grant.site_id,
-      action: 'grant.removed',
-      targetType: 'account',
-      targetId: String(grant.account_id),
-      summary: { role: grant.role, unit: grant.unit, sessions_ended: ended },
-    });
+    await audited(
+      tx,
+      actor,
+      'grant.removed',
+      { type: 'account', id: grant.account_id, siteId: grant.site_id },
+      { role: grant.role, unit: grant.unit, sessions_ended: ended },
+    );
   });
 }
 
@@ -301,7 +233,7 @@ export async function createPlatformAdmin(
   const email = cleanText(input.email).toLowerCase();
   const name = cleanText(input.name);
   const problems = [
-    ...(EMAIL_RE.test(email) ? [] : ['Địa chỉ thư điện tử không hợp lệ.']),
+    ...(isEmail(email) ? [] : ['Địa chỉ thư điện tử không hợp lệ.']),
     ...(name ? [] : ['Cần nhập họ tên.']),
     ...passwordProblems(input.password, email),
   ];
@@ -311,13 +243,7 @@ export async function createPlatformAdmin(
     if (await repo.findAccountByEmail(tx, email)) throw new Conflict('account.email_taken', `Đã có tài khoản ${email}.`);
     const account = await repo.insertAccount(tx, { email, name, phone: '', unit: '', password_hash: passwordHash });
     await repo.insertGrant(tx, account.id, null, 'platform_admin', null);
-    await recordAudit(tx, {
-      ...audit(actor),
-      action: 'account.created',
-      targetType: 'account',
-      targetId: String(account.id),
-      summary: { email, name, role: 'platform_admin' },
-    });
+    await audited(tx, actor, 'account.created', { type: 'account', id: account.id }, { email, name, role: 'platform_admin' });
     return { id: account.id, email: account.email, name: account.name };
   });
 }
@@ -336,14 +262,7 @@ export async function suspendInactiveAccounts(db: Db, days: number, now = new Da
     await withTx(db, async (tx) => {
       await repo.updateAccount(tx, a.id, { status: 'suspended', suspended_reason: 'inactive' });
       const ended = await repo.deleteSessionsOf(tx, a.id);
-      await recordAudit(tx, {
-        actorId: null,
-        actorLabel: 'system',
-        action: 'account.auto_suspended',
-        targetType: 'account',
-        targetId: String(a.id),
-        summary: { email: a.email, reason: 'inactive', days, sessions_ended: ended },
-      });
+      await audited(tx, SYSTEM, 'account.auto_suspended', { type: 'account', id: a.id }, { email: a.email, reason: 'inactive', days, sessions_ended: ended });
     });
   }
   return stale.length;

@@ -1,18 +1,20 @@
 /**
  * The administration area's frame for a request: the person, the sites they work on and
- * the one they are working on now, and the navigation their grants allow. Other modules
- * add their own entries to the navigation with `addNav`.
+ * the one they are working on now, and the navigation their grants allow. Modules declare
+ * their navigation entries in their manifests (`adminNav`); `modules.ts` adds them here.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import { Forbidden } from '../../platform/http/errors.ts';
+import { Forbidden, Unauthorized } from '../../platform/http/errors.ts';
+import { adminAlternate, adminHrefByName, adminLang } from '../../platform/http/paths.ts';
 import { renderAdminShell, type AdminPageSpec, type AdminShellContext } from '../../platform/views/admin-shell.ts';
 import { can, isPlatformAdmin, type Action, type Actor } from '../access/index.ts';
 import { siteName, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import * as repo from './accounts.repo.ts';
-import { adminAlternate, adminHref, adminLang, type AdminPath } from './admin-paths.ts';
+import type { AdminPath } from './admin-paths.ts';
 import { csrfToken } from './auth.http.ts';
+import { paths } from './paths.ts';
 import { t } from './messages.ts';
 
 /** An entry of the administration's navigation, declared in a module's manifest (`adminNav`). */
@@ -23,7 +25,7 @@ export interface NavEntry {
   action: Action | 'always';
 }
 
-/** TRANSITIONAL — the shape of entries added by modules not yet declaring them in their manifests. */
+/** TRANSITIONAL — the shape of entries added with `addNav` by modules not yet declaring them in their manifests. */
 interface LegacyNavEntry {
   label: Record<Lang, string>;
   path: AdminPath;
@@ -45,12 +47,14 @@ export interface AdminScope {
 }
 
 export function createAdminContext(db: Db, sites: SitesModule) {
-  const nav: NavEntry[] = [{ label: (lang) => t(lang, 'nav.dashboard'), href: (lang) => adminHref(lang, 'dashboard'), action: 'always' }];
+  // The dashboard (the admin module's) comes first whatever the order of the modules.
+  const dashboardHref = (lang: Lang) => adminHrefByName(lang, 'dashboard');
+  const nav: NavEntry[] = [{ label: (lang) => t(lang, 'nav.dashboard'), href: dashboardHref, action: 'always' }];
 
   function addNav(entry: NavEntry | LegacyNavEntry): void {
     if ('path' in entry) {
       const { label, path } = entry;
-      nav.push({ label: (lang) => label[lang], href: (lang) => adminHref(lang, path), action: entry.action });
+      nav.push({ label: (lang) => label[lang], href: (lang) => adminHrefByName(lang, path), action: entry.action });
     } else nav.push(entry);
   }
 
@@ -65,7 +69,7 @@ export function createAdminContext(db: Db, sites: SitesModule) {
   /** The signed-in scope of an admin request; throws when nobody (fully) signed in or no grant lets them in. */
   async function scope(request: FastifyRequest): Promise<AdminScope> {
     const actor = request.actor;
-    if (actor?.kind !== 'person') throw Object.assign(new Error('Sign-in required'), { statusCode: 401, code: 'auth.required' });
+    if (actor?.kind !== 'person') throw new Unauthorized('auth.required', 'Sign-in required');
     const lang = adminLang(request.url);
     const mine = await sitesOf(actor);
     const wanted = request.session?.currentSiteId ?? request.publicContext?.site?.id;
@@ -91,17 +95,17 @@ export function createAdminContext(db: Db, sites: SitesModule) {
       lang,
       ...(request.person ? { person: request.person } : {}),
       sites: (s?.sites ?? []).map((x) => ({ code: x.code, name: siteName(x, lang), current: x.id === s?.site?.id })),
-      switchSiteHref: adminHref(lang, 'switchSite'),
+      switchSiteHref: adminHrefByName(lang, 'switchSite'),
       nav: s
         ? nav
             .filter((n) => n.action === 'always' || (s.site ? can(s.actor, n.action, s.site.id) : isPlatformAdmin(s.actor)))
             .map((n) => {
               const href = n.href(lang);
-              const dashboard = href === adminHref(lang, 'dashboard');
+              const dashboard = href === dashboardHref(lang);
               return { label: n.label(lang), href, current: dashboard ? path === href : path === href || path.startsWith(`${href}/`) };
             })
         : [],
-      ...(request.session ? { signOut: { href: adminHref(lang, 'signOut'), csrf: csrfToken(request, reply) }, profileHref: adminHref(lang, 'profile') } : {}),
+      ...(request.session ? { signOut: { href: paths.href(lang, 'signOut'), csrf: csrfToken(request, reply) }, profileHref: paths.href(lang, 'profile') } : {}),
       alternate: adminAlternate(request.url),
     };
   }

@@ -1,7 +1,7 @@
 /**
- * Paths of the administration area, per language: /quan-tri/… and /english/admin/….
- * TRANSITIONAL — the entries of other modules move to those modules (`defineAdminPaths`) as they
- * move into the admin tree; what stays is the accounts module's own.
+ * TRANSITIONAL — the admin pages of modules not yet in the admin tree, per language. Each module's
+ * entries move to its own `paths.ts` (`defineAdminPaths`) as it moves into the tree, and this file
+ * goes with the last of them. The accounts module's own pages are in `paths.ts`.
  */
 import type { Lang } from '../../platform/i18n/index.ts';
 import { ADMIN_ROOT } from '../../platform/http/route-trees.ts';
@@ -10,22 +10,6 @@ import { adminAlternate as alternate, adminHrefByName, adminLang as langOf, defi
 export { ADMIN_ROOT };
 
 export const ADMIN_PATHS = {
-  dashboard: { vi: '', en: '' },
-  signIn: { vi: '/dang-nhap', en: '/sign-in' },
-  verify: { vi: '/xac-thuc', en: '/verify' },
-  enrol: { vi: '/dang-ky-xac-thuc', en: '/enrol' },
-  signOut: { vi: '/dang-xuat', en: '/sign-out' },
-  forgot: { vi: '/quen-mat-khau', en: '/forgot-password' },
-  reset: { vi: '/dat-lai-mat-khau', en: '/reset-password' },
-  profile: { vi: '/ho-so', en: '/profile' },
-  password: { vi: '/ho-so/mat-khau', en: '/profile/password' },
-  sessions: { vi: '/ho-so/phien', en: '/profile/sessions' },
-  twoFactor: { vi: '/ho-so/xac-thuc', en: '/profile/two-factor' },
-  switchSite: { vi: '/chon-trang', en: '/switch-site' },
-  accounts: { vi: '/tai-khoan', en: '/accounts' },
-  accountNew: { vi: '/tai-khoan/moi', en: '/accounts/new' },
-  audit: { vi: '/nhat-ky', en: '/audit' },
-  auditCsv: { vi: '/nhat-ky.csv', en: '/audit.csv' },
   content: { vi: '/noi-dung', en: '/content' },
   contentNew: { vi: '/noi-dung/moi', en: '/content/new' },
   contentEdit: { vi: '/noi-dung/sua', en: '/content/edit' },
@@ -48,8 +32,8 @@ export type AdminPath = keyof typeof ADMIN_PATHS;
 defineAdminPaths(ADMIN_PATHS);
 
 /**
- * "/quan-tri/tai-khoan" (+ suffix such as "/12"), for any module's registered admin page.
- * TRANSITIONAL — by name while modules move their paths out of ADMIN_PATHS.
+ * "/quan-tri/tai-khoan" (+ suffix such as "/12"), for any module's registered admin page, by its
+ * registered name. TRANSITIONAL — for modules that still name their pages this way.
  */
 export function adminHref(lang: Lang, name: AdminPath | (string & {}), suffix = ''): string {
   return adminHrefByName(lang, name, suffix);

@@ -7,8 +7,8 @@
 import { withTx, type Tx } from '../../platform/db/create-db.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import { recordAudit } from '../audit/index.ts';
-import { ADMIN_ROLES, isRole } from '../access/index.ts';
+import { audited, recordAudit } from '../audit/index.ts';
+import { ADMIN_ROLES, isRole, type Actor } from '../access/index.ts';
 import * as repo from './accounts.repo.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 import type { AuthDeps } from './sign-in.service.ts';
@@ -42,8 +42,9 @@ export async function passwordExpired(db: AuthDeps['db'], accountId: number, now
   return now.getTime() - account.password_changed_at.getTime() > ADMIN_PASSWORD_MAX_AGE_DAYS * 86_400_000;
 }
 
-/** A signed-in person changes their password; their other sessions end. */
-export async function changePassword(deps: AuthDeps, accountId: number, keepSessionId: string, current: string, next: string, ip: string): Promise<void> {
+/** A signed-in person changes their own password; their other sessions (all but `keepSessionId`) end. */
+export async function changePassword(deps: AuthDeps, actor: Actor & { kind: 'person' }, keepSessionId: string, current: string, next: string): Promise<void> {
+  const accountId = actor.accountId;
   const account = await repo.findAccountById(deps.db, accountId);
   if (!account) throw new NotFound('account.not_found');
   if (!(await verifyPassword(account.password_hash, current))) {
@@ -56,15 +57,7 @@ export async function changePassword(deps: AuthDeps, accountId: number, keepSess
   await withTx(deps.db, async (tx) => {
     await storeNewPassword(tx, accountId, account.password_hash, hash);
     const ended = await repo.deleteSessionsOf(tx, accountId, keepSessionId);
-    await recordAudit(tx, {
-      actorId: accountId,
-      actorLabel: account.email,
-      ip,
-      action: 'account.password_changed',
-      targetType: 'account',
-      targetId: String(accountId),
-      summary: { other_sessions_ended: ended },
-    });
+    await audited(tx, actor, 'account.password_changed', { type: 'account', id: accountId }, { other_sessions_ended: ended });
   });
 }
 
@@ -111,19 +104,23 @@ export async function resetTokenValid(deps: AuthDeps, token: string): Promise<bo
   return (await repo.peekResetToken(deps.db, tokenHash(token), new Date())) !== undefined;
 }
 
-/** Completes a reset with a new password; the link is used up only when the password is accepted. */
-export async function completePasswordReset(deps: AuthDeps, token: string, password: string, ip: string): Promise<void> {
+/**
+ * Completes a reset with a new password; the link is used up only when the password is accepted.
+ * A link that is no longer valid is an outcome (the page says so), a weak password an `Invalid`.
+ */
+export async function completePasswordReset(deps: AuthDeps, token: string, password: string, ip: string): Promise<{ ok: boolean }> {
   const peek = token && token.length <= 100 ? await repo.peekResetToken(deps.db, tokenHash(token), new Date()) : undefined;
-  if (!peek) throw new Invalid('reset.invalid_token', 'Liên kết đặt lại mật khẩu không còn hiệu lực (đã dùng hoặc đã hết hạn).');
+  if (!peek) return { ok: false };
   const account = await repo.findAccountById(deps.db, peek.account_id);
-  if (!account) throw new Invalid('reset.invalid_token', 'Liên kết đặt lại mật khẩu không còn hiệu lực (đã dùng hoặc đã hết hạn).');
+  if (!account) return { ok: false };
   const problems = passwordProblems(password, account.email);
   if (problems.length) throw invalid(problems);
   if (await reused(deps.db, account.id, account.password_hash, password)) throw invalid([`Không được dùng lại ${PASSWORD_HISTORY} mật khẩu gần nhất.`]);
   const hash = await hashPassword(password);
-  await withTx(deps.db, async (tx) => {
+  return withTx(deps.db, async (tx) => {
+    // Claimed in the transaction: of two resets racing on one link, only one sets its password.
     const claimed = await repo.claimResetToken(tx, tokenHash(token), new Date());
-    if (claimed !== account.id) throw new Invalid('reset.invalid_token', 'Liên kết đặt lại mật khẩu không còn hiệu lực (đã dùng hoặc đã hết hạn).');
+    if (claimed !== account.id) return { ok: false };
     await storeNewPassword(tx, account.id, account.password_hash, hash);
     const ended = await repo.deleteSessionsOf(tx, account.id);
     await recordAudit(tx, {
@@ -135,5 +132,6 @@ export async function completePasswordReset(deps: AuthDeps, token: string, passw
       targetId: String(account.id),
       summary: { sessions_ended: ended },
     });
+    return { ok: true };
   });
 }

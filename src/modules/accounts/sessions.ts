@@ -116,6 +116,16 @@ export async function rotateSession(
   });
 }
 
-export const endSession = repo.deleteSession;
+/**
+ * Ends one of a person's own sessions, named by `ref` (the first 16 characters of its id: the
+ * full id never leaves the server), never the one in use (`currentId`). An unknown reference
+ * ends nothing.
+ */
+export async function endOwnSession(db: DbOrTx, accountId: number, currentId: string, ref: string): Promise<void> {
+  if (ref.length !== 16) return;
+  const target = (await repo.sessionsOf(db, accountId)).find((x) => x.id.startsWith(ref));
+  if (target && target.id !== currentId) await repo.deleteSession(db, target.id);
+}
+
 export const endSessionsOf = repo.deleteSessionsOf;
 export const listSessionsOf = repo.sessionsOf;

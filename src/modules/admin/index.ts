@@ -1,23 +1,37 @@
 /** The administration area's own pages: the dashboard, the site switcher and the audit-log viewer. */
-import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
+import { defineModule } from '../../platform/module.ts';
 import type { AccountsModule } from '../accounts/index.ts';
-import { registerAuditViewer } from './audit.admin.ts';
-import { registerDashboard, type DashboardCard } from './dashboard.pages.ts';
+import type { AuditModule } from '../audit/index.ts';
+import { auditRoutes } from './audit.admin.ts';
+import { dashboardRoutes, type DashboardCard } from './dashboard.admin.ts';
+import { paths } from './paths.ts';
+import { t } from './messages.ts';
 
-export type { DashboardCard } from './dashboard.pages.ts';
+export type { DashboardCard } from './dashboard.admin.ts';
+export { paths as adminPaths } from './paths.ts';
 
-export function adminModule(platform: Platform, deps: { accounts: AccountsModule }) {
+export function adminModule(_platform: Platform, deps: { accounts: AccountsModule; audit: AuditModule }) {
+  const { admin, accountInfo } = deps.accounts;
   const cards: DashboardCard[] = [];
-  return {
+  return defineModule({
     name: 'admin',
-    /** Later capabilities add their dashboard cards here, before registration. */
-    addCard: (card: DashboardCard) => cards.push(card),
-    async register(app: FastifyInstance) {
-      const { admin } = deps.accounts;
-      registerDashboard(app, admin, cards, deps.accounts.accountInfo);
-      registerAuditViewer(app, platform.db, admin);
-      admin.addNav({ label: { vi: 'Nhật ký hệ thống', en: 'Audit log' }, path: 'audit', action: 'audit.view' });
+    needs: ['audit', 'accounts'],
+    adminRoutes: (routes, lang) => {
+      dashboardRoutes(routes, lang, { admin, accountInfo, cards });
+      auditRoutes(routes, lang, { admin, audit: deps.audit });
     },
-  };
+    adminNav: [{ label: (lang) => t(lang, 'nav.audit'), href: (lang) => paths.href(lang, 'audit'), action: 'audit.view' }],
+    provides: {
+      /**
+       * Adds a card to the dashboard: `modules.ts` adds those of the manifests (`dashboardCards`);
+       * TRANSITIONAL — modules not yet declaring theirs call it themselves, before the server starts.
+       */
+      addCard: (card: DashboardCard): void => {
+        cards.push(card);
+      },
+    },
+  });
 }
+
+export type AdminModule = ReturnType<typeof adminModule>;

@@ -36,6 +36,7 @@ export const { t } = defineMessages('admin', {
     'dashboard.text': 'đang bật',
     'dashboard.twoFactor': 'Xác thực hai lớp',
     'dashboard.yourRoles': 'Vai trò của bạn',
+    'nav.audit': 'Nhật ký hệ thống',
   },
   en: {
     'audit.action': 'Action',
@@ -67,5 +68,6 @@ export const { t } = defineMessages('admin', {
     'dashboard.text': 'on',
     'dashboard.twoFactor': 'Two-factor',
     'dashboard.yourRoles': 'Your roles',
+    'nav.audit': 'Audit log',
   },
 });
