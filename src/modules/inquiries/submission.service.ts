@@ -19,8 +19,7 @@ import { contactMatches, normaliseEmail, normalisePhone } from './contact.ts';
 import { CITIZEN_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
 import { InquiryClock } from './inquiry-deadlines.ts';
 import { citizenMessage, notifyCitizen } from './inquiry-mail.ts';
-import { queueMailWhen } from '../../platform/mail/index.ts';
-import { sql } from 'kysely';
+import { queueMailFor } from '../../platform/mail/index.ts';
 import { isField, isKind } from './inquiry-types.ts';
 import * as repo from './inquiries.repo.ts';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
@@ -200,12 +199,12 @@ export class SubmissionService {
     if (checked.ok.length === 0 && !extra.forwardTo && !extra.inTx && !extra.loggedBy) {
       const now = new Date();
       const row = values(now);
-      const { dues, statements } = await this.#clock.prepareStart(this.#db, { siteId: input.siteId, receivedAt: now }, 'i');
-      const answerDue = dues[1];
+      const deadlines = await this.#clock.prepareStart(this.#db, { siteId: input.siteId, receivedAt: now });
+      const answerDue = deadlines.dues[1];
       const message = citizenMessage({ ...row, name: clean.name }, { kind: 'received', answerDue }, input.statusUrl);
-      const inserted = await repo.insertReceivedAtOnce(this.#db, row, { at: now }, [
-        ...statements,
-        ...(message ? [queueMailWhen(message, sql`exists (select 1 from i)`)] : []),
+      const inserted = await repo.insertReceived(this.#db, row, { at: now, actorId: null }, (request) => [
+        ...deadlines.insertsFor(request),
+        ...(message ? [queueMailFor(message, request)] : []),
       ]);
       if (inserted) return { row: inserted, replayed: false, answerDue };
       const earlier = await repo.byIdempotencyKey(this.#db, input.siteId, key!);
