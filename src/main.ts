@@ -42,7 +42,6 @@ async function main(): Promise<void> {
       { name: 'content.schedule', everyMs: 30_000, run: () => modules.content.content.runSchedule() },
       { name: 'content.review_reminders', everyMs: 6 * 3600_000, run: () => modules.content.content.remindOverdueReviews() },
       { name: 'calendar.deadline_reminders', everyMs: 15 * 60_000, run: () => modules.calendar.remindDeadlines() },
-      { name: 'inquiries.retention', everyMs: 6 * 3600_000, run: () => modules.inquiries.erasePersonalData() },
       { name: 'accounts.suspend_inactive', everyMs: 60 * 60_000, run: () => modules.accounts.suspendInactive() },
       // PostgreSQL's autovacuum keeps the planner's statistics; the embedded database has none.
       ...(booted.database.engine === 'pglite'

@@ -42,9 +42,6 @@ export const ADMIN_PATHS = {
   calendar: { vi: '/lich-nghi', en: '/calendar' },
   deadlineRules: { vi: '/quy-tac-thoi-han', en: '/deadline-rules' },
   compliance: { vi: '/tuan-thu', en: '/compliance' },
-  inquiries: { vi: '/hoi-dap', en: '/inquiries' },
-  hotline: { vi: '/duong-day-nong', en: '/hotline' },
-  inquiryAgencies: { vi: '/hoi-dap-co-quan', en: '/inquiry-agencies' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;

@@ -113,6 +113,32 @@ export class HandlingService {
     return { row, role };
   }
 
+  /**
+   * Everything a request's page shows, for an officer who handles it (opening it is recorded,
+   * as `open` does): its files, history, deadlines, the site's agencies, likely duplicates while
+   * the board may still merge it.
+   */
+  async page(actor: Actor, id: number) {
+    const { row, role } = await this.open(actor, id);
+    const [agencies, attachments, events, deadlines, duplicates, answerReview] = await Promise.all([
+      repo.agencies(this.#d.db, row.site_id, false),
+      repo.attachmentsOf(this.#d.db, row.id),
+      repo.eventsOf(this.#d.db, row.id, false),
+      this.#clock.of(this.#d.db, row.id),
+      role === 'board' && (row.status === 'received' || row.status === 'needs_info') ? this.duplicates(actor, row) : Promise.resolve([]),
+      repo.answerReview(this.#d.db, row.site_id),
+    ]);
+    return { row, role, agencies, attachments, events, deadlines, duplicates, answerReview };
+  }
+
+  /** A file of a request with its bytes, for an officer who handles it (recorded like opening the page). */
+  async file(actor: Actor, id: number, attachmentId: number): Promise<{ file: repo.AttachmentRow; data: Buffer } | undefined> {
+    const { row } = await this.open(actor, id);
+    const file = (await repo.attachmentsOf(this.#d.db, row.id)).find((a) => a.id === attachmentId);
+    const data = file ? await this.#d.storage.get(file.storage_key) : undefined;
+    return file && data ? { file, data } : undefined;
+  }
+
   #audit(actor: Actor) {
     return { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor) };
   }

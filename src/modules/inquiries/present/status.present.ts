@@ -4,12 +4,12 @@
  * even their own (the API may be called by an app that should not need them).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../platform/db/create-db.ts';
-import type { Lang } from '../../platform/i18n/index.ts';
-import { platformSecret } from '../../platform/secrets/index.ts';
-import type { DeadlineService } from '../calendar/index.ts';
-import { eventLabel, fieldLabel, kindLabel, statusLabel } from './inquiry-types.ts';
-import * as repo from './inquiries.repo.ts';
+import type { Db } from '../../../platform/db/create-db.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { platformSecret } from '../../../platform/secrets/index.ts';
+import type { DeadlineService } from '../../calendar/index.ts';
+import { eventLabel, fieldLabel, kindLabel, statusLabel } from '../inquiry-types.ts';
+import * as repo from '../inquiries.repo.ts';
 
 export interface PublicStatus {
   code: string;
@@ -97,5 +97,25 @@ export async function presentStatus(db: Db, deadlines: DeadlineService, row: rep
     answerFiles,
     mergedInto: into?.code ?? null,
     published: row.published_at && row.public_slug ? { slug: row.public_slug } : null,
+  };
+}
+
+/** What the status API answers: the citizen's view of the request, dates as ISO strings. */
+export function statusJson(s: PublicStatus) {
+  return {
+    code: s.code,
+    status: s.status,
+    statusLabel: s.statusLabel,
+    kind: s.kind,
+    field: s.field,
+    title: s.title,
+    receivedAt: s.receivedAt.toISOString(),
+    agency: s.agency,
+    answerDueAt: s.answerDueAt?.toISOString() ?? null,
+    note: s.note,
+    stages: s.stages.map((e) => ({ kind: e.kind, label: e.label, at: e.at.toISOString(), note: e.note })),
+    progress: s.progress ? { text: s.progress.text, promisedAt: s.progress.promisedAt.toISOString() } : null,
+    answer: s.answer ? { html: s.answer.html, at: s.answer.at.toISOString() } : null,
+    mergedInto: s.mergedInto,
   };
 }
