@@ -14,8 +14,8 @@ import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import { htmlToText } from '../../platform/text/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import type { Storage } from '../../platform/storage/index.ts';
-import { actorId, actorIp, actorLabel, authorize, can, isPlatformAdmin, sitesWhere, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { actorId, actorLabel, authorize, can, isPlatformAdmin, sitesWhere, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
 import type { DeadlineService } from '../calendar/index.ts';
 import { ANSWER_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
 import { InquiryClock } from './inquiry-deadlines.ts';
@@ -100,14 +100,7 @@ export class HandlingService {
     if (!role) throw new Forbidden('access.denied', 'Not allowed: inquiry', { messageKey: 'error.body.403' });
     if (!row.personal_erased_at) {
       await withTx(this.#d.db, (tx) =>
-        recordAudit(tx, {
-          ...this.#audit(actor),
-          siteId: row.site_id,
-          action: 'inquiry.personal_data_viewed',
-          targetType: 'inquiry',
-          targetId: String(row.id),
-          summary: { code: row.code },
-        }),
+        audited(tx, actor, 'inquiry.personal_data_viewed', { type: 'inquiry', id: row.id, siteId: row.site_id }, { code: row.code }),
       );
     }
     return { row, role };
@@ -139,10 +132,6 @@ export class HandlingService {
     return file && data ? { file, data } : undefined;
   }
 
-  #audit(actor: Actor) {
-    return { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor) };
-  }
-
   /** Runs `work` on the locked request after checking who may act and at which stage. */
   async #act<T>(
     actor: Actor,
@@ -167,14 +156,13 @@ export class HandlingService {
 
   async #event(tx: Tx, actor: Actor, row: repo.InquiryRow, kind: string, note: string, isPublic = true, at = new Date()): Promise<void> {
     await repo.insertEvent(tx, { inquiry_id: row.id, at, kind, actor_id: actorId(actor), actor_label: actorLabel(actor), public: isPublic, note });
-    await recordAudit(tx, {
-      ...this.#audit(actor),
-      siteId: row.site_id,
-      action: `inquiry.${kind}`,
-      targetType: 'inquiry',
-      targetId: String(row.id),
-      summary: { code: row.code, ...(note ? { note: note.slice(0, 300) } : {}) },
-    });
+    await audited(
+      tx,
+      actor,
+      `inquiry.${kind}`,
+      { type: 'inquiry', id: row.id, siteId: row.site_id },
+      { code: row.code, ...(note ? { note: note.slice(0, 300) } : {}) },
+    );
   }
 
   async #notify(tx: Tx, row: repo.InquiryRow, notice: Notice, statusUrl: string): Promise<void> {

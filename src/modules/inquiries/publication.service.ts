@@ -11,8 +11,8 @@ import type { Lang } from '../../platform/i18n/index.ts';
 import { cleanText, htmlToText, slugify } from '../../platform/text/index.ts';
 import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import type { Storage } from '../../platform/storage/index.ts';
-import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { actorId, actorLabel, authorize, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
 import type { SearchableType, SearchDocument, SearchModule } from '../search/index.ts';
 import { CITIZEN_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
 import { FIELD_CODES, fieldLabel, isField, langOf } from './inquiry-types.ts';
@@ -146,16 +146,7 @@ export class PublicationService {
         published_at: locked.published_at ?? now,
       });
       await repo.insertEvent(tx, { inquiry_id: id, at: now, kind: 'published', actor_id: actorId(actor), actor_label: actorLabel(actor), note: slug });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: locked.site_id,
-        action: 'inquiry.published',
-        targetType: 'inquiry',
-        targetId: String(id),
-        summary: { code: locked.code, slug },
-      });
+      await audited(tx, actor, 'inquiry.published', { type: 'inquiry', id, siteId: locked.site_id }, { code: locked.code, slug });
       await announceChange(tx, locked.site_id);
       await this.#search.index(
         tx,
@@ -186,16 +177,7 @@ export class PublicationService {
     await withTx(this.#db, async (tx) => {
       await repo.updateInquiry(tx, id, { published_at: null });
       await repo.insertEvent(tx, { inquiry_id: id, kind: 'unpublished', actor_id: actorId(actor), actor_label: actorLabel(actor) });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: row.site_id,
-        action: 'inquiry.unpublished',
-        targetType: 'inquiry',
-        targetId: String(id),
-        summary: { code: row.code },
-      });
+      await audited(tx, actor, 'inquiry.unpublished', { type: 'inquiry', id, siteId: row.site_id }, { code: row.code });
       await announceChange(tx, row.site_id);
       await this.#search.remove(tx, SEARCH_TYPE, id);
     });
@@ -220,16 +202,13 @@ export class PublicationService {
             mime: s.file.mime,
             size: s.file.data.length,
           });
-        await recordAudit(tx, {
-          actorId: actorId(actor),
-          actorLabel: actorLabel(actor),
-          ip: actorIp(actor),
-          siteId: row.site_id,
-          action: 'inquiry.public_file_added',
-          targetType: 'inquiry',
-          targetId: String(id),
-          summary: { code: row.code, files: stored.map((s) => s.file.filename) },
-        });
+        await audited(
+          tx,
+          actor,
+          'inquiry.public_file_added',
+          { type: 'inquiry', id, siteId: row.site_id },
+          { code: row.code, files: stored.map((s) => s.file.filename) },
+        );
       });
     } catch (err) {
       await removeFiles(
