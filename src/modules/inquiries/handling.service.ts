@@ -20,7 +20,7 @@ import type { DeadlineService } from '../calendar/index.ts';
 import { ANSWER_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
 import { InquiryClock } from './inquiry-deadlines.ts';
 import { notifyCitizen, type Notice } from './inquiry-mail.ts';
-import { CLOSED, FORWARD_TO_COMPETENT_BODY, isField, isKind, type InquiryStatus } from './inquiry-types.ts';
+import { CLOSED, FORWARD_TO_COMPETENT_BODY, isField, isKind, langOf, type InquiryStatus } from './inquiry-types.ts';
 import * as repo from './inquiries.repo.ts';
 
 export interface HandlingDeps {
@@ -191,7 +191,7 @@ export class HandlingService {
   async requestInformation(actor: Actor, id: number, message: unknown): Promise<void> {
     const note = text(message, 'message', 'Nội dung đề nghị bổ sung', REASON);
     const row0 = await repo.byId(this.#d.db, id);
-    const url = row0 ? await this.#d.statusUrl(row0.site_id, row0.lang === 'en' ? 'en' : 'vi') : '';
+    const url = row0 ? await this.#d.statusUrl(row0.site_id, langOf(row0.lang)) : '';
     await this.#act(actor, id, 'board', new Set(['received']), async (tx, row) => {
       await repo.updateInquiry(tx, row.id, { status: 'needs_info', status_note: note });
       await this.#event(tx, actor, row, 'info_requested', note);
@@ -441,7 +441,7 @@ export class HandlingService {
 
   async #urlFor(id: number): Promise<string> {
     const row = await repo.byId(this.#d.db, id);
-    return row ? this.#d.statusUrl(row.site_id, row.lang === 'en' ? 'en' : 'vi') : '';
+    return row ? this.#d.statusUrl(row.site_id, langOf(row.lang)) : '';
   }
 
   // ——— Lists for the consoles ———

@@ -10,6 +10,7 @@
  */
 import { NotFound } from '../../platform/http/errors.ts';
 import { ErrorBody } from '../../platform/http/error-handler.ts';
+import { NoQuery } from '../../platform/http/schemas.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Routes } from '../../platform/module.ts';
@@ -47,6 +48,7 @@ export function inquiryApi(routes: Routes, deps: ApiDeps): void {
         description:
           'Trả lời 201 chỉ sau khi yêu cầu đã được lưu. Gửi lại với cùng tiêu đề Idempotency-Key trả về cùng mã. / Answers 201 only after the request is stored; a retry with the same Idempotency-Key returns the same code.',
         headers: SubmissionHeaders,
+        querystring: NoQuery,
         body: Submission,
         response: { 201: Receipt, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody },
       },

@@ -24,7 +24,8 @@ import { isField, isKind } from './inquiry-types.ts';
 import { t } from './messages.ts';
 import * as repo from './inquiries.repo.ts';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
-import { fileTokenValid, presentStatus, type PublicStatus } from './present/status.present.ts';
+import { fileToken, fileTokenValid } from './file-tokens.ts';
+import { presentStatus, type PublicStatus } from './present/status.present.ts';
 
 export const LIMITS = { title: [5, 300], body: [10, 10_000], name: [2, 100], address: [0, 300], info: [2, 5_000] } as const;
 
@@ -282,9 +283,27 @@ export class SubmissionService {
     return att;
   }
 
-  /** What the citizen sees of a request found with `find`. */
-  status(row: repo.InquiryRow, lang: Lang): Promise<PublicStatus> {
-    return presentStatus(this.#db, this.#deadlines, row, lang);
+  /** What the citizen sees of a request found with `lookup` (never anyone's personal data). */
+  async status(row: repo.InquiryRow, lang: Lang): Promise<PublicStatus> {
+    const [events, files, answerDue, promised, agency, into] = await Promise.all([
+      repo.eventsOf(this.#db, row.id, true),
+      row.status === 'answered' ? repo.attachmentsOf(this.#db, row.id) : Promise.resolve([]),
+      this.#deadlines.ofSubject(this.#db, 'inquiry_answer', row.id),
+      this.#deadlines.ofSubject(this.#db, 'inquiry_promised', row.id),
+      row.agency_id ? repo.agencyById(this.#db, row.agency_id) : Promise.resolve(undefined),
+      row.merged_into ? repo.byId(this.#db, row.merged_into) : Promise.resolve(undefined),
+    ]);
+    const answerFiles = await Promise.all(
+      files.filter((f) => f.role === 'answer').map(async (f) => ({ ...f, token: await fileToken(this.#db, row.code, f.id) })),
+    );
+    return presentStatus(lang, {
+      row,
+      events,
+      answerFiles,
+      deadlines: [...answerDue, ...promised],
+      agencyName: agency?.name,
+      mergedIntoCode: into?.code,
+    });
   }
 
   /** The citizen adds what the agency asked for; the request goes back to the board. */

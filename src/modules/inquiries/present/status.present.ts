@@ -3,13 +3,10 @@
  * dates, the due dates, the answer or progress notice — and never anyone's personal data, not
  * even their own (the API may be called by an app that should not need them).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../../platform/db/create-db.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { platformSecret } from '../../../platform/secrets/index.ts';
-import type { DeadlineService } from '../../calendar/index.ts';
+import type { DeadlineRow } from '../../calendar/index.ts';
 import { eventLabel, fieldLabel, kindLabel, statusLabel } from '../inquiry-types.ts';
-import * as repo from '../inquiries.repo.ts';
+import type * as repo from '../inquiries.repo.ts';
 
 export interface PublicStatus {
   code: string;
@@ -39,44 +36,23 @@ export interface PublicStatus {
 /** Event kinds whose note the citizen may read (the others' notes are the officers'). */
 const NOTE_SHOWN = new Set(['info_requested', 'info_added', 'out_of_scope', 'transferred', 'progress', 'forwarded', 'merged']);
 
-let secret: Promise<string> | undefined;
-async function fileSecret(db: Db): Promise<string> {
-  secret ??= platformSecret(db, 'inquiry-files');
-  return secret;
+/** What the status page and the status API are made from: the request and what it is linked to. */
+export interface StatusData {
+  row: repo.InquiryRow;
+  /** Its public history events. */
+  events: readonly repo.EventRow[];
+  /** The files of its answer, each with the token that lets the citizen download it. */
+  answerFiles: readonly (repo.AttachmentRow & { token: string })[];
+  /** Its answer and promised-date deadlines. */
+  deadlines: readonly DeadlineRow[];
+  agencyName: string | undefined;
+  mergedIntoCode: string | undefined;
 }
 
-/** A token that lets whoever holds the code download one file of its answer. */
-export async function fileToken(db: Db, code: string, attachmentId: number): Promise<string> {
-  return createHmac('sha256', await fileSecret(db))
-    .update(`${code}|${attachmentId}`)
-    .digest('base64url')
-    .slice(0, 32);
-}
-
-export async function fileTokenValid(db: Db, code: string, attachmentId: number, token: string): Promise<boolean> {
-  const expected = Buffer.from(await fileToken(db, code, attachmentId));
-  const given = Buffer.from(String(token ?? ''));
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-export async function presentStatus(db: Db, deadlines: DeadlineService, row: repo.InquiryRow, lang: Lang): Promise<PublicStatus> {
-  const [events, files, answerDue, promised, agency, into] = await Promise.all([
-    repo.eventsOf(db, row.id, true),
-    repo.attachmentsOf(db, row.id),
-    deadlines.ofSubject(db, 'inquiry_answer', row.id),
-    deadlines.ofSubject(db, 'inquiry_promised', row.id),
-    row.agency_id ? repo.agencyById(db, row.agency_id) : Promise.resolve(undefined),
-    row.merged_into ? repo.byId(db, row.merged_into) : Promise.resolve(undefined),
-  ]);
-  const open = [...answerDue, ...promised].filter((d) => !d.met_at).sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime())[0];
+export function presentStatus(lang: Lang, d: StatusData): PublicStatus {
+  const { row } = d;
+  const open = d.deadlines.filter((x) => !x.met_at).sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime())[0];
   const answered = row.status === 'answered';
-  const answerFiles = answered
-    ? await Promise.all(
-        files
-          .filter((f) => f.role === 'answer')
-          .map(async (f) => ({ id: f.id, filename: f.filename, size: f.size, token: await fileToken(db, row.code, f.id) })),
-      )
-    : [];
   return {
     code: row.code,
     status: row.status,
@@ -88,14 +64,14 @@ export async function presentStatus(db: Db, deadlines: DeadlineService, row: rep
     title: row.title,
     channel: row.channel,
     receivedAt: new Date(row.received_at),
-    agency: agency?.name ?? null,
-    stages: events.map((e) => ({ kind: e.kind, label: eventLabel(e.kind, lang), at: new Date(e.at), note: NOTE_SHOWN.has(e.kind) ? e.note : '' })),
+    agency: d.agencyName ?? null,
+    stages: d.events.map((e) => ({ kind: e.kind, label: eventLabel(e.kind, lang), at: new Date(e.at), note: NOTE_SHOWN.has(e.kind) ? e.note : '' })),
     answerDueAt: open ? new Date(open.due_at) : null,
     note: row.status === 'transferred' ? row.transferred_to : ['needs_info', 'out_of_scope'].includes(row.status) ? row.status_note : '',
     progress: row.progress_text && row.promised_at ? { text: row.progress_text, promisedAt: new Date(row.promised_at) } : null,
     answer: answered && row.answered_at ? { html: row.answer_html, at: new Date(row.answered_at) } : null,
-    answerFiles,
-    mergedInto: into?.code ?? null,
+    answerFiles: answered ? d.answerFiles.map((f) => ({ id: f.id, filename: f.filename, size: f.size, token: f.token })) : [],
+    mergedInto: d.mergedIntoCode ?? null,
     published: row.published_at && row.public_slug ? { slug: row.public_slug } : null,
   };
 }
