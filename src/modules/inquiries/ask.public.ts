@@ -78,8 +78,8 @@ interface AskState {
 
 export function askRoutes(routes: Routes, lang: Lang, deps: AskDeps): void {
   const path = publicPaths.path(lang, 'ask');
-  /** The question each post was checked against, for the form shown again after a refusal. */
-  const checked = new WeakMap<FastifyRequest, ChallengeView>();
+  /** The question each post was checked against and the key it used, for the form shown again after a refusal. */
+  const checked = new WeakMap<FastifyRequest, { challenge: ChallengeView; submission: string }>();
 
   async function newQuestion(): Promise<ChallengeView> {
     const c = await deps.spam.question(lang);
@@ -126,8 +126,9 @@ export function askRoutes(routes: Routes, lang: Lang, deps: AskDeps): void {
       const again = { values, submission: randomUUID(), errors: { form: t(lang, 'inquiries.formWasAlreadySentOther') }, challenge: await newQuestion() };
       return page(request, reply, again, 409);
     }
-    const challenge = checked.get(request) ?? (await newQuestion());
-    return page(request, reply, { values, submission: formKey(values.submission), errors, challenge }, status);
+    const seen = checked.get(request);
+    const challenge = seen?.challenge ?? (await newQuestion());
+    return page(request, reply, { values, submission: seen?.submission ?? formKey(values.submission), errors, challenge }, status);
   };
 
   routes.get(path, { schema: { querystring: NoQuery } }, async (request, reply) => {
@@ -157,7 +158,7 @@ export function askRoutes(routes: Routes, lang: Lang, deps: AskDeps): void {
       const answer = body.challenge_answer.slice(0, 40);
       const verdict = await deps.spam.verify(body.challenge_token, answer, submission);
       const challenge: ChallengeView = verdict.result === 'ok' ? { question: '', token: body.challenge_token, answer, solved: true } : await newQuestion();
-      checked.set(request, challenge);
+      checked.set(request, { challenge, submission });
 
       const early: FieldProblem[] = [];
       if (verdict.result !== 'ok') early.push({ field: 'challenge', message: SpamCheck.message(lang, verdict.result, answer.trim() === '') });
