@@ -134,12 +134,7 @@ export async function buildApp({ config, database, modules, extraRoutes, onRoute
         version: readVersion(),
         description: 'Dữ liệu mở của nền tảng Cổng / Open data of the Cổng e-portal platform.',
       },
-      tags: [
-        { name: 'platform', description: 'Health and readiness' },
-        ...manifestsOf(built).flatMap((m) => m.apiTags ?? []),
-        // TRANSITIONAL — modules not yet declaring their tags.
-        { name: 'inquiries', description: 'Citizens’ questions, feedback, petitions: submit and follow (other channels: the city’s app, the national portal)' },
-      ],
+      tags: [{ name: 'platform', description: 'Health and readiness' }, ...manifestsOf(built).flatMap((m) => m.apiTags ?? [])],
     },
     hideUntagged: true,
   });

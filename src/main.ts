@@ -39,7 +39,6 @@ async function main(): Promise<void> {
       // TRANSITIONAL — the jobs of modules not yet declaring them in their manifests.
       { name: 'content.schedule', everyMs: 30_000, run: () => modules.content.content.runSchedule() },
       { name: 'content.review_reminders', everyMs: 6 * 3600_000, run: () => modules.content.content.remindOverdueReviews() },
-      { name: 'inquiries.retention', everyMs: 6 * 3600_000, run: () => modules.inquiries.erasePersonalData() },
     ],
     app.log,
   );

@@ -10,7 +10,7 @@ import type { Actor } from '../src/modules/access/index.ts';
 import { KINDS, STATUSES } from '../src/modules/inquiries/index.ts';
 import { containsKnown } from '../src/modules/inquiries/publication.service.ts';
 import { ComplianceService } from '../src/modules/calendar/compliance.service.ts';
-import { seedDemoInquiries } from '../src/modules/demo/demo-inquiries.ts';
+import { seedDemoInquiries } from '../src/modules/inquiries/demo.seed.ts';
 
 let t: TestApp;
 beforeAll(async () => {

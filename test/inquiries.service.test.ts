@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from './app.ts';
 import type { Actor } from '../src/modules/access/index.ts';
 import type { SubmissionInput } from '../src/modules/inquiries/index.ts';
+import { SubmissionService } from '../src/modules/inquiries/submission.service.ts';
 
 let t: TestApp;
 let hanoi: number;
@@ -137,6 +138,36 @@ describe('idempotent submission', () => {
     const n = await sql<{ n: number }>`select count(*)::int as n from inquiries where idempotency_key = 'api:burst-1'`.execute(t.db.db);
     expect(n.rows[0]!.n).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+  });
+
+  it('writes a plain submission — request, event, deadlines, mail — in one statement, one round trip', async () => {
+    const statements: string[] = [];
+    // Counted when run (a query builder embedded in another is transformed without being run).
+    const counting = t.db.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        statements.push(String(args.queryId.queryId));
+        return args.result;
+      },
+    });
+    const service = new SubmissionService(counting, t.modules.inquiries.storage, t.modules.calendar.deadlines);
+    // The site's deadline rules are cached after a first submission.
+    await service.submit(input());
+    statements.length = 0;
+    const { row, answerDue } = await service.submit(input({ idempotencyKey: 'web:one-statement' }));
+    expect(statements).toHaveLength(1);
+    expect(answerDue).toBeInstanceOf(Date);
+    const written = await sql<{ events: number; deadlines: number; mails: number }>`select
+        (select count(*)::int from inquiry_events where inquiry_id = ${row.id} and kind = 'received') as events,
+        (select count(*)::int from deadlines where subject_id = ${row.id} and subject_type in ('inquiry_forward', 'inquiry_answer')) as deadlines,
+        (select count(*)::int from mail_outbox where to_address = ${row.email}) as mails`.execute(t.db.db);
+    expect(written.rows[0]).toEqual({ events: 1, deadlines: 2, mails: 1 });
+    // A repeat writes nothing more: its statement finds the key taken, then the first request is read.
+    statements.length = 0;
+    const again = await service.submit(input({ idempotencyKey: 'web:one-statement', title: row.title, email: row.email, body: row.body }));
+    expect(again).toMatchObject({ replayed: true, row: { id: row.id } });
+    const after = await sql<{ n: number }>`select count(*)::int as n from inquiry_events where inquiry_id = ${row.id}`.execute(t.db.db);
+    expect(after.rows[0]!.n).toBe(1);
   });
 
   it('stores nothing for invalid input and says what is wrong with each field', async () => {

@@ -22,9 +22,6 @@ export const ADMIN_PATHS = {
   structureCategories: { vi: '/cau-truc/chuyen-muc', en: '/structure/categories' },
   structureMenus: { vi: '/cau-truc/menu', en: '/structure/menus' },
   structureHome: { vi: '/cau-truc/trang-chu', en: '/structure/home-page' },
-  inquiries: { vi: '/hoi-dap', en: '/inquiries' },
-  hotline: { vi: '/duong-day-nong', en: '/hotline' },
-  inquiryAgencies: { vi: '/hoi-dap-co-quan', en: '/inquiry-agencies' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;

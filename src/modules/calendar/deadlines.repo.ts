@@ -1,6 +1,7 @@
 /** The only SQL of deadlines and site rules. */
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/create-db.ts';
+import type { CteRef } from '../../platform/db/cte.ts';
 import type { Selectable } from 'kysely';
 import type { DeadlineExplanation, DeadlinesTable } from '../../platform/db/schema.ts';
 import type { SiteRule } from './rules.ts';
@@ -124,11 +125,10 @@ export async function insertNewDeadlines(
 }
 
 /**
- * One new deadline as a statement for a caller's single-statement write: its subject id comes
- * from `source` (a CTE of the caller: `from <source>`, `<source>.id`).
+ * One new deadline as a step of a caller's single statement: its subject is each row of the
+ * caller's CTE `subject` (the thing just inserted), so nothing is written when it holds none.
  */
-export function insertDeadlineFrom(row: Parameters<typeof insertNewDeadlines>[1][number], source: string): RawBuilder<unknown> {
-  const ref = sql.ref(`${source}.id`);
+export function insertDeadlineFor(row: Parameters<typeof insertNewDeadlines>[1][number], subject: CteRef<{ id: number }>): RawBuilder<unknown> {
   return sql`insert into deadlines (site_id, subject_type, subject_id, rule_code, rule_label, owner_id, amount, unit, trigger_at, due_at, explanation, agency)
-    select ${row.site_id}, ${row.subject_type}, ${ref}, ${row.rule_code}, ${row.rule_label}, ${row.owner_id}::integer, ${row.amount}, ${row.unit}, ${row.trigger_at}::timestamptz, ${row.due_at}::timestamptz, ${JSON.stringify(row.explanation)}::jsonb, ${row.agency} from ${sql.table(source)}`;
+    select ${row.site_id}, ${row.subject_type}, ${subject.column('id')}, ${row.rule_code}, ${row.rule_label}, ${row.owner_id}::integer, ${row.amount}, ${row.unit}, ${row.trigger_at}::timestamptz, ${row.due_at}::timestamptz, ${JSON.stringify(row.explanation)}::jsonb, ${row.agency} from ${subject.table}`;
 }

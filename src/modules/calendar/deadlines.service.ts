@@ -9,6 +9,7 @@ import type { DeadlineExplanation } from '../../platform/db/schema.ts';
 import { Conflict, Invalid } from '../../platform/http/errors.ts';
 import { Memo } from '../../platform/cache/memo.ts';
 import type { RawBuilder } from 'kysely';
+import type { CteRef } from '../../platform/db/cte.ts';
 import { actorId, authorize, type Actor } from '../access/index.ts';
 import { audited } from '../audit/index.ts';
 import type { CalendarService } from './calendar.service.ts';
@@ -93,15 +94,19 @@ export class DeadlineService {
   }
 
   /**
-   * The deadlines of a thing about to be created, as statements for the caller's single-statement
-   * write (`source`: the CTE that inserts the thing); with their due moments in the order given.
+   * The deadlines of a thing about to be created, for the caller's single-statement write: their
+   * due moments in the order given, and the inserts as steps of that statement, made for the
+   * rows of the caller's CTE that inserts the thing.
    */
-  async prepareNew(db: DbOrTx, inputs: readonly Omit<TrackInput, 'subjectId'>[], source: string): Promise<{ dues: Date[]; statements: RawBuilder<unknown>[] }> {
+  async prepareNew(
+    db: DbOrTx,
+    inputs: readonly Omit<TrackInput, 'subjectId'>[],
+  ): Promise<{ dues: Date[]; insertsFor(subject: CteRef<{ id: number }>): RawBuilder<unknown>[] }> {
     const rows = await this.#newRows(
       db,
       inputs.map((i) => ({ ...i, subjectId: 0 })),
     );
-    return { dues: rows.map((r) => r.due_at as Date), statements: rows.map((r) => repo.insertDeadlineFrom(r, source)) };
+    return { dues: rows.map((r) => r.due_at as Date), insertsFor: (subject) => rows.map((r) => repo.insertDeadlineFor(r, subject)) };
   }
 
   async #newRows(tx: DbOrTx, inputs: readonly TrackInput[]): Promise<Parameters<typeof repo.insertNewDeadlines>[1][number][]> {

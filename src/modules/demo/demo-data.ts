@@ -999,7 +999,7 @@ export const demoAccounts: DemoAccount[] = [
   },
   // Citizens' questions (issue #7): the hotline of the portal, one responder for each agency the
   // portal forwards to (the grant's unit is the agency's name), the department's board, and the
-  // ward's responders. See demo-inquiries.ts.
+  // ward's responders. See inquiries/demo.seed.ts.
   {
     email: 'duongdaynong.hanoi@cong.example',
     name: 'Lý Thị Thoại (minh họa)',

@@ -12,7 +12,7 @@ import type { Modules } from '../../modules.ts';
 import { demoAccounts, demoSites } from './demo-data.ts';
 import { demoRegulations } from './regulations/index.ts';
 import { seedDemoContent } from './demo-content.ts';
-import { seedDemoInquiries } from './demo-inquiries.ts';
+import { seedDemoInquiries } from '../inquiries/demo.seed.ts';
 
 const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regulations');
 /** The portal's "operating rules" page is built from this regulation (Hà Nội QĐ 4263/QĐ-UBND 2025). */

@@ -6,8 +6,8 @@
 import { withTx, type Db } from '../../platform/db/create-db.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
-import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
 import * as repo from './inquiries.repo.ts';
 
 export class AgencyService {
@@ -25,10 +25,6 @@ export class AgencyService {
     return repo.answerReview(this.#db, siteId);
   }
 
-  #audit(actor: Actor) {
-    return { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor) };
-  }
-
   async add(actor: Actor, siteId: number, input: { name: unknown; hotlineDefault?: boolean }): Promise<repo.AgencyRow> {
     authorize(actor, 'site.settings', siteId);
     const name = cleanText(typeof input.name === 'string' ? input.name : '').replace(/\s+/g, ' ');
@@ -38,14 +34,7 @@ export class AgencyService {
       if (input.hotlineDefault) await repo.clearHotlineDefault(tx, siteId);
       const row = await repo.insertAgency(tx, { site_id: siteId, name, hotline_default: Boolean(input.hotlineDefault) });
       if (!row) throw new Conflict('agency.exists', 'Trang đã có cơ quan này.', { details: [{ field: 'name', message: 'Trang đã có cơ quan này.' }] });
-      await recordAudit(tx, {
-        ...this.#audit(actor),
-        siteId,
-        action: 'inquiry_agency.added',
-        targetType: 'inquiry_agency',
-        targetId: String(row.id),
-        summary: { name, hotlineDefault: Boolean(input.hotlineDefault) },
-      });
+      await audited(tx, actor, 'inquiry_agency.added', { type: 'inquiry_agency', id: row.id, siteId }, { name, hotlineDefault: Boolean(input.hotlineDefault) });
       return row;
     });
   }
@@ -60,14 +49,7 @@ export class AgencyService {
         ...(input.active !== undefined ? { active: input.active } : {}),
         ...(input.hotlineDefault !== undefined ? { hotline_default: input.hotlineDefault } : {}),
       });
-      await recordAudit(tx, {
-        ...this.#audit(actor),
-        siteId,
-        action: 'inquiry_agency.updated',
-        targetType: 'inquiry_agency',
-        targetId: String(id),
-        summary: { name: row.name, ...input },
-      });
+      await audited(tx, actor, 'inquiry_agency.updated', { type: 'inquiry_agency', id, siteId }, { name: row.name, ...input });
     });
   }
 
@@ -75,14 +57,7 @@ export class AgencyService {
     authorize(actor, 'site.settings', siteId);
     await withTx(this.#db, async (tx) => {
       await repo.setAnswerReview(tx, siteId, value);
-      await recordAudit(tx, {
-        ...this.#audit(actor),
-        siteId,
-        action: 'inquiry_settings.updated',
-        targetType: 'site',
-        targetId: String(siteId),
-        summary: { answerReview: value },
-      });
+      await audited(tx, actor, 'inquiry_settings.updated', { type: 'site', id: siteId, siteId }, { answerReview: value });
     });
   }
 

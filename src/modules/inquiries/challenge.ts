@@ -7,6 +7,7 @@
  * keyed with the server's secret, so neither the page nor the token gives the answer away.
  */
 import crypto from 'node:crypto';
+import { t } from './messages.ts';
 
 /** Long enough to write a question slowly, with a screen reader or on a phone. */
 const VALID_MS = 2 * 60 * 60 * 1000;
@@ -35,6 +36,9 @@ const EN_NUMBERS = [
 ];
 
 export type ChallengeLang = 'vi' | 'en';
+
+/** The operands (1–9) as the question says them. */
+const NUMBER_WORDS: Readonly<Record<ChallengeLang, readonly string[]>> = { vi: VI_DIGITS, en: EN_NUMBERS };
 export type ChallengeResult = 'ok' | 'wrong' | 'expired' | 'invalid';
 
 interface Payload {
@@ -67,9 +71,9 @@ export function createChallenge(
 }
 
 function question(lang: ChallengeLang, a: number, b: number, plus: boolean): string {
-  if (lang === 'en') return `What is ${EN_NUMBERS[a]} ${plus ? 'plus' : 'minus'} ${EN_NUMBERS[b]}? Type the answer in digits.`;
-  const first = VI_DIGITS[a] ?? '';
-  return `${first.charAt(0).toUpperCase()}${first.slice(1)} ${plus ? 'cộng' : 'trừ'} ${VI_DIGITS[b]} bằng mấy? Hãy nhập câu trả lời bằng chữ số.`;
+  const words = NUMBER_WORDS[lang];
+  const text = t(lang, 'challenge.question', { a: words[a] ?? '', op: t(lang, plus ? 'challenge.plus' : 'challenge.minus'), b: words[b] ?? '' });
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /** 1–9; clamped because a caller's random() may return exactly 1. */

@@ -14,13 +14,13 @@ import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import { htmlToText } from '../../platform/text/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import type { Storage } from '../../platform/storage/index.ts';
-import { actorId, actorIp, actorLabel, authorize, can, isPlatformAdmin, sitesWhere, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { actorId, actorLabel, authorize, can, isPlatformAdmin, sitesWhere, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
 import type { DeadlineService } from '../calendar/index.ts';
 import { ANSWER_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
 import { InquiryClock } from './inquiry-deadlines.ts';
 import { notifyCitizen, type Notice } from './inquiry-mail.ts';
-import { CLOSED, FORWARD_TO_COMPETENT_BODY, isField, isKind, type InquiryStatus } from './inquiry-types.ts';
+import { CLOSED, FORWARD_TO_COMPETENT_BODY, isField, isKind, langOf, type InquiryStatus } from './inquiry-types.ts';
 import * as repo from './inquiries.repo.ts';
 
 export interface HandlingDeps {
@@ -100,21 +100,36 @@ export class HandlingService {
     if (!role) throw new Forbidden('access.denied', 'Not allowed: inquiry', { messageKey: 'error.body.403' });
     if (!row.personal_erased_at) {
       await withTx(this.#d.db, (tx) =>
-        recordAudit(tx, {
-          ...this.#audit(actor),
-          siteId: row.site_id,
-          action: 'inquiry.personal_data_viewed',
-          targetType: 'inquiry',
-          targetId: String(row.id),
-          summary: { code: row.code },
-        }),
+        audited(tx, actor, 'inquiry.personal_data_viewed', { type: 'inquiry', id: row.id, siteId: row.site_id }, { code: row.code }),
       );
     }
     return { row, role };
   }
 
-  #audit(actor: Actor) {
-    return { actorId: actorId(actor), actorLabel: actorLabel(actor), ip: actorIp(actor) };
+  /**
+   * Everything a request's page shows, for an officer who handles it (opening it is recorded,
+   * as `open` does): its files, history, deadlines, the site's agencies, likely duplicates while
+   * the board may still merge it.
+   */
+  async page(actor: Actor, id: number) {
+    const { row, role } = await this.open(actor, id);
+    const [agencies, attachments, events, deadlines, duplicates, answerReview] = await Promise.all([
+      repo.agencies(this.#d.db, row.site_id, false),
+      repo.attachmentsOf(this.#d.db, row.id),
+      repo.eventsOf(this.#d.db, row.id, false),
+      this.#clock.of(this.#d.db, row.id),
+      role === 'board' && (row.status === 'received' || row.status === 'needs_info') ? this.duplicates(actor, row) : Promise.resolve([]),
+      repo.answerReview(this.#d.db, row.site_id),
+    ]);
+    return { row, role, agencies, attachments, events, deadlines, duplicates, answerReview };
+  }
+
+  /** A file of a request with its bytes, for an officer who handles it (recorded like opening the page). */
+  async file(actor: Actor, id: number, attachmentId: number): Promise<{ file: repo.AttachmentRow; data: Buffer } | undefined> {
+    const { row } = await this.open(actor, id);
+    const file = (await repo.attachmentsOf(this.#d.db, row.id)).find((a) => a.id === attachmentId);
+    const data = file ? await this.#d.storage.get(file.storage_key) : undefined;
+    return file && data ? { file, data } : undefined;
   }
 
   /** Runs `work` on the locked request after checking who may act and at which stage. */
@@ -141,14 +156,13 @@ export class HandlingService {
 
   async #event(tx: Tx, actor: Actor, row: repo.InquiryRow, kind: string, note: string, isPublic = true, at = new Date()): Promise<void> {
     await repo.insertEvent(tx, { inquiry_id: row.id, at, kind, actor_id: actorId(actor), actor_label: actorLabel(actor), public: isPublic, note });
-    await recordAudit(tx, {
-      ...this.#audit(actor),
-      siteId: row.site_id,
-      action: `inquiry.${kind}`,
-      targetType: 'inquiry',
-      targetId: String(row.id),
-      summary: { code: row.code, ...(note ? { note: note.slice(0, 300) } : {}) },
-    });
+    await audited(
+      tx,
+      actor,
+      `inquiry.${kind}`,
+      { type: 'inquiry', id: row.id, siteId: row.site_id },
+      { code: row.code, ...(note ? { note: note.slice(0, 300) } : {}) },
+    );
   }
 
   async #notify(tx: Tx, row: repo.InquiryRow, notice: Notice, statusUrl: string): Promise<void> {
@@ -177,7 +191,7 @@ export class HandlingService {
   async requestInformation(actor: Actor, id: number, message: unknown): Promise<void> {
     const note = text(message, 'message', 'Nội dung đề nghị bổ sung', REASON);
     const row0 = await repo.byId(this.#d.db, id);
-    const url = row0 ? await this.#d.statusUrl(row0.site_id, row0.lang === 'en' ? 'en' : 'vi') : '';
+    const url = row0 ? await this.#d.statusUrl(row0.site_id, langOf(row0.lang)) : '';
     await this.#act(actor, id, 'board', new Set(['received']), async (tx, row) => {
       await repo.updateInquiry(tx, row.id, { status: 'needs_info', status_note: note });
       await this.#event(tx, actor, row, 'info_requested', note);
@@ -427,7 +441,7 @@ export class HandlingService {
 
   async #urlFor(id: number): Promise<string> {
     const row = await repo.byId(this.#d.db, id);
-    return row ? this.#d.statusUrl(row.site_id, row.lang === 'en' ? 'en' : 'vi') : '';
+    return row ? this.#d.statusUrl(row.site_id, langOf(row.lang)) : '';
   }
 
   // ——— Lists for the consoles ———

@@ -5,25 +5,28 @@
  * the retention of personal data. Other modules use only what is exported here.
  */
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
+import { defineModule } from '../../platform/module.ts';
 import { createLocalDiskStorage, type Storage } from '../../platform/storage/index.ts';
-import { adminHref, type AccountsModule } from '../accounts/index.ts';
+import type { Actor } from '../access/index.ts';
+import type { AccountsModule } from '../accounts/index.ts';
 import type { CalendarModule } from '../calendar/index.ts';
 import type { SearchModule } from '../search/index.ts';
-import { PATHS, type SiteShell } from '../site-shell/index.ts';
+import type { SiteShell } from '../site-shell/index.ts';
 import { siteOrigin, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import { AgencyService } from './agencies.service.ts';
 import { HandlingService } from './handling.service.ts';
-import { registerInquiryApi } from './inquiries.api.ts';
-import { registerInquiryPages } from './inquiries.pages.ts';
-import { registerInquiryAdmin } from './inquiries.admin.ts';
+import { inquiryAdmin } from './inquiries.admin.ts';
+import { inquiryApi } from './inquiries.api.ts';
+import { inquiryPages } from './inquiries.public.ts';
 import { logOnBehalf, type OfficerInput } from './officer-log.ts';
+import { adminPaths, LANG_PREFIX, publicPaths } from './paths.ts';
 import { PublicationService } from './publication.service.ts';
 import { erasePersonalData } from './retention.ts';
+import { SpamCheck } from './spam-check.ts';
 import { SubmissionService } from './submission.service.ts';
-import type { Actor } from '../access/index.ts';
+import { t } from './messages.ts';
 
 export { KINDS, FIELDS, CHANNELS, STATUSES, statusLabel, type InquiryStatus } from './inquiry-types.ts';
 export type { SubmissionInput, Submitted } from './submission.service.ts';
@@ -57,7 +60,7 @@ export function inquiriesModule(platform: Platform, deps: InquiriesDeps) {
     const site = all.find((s) => s.id === siteId) ?? (await deps.sites.directory.byId(siteId));
     return site ? publicOrigin(site, all, config.baseDomain, config.port) : '';
   }
-  const statusUrl = async (siteId: number, lang: Lang) => `${await siteUrl(siteId)}${lang === 'en' ? '/english' : ''}${PATHS.inquiryStatus[lang]}`;
+  const statusUrl = async (siteId: number, lang: Lang) => `${await siteUrl(siteId)}${LANG_PREFIX[lang]}${publicPaths.path(lang, 'inquiryStatus')}`;
 
   const submission = new SubmissionService(db, storage, deadlines);
   const agencies = new AgencyService(db);
@@ -68,42 +71,58 @@ export function inquiriesModule(platform: Platform, deps: InquiriesDeps) {
     accountsWithRoles: (siteId, roles) => deps.accounts.accountsWithRoles(siteId, roles),
     respondersOf: (siteId, unit) => deps.accounts.respondersOf(siteId, unit),
     statusUrl,
-    adminUrl: async (siteId, id) => `${await siteUrl(siteId)}${adminHref('vi', 'inquiries', `/${id}`)}`,
+    adminUrl: async (siteId, id) => `${await siteUrl(siteId)}${adminPaths.href('vi', 'inquiries', `/${id}`)}`,
   });
   const publication = new PublicationService(db, storage, deps.search.search);
-
-  return {
-    name: 'inquiries',
+  const logCall = (actor: Actor, input: OfficerInput) => logOnBehalf(db, submission, actor, input);
+  // What the routes receive (each route file names the part it uses).
+  const edge = {
+    sites: deps.sites,
+    shell: deps.shell,
+    admin: deps.accounts.admin,
+    config,
     submission,
     handling,
     publication,
     agencies,
     storage,
     statusUrl,
-    logOnBehalf: (actor: Actor, input: OfficerInput) => logOnBehalf(db, submission, actor, input),
-    /** Background job: personal data of requests closed longer than the retention period are erased. */
-    erasePersonalData: (now?: Date) => erasePersonalData(db, storage, config.inquiryRetentionMonths, now),
-    register: async (app: FastifyInstance) => {
-      const ctx = {
-        db,
-        config,
-        sites: deps.sites,
-        shell: deps.shell,
-        accounts: deps.accounts,
-        submission,
-        handling,
-        publication,
-        agencies,
-        storage,
-        statusUrl,
-        logOnBehalf: (actor: Actor, input: OfficerInput) => logOnBehalf(db, submission, actor, input),
-      };
-      registerInquiryApi(app, ctx);
-      registerInquiryPages(app, ctx);
-      registerInquiryAdmin(app, ctx);
-    },
+    logOnBehalf: logCall,
+    spam: new SpamCheck(db),
+    respondersOf: (siteId: number, unit: string) => deps.accounts.respondersOf(siteId, unit),
   };
+
+  return defineModule({
+    name: 'inquiries',
+    needs: ['sites', 'site-shell', 'search', 'accounts', 'calendar'],
+    publicRoutes: (routes, lang) => inquiryPages(routes, lang, edge),
+    adminRoutes: (routes, lang) => inquiryAdmin(routes, lang, edge),
+    apiRoutes: (routes) => inquiryApi(routes, edge),
+    apiTags: [
+      { name: 'inquiries', description: 'Citizens’ questions, feedback, petitions: submit and follow (other channels: the city’s app, the national portal)' },
+    ],
+    jobs: [{ name: 'inquiries.retention', everyMs: 6 * 3600_000, run: () => erasePersonalData(db, storage, config.inquiryRetentionMonths) }],
+    // A nav entry has one action: the board's entry and the agencies' entry lead to the same list
+    // (someone holding both roles sees both).
+    adminNav: [
+      { label: (lang) => t(lang, 'nav.board'), href: (lang) => adminPaths.href(lang, 'inquiries'), action: 'inquiries.intake' },
+      { label: (lang) => t(lang, 'nav.agencyAnswers'), href: (lang) => adminPaths.href(lang, 'inquiries'), action: 'inquiries.answer' },
+      { label: (lang) => t(lang, 'nav.hotline'), href: (lang) => adminPaths.href(lang, 'hotline'), action: 'hotline.log' },
+      { label: (lang) => t(lang, 'nav.agencies'), href: (lang) => adminPaths.href(lang, 'inquiryAgencies'), action: 'site.settings' },
+    ],
+    searchTypes: [publication.searchType],
+    provides: {
+      submission,
+      handling,
+      publication,
+      agencies,
+      storage,
+      statusUrl,
+      logOnBehalf: logCall,
+      /** Personal data of requests closed longer than the retention period are erased (the job's work). */
+      erasePersonalData: (now?: Date) => erasePersonalData(db, storage, config.inquiryRetentionMonths, now),
+    },
+  });
 }
 
 export type InquiriesModule = ReturnType<typeof inquiriesModule>;
-export type { InquiryRoutesContext } from './routes-context.ts';

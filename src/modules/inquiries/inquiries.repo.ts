@@ -1,6 +1,7 @@
 /** The only SQL of citizens' requests, their history, attachments, agencies and settings. */
 import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/create-db.ts';
+import { insertWithSteps, type CteRef } from '../../platform/db/cte.ts';
 import type { InquiriesTable, InquiryAgenciesTable, InquiryAttachmentsTable, InquiryEventsTable } from '../../platform/db/schema.ts';
 
 export type InquiryRow = Selectable<InquiriesTable>;
@@ -54,61 +55,27 @@ export async function setAnswerReview(db: DbOrTx, siteId: number, value: boolean
 // ——— Requests ———
 
 /**
- * A new request and its first history event in one statement (a citizen's submission is the
- * hot path: each round trip to the database counts). Undefined when the idempotency key was
- * taken by an earlier submission.
+ * A new request and its `received` event — the one place that event is written — in ONE
+ * statement, with `steps` of other modules that read the new request (its deadlines, the
+ * citizen's mail): one round trip, atomic without BEGIN. Undefined when the idempotency key was
+ * taken by an earlier submission; then nothing at all is written.
  */
-export function insertReceived(db: DbOrTx, row: Insertable<InquiriesTable>, event: { at: Date; actorId: number | null }): Promise<InquiryRow | undefined> {
-  return db
-    .with('i', (qb) =>
-      qb
-        .insertInto('inquiries')
-        .values(row)
-        .onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing())
-        .returningAll(),
-    )
-    .with('e', (qb) =>
-      qb
-        .insertInto('inquiry_events')
-        .columns(['inquiry_id', 'at', 'kind', 'actor_id'])
-        .expression((eb) =>
-          eb
-            .selectFrom('i')
-            .select((x) => [
-              x.ref('i.id').as('inquiry_id'),
-              sql<Date>`${event.at}::timestamptz`.as('at'),
-              sql<string>`'received'`.as('kind'),
-              sql<number | null>`${event.actorId}::integer`.as('actor_id'),
-            ]),
-        ),
-    )
-    .selectFrom('i')
-    .selectAll()
-    .executeTakeFirst() as Promise<InquiryRow | undefined>;
-}
-
-/**
- * The whole of a plain submission in ONE statement, atomic without BEGIN/COMMIT: the request
- * (CTE `i`), its first event, and `statements` of other modules that read `i` (its deadlines,
- * the citizen's mail) — made only if the request was inserted. One round trip, one commit.
- */
-export async function insertReceivedAtOnce(
+export async function insertReceived(
   db: DbOrTx,
   row: Insertable<InquiriesTable>,
-  event: { at: Date },
-  statements: readonly RawBuilder<unknown>[],
+  event: { at: Date; actorId: number | null },
+  steps: (request: CteRef<InquiryRow>) => readonly RawBuilder<unknown>[] = () => [],
 ): Promise<InquiryRow | undefined> {
   const insert = db
     .insertInto('inquiries')
     .values(row)
     .onConflict((oc) => oc.columns(['site_id', 'idempotency_key']).doNothing())
     .returningAll();
-  const ctes = statements.map((s, n) => sql`, ${sql.raw(`x${n}`)} as (${s})`);
-  const r = await sql<InquiryRow>`with i as (${insert}),
-    e as (insert into inquiry_events (inquiry_id, at, kind) select id, ${event.at}::timestamptz, 'received' from i)
-    ${sql.join(ctes, sql``)}
-    select * from i`.execute(db);
-  return r.rows[0];
+  const [inserted] = await insertWithSteps(db, insert, (request) => [
+    sql`insert into inquiry_events (inquiry_id, at, kind, actor_id) select ${request.column('id')}, ${event.at}::timestamptz, 'received', ${event.actorId}::integer from ${request.table}`,
+    ...steps(request),
+  ]);
+  return inserted;
 }
 
 export function byIdempotencyKey(db: DbOrTx, siteId: number, key: string): Promise<InquiryRow | undefined> {

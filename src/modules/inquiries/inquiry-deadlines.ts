@@ -10,7 +10,6 @@
  * Everything runs inside the caller's transaction.
  */
 import type { DbOrTx, Tx } from '../../platform/db/create-db.ts';
-import type { RawBuilder } from 'kysely';
 import type { DeadlineRow, DeadlineService } from '../calendar/index.ts';
 
 export const STAGE_SUBJECTS = ['inquiry_forward', 'inquiry_scope', 'inquiry_answer', 'inquiry_promised'] as const;
@@ -38,16 +37,12 @@ export class InquiryClock {
     return answer!;
   }
 
-  /** `start` as statements for a single-statement submission (`source`: the CTE inserting the request). */
-  prepareStart(db: DbOrTx, c: Omit<Clock, 'inquiryId'>, source: string): Promise<{ dues: Date[]; statements: RawBuilder<unknown>[] }> {
-    return this.#deadlines.prepareNew(
-      db,
-      [
-        { siteId: c.siteId, subjectType: 'inquiry_forward', ruleCode: 'DL-9', variant: 'forward', trigger: c.receivedAt },
-        { siteId: c.siteId, subjectType: 'inquiry_answer', ruleCode: 'DL-9', variant: 'answer', trigger: c.receivedAt },
-      ],
-      source,
-    );
+  /** `start` for a single-statement submission: the due moments, and the inserts for the request's CTE. */
+  prepareStart(db: DbOrTx, c: Omit<Clock, 'inquiryId'>): ReturnType<DeadlineService['prepareNew']> {
+    return this.#deadlines.prepareNew(db, [
+      { siteId: c.siteId, subjectType: 'inquiry_forward', ruleCode: 'DL-9', variant: 'forward', trigger: c.receivedAt },
+      { siteId: c.siteId, subjectType: 'inquiry_answer', ruleCode: 'DL-9', variant: 'answer', trigger: c.receivedAt },
+    ]);
   }
 
   /** Forwarded to `agency` at `at`: the board's deadline is met, the answer's now owed by the agency. */

@@ -7,6 +7,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { newStorageKey, type Storage } from '../../platform/storage/index.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
+import { t } from './messages.ts';
 
 export const FILE_TYPES: Readonly<Record<string, { exts: readonly string[]; label: string }>> = {
   'application/pdf': { exts: ['pdf'], label: 'PDF' },
@@ -41,19 +42,17 @@ export async function checkFile(file: IncomingFile, maxBytes: number, lang: Lang
       .replace(/[\\/]/g, '_')
       .replace(/[\u0000-\u001f]/g, '')
       .slice(-150) || 'tep';
-  const vi = lang === 'vi';
-  if (file.data.length === 0) return vi ? `Tệp «${name}» rỗng.` : `The file “${name}” is empty.`;
-  if (file.data.length > maxBytes) return vi ? `Tệp «${name}» lớn hơn ${MB(maxBytes)}.` : `The file “${name}” is larger than ${MB(maxBytes)}.`;
+  if (file.data.length === 0) return t(lang, 'files.empty', { name });
+  if (file.data.length > maxBytes) return t(lang, 'files.tooLarge', { name, size: MB(maxBytes) });
   const ext = (name.match(/\.([A-Za-z0-9]{1,5})$/)?.[1] ?? '').toLowerCase();
   const detected = await fileTypeFromBuffer(file.data);
   const type = detected ? FILE_TYPES[detected.mime] : undefined;
   const accepted = Object.values(FILE_TYPES)
     .map((t) => t.label)
     .join(', ');
-  if (!detected || !type) return vi ? `Tệp «${name}» không phải loại được nhận (${accepted}).` : `The file “${name}” is not an accepted type (${accepted}).`;
+  if (!detected || !type) return t(lang, 'files.notAccepted', { name, accepted });
   // A file whose name says one type and whose content is another is refused: it is disguised.
-  if (!type.exts.includes(ext))
-    return vi ? `Tên tệp «${name}» không khớp với nội dung (${type.label}).` : `The name of “${name}” does not match its content (${type.label}).`;
+  if (!type.exts.includes(ext)) return t(lang, 'files.mismatch', { name, type: type.label });
   return { filename: name, data: file.data, mime: detected.mime, ext: type.exts[0]! };
 }
 
@@ -64,8 +63,7 @@ export async function checkFiles(
   lang: Lang,
 ): Promise<{ ok: CheckedFile[]; problems: string[] }> {
   const problems: string[] = [];
-  if (files.length > limits.maxFiles)
-    problems.push(lang === 'vi' ? `Chỉ gửi được tối đa ${limits.maxFiles} tệp.` : `At most ${limits.maxFiles} files can be sent.`);
+  if (files.length > limits.maxFiles) problems.push(t(lang, 'files.tooMany', { max: limits.maxFiles }));
   const ok: CheckedFile[] = [];
   for (const f of files.slice(0, limits.maxFiles)) {
     const r = await checkFile(f, limits.maxBytes, lang);

@@ -8,6 +8,8 @@ import { formatDate, type Lang } from '../../platform/i18n/index.ts';
 import { htmlToText } from '../../platform/text/index.ts';
 import { queueMail, type MailMessage } from '../../platform/mail/index.ts';
 import type { InquiryRow } from './inquiries.repo.ts';
+import { langOf } from './inquiry-types.ts';
+import { t } from './messages.ts';
 
 export type Notice =
   | { kind: 'received'; answerDue: Date | undefined }
@@ -22,57 +24,25 @@ export type Notice =
 const clip = (s: string, n = 180) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function lines(n: Notice, lang: Lang): string[] {
-  const vi = lang === 'vi';
   switch (n.kind) {
     case 'received':
-      return vi
-        ? [
-            'Cổng thông tin đã nhận yêu cầu của Ông/Bà.',
-            ...(n.answerDue ? [`Theo quy định, cơ quan có thẩm quyền trả lời hoặc thông báo tiến độ chậm nhất ngày ${formatDate(n.answerDue)}.`] : []),
-          ]
-        : [
-            'The portal has received your request.',
-            ...(n.answerDue ? [`By regulation, the competent agency answers or sends a progress notice by ${formatDate(n.answerDue)}.`] : []),
-          ];
+      return [t(lang, 'mail.received'), ...(n.answerDue ? [t(lang, 'mail.receivedDue', { date: formatDate(n.answerDue) })] : [])];
     case 'info_requested':
-      return vi
-        ? ['Để trả lời, cơ quan đề nghị Ông/Bà bổ sung thông tin:', '', n.message, '', 'Ông/Bà bổ sung tại trang tra cứu dưới đây.']
-        : ['To answer, the agency asks you for more information:', '', n.message, '', 'You can add it on the status page below.'];
+      return [t(lang, 'mail.infoRequested'), '', n.message, '', t(lang, 'mail.infoWhere')];
     case 'forwarded':
-      return vi ? [`Yêu cầu đã được chuyển đến ${n.agency} để trả lời.`] : [`Your request has been forwarded to ${n.agency} for an answer.`];
+      return [t(lang, 'mail.forwarded', { agency: n.agency })];
     case 'out_of_scope':
-      return vi
-        ? ['Nội dung yêu cầu không thuộc thẩm quyền trả lời của cơ quan.', `Lý do: ${n.reason}`]
-        : ['Your request is outside the agency’s scope.', `Reason: ${n.reason}`];
+      return [t(lang, 'mail.outOfScope'), t(lang, 'mail.reason', { reason: n.reason })];
     case 'transferred':
-      return vi
-        ? [`Yêu cầu đã được chuyển đến ${n.body} là cơ quan có thẩm quyền giải quyết theo quy định của pháp luật.`, ...(n.note ? [n.note] : [])]
-        : [`Your request has been transferred to ${n.body}, the body competent to settle it under the law.`, ...(n.note ? [n.note] : [])];
+      return [t(lang, 'mail.transferred', { body: n.body }), ...(n.note ? [n.note] : [])];
     case 'merged':
-      return vi
-        ? [`Yêu cầu có cùng nội dung với yêu cầu ${n.intoCode} đang được xử lý; Ông/Bà sẽ nhận câu trả lời chung.`]
-        : [`Your request concerns the same matter as request ${n.intoCode}, already in hand; you will receive its answer.`];
+      return [t(lang, 'mail.merged', { code: n.intoCode })];
     case 'progress':
-      return vi
-        ? ['Thông báo tiến độ giải quyết:', '', n.text, '', `Ngày dự kiến trả lời: ${formatDate(n.promised)}.`]
-        : ['Progress notice:', '', n.text, '', `Expected answer date: ${formatDate(n.promised)}.`];
+      return [t(lang, 'mail.progress'), '', n.text, '', t(lang, 'mail.progressDate', { date: formatDate(n.promised) })];
     case 'answered':
-      return vi
-        ? ['Cơ quan có thẩm quyền đã trả lời:', '', htmlToText(n.answerHtml).trim()]
-        : ['The competent agency has answered:', '', htmlToText(n.answerHtml).trim()];
+      return [t(lang, 'mail.answered'), '', htmlToText(n.answerHtml).trim()];
   }
 }
-
-const SUBJECTS: Record<Notice['kind'], Record<Lang, string>> = {
-  received: { vi: 'Đã tiếp nhận yêu cầu', en: 'Request received' },
-  info_requested: { vi: 'Đề nghị bổ sung thông tin', en: 'More information needed' },
-  forwarded: { vi: 'Đã chuyển cơ quan có thẩm quyền', en: 'Forwarded to the competent agency' },
-  out_of_scope: { vi: 'Không thuộc thẩm quyền', en: 'Outside the agency’s scope' },
-  transferred: { vi: 'Đã chuyển cơ quan có thẩm quyền giải quyết', en: 'Transferred to the competent body' },
-  merged: { vi: 'Đã gộp với yêu cầu cùng nội dung', en: 'Merged with a request on the same matter' },
-  progress: { vi: 'Thông báo tiến độ', en: 'Progress notice' },
-  answered: { vi: 'Đã có câu trả lời', en: 'Your answer' },
-};
 
 /** Queues the notice to the citizen's e-mail, if they gave one (the status page always shows it). */
 export async function notifyCitizen(
@@ -92,19 +62,18 @@ export function citizenMessage(
   statusUrl: string,
 ): MailMessage | undefined {
   if (!row.email) return undefined;
-  const lang: Lang = row.lang === 'en' ? 'en' : 'vi';
-  const vi = lang === 'vi';
+  const lang = langOf(row.lang);
   const text = [
-    vi ? `Kính gửi Ông/Bà ${row.name || ''},`.replace(' ,', ',') : `Dear ${row.name || 'citizen'},`,
+    row.name ? t(lang, 'mail.greeting', { name: row.name }) : t(lang, 'mail.greetingNoName'),
     '',
     ...lines(notice, lang),
     '',
-    `${vi ? 'Mã tra cứu' : 'Tracking code'}: ${row.code}`,
-    `${vi ? 'Tiêu đề' : 'Title'}: ${clip(row.title)}`,
-    `${vi ? 'Tra cứu (nhập mã và thư điện tử hoặc số điện thoại đã gửi)' : 'Track it (enter the code and the e-mail or phone you gave)'}: ${statusUrl}`,
+    t(lang, 'mail.code', { code: row.code }),
+    t(lang, 'mail.title', { title: clip(row.title) }),
+    t(lang, 'mail.track', { url: statusUrl }),
     '',
-    vi ? 'Thư này được gửi tự động; xin đừng trả lời thư.' : 'This message was sent automatically; please do not reply.',
+    t(lang, 'mail.automatic'),
     '— Cổng',
   ].join('\n');
-  return { to: row.email, subject: clip(`[${row.code}] ${SUBJECTS[notice.kind][lang]}`, 200), text };
+  return { to: row.email, subject: clip(`[${row.code}] ${t(lang, `mail.subject.${notice.kind}`)}`, 200), text };
 }

@@ -6,8 +6,8 @@
  */
 import { Invalid } from '../../platform/http/errors.ts';
 import type { Db } from '../../platform/db/create-db.ts';
-import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { actorId, authorize, can, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
 import { OFFICER_CHANNELS } from './inquiry-types.ts';
 import * as repo from './inquiries.repo.ts';
 import type { SubmissionInput, SubmissionService, Submitted } from './submission.service.ts';
@@ -38,16 +38,13 @@ export async function logOnBehalf(db: Db, submission: SubmissionService, actor: 
       loggedBy: actorId(actor),
       ...(forwardTo ? { forwardTo } : {}),
       inTx: async (tx, row) => {
-        await recordAudit(tx, {
-          actorId: actorId(actor),
-          actorLabel: actorLabel(actor),
-          ip: actorIp(actor),
-          siteId: row.site_id,
-          action: 'inquiry.logged',
-          targetType: 'inquiry',
-          targetId: String(row.id),
-          summary: { code: row.code, channel: row.channel, ...(forwardTo ? { agency: forwardTo.agencyName } : {}) },
-        });
+        await audited(
+          tx,
+          actor,
+          'inquiry.logged',
+          { type: 'inquiry', id: row.id, siteId: row.site_id },
+          { code: row.code, channel: row.channel, ...(forwardTo ? { agency: forwardTo.agencyName } : {}) },
+        );
       },
     },
   );

@@ -11,11 +11,13 @@ import type { Lang } from '../../platform/i18n/index.ts';
 import { cleanText, htmlToText, slugify } from '../../platform/text/index.ts';
 import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import type { Storage } from '../../platform/storage/index.ts';
-import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
-import { recordAudit } from '../audit/index.ts';
-import type { SearchDocument, SearchModule } from '../search/index.ts';
+import { actorId, actorLabel, authorize, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
+import type { SearchableType, SearchDocument, SearchModule } from '../search/index.ts';
 import { CITIZEN_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
-import { FIELDS } from './inquiry-types.ts';
+import { FIELD_CODES, fieldLabel, isField, langOf } from './inquiry-types.ts';
+import { qaEntryPath } from './paths.ts';
+import { t } from './messages.ts';
 import * as repo from './inquiries.repo.ts';
 import { redactHtml, redactPersonalData } from './redact.ts';
 
@@ -50,22 +52,18 @@ export function containsKnown(text: string, row: Pick<repo.InquiryRow, 'name' | 
   return [row.name, row.email, row.address].some((v) => v.trim().length >= 4 && lower.includes(v.normalize('NFC').toLowerCase().trim()));
 }
 
-export function qaPath(lang: string, slug: string): string {
-  return lang === 'en' ? `/english/questions/${slug}` : `/hoi-dap/${slug}`;
-}
-
 function toDocument(row: repo.PublishedRow): SearchDocument {
-  const lang = row.lang === 'en' ? 'en' : 'vi';
+  const lang = langOf(row.lang);
   return {
     refId: row.id,
     siteId: row.site_id,
     lang,
     kind: row.field,
     publishedAt: new Date(row.published_at),
-    path: qaPath(lang, row.public_slug),
+    path: qaEntryPath(lang, row.public_slug),
     title: row.public_title,
     summary: row.public_question.slice(0, 300),
-    fields: { question: row.public_question, answer: htmlToText(row.public_answer_html), field: FIELDS.find((f) => f.code === row.field)?.label[lang] ?? '' },
+    fields: { question: row.public_question, answer: htmlToText(row.public_answer_html), field: isField(row.field) ? fieldLabel(row.field, lang) : '' },
   };
 }
 
@@ -74,15 +72,18 @@ export class PublicationService {
   readonly #storage: Storage;
   readonly #search: SearchModule['search'];
 
+  /** Published entries in the search index (kinds: fields), rebuilt from the published rows. */
+  readonly searchType: SearchableType;
+
   constructor(db: Db, storage: Storage, search: SearchModule['search']) {
     this.#db = db;
     this.#storage = storage;
     this.#search = search;
-    search.registerType({
+    this.searchType = {
       type: SEARCH_TYPE,
-      label: { vi: 'Hỏi đáp', en: 'Questions and answers' },
+      label: { vi: t('vi', 'search.label'), en: t('en', 'search.label') },
       fields: { question: 'B', answer: 'C', field: 'D' },
-      kinds: FIELDS.map((f) => ({ code: f.code, label: f.label })),
+      kinds: FIELD_CODES.map((code) => ({ code, label: { vi: fieldLabel(code, 'vi'), en: fieldLabel(code, 'en') } })),
       async *all(source: Db) {
         for (let after = 0; ; ) {
           const rows = await repo.publishedBatch(source, after, BATCH);
@@ -91,7 +92,7 @@ export class PublicationService {
           after = rows[rows.length - 1]!.id;
         }
       },
-    });
+    };
   }
 
   async #answered(actor: Actor, id: number): Promise<repo.InquiryRow> {
@@ -145,16 +146,7 @@ export class PublicationService {
         published_at: locked.published_at ?? now,
       });
       await repo.insertEvent(tx, { inquiry_id: id, at: now, kind: 'published', actor_id: actorId(actor), actor_label: actorLabel(actor), note: slug });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: locked.site_id,
-        action: 'inquiry.published',
-        targetType: 'inquiry',
-        targetId: String(id),
-        summary: { code: locked.code, slug },
-      });
+      await audited(tx, actor, 'inquiry.published', { type: 'inquiry', id, siteId: locked.site_id }, { code: locked.code, slug });
       await announceChange(tx, locked.site_id);
       await this.#search.index(
         tx,
@@ -185,16 +177,7 @@ export class PublicationService {
     await withTx(this.#db, async (tx) => {
       await repo.updateInquiry(tx, id, { published_at: null });
       await repo.insertEvent(tx, { inquiry_id: id, kind: 'unpublished', actor_id: actorId(actor), actor_label: actorLabel(actor) });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: row.site_id,
-        action: 'inquiry.unpublished',
-        targetType: 'inquiry',
-        targetId: String(id),
-        summary: { code: row.code },
-      });
+      await audited(tx, actor, 'inquiry.unpublished', { type: 'inquiry', id, siteId: row.site_id }, { code: row.code });
       await announceChange(tx, row.site_id);
       await this.#search.remove(tx, SEARCH_TYPE, id);
     });
@@ -219,16 +202,13 @@ export class PublicationService {
             mime: s.file.mime,
             size: s.file.data.length,
           });
-        await recordAudit(tx, {
-          actorId: actorId(actor),
-          actorLabel: actorLabel(actor),
-          ip: actorIp(actor),
-          siteId: row.site_id,
-          action: 'inquiry.public_file_added',
-          targetType: 'inquiry',
-          targetId: String(id),
-          summary: { code: row.code, files: stored.map((s) => s.file.filename) },
-        });
+        await audited(
+          tx,
+          actor,
+          'inquiry.public_file_added',
+          { type: 'inquiry', id, siteId: row.site_id },
+          { code: row.code, files: stored.map((s) => s.file.filename) },
+        );
       });
     } catch (err) {
       await removeFiles(
@@ -259,6 +239,15 @@ export class PublicationService {
 
   bySlug(siteId: number, slug: string) {
     return repo.publishedBySlug(this.#db, siteId, slug);
+  }
+
+  /** A redacted copy published with a Q&A entry of `siteId` that is still published; nothing else. */
+  async publicFile(siteId: number, attachmentId: number): Promise<repo.AttachmentRow | undefined> {
+    const att = await repo.attachmentById(this.#db, attachmentId);
+    if (att?.role !== 'public') return undefined;
+    const row = await repo.byId(this.#db, att.inquiry_id);
+    if (!row || row.site_id !== siteId || !row.published_at) return undefined;
+    return att;
   }
 
   /** The redacted copies published with a Q&A entry. */

@@ -19,12 +19,13 @@ import { contactMatches, normaliseEmail, normalisePhone } from './contact.ts';
 import { CITIZEN_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
 import { InquiryClock } from './inquiry-deadlines.ts';
 import { citizenMessage, notifyCitizen } from './inquiry-mail.ts';
-import { queueMailWhen } from '../../platform/mail/index.ts';
-import { sql } from 'kysely';
+import { queueMailFor } from '../../platform/mail/index.ts';
 import { isField, isKind } from './inquiry-types.ts';
+import { t } from './messages.ts';
 import * as repo from './inquiries.repo.ts';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
-import { presentStatus, type PublicStatus } from './status.present.ts';
+import { fileToken, fileTokenValid } from './file-tokens.ts';
+import { presentStatus, type PublicStatus } from './present/status.present.ts';
 
 export const LIMITS = { title: [5, 300], body: [10, 10_000], name: [2, 100], address: [0, 300], info: [2, 5_000] } as const;
 
@@ -50,6 +51,9 @@ export interface SubmissionInput {
   statusUrl: string;
 }
 
+/** A private file that may be downloaded, as the store keeps it. */
+export type DownloadableFile = Pick<repo.AttachmentRow, 'storage_key' | 'filename' | 'mime' | 'size'>;
+
 export interface Submitted {
   row: repo.InquiryRow;
   /** True when this was a repeat of a submission already recorded. */
@@ -59,30 +63,6 @@ export interface Submitted {
 
 /** Where a channel's contact details may be left out: a caller to the hotline need not give any. */
 const ANONYMOUS_CHANNELS: ReadonlySet<InquiryChannel> = new Set(['hotline', 'letter', 'in_person']);
-
-const M = {
-  kind: { vi: 'Chọn loại yêu cầu.', en: 'Choose the kind of request.' },
-  field: { vi: 'Chọn lĩnh vực.', en: 'Choose a field.' },
-  agency: { vi: 'Cơ quan đã chọn không có trên trang này.', en: 'The agency chosen is not on this site.' },
-  titleShort: {
-    vi: `Tiêu đề cần từ ${LIMITS.title[0]} đến ${LIMITS.title[1]} ký tự.`,
-    en: `The title needs ${LIMITS.title[0]} to ${LIMITS.title[1]} characters.`,
-  },
-  bodyShort: {
-    vi: `Nội dung cần từ ${LIMITS.body[0]} đến ${LIMITS.body[1]} ký tự.`,
-    en: `The content needs ${LIMITS.body[0]} to ${LIMITS.body[1]} characters.`,
-  },
-  name: { vi: 'Nhập họ và tên (2–100 ký tự).', en: 'Enter your full name (2–100 characters).' },
-  email: { vi: 'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).', en: 'The e-mail address is not valid (e.g. name@example.vn).' },
-  phone: { vi: 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).', en: 'The phone number is not valid (e.g. 0912 345 678).' },
-  contact: {
-    vi: 'Nhập thư điện tử hoặc số điện thoại để nhận mã và câu trả lời.',
-    en: 'Enter an e-mail address or a phone number to get the code and the answer.',
-  },
-  address: { vi: `Địa chỉ tối đa ${LIMITS.address[1]} ký tự.`, en: `The address may have at most ${LIMITS.address[1]} characters.` },
-  consent: { vi: 'Cần đồng ý với thông báo về xử lý dữ liệu cá nhân để gửi yêu cầu.', en: 'You need to accept the personal data notice to send a request.' },
-  control: { vi: 'Nội dung có ký tự điều khiển không hợp lệ.', en: 'The text contains invalid control characters.' },
-} as const;
 
 // Control characters other than tab and line breaks have no place in a letter to an agency.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -103,7 +83,7 @@ interface Clean {
 export async function validateSubmission(db: DbOrTx, input: SubmissionInput): Promise<{ clean: Clean; problems: FieldProblem[] }> {
   const L = input.lang;
   const problems: FieldProblem[] = [];
-  const add = (field: string, m: Record<Lang, string>) => problems.push({ field, message: m[L] });
+  const add = (field: string, message: string) => problems.push({ field, message });
   const text = (v: unknown) => (typeof v === 'string' ? cleanText(v) : '');
   const title = text(input.title).replace(/\s+/g, ' ');
   const body = text(input.body).replace(/\r\n?/g, '\n');
@@ -111,24 +91,24 @@ export async function validateSubmission(db: DbOrTx, input: SubmissionInput): Pr
   const address = text(input.address).replace(/\s+/g, ' ');
   const rawEmail = text(input.email);
   const rawPhone = text(input.phone);
-  if (!isKind(String(input.kind))) add('kind', M.kind);
-  if (!isField(String(input.field))) add('field', M.field);
-  if (title.length < LIMITS.title[0] || title.length > LIMITS.title[1]) add('title', M.titleShort);
-  if (body.length < LIMITS.body[0] || body.length > LIMITS.body[1]) add('body', M.bodyShort);
-  for (const [k, v] of Object.entries({ title, body, name, address })) if (CONTROL.test(v)) add(k, M.control);
+  if (!isKind(String(input.kind))) add('kind', t(L, 'submit.kind'));
+  if (!isField(String(input.field))) add('field', t(L, 'submit.field'));
+  if (title.length < LIMITS.title[0] || title.length > LIMITS.title[1]) add('title', t(L, 'submit.title', { min: LIMITS.title[0], max: LIMITS.title[1] }));
+  if (body.length < LIMITS.body[0] || body.length > LIMITS.body[1]) add('body', t(L, 'submit.body', { min: LIMITS.body[0], max: LIMITS.body[1] }));
+  for (const [k, v] of Object.entries({ title, body, name, address })) if (CONTROL.test(v)) add(k, t(L, 'submit.control'));
   const anonymous = ANONYMOUS_CHANNELS.has(input.channel);
-  if (!(anonymous && name === '') && (name.length < LIMITS.name[0] || name.length > LIMITS.name[1])) add('name', M.name);
-  if (address.length > LIMITS.address[1]) add('address', M.address);
+  if (!(anonymous && name === '') && (name.length < LIMITS.name[0] || name.length > LIMITS.name[1])) add('name', t(L, 'submit.name'));
+  if (address.length > LIMITS.address[1]) add('address', t(L, 'submit.address', { max: LIMITS.address[1] }));
   const email = rawEmail ? normaliseEmail(rawEmail) : '';
   const phone = rawPhone ? normalisePhone(rawPhone) : '';
-  if (email === undefined) add('email', M.email);
-  if (phone === undefined) add('phone', M.phone);
-  if (!anonymous && !rawEmail && !rawPhone) add('email', M.contact);
-  if (!input.consentPrivacy && !anonymous) add('consentPrivacy', M.consent);
+  if (email === undefined) add('email', t(L, 'submit.email'));
+  if (phone === undefined) add('phone', t(L, 'submit.phone'));
+  if (!anonymous && !rawEmail && !rawPhone) add('email', t(L, 'submit.contact'));
+  if (!input.consentPrivacy && !anonymous) add('consentPrivacy', t(L, 'submit.consent'));
   let agencyId: number | null = null;
   if (input.agencyId !== undefined && input.agencyId !== null) {
     const agency = Number.isSafeInteger(input.agencyId) ? await repo.agencyById(db, input.agencyId) : undefined;
-    if (!agency || agency.site_id !== input.siteId || !agency.active) add('agency', M.agency);
+    if (!agency || agency.site_id !== input.siteId || !agency.active) add('agency', t(L, 'submit.agency'));
     else agencyId = agency.id;
   }
   return {
@@ -155,6 +135,11 @@ export class SubmissionService {
     this.#storage = storage;
     this.#deadlines = deadlines;
     this.#clock = new InquiryClock(deadlines);
+  }
+
+  /** What is wrong with a submission, every problem at once (nothing is recorded). */
+  async problems(input: SubmissionInput): Promise<FieldProblem[]> {
+    return (await validateSubmission(this.#db, input)).problems;
   }
 
   /**
@@ -200,12 +185,12 @@ export class SubmissionService {
     if (checked.ok.length === 0 && !extra.forwardTo && !extra.inTx && !extra.loggedBy) {
       const now = new Date();
       const row = values(now);
-      const { dues, statements } = await this.#clock.prepareStart(this.#db, { siteId: input.siteId, receivedAt: now }, 'i');
-      const answerDue = dues[1];
+      const deadlines = await this.#clock.prepareStart(this.#db, { siteId: input.siteId, receivedAt: now });
+      const answerDue = deadlines.dues[1];
       const message = citizenMessage({ ...row, name: clean.name }, { kind: 'received', answerDue }, input.statusUrl);
-      const inserted = await repo.insertReceivedAtOnce(this.#db, row, { at: now }, [
-        ...statements,
-        ...(message ? [queueMailWhen(message, sql`exists (select 1 from i)`)] : []),
+      const inserted = await repo.insertReceived(this.#db, row, { at: now, actorId: null }, (request) => [
+        ...deadlines.insertsFor(request),
+        ...(message ? [queueMailFor(message, request)] : []),
       ]);
       if (inserted) return { row: inserted, replayed: false, answerDue };
       const earlier = await repo.byIdempotencyKey(this.#db, input.siteId, key!);
@@ -267,37 +252,67 @@ export class SubmissionService {
   }
 
   /**
-   * The request a code and contact pair names. An unknown code and a wrong contact get the
-   * same answer, so the pair cannot be used to learn which codes exist.
+   * The request a code and contact pair names, if any. An unknown code and a wrong contact are
+   * alike (undefined), so the pair cannot be used to learn which codes exist.
    */
-  async find(code: string, contact: string): Promise<repo.InquiryRow> {
+  async lookup(code: string, contact: string): Promise<repo.InquiryRow | undefined> {
     const canonical = normaliseTrackingCode(String(code ?? ''));
     const row = canonical ? await repo.byCode(this.#db, canonical) : undefined;
-    if (!row || row.personal_erased_at || !contactMatches({ email: row.email, phone: row.phone }, String(contact ?? ''))) {
-      throw new NotFound('inquiry.not_found', 'Không tìm thấy yêu cầu với mã và thông tin liên hệ này.');
-    }
+    if (!row || row.personal_erased_at || !contactMatches({ email: row.email, phone: row.phone }, String(contact ?? ''))) return undefined;
     return row;
   }
 
-  /** What the citizen sees of a request found with `find`. */
-  status(row: repo.InquiryRow, lang: Lang): Promise<PublicStatus> {
-    return presentStatus(this.#db, this.#deadlines, row, lang);
+  /** `lookup`, or the same NotFound for an unknown code and a wrong contact. */
+  async find(code: string, contact: string): Promise<repo.InquiryRow> {
+    const row = await this.lookup(code, contact);
+    if (!row) throw new NotFound('inquiry.not_found', 'Không tìm thấy yêu cầu với mã và thông tin liên hệ này.');
+    return row;
+  }
+
+  /**
+   * A file of the answer to the request `code` of `siteId`, to whoever holds the code and the
+   * file's token (the status page's links); nothing else — above all not the citizen's own files.
+   */
+  async answerFile(siteId: number, code: string, attachmentId: number, token: string): Promise<DownloadableFile | undefined> {
+    const canonical = normaliseTrackingCode(code);
+    if (!canonical || !(await fileTokenValid(this.#db, canonical, attachmentId, token))) return undefined;
+    const att = await repo.attachmentById(this.#db, attachmentId);
+    if (att?.role !== 'answer') return undefined;
+    const row = await repo.byId(this.#db, att.inquiry_id);
+    if (!row || row.code !== canonical || row.site_id !== siteId || row.status !== 'answered') return undefined;
+    return att;
+  }
+
+  /** What the citizen sees of a request found with `lookup` (never anyone's personal data). */
+  async status(row: repo.InquiryRow, lang: Lang): Promise<PublicStatus> {
+    const [events, files, answerDue, promised, agency, into] = await Promise.all([
+      repo.eventsOf(this.#db, row.id, true),
+      row.status === 'answered' ? repo.attachmentsOf(this.#db, row.id) : Promise.resolve([]),
+      this.#deadlines.ofSubject(this.#db, 'inquiry_answer', row.id),
+      this.#deadlines.ofSubject(this.#db, 'inquiry_promised', row.id),
+      row.agency_id ? repo.agencyById(this.#db, row.agency_id) : Promise.resolve(undefined),
+      row.merged_into ? repo.byId(this.#db, row.merged_into) : Promise.resolve(undefined),
+    ]);
+    const answerFiles = await Promise.all(
+      files.filter((f) => f.role === 'answer').map(async (f) => ({ ...f, token: await fileToken(this.#db, row.code, f.id) })),
+    );
+    return presentStatus(lang, {
+      row,
+      events,
+      answerFiles,
+      deadlines: [...answerDue, ...promised],
+      agencyName: agency?.name,
+      mergedIntoCode: into?.code,
+    });
   }
 
   /** The citizen adds what the agency asked for; the request goes back to the board. */
   async addInformation(code: string, contact: string, text: string, lang: Lang): Promise<repo.InquiryRow> {
     const row = await this.find(code, contact);
     const info = cleanText(String(text ?? ''));
-    if (row.status !== 'needs_info')
-      throw new Conflict(
-        'inquiry.no_info_requested',
-        lang === 'vi' ? 'Yêu cầu này không ở bước cần bổ sung thông tin.' : 'No information was asked for on this request.',
-      );
+    if (row.status !== 'needs_info') throw new Conflict('inquiry.no_info_requested', t(lang, 'submit.noInfoRequested'));
     if (info.length < LIMITS.info[0] || info.length > LIMITS.info[1] || CONTROL.test(info)) {
-      const message =
-        lang === 'vi'
-          ? `Thông tin bổ sung cần từ ${LIMITS.info[0]} đến ${LIMITS.info[1]} ký tự.`
-          : `The information needs ${LIMITS.info[0]} to ${LIMITS.info[1]} characters.`;
+      const message = t(lang, 'submit.info', { min: LIMITS.info[0], max: LIMITS.info[1] });
       throw new Invalid('inquiry.info_invalid', message, { details: [{ field: 'info', message }] });
     }
     return withTx(this.#db, async (tx) => {

@@ -25,10 +25,6 @@ export const PATHS = {
   typeList: { vi: '/loai-tin', en: '/type' },
   /** The leaders' work calendar, a week at a time (?tuan=YYYY-MM-DD, the Monday). */
   calendar: { vi: '/lich-lam-viec', en: '/work-calendar' },
-  /** Citizens' questions (modules/inquiries): the form, the status page, the published Q&A. */
-  ask: { vi: '/gui-cau-hoi', en: '/ask' },
-  inquiryStatus: { vi: '/tra-cuu-cau-hoi', en: '/track' },
-  qa: { vi: '/hoi-dap', en: '/questions' },
   rss: { vi: '/rss.xml', en: '/rss.xml' },
   atom: { vi: '/atom.xml', en: '/atom.xml' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -1,3 +1,3 @@
 /** The platform's mail: queue in the caller's transaction, deliver over SMTP, inspect the outbox. */
-export { queueMail, queueMailWhen, createMailDelivery, validateMail, type MailMessage, type MailDelivery } from './mailer.ts';
+export { queueMail, queueMailFor, createMailDelivery, validateMail, type MailMessage, type MailDelivery } from './mailer.ts';
 export { listRecent as listRecentMail, MAX_ATTEMPTS as MAIL_MAX_ATTEMPTS } from './mail.repo.ts';

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, DbOrTx } from '../db/create-db.ts';
+import type { CteRef } from '../db/cte.ts';
 import type { MailOutboxRow } from '../db/schema.ts';
 
 /** After this many failed attempts a message is no longer tried (the row stays). */
@@ -34,12 +35,9 @@ export async function insertMail(db: DbOrTx, mail: NewMail): Promise<void> {
   await db.insertInto('mail_outbox').values(mail).execute();
 }
 
-/**
- * The same insert as a statement to embed in a caller's single-statement write (a CTE), made
- * only when `condition` holds (say, when the row it announces was really inserted).
- */
-export function insertMailWhen(mail: NewMail, condition: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`insert into mail_outbox (to_address, subject, text_body, html_body) select ${mail.to_address}, ${mail.subject}, ${mail.text_body}, ${mail.html_body} where ${condition}`;
+/** The same insert as a step of a caller's single statement, made only when `source` holds a row. */
+export function insertMailFor(mail: NewMail, source: CteRef<object>): RawBuilder<unknown> {
+  return sql`insert into mail_outbox (to_address, subject, text_body, html_body) select ${mail.to_address}, ${mail.subject}, ${mail.text_body}, ${mail.html_body} where exists (select 1 from ${source.table})`;
 }
 
 /**

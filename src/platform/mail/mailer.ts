@@ -12,6 +12,7 @@ import type { RawBuilder } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
+import type { CteRef } from '../db/cte.ts';
 import type { FieldProblem } from '../http/errors.ts';
 import { Invalid } from '../http/errors.ts';
 import * as repo from './mail.repo.ts';
@@ -72,9 +73,12 @@ export async function queueMail(db: DbOrTx, message: MailMessage): Promise<void>
   await repo.insertMail(db, validateMail(message));
 }
 
-/** `queueMail` as a statement for a caller's single-statement write, made only when `condition` holds. */
-export function queueMailWhen(message: MailMessage, condition: RawBuilder<unknown>): RawBuilder<unknown> {
-  return repo.insertMailWhen(validateMail(message), condition);
+/**
+ * `queueMail` as a step of a caller's single statement: the message is queued only when the
+ * caller's CTE `source` holds a row (say, when the request it announces was really inserted).
+ */
+export function queueMailFor(message: MailMessage, source: CteRef<object>): RawBuilder<unknown> {
+  return repo.insertMailFor(validateMail(message), source);
 }
 
 /** Delivers queued mail over SMTP (nodemailer) when config.smtpUrl is set; without it, deliverPending sends nothing and the mail stays inspectable in the outbox. */

@@ -2,14 +2,15 @@
  * The status page: a lookup form (code plus e-mail or phone, sent by POST so the contact stays
  * out of addresses and logs) and what the citizen may see of the request (status.present.ts).
  */
-import type { Lang } from '../../platform/i18n/index.ts';
-import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { csrfInput } from '../../platform/views/forms.ts';
-import { formatBytes } from '../media/index.ts';
-import type { PublicStatus } from './status.present.ts';
-import { LIMITS } from './submission.service.ts';
-import { dateOnly, dateTime, errorSummary, input, paragraphs, textarea, type Errors } from './public-common.ts';
-import { t } from './messages.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
+import { csrfInput } from '../../../platform/views/form-controls.ts';
+import { formatBytes } from '../../media/index.ts';
+import type { PublicStatus } from '../present/status.present.ts';
+import { LIMITS } from '../submission.service.ts';
+import { errorSummary, input, textarea, type Errors } from './citizen-form-controls.ts';
+import { dateOnly, dateTime, paragraphs } from './citizen-pages.ts';
+import { t } from '../messages.ts';
 
 export interface LookupView {
   lang: Lang;

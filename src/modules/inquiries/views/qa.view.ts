@@ -2,11 +2,11 @@
  * The public Q&A section (QA-5): answered requests the citizen agreed to publish, in the text
  * the board confirmed with personal data removed, listed by field.
  */
-import type { Lang } from '../../platform/i18n/index.ts';
-import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { formatBytes } from '../media/index.ts';
-import { dateOnly, paragraphs } from './public-common.ts';
-import { t } from './messages.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
+import { formatBytes } from '../../media/index.ts';
+import { dateOnly, paragraphs } from './citizen-pages.ts';
+import { t } from '../messages.ts';
 
 export interface QaEntryView {
   title: string;

@@ -17,10 +17,10 @@ import { withTx } from '../../platform/db/create-db.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Actor, Grant } from '../access/index.ts';
 import type { CalendarModule, WorkingCalendar, DueUnit } from '../calendar/index.ts';
-import type { InquiriesModule } from '../inquiries/index.ts';
+import type { InquiriesModule } from './index.ts';
 import type { InquiryChannel } from '../../platform/db/schema.ts';
-import { demoAccounts } from './demo-data.ts';
-import * as repo from './demo.repo.ts';
+import { demoAccounts } from '../demo/demo-data.ts';
+import * as repo from '../demo/demo.repo.ts';
 
 // ——— The agencies of each demo site ———
 

@@ -3,29 +3,29 @@
  * Works without JavaScript; a refused form lists every problem at the top, each linked to its
  * field, and keeps everything typed (except files, which a browser cannot be given back).
  */
-import type { Lang } from '../../platform/i18n/index.ts';
-import { html, raw, type SafeHtml } from '../../platform/views/html.ts';
-import { csrfInput } from '../../platform/views/forms.ts';
-import { CITIZEN_FILES } from './inquiry-files.ts';
-import { FIELDS, KINDS } from './inquiry-types.ts';
-import { LIMITS } from './submission.service.ts';
-import { checkbox, dateOnly, errorSummary, input, radios, select, textarea, type Errors } from './public-common.ts';
-import { t } from './messages.ts';
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
+import { csrfInput } from '../../../platform/views/form-controls.ts';
+import { CITIZEN_FILES } from '../inquiry-files.ts';
+import { FIELD_CODES, fieldLabel, KIND_CODES, kindLabel } from '../inquiry-types.ts';
+import { LIMITS } from '../submission.service.ts';
+import { checkbox, errorSummary, input, radios, select, textarea, type Errors } from './citizen-form-controls.ts';
+import { dateOnly } from './citizen-pages.ts';
+import { t } from '../messages.ts';
 
+/** What was typed in the form, as text (a ticked box is not empty). */
 export interface AskValues {
-  kind: string;
-  field: string;
-  agency: string;
-  title: string;
-  content: string;
-  name: string;
-  email: string;
-  phone: string;
-  address: string;
-  consentPrivacy: boolean;
-  consentPublish: boolean;
-  /** The form's one-time key: a repeated post of the same form records one request. */
-  submission: string;
+  kind?: string;
+  field?: string;
+  agency?: string;
+  title?: string;
+  content?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  consentPrivacy?: string;
+  consentPublish?: string;
 }
 
 export interface ChallengeView {
@@ -37,31 +37,17 @@ export interface ChallengeView {
   solved: boolean;
 }
 
-export const EMPTY_VALUES: Omit<AskValues, 'submission'> = {
-  kind: 'question',
-  field: '',
-  agency: '',
-  title: '',
-  content: '',
-  name: '',
-  email: '',
-  phone: '',
-  address: '',
-  consentPrivacy: false,
-  consentPublish: false,
-};
-
 /** What the file picker offers; the server decides by content (inquiry-files.ts). */
 export const ACCEPT =
   '.pdf,.jpg,.jpeg,.png,.docx,.odt,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
 
 /** The element each field's problem links to from the summary. */
 export const FIELD_IDS: Record<string, string> = {
-  kind: `f-kind-${KINDS[0]!.code}`,
+  kind: `f-kind-${KIND_CODES[0]}`,
   field: 'f-field',
   agency: 'f-agency',
   title: 'f-title',
-  body: 'f-body',
+  content: 'f-body',
   files: 'f-files',
   name: 'f-name',
   email: 'f-email',
@@ -77,6 +63,8 @@ export interface AskFormView {
   action: string;
   csrf: string;
   values: AskValues;
+  /** The form's one-time key: a repeated post of the same form records one request. */
+  submission: string;
   errors: Errors;
   challenge: ChallengeView;
   agencies: readonly { id: number; name: string }[];
@@ -99,21 +87,21 @@ ${errorSummary(L, e, FIELD_IDS, ORDER)}
 <p class="iq-hint">${t(L, 'publicForm.fieldsMarkedRequired')}</p>
 <form method="post" action="${v.action}" enctype="multipart/form-data" class="iq-form" novalidate>
 ${csrfInput(v.csrf)}
-<input type="hidden" name="submission" value="${x.submission}">
+<input type="hidden" name="submission" value="${v.submission}">
 ${radios({
   name: 'kind',
   legend: t(L, 'publicForm.kindRequest'),
-  value: x.kind,
-  options: KINDS.map((k) => ({ value: k.code, label: k.label[L] })),
+  value: x.kind ?? 'question',
+  options: KIND_CODES.map((code) => ({ value: code, label: kindLabel(code, L) })),
   required: true,
   ...(e.kind ? { error: e.kind } : {}),
 })}
 ${select({
   name: 'field',
   label: t(L, 'common.field'),
-  value: x.field,
+  value: x.field ?? '',
   required: true,
-  options: [{ value: '', label: t(L, 'common.chooseField') }, ...FIELDS.map((f) => ({ value: f.code, label: f.label[L] }))],
+  options: [{ value: '', label: t(L, 'common.chooseField') }, ...FIELD_CODES.map((code) => ({ value: code, label: fieldLabel(code, L) }))],
   ...(e.field ? { error: e.field } : {}),
 })}
 ${
@@ -122,14 +110,14 @@ ${
         name: 'agency',
         label: t(L, 'publicForm.agencyRequestMeantOptional'),
         hint: t(L, 'publicForm.ifYouDoNotChoose'),
-        value: x.agency,
+        value: x.agency ?? '',
         options: [{ value: '', label: t(L, 'publicForm.notChosen') }, ...v.agencies.map((a) => ({ value: String(a.id), label: a.name }))],
         ...(e.agency ? { error: e.agency } : {}),
       })
     : ''
 }
-${input({ name: 'title', label: t(L, 'common.title'), value: x.title, required: true, maxlength: LIMITS.title[1], hint: t(L, 'publicForm.matterOneSentenceCharacters', { value: LIMITS.title[0], value2: LIMITS.title[1] }), ...(e.title ? { error: e.title } : {}) })}
-${textarea({ name: 'content', id: 'f-body', label: t(L, 'publicForm.content'), value: x.content, required: true, maxlength: LIMITS.body[1], rows: 10, hint: t(L, 'publicForm.contentHint', { min: LIMITS.body[0], max: LIMITS.body[1].toLocaleString(L === 'vi' ? 'vi-VN' : 'en-GB') }), ...(e.body ? { error: e.body } : {}) })}
+${input({ name: 'title', label: t(L, 'common.title'), value: x.title ?? '', required: true, maxlength: LIMITS.title[1], hint: t(L, 'publicForm.matterOneSentenceCharacters', { value: LIMITS.title[0], value2: LIMITS.title[1] }), ...(e.title ? { error: e.title } : {}) })}
+${textarea({ name: 'content', id: 'f-body', label: t(L, 'publicForm.content'), value: x.content ?? '', required: true, maxlength: LIMITS.body[1], rows: 10, hint: t(L, 'publicForm.contentHint', { min: LIMITS.body[0], max: LIMITS.body[1].toLocaleString(L === 'vi' ? 'vi-VN' : 'en-GB') }), ...(e.content ? { error: e.content } : {}) })}
 <div class="iq-field">
 <label for="f-files">${t(L, 'publicForm.attachmentsOptional')}</label>
 <p class="iq-hint" id="f-files-hint">${t(L, 'publicForm.upFilesEachMostMb', { maxFiles: CITIZEN_FILES.maxFiles, mb })}${refused ? t(L, 'publicForm.filesChosenBeforeWereNot') : ''}</p>
@@ -138,11 +126,11 @@ ${e.files ? html`<p class="iq-error" id="f-files-error">${e.files}</p>` : ''}
 </div>
 <fieldset>
 <legend>${t(L, 'publicForm.aboutYou')}</legend>
-${input({ name: 'name', label: t(L, 'publicForm.fullName'), value: x.name, required: true, autocomplete: 'name', maxlength: LIMITS.name[1], ...(e.name ? { error: e.name } : {}) })}
+${input({ name: 'name', label: t(L, 'publicForm.fullName'), value: x.name ?? '', required: true, autocomplete: 'name', maxlength: LIMITS.name[1], ...(e.name ? { error: e.name } : {}) })}
 <p class="iq-hint" id="contact-hint">${t(L, 'publicForm.enterEMailAddressPhone')}</p>
-${input({ name: 'email', type: 'email', label: t(L, 'common.eMail'), value: x.email, autocomplete: 'email', maxlength: 254, spellcheck: false, hint: t(L, 'publicForm.trackingCodeSentAddress'), ...(e.email ? { error: e.email } : {}) })}
-${input({ name: 'phone', type: 'tel', label: t(L, 'common.phone'), value: x.phone, autocomplete: 'tel', maxlength: 30, ...(e.phone ? { error: e.phone } : {}) })}
-${input({ name: 'address', label: t(L, 'publicForm.addressOptional'), value: x.address, autocomplete: 'street-address', maxlength: LIMITS.address[1], ...(e.address ? { error: e.address } : {}) })}
+${input({ name: 'email', type: 'email', label: t(L, 'common.eMail'), value: x.email ?? '', autocomplete: 'email', maxlength: 254, spellcheck: false, hint: t(L, 'publicForm.trackingCodeSentAddress'), ...(e.email ? { error: e.email } : {}) })}
+${input({ name: 'phone', type: 'tel', label: t(L, 'common.phone'), value: x.phone ?? '', autocomplete: 'tel', maxlength: 30, ...(e.phone ? { error: e.phone } : {}) })}
+${input({ name: 'address', label: t(L, 'publicForm.addressOptional'), value: x.address ?? '', autocomplete: 'street-address', maxlength: LIMITS.address[1], ...(e.address ? { error: e.address } : {}) })}
 </fieldset>
 <div class="iq-hp">
 <label for="f-website">${t(L, 'publicForm.leaveFieldEmpty')}</label>
@@ -154,11 +142,11 @@ ${input({ name: 'address', label: t(L, 'publicForm.addressOptional'), value: x.a
 <p>${t(L, 'publicForm.personalDataNoticeDecree13')}</p>
 <p>${t(L, 'publicForm.onlyEditorialBoardAgencyAsked', { retentionMonths: v.retentionMonths })}</p>
 </div>
-${checkbox({ name: 'consentPrivacy', label: t(L, 'publicForm.iAcceptPersonalDataNotice'), checked: x.consentPrivacy, required: true, ...(e.consentPrivacy ? { error: e.consentPrivacy } : {}) })}
+${checkbox({ name: 'consentPrivacy', label: t(L, 'publicForm.iAcceptPersonalDataNotice'), checked: Boolean(x.consentPrivacy), required: true, ...(e.consentPrivacy ? { error: e.consentPrivacy } : {}) })}
 ${checkbox({
   name: 'consentPublish',
   label: t(L, 'publicForm.iAgreeThatQuestionAnswer'),
-  checked: x.consentPublish,
+  checked: Boolean(x.consentPublish),
   hint: t(L, 'publicForm.ifYouDoNotAgree'),
 })}
 </fieldset>
