@@ -22,7 +22,7 @@ import { siteName } from '../sites/index.ts';
 import type { ContentService } from './content.service.ts';
 import * as notificationsRepo from './notifications.repo.ts';
 import { notificationsCard, queuesCard, workflowSettingsForm } from './admin-views/cards.ts';
-import { DONE_NOTICES } from './admin-views/labels.ts';
+import { doneNotice } from './admin-views/labels.ts';
 import { notificationsPage, queueSections } from './admin-views/lists.ts';
 import { t } from './messages.ts';
 
@@ -74,8 +74,8 @@ export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps)
     const L = lang;
     const base = adminHref(L, 'content');
     const itemHref = (id: number) => `${base}/${id}`;
-    const doneNotice = (request: FastifyRequest) => {
-      const text = DONE_NOTICES[str(request.query, 'tb')]?.[L];
+    const noticeOf = (request: FastifyRequest) => {
+      const text = doneNotice(str(request.query, 'tb'), L);
       return text ? { notice: { kind: 'ok' as const, text } } : {};
     };
 
@@ -125,38 +125,34 @@ export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps)
         {
           title,
           main: html`<h1>${title}</h1>
-<p>${t(L, 'contentDesk.site')} <strong>${siteName(s.site, L)}</strong>; ${site.approvalSteps === 2 ? t(L, 'contentDesk.twoApprovalStepsEditingThen') : t(L, 'contentDesk.oneApprovalStep')}</p>
+<p>${t(L, 'desk.site')} <strong>${siteName(s.site, L)}</strong>; ${site.approvalSteps === 2 ? t(L, 'desk.twoApprovalStepsEditingThen') : t(L, 'desk.oneApprovalStep')}</p>
 ${queueSections(L, base, [
   {
     id: 'cho-bien-tap',
     title: t(L, 'common.awaitingEditing'),
     rows: q.toEdit,
-    empty: t(L, 'contentDesk.nothingAwaitsEditing'),
-    ...(site.approvalSteps === 1
-      ? { note: t(L, 'contentDesk.siteHasOneApprovalStep') }
-      : !mayEditItems
-        ? { note: t(L, 'contentDesk.onlyEditorialBoardTakesItems') }
-        : {}),
+    empty: t(L, 'desk.nothingAwaitsEditing'),
+    ...(site.approvalSteps === 1 ? { note: t(L, 'desk.siteHasOneApprovalStep') } : !mayEditItems ? { note: t(L, 'desk.onlyEditorialBoardTakesItems') } : {}),
   },
   {
     id: 'cho-duyet',
     title: t(L, 'common.awaitingApproval'),
     rows: q.toApprove,
-    empty: t(L, 'contentDesk.nothingAwaitsApproval'),
-    ...(!mayApprove ? { note: t(L, 'contentDesk.onlyHeadDeputyHeadBoard') } : {}),
+    empty: t(L, 'desk.nothingAwaitsApproval'),
+    ...(!mayApprove ? { note: t(L, 'desk.onlyHeadDeputyHeadBoard') } : {}),
   },
   {
     id: 'bi-tra-lai',
-    title: t(L, 'contentDesk.returned'),
+    title: t(L, 'desk.returned'),
     rows: q.returned,
-    empty: t(L, 'contentDesk.noneYourItemsWasReturned'),
-    note: t(L, 'contentDesk.yourItemsReturnedChanges'),
+    empty: t(L, 'desk.noneYourItemsWasReturned'),
+    note: t(L, 'desk.yourItemsReturnedChanges'),
   },
   {
     id: 'da-len-lich',
     title: t(L, 'common.scheduled'),
     rows: q.scheduled,
-    empty: t(L, 'contentDesk.nothingScheduled'),
+    empty: t(L, 'desk.nothingScheduled'),
   },
 ])}`,
         },
@@ -173,7 +169,7 @@ ${queueSections(L, base, [
         reply,
         {
           title: t(L, 'common.unreadNotifications'),
-          ...doneNotice(request),
+          ...noticeOf(request),
           main: notificationsPage(L, rows, itemHref, adminHref(L, 'notifications'), csrfToken(request, reply)),
         },
         s,
@@ -198,7 +194,7 @@ ${queueSections(L, base, [
         reply,
         {
           title,
-          ...doneNotice(request),
+          ...noticeOf(request),
           main: workflowSettingsForm(L, adminHref(L, 'workflowSettings'), csrfToken(request, reply), current, siteName(s.site, L)),
         },
         s,

@@ -112,7 +112,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
       if (current && current.lang === lang && !rows.some((r) => r.id === current.id)) rows.unshift(current);
       if (rows.length) groups.push({ label: lang === 'en' ? 'English' : 'Tiếng Việt', options: rows.map((r) => ({ value: String(r.id), label: label(r) })) });
     }
-    if (!groups.length) groups.push({ label: t(L, 'contentExtra.noItemOtherLanguageYet'), options: [] });
+    if (!groups.length) groups.push({ label: t(L, 'relations.noItemOtherLanguageYet'), options: [] });
     return groups;
   }
 
@@ -199,7 +199,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
           else
             problems.push({
               field: 'coverMediaId',
-              message: t(L, 'contentExtra.coverMustImageFromSites'),
+              message: t(L, 'relations.coverMustImageFromSites'),
             });
         }
         input.coverCaption = values.coverCaption;
@@ -210,17 +210,17 @@ export function createContentExtras(deps: ContentExtrasDeps) {
           else {
             problems.push({
               field: 'attachments',
-              message: t(L, 'contentExtra.attachmentsMustDocumentsFromSites'),
+              message: t(L, 'relations.attachmentsMustDocumentsFromSites'),
             });
             break;
           }
         }
-        if (ids.length > MAX_ATTACHMENTS) problems.push({ field: 'attachments', message: t(L, 'contentExtra.mostAttachments', { MAX_ATTACHMENTS }) });
+        if (ids.length > MAX_ATTACHMENTS) problems.push({ field: 'attachments', message: t(L, 'relations.mostAttachments', { MAX_ATTACHMENTS }) });
         input.attachments = ids;
       }
       if (values.hasTopics) {
         const known = new Set((await categories.topics(siteId)).map((t) => String(t.id)));
-        if (values.topicIds.some((id) => !known.has(id))) problems.push({ field: 'topicIds', message: t(L, 'contentExtra.topicNotSite') });
+        if (values.topicIds.some((id) => !known.has(id))) problems.push({ field: 'topicIds', message: t(L, 'relations.topicNotSite') });
         else input.topicIds = values.topicIds.map(Number);
       }
       let translation: number | null | undefined;
@@ -235,12 +235,12 @@ export function createContentExtras(deps: ContentExtrasDeps) {
             if (!other || other.site_id !== siteId || other.id === item?.id)
               problems.push({
                 field: 'translationOf',
-                message: t(L, 'contentExtra.translationMustAnotherItemSite'),
+                message: t(L, 'relations.translationMustAnotherItemSite'),
               });
             else if (other.lang === itemLang)
               problems.push({
                 field: 'translationOf',
-                message: t(L, 'contentExtra.translationMustItemOtherLanguage'),
+                message: t(L, 'relations.translationMustItemOtherLanguage'),
               });
             else translation = other.id;
           }
@@ -320,7 +320,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         const portal = await deps.sites?.byId(site.parent_id);
         const proposals = copies.filter((c) => c.site_id === site.parent_id);
         spec.propose = {
-          portalName: portal ? siteName(portal, L) : t(L, 'contentExtra.portal'),
+          portalName: portal ? siteName(portal, L) : t(L, 'relations.portal'),
           proposals: proposals.map((p) => ({ id: p.id, status: status(p) })),
           pending: proposals.some(isPending),
         };
@@ -350,7 +350,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
               return x ? siteName(x, L) : `#${c.site_id}`;
             }),
           );
-          const message = t(L, 'contentExtra.itemAlready', { join: names.join(', ') });
+          const message = t(L, 'relations.itemAlready', { join: names.join(', ') });
           throw new Conflict('crosspost.already', message, { details: [{ field: 'sites', message }] });
         }
         await content.crossPost(s.actor, item.id, ids);
@@ -360,7 +360,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         authorize(s.actor, 'content.edit', item.site_id);
         const site = await deps.sites?.byId(item.site_id);
         if (site?.parent_id && (await adminRepo.copiesOf(db, item.id)).some((c) => c.site_id === site.parent_id && isPending(c))) {
-          throw new Conflict('propose.pending', t(L, 'contentExtra.itemWasAlreadyProposedPortal'));
+          throw new Conflict('propose.pending', t(L, 'relations.itemWasAlreadyProposedPortal'));
         }
         await content.proposeToPortal(s.actor, item.id);
         return { notice: 'propose', values: {} };

@@ -10,6 +10,7 @@ import { htmlToText } from '../../platform/text/index.ts';
 import { documentTexts } from '../media/index.ts';
 import type { FilterChoices, SearchDocument, SearchModule } from '../search/index.ts';
 import { CONTENT_TYPES } from './content-types.ts';
+import { inEveryLanguage } from './messages.ts';
 import * as repo from './content.repo.ts';
 import type { LiveItem } from './content.repo.ts';
 import { listCategories, listTopics } from './categories.repo.ts';
@@ -56,9 +57,9 @@ async function toDocument(db: Db | Tx, item: LiveItem): Promise<SearchDocument> 
 export function registerContentSearch(search: SearchModule, db: Db): (tx: Tx, itemId: number) => Promise<void> {
   search.search.registerType({
     type: SEARCH_TYPE,
-    label: { vi: 'Tin, bài', en: 'News and articles' },
+    label: inEveryLanguage('search.label'),
     fields: { identifying: 'A', summary: 'B', details: 'B', body: 'C', source: 'D', attachments: 'D' },
-    kinds: CONTENT_TYPES.map((t) => ({ code: t.code, label: t.label })),
+    kinds: CONTENT_TYPES.map((type) => ({ code: type.code, label: inEveryLanguage(`type.${type.code}`) })),
     async *all(source: Db) {
       for (let after = 0; ; ) {
         const rows = await repo.liveBatch(source, after, BATCH);

@@ -35,7 +35,7 @@ import * as notificationsRepo from './notifications.repo.ts';
 import { conflictDiff } from './admin-views/diff.ts';
 import { emptyValues, inputFromValues, itemForm, valuesFromBody, valuesFromRevision, type ItemFormValues } from './admin-views/item-form.ts';
 import { itemPage, type TransitionView } from './admin-views/item-page.ts';
-import { DONE_NOTICES, isPageAction, PAGE_ACTIONS, type PageAction } from './admin-views/labels.ts';
+import { doneNotice, isPageAction, PAGE_ACTIONS, type PageAction } from './admin-views/labels.ts';
 import { contentList, parseStatus, typeChooser } from './admin-views/lists.ts';
 import { revisionsPage } from './admin-views/revisions.ts';
 import { deadlineSection } from './admin-views/deadline.ts';
@@ -110,7 +110,7 @@ function availableActions(
     emergencyReviewedBy: item.emergency_reviewed_by,
     emergencyBy,
   };
-  const filled = { comment: '-', reasonCode: REFUSAL_REASONS[0]!.code };
+  const filled = { comment: '-', reasonCode: REFUSAL_REASONS[0] };
   return PAGE_ACTIONS.filter((a) => decide(a, state, site, caps, filled, now).ok);
 }
 
@@ -149,8 +149,8 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
     const revisionsHref = (id: number) => adminHref(L, 'contentRevisions', `/${id}`);
     const itemHref = (id: number) => `${base}/${id}`;
     const imagesUrl = deps.listMedia ? adminHref(L, 'contentImages') : undefined;
-    const doneNotice = (request: FastifyRequest) => {
-      const text = DONE_NOTICES[str(request.query, 'tb')]?.[L];
+    const noticeOf = (request: FastifyRequest) => {
+      const text = doneNotice(str(request.query, 'tb'), L);
       return text ? { notice: { kind: 'ok' as const, text } } : {};
     };
 
@@ -217,7 +217,7 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
               }
             : {}),
           main: html`<p class="breadcrumb-admin"><a href="${base}">${t(L, 'common.content')}</a> › <a href="${newHref}">${t(L, 'content.new')}</a></p>
-<h1>${t(L, 'common.newItem')}: ${type.label[L]}</h1>
+<h1>${t(L, 'common.newItem')}: ${t(L, `type.${type.code}`)}</h1>
 ${itemForm({
   lang: L,
   type,
@@ -320,7 +320,7 @@ ${itemForm({
         reply,
         {
           title: working?.title ?? live?.title ?? `#${item.id}`,
-          ...(extra.error ? { notice: { kind: 'error' as const, text: extra.error } } : doneNotice(request)),
+          ...(extra.error ? { notice: { kind: 'error' as const, text: extra.error } } : noticeOf(request)),
           main: itemPage({
             lang: L,
             item,

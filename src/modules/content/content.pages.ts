@@ -18,7 +18,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CategoryRow } from '../../platform/db/schema.ts';
-import { t, type Lang } from '../../platform/i18n/index.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
+import { t } from './messages.ts';
 import { html } from '../../platform/views/html.ts';
 import { ADMIN_ROOT } from '../accounts/index.ts';
 import type { MediaView } from '../media/index.ts';
@@ -54,7 +55,7 @@ import { sendItemPdf } from './public-pdf.ts';
 import * as pub from './public.repo.ts';
 import { articleLd, feedLinks, jsonLd, openGraph, organizationLd, robotsTxt } from './seo.ts';
 import { itemMain, printDocument } from './views/item.view.ts';
-import { L } from './views/labels.ts';
+
 import { listingMain } from './views/listing.view.ts';
 import type { Attachment, ItemView } from './views/models.ts';
 import { contentStyle } from './views/style.ts';
@@ -94,7 +95,7 @@ export function createPublicContent(deps: PublicContentDeps) {
     const topics = topicRows.map((tp) => (lang === 'en' ? tp.name_en || tp.name_vi : tp.name_vi));
     const fields = (type?.fields ?? [])
       .filter((f) => item.fields[f.name] !== undefined && item.fields[f.name] !== null && item.fields[f.name] !== '')
-      .map((f) => ({ label: f.label[lang], value: fieldValue(f, item.fields[f.name], lang) }));
+      .map((f) => ({ label: t(lang, f.label), value: fieldValue(f, item.fields[f.name], lang) }));
 
     // A copy of another site's item (cross-post, proposal) shows the original's media.
     const original = item.origin_item_id !== null ? await pub.findLiveRef(deps.db, item.origin_item_id) : undefined;
@@ -210,7 +211,7 @@ ${siteFeedLinks(ctx)}`;
       const listing = typeListing(item.type);
       crumbs.push(
         listing
-          ? { label: L(lang, listing.title), href: siteHref(ctx, PATHS[listing.path][lang]) }
+          ? { label: t(lang, `public.${listing.title}`), href: siteHref(ctx, PATHS[listing.path][lang]) }
           : { label: view.typeLabel, href: siteHref(ctx, typePath(lang, item.type)) },
       );
     }
@@ -263,7 +264,7 @@ ${siteFeedLinks(ctx)}`;
     const head = html`${contentStyle()}
 ${page > 1 ? html`<link rel="prev" href="${pageHref(page - 1)}">\n` : ''}${page < pages ? html`<link rel="next" href="${pageHref(page + 1)}">\n` : ''}${o.feeds ? feedLinks(o.title, o.feeds.rss, o.feeds.atom) : siteFeedLinks(ctx)}
 ${openGraph({ type: 'website', title: o.title, description: o.description || o.title, url: canonical, siteName: siteName(site, lang), lang })}`;
-    const title = page > 1 ? `${o.title} – ${L(lang, 'page', { n: page })}` : o.title;
+    const title = page > 1 ? `${o.title} – ${t(lang, 'public.page', { n: page })}` : o.title;
     return send(
       request,
       reply,
@@ -323,7 +324,7 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
     const own = typeListing(type.code);
     if (own) return reply.redirect(siteHref(ctx, PATHS[own.path][lang]), 301);
     return listing(request, reply, ctx, {
-      title: type.label[lang],
+      title: t(lang, `type.${type.code}`),
       filter: { type: type.code },
       path: typePath(lang, type.code),
       crumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }],
@@ -346,7 +347,7 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
       for (const l of LISTINGS) {
         scope.get(PATHS[l.path][lang], (request, reply) => {
           const ctx = requireSite(request);
-          const title = L(lang, l.title);
+          const title = t(lang, `public.${l.title}`);
           return listing(request, reply, ctx, {
             title,
             filter: l.filter,

@@ -12,7 +12,7 @@ import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import { recordAudit } from '../audit/index.ts';
 import { announceChange } from '../../platform/cache/page-cache.ts';
 import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
-import { contentType, fieldProblems, REFUSAL_REASONS } from './content-types.ts';
+import { contentType, fieldProblems, isRefusalReason } from './content-types.ts';
 import * as repo from './content.repo.ts';
 import { decide, mayEdit, type Capabilities, type SiteWorkflow, type WorkflowAction } from './workflow.ts';
 import { diffRevisions, type RevisionDiff } from './revision-diff.ts';
@@ -289,8 +289,7 @@ export class ContentService {
     const first = await repo.findItem(this.#db, itemId);
     if (!first) throw new NotFound('content.not_found');
     if (actor.kind === 'person') authorize(actor, 'admin.enter', first.site_id);
-    if (extra.reasonCode && !REFUSAL_REASONS.some((r) => r.code === extra.reasonCode))
-      throw new Invalid('workflow.bad_reason', 'Lý do từ chối không có trong quy chế.');
+    if (extra.reasonCode && !isRefusalReason(extra.reasonCode)) throw new Invalid('workflow.bad_reason', 'Lý do từ chối không có trong quy chế.');
     const site = await this.siteWorkflow(first.site_id);
     const recipients = await this.#recipients(first, action, site);
     const result = await withTx(this.#db, async (tx) => {

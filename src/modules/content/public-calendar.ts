@@ -10,7 +10,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf } from '../../platform/cache/page-cache.ts';
-import { isoDate, t, type Lang } from '../../platform/i18n/index.ts';
+import { isoDate, type Lang } from '../../platform/i18n/index.ts';
 import { html } from '../../platform/views/html.ts';
 import { PATHS, type PageSpec } from '../site-shell/index.ts';
 import { requireSite, siteHref, siteName } from '../sites/index.ts';
@@ -18,7 +18,7 @@ import { itemPath, notFound, other, type Kit, type PublicContentDeps } from './p
 import * as pub from './public.repo.ts';
 import { openGraph } from './seo.ts';
 import { calendarMain, weekLabel, type CalendarWeekView } from './views/calendar.view.ts';
-import { L } from './views/labels.ts';
+import { t } from './messages.ts';
 import { contentStyle } from './views/style.ts';
 
 const DAY = 86_400_000;
@@ -70,7 +70,7 @@ export function createCalendar(deps: PublicContentDeps, kit: Kit) {
       const week = await pub.latestCalendarWeek(deps.db, site.id, lang);
       if (week && week !== monday) latest = { href: weekHref(week), from: vnNoon(week), to: vnNoon(addDays(week, 6)) };
     }
-    const title = L(lang, 'calendar');
+    const title = t(lang, 'public.calendar');
     const week = weekLabel(lang, from, to);
     const itemHref = item ? siteHref(ctx, itemPath(lang, item.slug)) : '';
     const view: CalendarWeekView = {

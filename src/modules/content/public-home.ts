@@ -10,13 +10,13 @@ import { html, type SafeHtml } from '../../platform/views/html.ts';
 import { slugify } from '../../platform/text/index.ts';
 import { PATHS } from '../site-shell/index.ts';
 import { requireSite, siteHref } from '../sites/index.ts';
-import { contentType } from './content-types.ts';
+import { contentType, typeLabel } from './content-types.ts';
 import type { HomeBlock as BlockSetting } from './home-blocks.service.ts';
 import { categoryPath, descendantIds, typeListing, typePath, type Kit, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
 import * as pub from './public.repo.ts';
 import { jsonLd, organizationLd } from './seo.ts';
 import { homeBlocksMain, type HomeBlock } from './views/home.view.ts';
-import { L } from './views/labels.ts';
+import { t } from './messages.ts';
 import { contentStyle } from './views/style.ts';
 
 interface Resolved {
@@ -32,16 +32,16 @@ export function createHomeBlocks(deps: PublicContentDeps, kit: Kit) {
     const title = b.title.trim();
     switch (b.kind) {
       case 'featured':
-        return { title: title || L(lang, 'featured'), filter: { featured: true }, moreHref: siteHref(ctx, PATHS.featured[lang]), thumbs: true };
+        return { title: title || t(lang, 'public.featured'), filter: { featured: true }, moreHref: siteHref(ctx, PATHS.featured[lang]), thumbs: true };
       case 'latest':
-        return { title: title || L(lang, 'latest'), filter: {}, moreHref: siteHref(ctx, PATHS.latestList[lang]), thumbs: false };
+        return { title: title || t(lang, 'public.latest'), filter: {}, moreHref: siteHref(ctx, PATHS.latestList[lang]), thumbs: false };
       case 'type': {
         const type = contentType(b.ref);
         if (!type) return undefined;
         const listing = typeListing(type.code);
         const more = listing ? PATHS[listing.path][lang] : typePath(lang, type.code);
         return {
-          title: title || (listing ? L(lang, listing.title) : type.label[lang]),
+          title: title || (listing ? t(lang, `public.${listing.title}`) : typeLabel(type.code, lang)),
           filter: { type: type.code },
           moreHref: siteHref(ctx, more),
           thumbs: false,

@@ -17,12 +17,12 @@ import type { PagesModule } from '../pages/index.ts';
 import { PATHS, type PageSpec, type SiteShell } from '../site-shell/index.ts';
 import { ownerName, siteHref, siteName, siteOrigin, type PublicContext, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import type { CategoryService } from './categories.service.ts';
-import { contentType, type FieldDef } from './content-types.ts';
+import { optionLabel, typeLabel, type FieldDef } from './content-types.ts';
 import type { ContentService } from './content.service.ts';
 import type { HomeBlocksService } from './home-blocks.service.ts';
 import type * as pub from './public.repo.ts';
 import { feedLinks, type OrgInfo } from './seo.ts';
-import type { LabelKey } from './views/labels.ts';
+
 import type { ItemLink } from './views/models.ts';
 
 export interface PublicContentDeps {
@@ -45,7 +45,7 @@ export const LISTINGS = [
   { path: 'newsList', filter: { type: 'news' }, title: 'news' },
   { path: 'announcements', filter: { type: 'announcement' }, title: 'announcements' },
   { path: 'featured', filter: { featured: true }, title: 'featured' },
-] as const satisfies readonly { path: keyof typeof PATHS; filter: pub.LiveFilter; title: LabelKey }[];
+] as const satisfies readonly { path: keyof typeof PATHS; filter: pub.LiveFilter; title: 'latest' | 'news' | 'announcements' | 'featured' }[];
 
 /** The listing of one content type, when it has its own (news, announcements). */
 export function typeListing(type: string): (typeof LISTINGS)[number] | undefined {
@@ -76,7 +76,7 @@ export function pageParam(request: FastifyRequest): number {
 }
 
 export function fieldValue(def: FieldDef, value: unknown, lang: Lang): string {
-  if (def.kind === 'select') return def.options?.find((o) => o.value === value)?.label[lang] ?? String(value);
+  if (def.kind === 'select') return optionLabel(def, value, lang);
   if (def.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/');
   if (def.kind === 'number') {
     const n = Number(value);
@@ -85,9 +85,7 @@ export function fieldValue(def: FieldDef, value: unknown, lang: Lang): string {
   return String(value);
 }
 
-export function typeLabel(type: string, lang: Lang): string {
-  return contentType(type)?.label[lang] ?? type;
-}
+export { typeLabel };
 
 /** A category and its ancestors, root first. */
 export function ancestry(all: readonly CategoryRow[], cat: CategoryRow): CategoryRow[] {

@@ -101,23 +101,23 @@ export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: Menu
   const errors: Record<string, string> = {};
   const kept = rows.filter((r) => !r.remove && (r.label.trim() || r.href.trim()));
   const byKey = new Map(kept.map((r) => [String(r.key), r]));
-  if (kept.length > MAX_MENU_ROWS) errors.form = t(L, 'structureForms.menuHasMostItems', { MAX_MENU_ROWS });
+  if (kept.length > MAX_MENU_ROWS) errors.form = t(L, 'structureRows.menuHasMostItems', { MAX_MENU_ROWS });
   const positions = new Map<number, number>();
   for (const r of kept) {
-    if (!r.label.trim()) errors[`nhan_${r.key}`] = t(L, 'structureForms.enterLabelItem');
-    else if (r.label.trim().length > 200) errors[`nhan_${r.key}`] = t(L, 'structureForms.labelLongerThan200Characters');
+    if (!r.label.trim()) errors[`nhan_${r.key}`] = t(L, 'structureRows.enterLabelItem');
+    else if (r.label.trim().length > 200) errors[`nhan_${r.key}`] = t(L, 'structureRows.labelLongerThan200Characters');
     if (!HREF_RE.test(r.href.trim()) || r.href.trim().length > 500) {
-      errors[`lien_ket_${r.key}`] = t(L, 'structureForms.linkMustPathSiteStarting');
+      errors[`lien_ket_${r.key}`] = t(L, 'structureRows.linkMustPathSiteStarting');
     }
     const position = intIn(r.position, 0, 999, r.key);
-    if (position === undefined) errors[`vi_tri_${r.key}`] = t(L, 'structureForms.positionWholeNumberFrom0');
+    if (position === undefined) errors[`vi_tri_${r.key}`] = t(L, 'structureRows.positionWholeNumberFrom0');
     else positions.set(r.key, position);
     if (r.parent) {
       const parent = byKey.get(r.parent);
-      if (r.parent === String(r.key)) errors[`cha_${r.key}`] = t(L, 'structureForms.itemCannotItsOwnParent');
+      if (r.parent === String(r.key)) errors[`cha_${r.key}`] = t(L, 'structureRows.itemCannotItsOwnParent');
       else if (!parent) {
         const removed = rows.find((x) => String(x.key) === r.parent);
-        errors[`cha_${r.key}`] = removed?.remove ? t(L, 'structureForms.parentMarkedRemovalChooseAnother') : t(L, 'structureForms.parentNotMenu');
+        errors[`cha_${r.key}`] = removed?.remove ? t(L, 'structureRows.parentMarkedRemovalChooseAnother') : t(L, 'structureRows.parentNotMenu');
       } else {
         // Follow the parents up: a loop or too many levels is refused.
         let depth = 1;
@@ -129,8 +129,8 @@ export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: Menu
           at = byKey.get(at.parent);
           depth++;
         }
-        if (at && seen.has(at.key)) errors[`cha_${r.key}`] = t(L, 'structureForms.itemBelowOneCannotIts');
-        else if (depth > MAX_MENU_DEPTH) errors[`cha_${r.key}`] = t(L, 'structureForms.menuHasMostLevels', { MAX_MENU_DEPTH });
+        if (at && seen.has(at.key)) errors[`cha_${r.key}`] = t(L, 'structureRows.itemBelowOneCannotIts');
+        else if (depth > MAX_MENU_DEPTH) errors[`cha_${r.key}`] = t(L, 'structureRows.menuHasMostLevels', { MAX_MENU_DEPTH });
       }
     }
   }
@@ -209,26 +209,26 @@ export function blocksFromRows(
   for (const r of kept) {
     const kind = r.kind as HomeBlockKind;
     if (!HOME_BLOCK_KINDS.includes(kind)) {
-      errors[`loai_${r.key}`] = t(L, 'structureForms.notKindBlock');
+      errors[`loai_${r.key}`] = t(L, 'structureRows.notKindBlock');
       continue;
     }
     let ref = '';
     if (kind === 'type') {
-      if (!contentType(r.ref)) errors[`nguon_${r.key}`] = t(L, 'structureForms.blockOneTypeNeedsContent');
+      if (!contentType(r.ref)) errors[`nguon_${r.key}`] = t(L, 'structureRows.blockOneTypeNeedsContent');
       ref = r.ref;
     }
     if (kind === 'category') {
-      if (!categoryIds.has(r.ref)) errors[`nguon_${r.key}`] = t(L, 'structureForms.categoryBlockNeedsCategorySite');
+      if (!categoryIds.has(r.ref)) errors[`nguon_${r.key}`] = t(L, 'structureRows.categoryBlockNeedsCategorySite');
       ref = r.ref;
     }
     const size = intIn(r.size, 1, 20, 5);
-    if (size === undefined) errors[`so_tin_${r.key}`] = t(L, 'structureForms.from120ItemsPer');
+    if (size === undefined) errors[`so_tin_${r.key}`] = t(L, 'structureRows.from120ItemsPer');
     const position = intIn(r.position, 0, 999, r.key);
-    if (position === undefined) errors[`vi_tri_${r.key}`] = t(L, 'structureForms.positionWholeNumberFrom0');
-    if (r.title.trim().length > 200) errors[`tieu_de_${r.key}`] = t(L, 'structureForms.headingLongerThan200Characters');
+    if (position === undefined) errors[`vi_tri_${r.key}`] = t(L, 'structureRows.positionWholeNumberFrom0');
+    if (r.title.trim().length > 200) errors[`tieu_de_${r.key}`] = t(L, 'structureRows.headingLongerThan200Characters');
     ordered.push({ row: r, position: position ?? 0, block: { kind, ref, title: r.title.trim(), size: size ?? 1 } });
   }
-  if (kept.length > 12) errors.form = t(L, 'structureForms.most12BlocksHomePage');
+  if (kept.length > 12) errors.form = t(L, 'structureRows.most12BlocksHomePage');
   ordered.sort((a, b) => a.position - b.position || a.row.key - b.row.key);
   return { blocks: ordered.map((o) => o.block), keys: ordered.map((o) => o.row.key), errors };
 }

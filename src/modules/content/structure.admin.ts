@@ -11,7 +11,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/create-db.ts';
-import type { Lang } from '../../platform/i18n/index.ts';
 import { isDomainError } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
 import { errorsByField } from '../../platform/views/forms.ts';
@@ -47,11 +46,6 @@ export interface StructureAdminDeps {
   menus?: MenuService;
 }
 
-const NOTICES: Record<string, Record<Lang, string>> = {
-  'da-tao': { vi: 'Đã thêm chuyên mục.', en: 'The category was added.' },
-  'da-luu': { vi: 'Đã lưu. Trang công khai hiển thị thay đổi ngay.', en: 'Saved. The public site shows the change at once.' },
-};
-
 function str(source: unknown, key: string): string {
   const v = (source as Record<string, unknown> | undefined)?.[key];
   return typeof v === 'string' ? v : '';
@@ -84,7 +78,8 @@ export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdmi
     }
 
     const notice = (request: FastifyRequest) => {
-      const text = NOTICES[str(request.query, 'tb')]?.[L];
+      const code = str(request.query, 'tb');
+      const text = code === 'da-tao' || code === 'da-luu' ? t(L, `structure.notice.${code}`) : undefined;
       return text ? { notice: { kind: 'ok' as const, text } } : {};
     };
     const refused = (errors: Record<string, string>) => ({

@@ -83,7 +83,7 @@ export function itemExtrasFields(s: PickerSpec): SafeHtml {
   const L = s.lang;
   const v = s.values;
   const e = s.errors;
-  const library = html`<a href="${s.libraryHref}">${t(L, 'itemExtras.openMediaLibraryUpload')}</a>`;
+  const library = html`<a href="${s.libraryHref}">${t(L, 'relations.openMediaLibraryUpload')}</a>`;
   return html`${
     s.images
       ? html`<input type="hidden" name="hasMedia" value="1">
@@ -91,12 +91,12 @@ ${choiceList({
   lang: L,
   name: 'coverMediaId',
   type: 'radio',
-  legend: t(L, 'itemExtras.coverImage'),
-  hint: html`${t(L, 'itemExtras.chooseImageFromSitesMedia')} ${library}.`,
+  legend: t(L, 'relations.coverImage'),
+  hint: html`${t(L, 'relations.chooseImageFromSitesMedia')} ${library}.`,
   error: e.coverMediaId,
   className: 'image-choices',
   options: [
-    { value: '', label: t(L, 'itemExtras.noCoverImage') },
+    { value: '', label: t(L, 'relations.noCoverImage') },
     ...s.images.map((i) => ({
       value: String(i.id),
       label: html`<img src="${i.thumb}" alt="" width="160" height="107" loading="lazy"><span>${i.label}</span>`,
@@ -105,25 +105,25 @@ ${choiceList({
   selected: [v.coverMediaId],
   empty: '',
 })}
-${inputControl({ name: 'coverCaption', label: t(L, 'itemExtras.captionImage'), hint: t(L, 'itemExtras.emptyCaptionImageLibrary'), value: v.coverCaption, maxlength: 1000, error: e.coverCaption })}
+${inputControl({ name: 'coverCaption', label: t(L, 'relations.captionImage'), hint: t(L, 'relations.emptyCaptionImageLibrary'), value: v.coverCaption, maxlength: 1000, error: e.coverCaption })}
 ${choiceList({
   lang: L,
   name: 'attachments',
   type: 'checkbox',
-  legend: t(L, 'itemExtras.attachments'),
-  hint: t(L, 'itemExtras.documentsFormsFromSitesLibrary'),
+  legend: t(L, 'relations.attachments'),
+  hint: t(L, 'relations.documentsFormsFromSitesLibrary'),
   error: e.attachments,
   className: 'document-choices',
   options: s.documents.map((d) => ({ value: String(d.id), label: d.label, extra: d.meta })),
   selected: v.attachments,
-  empty: t(L, 'itemExtras.sitesLibraryHasNoDocuments'),
+  empty: t(L, 'relations.sitesLibraryHasNoDocuments'),
 })}`
       : ''
   }
 ${
   s.topics.length
     ? html`<input type="hidden" name="hasTopics" value="1">
-${choiceList({ lang: L, name: 'topicIds', type: 'checkbox', legend: t(L, 'itemExtras.topics'), error: e.topicIds, className: 'topic-choices', options: s.topics.map((t) => ({ value: String(t.id), label: t.name })), selected: v.topicIds, empty: '' })}`
+${choiceList({ lang: L, name: 'topicIds', type: 'checkbox', legend: t(L, 'relations.topics'), error: e.topicIds, className: 'topic-choices', options: s.topics.map((t) => ({ value: String(t.id), label: t.name })), selected: v.topicIds, empty: '' })}`
     : ''
 }
 ${
@@ -131,11 +131,11 @@ ${
     ? html`<input type="hidden" name="hasTranslation" value="1">
 ${selectControl({
   name: 'translationOf',
-  label: t(L, 'itemExtras.translation'),
-  hint: t(L, 'itemExtras.itemSameContentSitesOther'),
+  label: t(L, 'relations.translation'),
+  hint: t(L, 'relations.itemSameContentSitesOther'),
   value: v.translationOf,
   error: e.translationOf,
-  groups: [{ options: [{ value: '', label: t(L, 'itemExtras.none') }] }, ...s.translations],
+  groups: [{ options: [{ value: '', label: t(L, 'relations.none') }] }, ...s.translations],
 })}`
     : ''
 }`;
@@ -174,10 +174,10 @@ export function itemExtrasDetails(s: ItemExtrasPageSpec): SafeHtml {
   const d = s.details;
   if (!d.cover && !d.attachments.length && !d.topics.length && !d.translation) return html``;
   return html`<dl class="meta-list item-extras">
-${d.cover ? html`<dt>${t(L, 'itemExtras.coverImage')}</dt><dd><img src="${d.cover.thumb}" alt="" width="160" height="107" class="cover-thumb"> ${d.cover.label}${d.cover.caption ? html` — ${d.cover.caption}` : ''}</dd>` : ''}
-${d.attachments.length ? html`<dt>${t(L, 'itemExtras.attachments')}</dt><dd><ul class="plain">${d.attachments.map((a) => html`<li><a href="${a.href}">${a.label}</a></li>`)}</ul></dd>` : ''}
-${d.topics.length ? html`<dt>${t(L, 'itemExtras.topics')}</dt><dd>${d.topics.join(', ')}</dd>` : ''}
-${d.translation ? html`<dt>${t(L, 'itemExtras.translation2')}</dt><dd><a href="${d.translation.href}" hreflang="${d.translation.lang}">${d.translation.title}</a> (${d.translation.lang === 'en' ? 'English' : 'Tiếng Việt'})</dd>` : ''}
+${d.cover ? html`<dt>${t(L, 'relations.coverImage')}</dt><dd><img src="${d.cover.thumb}" alt="" width="160" height="107" class="cover-thumb"> ${d.cover.label}${d.cover.caption ? html` — ${d.cover.caption}` : ''}</dd>` : ''}
+${d.attachments.length ? html`<dt>${t(L, 'relations.attachments')}</dt><dd><ul class="plain">${d.attachments.map((a) => html`<li><a href="${a.href}">${a.label}</a></li>`)}</ul></dd>` : ''}
+${d.topics.length ? html`<dt>${t(L, 'relations.topics')}</dt><dd>${d.topics.join(', ')}</dd>` : ''}
+${d.translation ? html`<dt>${t(L, 'relations.translation2')}</dt><dd><a href="${d.translation.href}" hreflang="${d.translation.lang}">${d.translation.title}</a> (${d.translation.lang === 'en' ? 'English' : 'Tiếng Việt'})</dd>` : ''}
 </dl>`;
 }
 
@@ -191,39 +191,39 @@ export function itemExtrasActions(s: ItemExtrasPageSpec): SafeHtml {
     const done = s.crossPost.sites.filter((x) => x.copy);
     const chosen = (s.values['cross_post.sites'] ?? '').split(',');
     const error = err('cross_post', 'sites');
-    parts.push(html`<section class="action-box" aria-labelledby="act-cross-post"><h3 id="act-cross-post">${t(L, 'itemExtras.crossPostComponentSites')}</h3>
-${done.length ? html`<p>${t(L, 'itemExtras.alreadyCrossPosted')}: ${done.map((x, i) => html`${i ? '; ' : ''}${x.copy!.href ? html`<a href="${x.copy!.href}">${x.name}</a>` : x.name} (${x.copy!.status})`)}.</p>` : ''}
+    parts.push(html`<section class="action-box" aria-labelledby="act-cross-post"><h3 id="act-cross-post">${t(L, 'relations.crossPostComponentSites')}</h3>
+${done.length ? html`<p>${t(L, 'relations.alreadyCrossPosted')}: ${done.map((x, i) => html`${i ? '; ' : ''}${x.copy!.href ? html`<a href="${x.copy!.href}">${x.name}</a>` : x.name} (${x.copy!.status})`)}.</p>` : ''}
 ${
   open_.length
     ? html`${open(s, 'cross_post')}
 <fieldset class="field" id="f-cross-post-sites"${error ? html` aria-describedby="f-cross-post-sites-error"` : ''}>
-<legend>${t(L, 'itemExtras.sitesPost')}</legend>
+<legend>${t(L, 'relations.sitesPost')}</legend>
 ${error ? html`<p class="error" id="f-cross-post-sites-error">${error}</p>` : ''}
 <ul>${open_.map((x) => html`<li class="field-check"><input id="f-cross-post-${x.id}" name="sites" type="checkbox" value="${x.id}"${chosen.includes(String(x.id)) ? raw(' checked') : ''}><label for="f-cross-post-${x.id}">${x.name}</label></li>`)}</ul>
 </fieldset>
-<p class="hint">${t(L, 'itemExtras.eachChosenSiteGetsPublished')}</p>
-<p><button type="submit">${t(L, 'itemExtras.crossPost')}</button></p></form>`
-    : html`<p>${t(L, 'itemExtras.itemAlreadyEveryComponentSite')}</p>`
+<p class="hint">${t(L, 'relations.eachChosenSiteGetsPublished')}</p>
+<p><button type="submit">${t(L, 'relations.crossPost')}</button></p></form>`
+    : html`<p>${t(L, 'relations.itemAlreadyEveryComponentSite')}</p>`
 }
 </section>`);
   }
   if (s.propose) {
-    parts.push(html`<section class="action-box" aria-labelledby="act-propose"><h3 id="act-propose">${t(L, 'itemExtras.proposePortal')}</h3>
-${s.propose.proposals.length ? html`<p>${t(L, 'itemExtras.proposed')}: ${s.propose.proposals.map((p, i) => html`${i ? '; ' : ''}#${p.id} (${p.status})`)}.</p>` : ''}
+    parts.push(html`<section class="action-box" aria-labelledby="act-propose"><h3 id="act-propose">${t(L, 'relations.proposePortal')}</h3>
+${s.propose.proposals.length ? html`<p>${t(L, 'relations.proposed')}: ${s.propose.proposals.map((p, i) => html`${i ? '; ' : ''}#${p.id} (${p.status})`)}.</p>` : ''}
 ${
   s.propose.pending
-    ? html`<p>${t(L, 'itemExtras.proposalAwaitsPortalsBoard')}</p>`
-    : html`${open(s, 'propose')}<p class="hint">${t(L, 'itemExtras.sendsCopyItsBoardEdits', { portalName: s.propose.portalName })}</p>
-<p><button type="submit">${t(L, 'itemExtras.proposePortal')}</button></p></form>`
+    ? html`<p>${t(L, 'relations.proposalAwaitsPortalsBoard')}</p>`
+    : html`${open(s, 'propose')}<p class="hint">${t(L, 'relations.sendsCopyItsBoardEdits', { portalName: s.propose.portalName })}</p>
+<p><button type="submit">${t(L, 'relations.proposePortal')}</button></p></form>`
 }
 </section>`);
   }
   if (s.review) {
     const r = s.review;
-    parts.push(html`<section class="action-box" aria-labelledby="act-review"><h3 id="act-review">${t(L, 'itemExtras.periodicReview')}</h3>
-<p>${r.nextReviewAt ? html`${r.overdue ? html`<strong>${t(L, 'itemExtras.reviewDue')}</strong> (${formatDate(r.nextReviewAt)}).` : html`${t(L, 'itemExtras.nextReviewDue')}: ${formatDate(r.nextReviewAt)}.`}` : t(L, 'itemExtras.noReviewDateYet')} ${t(L, 'itemExtras.everyDays', { intervalDays: r.intervalDays })}</p>
-${open(s, 'mark_reviewed')}<p class="hint">${t(L, 'itemExtras.confirmsInformationStillAccurateNext')}</p>
-<p><button type="submit" class="secondary">${t(L, 'itemExtras.markReviewed')}</button></p></form>
+    parts.push(html`<section class="action-box" aria-labelledby="act-review"><h3 id="act-review">${t(L, 'relations.periodicReview')}</h3>
+<p>${r.nextReviewAt ? html`${r.overdue ? html`<strong>${t(L, 'relations.reviewDue')}</strong> (${formatDate(r.nextReviewAt)}).` : html`${t(L, 'relations.nextReviewDue')}: ${formatDate(r.nextReviewAt)}.`}` : t(L, 'relations.noReviewDateYet')} ${t(L, 'relations.everyDays', { intervalDays: r.intervalDays })}</p>
+${open(s, 'mark_reviewed')}<p class="hint">${t(L, 'relations.confirmsInformationStillAccurateNext')}</p>
+<p><button type="submit" class="secondary">${t(L, 'relations.markReviewed')}</button></p></form>
 </section>`);
   }
   return html`${parts}`;
@@ -236,11 +236,11 @@ export function overdueCard(
   itemHref: (id: number) => string,
 ): SafeHtml {
   const L = lang;
-  return html`<section class="card" aria-labelledby="db-reviews"><h2 id="db-reviews">${t(L, 'itemExtras.informationDueReview')} (${rows.length})</h2>
+  return html`<section class="card" aria-labelledby="db-reviews"><h2 id="db-reviews">${t(L, 'relations.informationDueReview')} (${rows.length})</h2>
 ${
   rows.length
-    ? html`<ul>${rows.slice(0, 10).map((r) => html`<li><a href="${itemHref(r.id)}">${r.title}</a>${r.next_review_at ? html` — ${t(L, 'itemExtras.due')} ${formatDateTime(r.next_review_at)}` : ''}</li>`)}</ul>${rows.length > 10 ? html`<p>${t(L, 'itemExtras.more', { value: rows.length - 10 })}</p>` : ''}`
-    : html`<p>${t(L, 'itemExtras.nothingDueReview')}</p>`
+    ? html`<ul>${rows.slice(0, 10).map((r) => html`<li><a href="${itemHref(r.id)}">${r.title}</a>${r.next_review_at ? html` — ${t(L, 'relations.due')} ${formatDateTime(r.next_review_at)}` : ''}</li>`)}</ul>${rows.length > 10 ? html`<p>${t(L, 'relations.more', { value: rows.length - 10 })}</p>` : ''}`
+    : html`<p>${t(L, 'relations.nothingDueReview')}</p>`
 }
 </section>`;
 }

@@ -10,7 +10,7 @@ import { html, type SafeHtml } from '../../../platform/views/html.ts';
 import { assetUrl } from '../../../platform/views/assets.ts';
 import { csrfInput } from '../../../platform/views/forms.ts';
 import type { CategoryRow } from '../../../platform/db/schema.ts';
-import type { ContentTypeDef, FieldDef } from '../content-types.ts';
+import { typeLabel, type ContentTypeDef, type FieldDef } from '../content-types.ts';
 import type { ItemInput } from '../content.service.ts';
 import type { RevisionDiff } from '../revision-diff.ts';
 import { checkboxControl, fromLocalInput, inputControl, selectControl, textareaControl, toLocalInput } from './fields.ts';
@@ -160,7 +160,7 @@ export function inputFromValues(
 }
 
 function typeField(f: FieldDef, value: string, error: string | undefined, lang: Lang): SafeHtml {
-  const common = { name: fieldName(f), id: `f-${f.name}`, label: f.label[lang], required: f.required ?? false, error };
+  const common = { name: fieldName(f), id: `f-${f.name}`, label: t(lang, f.label), required: f.required ?? false, error };
   switch (f.kind) {
     case 'date':
       return inputControl({ ...common, type: 'date', value });
@@ -170,7 +170,9 @@ function typeField(f: FieldDef, value: string, error: string | undefined, lang: 
       return selectControl({
         ...common,
         value,
-        groups: [{ options: [{ value: '', label: t(lang, 'itemForm.choose') }, ...(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))] }],
+        groups: [
+          { options: [{ value: '', label: t(lang, 'itemForm.choose') }, ...(f.options ?? []).map((o) => ({ value: o.value, label: t(lang, o.label) }))] },
+        ],
       });
     case 'textarea':
       return textareaControl({ ...common, value, rows: 3, maxlength: 2000 });
@@ -226,7 +228,7 @@ ${revisionDiffView(s.conflict, L, { removed: t(L, 'itemForm.onlyVersionJustSaved
 ${csrfInput(s.csrf)}
 ${s.version !== undefined ? html`<input type="hidden" name="version" value="${s.version}">` : ''}
 <input type="hidden" name="type" value="${s.type.code}">
-<p class="muted">${t(L, 'itemForm.contentType')}: <strong>${s.type.label[L]}</strong>. ${t(L, 'itemForm.fieldsMarkedRequired')}</p>
+<p class="muted">${t(L, 'itemForm.contentType')}: <strong>${typeLabel(s.type.code, L)}</strong>. ${t(L, 'itemForm.fieldsMarkedRequired')}</p>
 ${
   s.isNew
     ? selectControl({
@@ -258,7 +260,7 @@ ${textareaControl({
 })}
 ${
   s.type.fields.length
-    ? html`<fieldset class="type-fields"><legend>${t(L, 'itemForm.detailsType')} “${s.type.label[L]}”</legend>
+    ? html`<fieldset class="type-fields"><legend>${t(L, 'itemForm.detailsType')} “${typeLabel(s.type.code, L)}”</legend>
 ${s.type.fields.map((f) => typeField(f, v.fields[f.name] ?? '', e[f.name], L))}
 </fieldset>`
     : ''

@@ -7,7 +7,7 @@ import { formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
 import type { ContentItemRow, ContentRevisionRow } from '../../../platform/db/schema.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
 import { csrfInput } from '../../../platform/views/forms.ts';
-import { contentType, REFUSAL_REASONS } from '../content-types.ts';
+import { contentType, optionLabel as fieldOptionLabel, REFUSAL_REASONS } from '../content-types.ts';
 import type { SiteWorkflow } from '../workflow.ts';
 import { selectControl, textareaControl } from './fields.ts';
 import { actionLabel, reasonLabel, stageLabel, typeLabel, visibilityLabel, type PageAction } from './labels.ts';
@@ -66,13 +66,15 @@ function revisionView(rev: ContentRevisionRow, item: ContentItemRow, s: ItemPage
   const L = s.lang;
   const type = contentType(item.type);
   const fields = type?.fields.filter((f) => rev.fields?.[f.name] !== undefined && rev.fields[f.name] !== '') ?? [];
-  const optionLabel = (name: string, value: unknown) =>
-    type?.fields.find((f) => f.name === name)?.options?.find((o) => o.value === value)?.label[L] ?? String(value);
+  const optionLabel = (name: string, value: unknown) => {
+    const f = type?.fields.find((x) => x.name === name);
+    return f ? fieldOptionLabel(f, value, L) : String(value);
+  };
   return html`<dl class="meta-list">
 <dt>${t(L, 'common.revision')}</dt><dd>${rev.number} · ${formatDateTime(rev.created_at)}${rev.created_by && s.names.get(rev.created_by) ? html` · ${s.names.get(rev.created_by)}` : ''}</dd>
 <dt>${t(L, 'common.title')}</dt><dd>${rev.title}</dd>
 ${rev.summary ? html`<dt>${t(L, 'common.summary')}</dt><dd>${rev.summary}</dd>` : ''}
-${fields.map((f) => html`<dt>${f.label[L]}</dt><dd>${f.kind === 'select' ? optionLabel(f.name, rev.fields[f.name]) : f.kind === 'date' ? dayMonthYear(String(rev.fields[f.name])) : String(rev.fields[f.name])}</dd>`)}
+${fields.map((f) => html`<dt>${t(L, f.label)}</dt><dd>${f.kind === 'select' ? optionLabel(f.name, rev.fields[f.name]) : f.kind === 'date' ? dayMonthYear(String(rev.fields[f.name])) : String(rev.fields[f.name])}</dd>`)}
 <dt>${t(L, 'common.source')}</dt><dd>${rev.source || '—'}</dd>
 <dt>${t(L, 'common.author')}</dt><dd>${rev.author_name || '—'}</dd>
 ${rev.is_reference ? html`<dt>${t(L, 'common.referenceItem')}</dt><dd>${t(L, 'itemPage.yes')}</dd>` : ''}
@@ -100,7 +102,7 @@ ${textareaControl({ name: 'comment', id: 'f-return-comment', label: t(L, 'itemPa
 <p><button type="submit" class="secondary">${actionLabel(a, L)}</button></p></form></section>`;
     case 'refuse':
       return html`<section class="action-box" aria-labelledby="act-refuse"><h3 id="act-refuse">${actionLabel(a, L)}</h3>${open}
-${selectControl({ name: 'reason', id: 'f-refuse-reason', label: t(L, 'itemPage.reasonUnderRegulation'), value: val('reason'), required: true, error: err('reason'), groups: [{ options: [{ value: '', label: t(L, 'itemPage.chooseReason') }, ...REFUSAL_REASONS.map((r) => ({ value: r.code, label: r.label[L] }))] }] })}
+${selectControl({ name: 'reason', id: 'f-refuse-reason', label: t(L, 'itemPage.reasonUnderRegulation'), value: val('reason'), required: true, error: err('reason'), groups: [{ options: [{ value: '', label: t(L, 'itemPage.chooseReason') }, ...REFUSAL_REASONS.map((code) => ({ value: code, label: t(L, `reason.${code}`) }))] }] })}
 ${textareaControl({ name: 'comment', id: 'f-refuse-comment', label: t(L, 'itemPage.furtherExplanation'), value: val('comment'), rows: 2, error: err('comment') })}
 <p><button type="submit" class="danger">${actionLabel(a, L)}</button></p></form></section>`;
     case 'emergency_publish':

@@ -51,7 +51,7 @@ export function contentList(spec: {
 <p>${t(L, 'lists.itemsSite')} <strong>${spec.siteName}</strong>.</p>
 ${spec.newHref ? html`<p><a class="button" href="${spec.newHref}">${t(L, 'common.newItem')}</a></p>` : ''}
 <form method="get" action="${spec.base}" class="filters" role="search" aria-label="${t(L, 'lists.filterItems')}">
-${selectControl({ name: 'loai', label: t(L, 'common.type'), value: f.type, groups: [{ options: [{ value: '', label: t(L, 'lists.all') }, ...CONTENT_TYPES.map((t) => ({ value: t.code, label: t.label[L] }))] }] })}
+${selectControl({ name: 'loai', label: t(L, 'common.type'), value: f.type, groups: [{ options: [{ value: '', label: t(L, 'lists.all') }, ...CONTENT_TYPES.map((ty) => ({ value: ty.code, label: t(L, `type.${ty.code}`) }))] }] })}
 ${selectControl({
   name: 'trang_thai',
   label: t(L, 'lists.status'),
@@ -86,7 +86,7 @@ export function typeChooser(lang: Lang, newHref: string): SafeHtml {
   const L = lang;
   return html`<h1>${t(L, 'common.newItem')}</h1>
 <p>${t(L, 'lists.chooseTypeContentEachType')}</p>
-<ul class="type-list">${CONTENT_TYPES.map((t) => html`<li><a href="${newHref}?loai=${t.code}">${t.label[L]}</a></li>`)}</ul>`;
+<ul class="type-list">${CONTENT_TYPES.map((ty) => html`<li><a href="${newHref}?loai=${ty.code}">${t(L, `type.${ty.code}`)}</a></li>`)}</ul>`;
 }
 
 export interface QueueRow {

@@ -169,12 +169,12 @@ ${r.label.trim() || r.href.trim() ? checkboxControl({ name: `xoa_${r.key}`, labe
 
 // ---- Home-page blocks ------------------------------------------------------------------------------------
 
-const KIND_LABELS: Record<string, Record<Lang, string>> = {
-  featured: { vi: 'Tin nổi bật', en: 'Featured items' },
-  latest: { vi: 'Tin mới nhất', en: 'Latest items' },
-  type: { vi: 'Theo loại nội dung', en: 'One content type' },
-  category: { vi: 'Theo chuyên mục', en: 'One category' },
-};
+const BLOCK_KINDS = ['featured', 'latest', 'type', 'category'] as const;
+
+function blockKindLabel(kind: string, L: Lang): string {
+  const known = BLOCK_KINDS.find((k) => k === kind);
+  return known ? t(L, `blockKind.${known}`) : kind;
+}
 
 export function blocksForm(spec: {
   lang: Lang;
@@ -193,7 +193,7 @@ export function blocksForm(spec: {
   const e = spec.errors;
   const sources: OptionGroup[] = [
     { options: [{ value: '', label: t(L, 'structure.notNeededFeaturedLatest') }] },
-    { label: t(L, 'structure.contentTypes'), options: CONTENT_TYPES.map((t) => ({ value: t.code, label: t.label[L] })) },
+    { label: t(L, 'structure.contentTypes'), options: CONTENT_TYPES.map((ty) => ({ value: ty.code, label: t(L, `type.${ty.code}`) })) },
     ...(spec.categories.length ? [{ label: t(L, 'structure.categories'), options: spec.categories.map((c) => ({ value: String(c.id), label: c.name })) }] : []),
   ];
   return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${t(L, 'structure.siteStructure')}</a> › ${t(L, 'structure.homePage')}</p>
@@ -207,7 +207,7 @@ ${csrfInput(spec.csrf)}
 ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
 ${spec.rows.map(
   (r) => html`<fieldset class="row-fields">
-<legend>${t(L, 'structure.block')} ${r.key}${r.kind ? html`: ${KIND_LABELS[r.kind]?.[L] ?? r.kind}` : html` (${t(L, 'structure.emptyRowAdd')})`}</legend>
+<legend>${t(L, 'structure.block')} ${r.key}${r.kind ? html`: ${blockKindLabel(r.kind, L)}` : html` (${t(L, 'structure.emptyRowAdd')})`}</legend>
 ${selectControl({
   name: `loai_${r.key}`,
   label: t(L, 'structure.kind'),
@@ -215,7 +215,7 @@ ${selectControl({
   error: e[`loai_${r.key}`],
   groups: [
     {
-      options: [{ value: '', label: t(L, 'structure.unused') }, ...Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: label[L] }))],
+      options: [{ value: '', label: t(L, 'structure.unused') }, ...BLOCK_KINDS.map((value) => ({ value, label: t(L, `blockKind.${value}`) }))],
     },
   ],
 })}

@@ -19,7 +19,7 @@
 import { createRequire } from 'node:module';
 import type PDFKit from 'pdfkit';
 import { formatDateLong, formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
-import { L } from './labels.ts';
+import { t } from '../messages.ts';
 import type { ItemView } from './models.ts';
 import { htmlToBlocks, runsText, type Block, type Run, type TableCell } from './pdf-blocks.ts';
 
@@ -138,15 +138,15 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
   // ── Title and what it is ──────────────────────────────────────────────────────────
   plain(v.title, { size: 18, font: PDF_FONTS.bold, gapAfter: 6 });
   const meta = [
-    v.date ? `${L(lang, 'published')}: ${formatDateLong(v.date, lang)}` : '',
+    v.date ? `${t(lang, 'public.published')}: ${formatDateLong(v.date, lang)}` : '',
     v.typeLabel,
-    v.category ? `${L(lang, 'category')}: ${v.category.name}` : '',
-    v.author ? `${L(lang, 'author')}: ${v.author}` : '',
+    v.category ? `${t(lang, 'public.category')}: ${v.category.name}` : '',
+    v.author ? `${t(lang, 'public.author')}: ${v.author}` : '',
   ].filter(Boolean);
   plain(meta.join(' · '), { size: 9.5, color: MUTED, gapAfter: 6 });
   if (v.isReference) {
     // The badge: a framed label, then what it means.
-    const label = L(lang, 'reference');
+    const label = t(lang, 'public.reference');
     doc.font(PDF_FONTS.bold).fontSize(9.5);
     const w = doc.widthOfString(label) + 10;
     need(20);
@@ -156,14 +156,15 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
     doc
       .font(PDF_FONTS.italic)
       .fillColor(MUTED)
-      .text(L(lang, 'referenceHint'), left + w + 6, y + 2.5, { width: width - w - 6, lineGap: 1 });
+      .text(t(lang, 'public.referenceHint'), left + w + 6, y + 2.5, { width: width - w - 6, lineGap: 1 });
     doc.x = left;
     doc.y = Math.max(doc.y, y + 15) + 6;
     doc.fillColor(INK);
   }
-  if (v.update) plain(`${L(lang, 'updatedAt', { time: formatDateTime(v.update.at) })}: ${v.update.note}`, { size: 9.5, font: PDF_FONTS.italic, color: MUTED });
+  if (v.update)
+    plain(`${t(lang, 'public.updatedAt', { time: formatDateTime(v.update.at) })}: ${v.update.note}`, { size: 9.5, font: PDF_FONTS.italic, color: MUTED });
   if (v.crossPost)
-    plain(`${L(lang, 'crossPosted')} ${v.crossPost.siteName} (${L(lang, 'original')}): ${v.crossPost.href}`, {
+    plain(`${t(lang, 'public.crossPosted')} ${v.crossPost.siteName} (${t(lang, 'public.original')}): ${v.crossPost.href}`, {
       size: 9.5,
       font: PDF_FONTS.italic,
       color: MUTED,
@@ -175,14 +176,14 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
 
   // ── After the body: source, details, attachments, address ────────────────────────
   doc.moveDown(0.4);
-  if (v.source) plain(`${L(lang, 'source')}: ${v.source}`, { font: PDF_FONTS.italic });
+  if (v.source) plain(`${t(lang, 'public.source')}: ${v.source}`, { font: PDF_FONTS.italic });
   if (v.fields.length) {
-    heading(L(lang, 'details'), 13);
+    heading(t(lang, 'public.details'), 13);
     for (const f of v.fields) runs([{ text: `${f.label}: `, bold: true }, { text: f.value }], { gapAfter: 2 });
     doc.moveDown(0.4);
   }
   if (v.attachments.length) {
-    heading(L(lang, 'attachments'), 13);
+    heading(t(lang, 'public.attachments'), 13);
     for (const a of v.attachments) listItem('•', [{ text: `${a.name} (${a.meta})` }], 0);
   }
   doc.moveDown(0.6);
@@ -194,7 +195,7 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
     .strokeColor(MUTED)
     .stroke();
   doc.moveDown(0.5);
-  runs([{ text: `${L(lang, 'address')}: ` }, { text: v.canonicalUrl, ...(safeHref(v.canonicalUrl) ? { link: v.canonicalUrl } : {}) }], { size: 9.5 });
+  runs([{ text: `${t(lang, 'public.address')}: ` }, { text: v.canonicalUrl, ...(safeHref(v.canonicalUrl) ? { link: v.canonicalUrl } : {}) }], { size: 9.5 });
 
   // ── Page footers: the site and "page n of N" ─────────────────────────────────────
   const range = doc.bufferedPageRange();
@@ -203,7 +204,7 @@ export async function renderItemPdf(lang: Lang, v: ItemView, site: PdfSite, opti
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(MUTED);
-    doc.text(`${site.name} · ${L(lang, 'pageOf', { n: i + 1, total: range.count })}`, left, doc.page.height - 40, {
+    doc.text(`${site.name} · ${t(lang, 'public.pageOf', { n: i + 1, total: range.count })}`, left, doc.page.height - 40, {
       width,
       align: 'center',
       lineBreak: false,
