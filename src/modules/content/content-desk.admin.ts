@@ -16,6 +16,7 @@ import { NotFound } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
 import { authorize, can } from '../access/index.ts';
 import { adminHref, csrfToken, type AccountsModule } from '../accounts/index.ts';
+import { adminPaths } from './paths.ts';
 import type { DashboardCard } from '../admin/index.ts';
 import type { MediaModule } from '../media/index.ts';
 import { siteName } from '../sites/index.ts';
@@ -72,7 +73,7 @@ export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps)
 
   for (const lang of ['vi', 'en'] as const) {
     const L = lang;
-    const base = adminHref(L, 'content');
+    const base = adminPaths.href(L, 'content');
     const itemHref = (id: number) => `${base}/${id}`;
     const noticeOf = (request: FastifyRequest) => {
       const text = doneNotice(str(request.query, 'tb'), L);
@@ -82,7 +83,7 @@ export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps)
     // ---- Images for the editor (JSON) ---------------------------------------------------------
     if (deps.listMedia) {
       const listMedia = deps.listMedia;
-      app.get(adminHref(L, 'contentImages'), async (request, reply) => {
+      app.get(adminPaths.href(L, 'contentImages'), async (request, reply) => {
         const s = await admin.scope(request);
         if (!s.site) return reply.send({ items: [], page: 1, pages: 1 });
         authorize(s.actor, 'content.write', s.site.id);
@@ -111,7 +112,7 @@ export function registerContentDesk(app: FastifyInstance, deps: ContentDeskDeps)
     }
 
     // ---- Queues ---------------------------------------------------------------------------------
-    app.get(adminHref(L, 'queues'), async (request, reply) => {
+    app.get(adminPaths.href(L, 'queues'), async (request, reply) => {
       const s = await admin.scope(request);
       const title = t(L, 'common.contentQueues');
       if (!s.site) return admin.send(request, reply, { title, main: noSite(L) }, s);
@@ -161,7 +162,7 @@ ${queueSections(L, base, [
     });
 
     // ---- Notifications ------------------------------------------------------------------------
-    app.get(adminHref(L, 'notifications'), async (request, reply) => {
+    app.get(adminPaths.href(L, 'notifications'), async (request, reply) => {
       const s = await admin.scope(request);
       const rows = await notificationsRepo.unreadOf(db, s.actor.accountId, 200);
       return admin.send(
@@ -170,20 +171,20 @@ ${queueSections(L, base, [
         {
           title: t(L, 'common.unreadNotifications'),
           ...noticeOf(request),
-          main: notificationsPage(L, rows, itemHref, adminHref(L, 'notifications'), csrfToken(request, reply)),
+          main: notificationsPage(L, rows, itemHref, adminPaths.href(L, 'notifications'), csrfToken(request, reply)),
         },
         s,
       );
     });
 
-    app.post(adminHref(L, 'notifications'), { preHandler: guard }, async (request, reply) => {
+    app.post(adminPaths.href(L, 'notifications'), { preHandler: guard }, async (request, reply) => {
       const s = await admin.scope(request);
       await notificationsRepo.markRead(db, s.actor.accountId);
-      return reply.redirect(`${adminHref(L, 'notifications')}?tb=da-doc`, 303);
+      return reply.redirect(`${adminPaths.href(L, 'notifications')}?tb=da-doc`, 303);
     });
 
     // ---- Workflow settings ---------------------------------------------------------------------
-    app.get(adminHref(L, 'workflowSettings'), async (request, reply) => {
+    app.get(adminPaths.href(L, 'workflowSettings'), async (request, reply) => {
       const s = await admin.scope(request);
       const title = t(L, 'common.approvalWorkflow');
       if (!s.site) return admin.send(request, reply, { title, main: noSite(L) }, s);
@@ -195,19 +196,19 @@ ${queueSections(L, base, [
         {
           title,
           ...noticeOf(request),
-          main: workflowSettingsForm(L, adminHref(L, 'workflowSettings'), csrfToken(request, reply), current, siteName(s.site, L)),
+          main: workflowSettingsForm(L, adminPaths.href(L, 'workflowSettings'), csrfToken(request, reply), current, siteName(s.site, L)),
         },
         s,
       );
     });
 
-    app.post(adminHref(L, 'workflowSettings'), { preHandler: guard }, async (request, reply) => {
+    app.post(adminPaths.href(L, 'workflowSettings'), { preHandler: guard }, async (request, reply) => {
       const s = await admin.scope(request);
       if (!s.site) throw new NotFound('site.not_found', 'No site', { messageKey: 'error.body.404' });
       const steps = str(request.body, 'buoc') === '1' ? 1 : 2;
       const forbidSelf = str(request.body, 'khong_tu_duyet') !== '';
       await content.configureWorkflow(s.actor, s.site.id, steps, forbidSelf);
-      return reply.redirect(`${adminHref(L, 'workflowSettings')}?tb=da-cai-dat`, 303);
+      return reply.redirect(`${adminPaths.href(L, 'workflowSettings')}?tb=da-cai-dat`, 303);
     });
   }
 }

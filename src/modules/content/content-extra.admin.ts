@@ -12,9 +12,10 @@ import { Conflict, Forbidden, isDomainError, NotFound, type FieldProblem } from 
 import { html, type SafeHtml } from '../../platform/views/html.ts';
 import { authorize, can, type Actor } from '../access/index.ts';
 import { adminHref, type AdminScope } from '../accounts/index.ts';
+import { adminPaths } from './paths.ts';
 import type { DashboardCard } from '../admin/index.ts';
 import type { MediaModule, MediaView } from '../media/index.ts';
-import { PATHS } from '../site-shell/index.ts';
+import { PUBLIC } from './paths.ts';
 import { siteName, type SiteWithHosts } from '../sites/index.ts';
 import type { CategoryService } from './categories.service.ts';
 import { contentType } from './content-types.ts';
@@ -73,7 +74,7 @@ function documentMeta(m: MediaView, lang: Lang): string {
 /** The public address of an item on a site (as the site's own path prefix). */
 function publicItemHref(site: SiteWithHosts, lang: string, slug: string): string {
   const L: Lang = lang === 'en' ? 'en' : 'vi';
-  return `/s/${site.code}${L === 'en' ? '/english' : ''}${PATHS.item[L]}/${encodeURIComponent(slug)}`;
+  return `/s/${site.code}${L === 'en' ? '/english' : ''}${PUBLIC.item[L]}/${encodeURIComponent(slug)}`;
 }
 
 export function createContentExtras(deps: ContentExtrasDeps) {
@@ -295,7 +296,8 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         details.topics = working.topic_ids.map((id) => topics.find((t) => t.id === id)?.name).filter((n): n is string => n !== undefined);
       }
       const partner = await translationOf(item);
-      if (partner) details.translation = { href: adminHref(L, 'content', `/${partner.id}`), title: partner.title ?? `#${partner.id}`, lang: partner.lang };
+      if (partner)
+        details.translation = { href: adminPaths.href(L, 'content', `/${partner.id}`), title: partner.title ?? `#${partner.id}`, lang: partner.lang };
 
       const live = item.visibility === 'live' && item.live_revision_id !== null;
       const site = live ? await deps.sites?.byId(item.site_id) : undefined;

@@ -22,7 +22,8 @@ import { Forbidden, isDomainError, NotFound } from '../../platform/http/errors.t
 import { html } from '../../platform/views/html.ts';
 import { errorsByField } from '../../platform/views/forms.ts';
 import { actorId, authorize, can, type Actor } from '../access/index.ts';
-import { adminHref, csrfGuard, csrfToken, type AccountsModule, type AdminScope } from '../accounts/index.ts';
+import { csrfGuard, csrfToken, type AccountsModule, type AdminScope } from '../accounts/index.ts';
+import { adminPaths } from './paths.ts';
 import type { DashboardCard } from '../admin/index.ts';
 import type { MediaModule } from '../media/index.ts';
 import { siteName } from '../sites/index.ts';
@@ -120,9 +121,9 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
   const guard = csrfGuard(app, db);
   const extras = createContentExtras({ db, content, categories, listMedia: deps.listMedia, getMedia: deps.getMedia, sites: deps.sites });
 
-  admin.addNav({ label: { vi: 'Nội dung', en: 'Content' }, path: 'content', action: 'content.write' });
-  admin.addNav({ label: { vi: 'Hàng chờ', en: 'Queues' }, path: 'queues', action: 'content.write' });
-  admin.addNav({ label: { vi: 'Quy trình duyệt', en: 'Approval workflow' }, path: 'workflowSettings', action: 'site.settings' });
+  admin.addNav({ label: (lang) => t(lang, 'nav.content'), href: (lang) => adminPaths.href(lang, 'content'), action: 'content.write' });
+  admin.addNav({ label: (lang) => t(lang, 'nav.queues'), href: (lang) => adminPaths.href(lang, 'queues'), action: 'content.write' });
+  admin.addNav({ label: (lang) => t(lang, 'nav.workflow'), href: (lang) => adminPaths.href(lang, 'workflowSettings'), action: 'site.settings' });
 
   /** Names of accounts (providers, authors of revisions), looked up once each. */
   async function namesOf(ids: readonly (number | null | undefined)[]): Promise<Map<number, string>> {
@@ -143,12 +144,12 @@ export function registerContentAdmin(app: FastifyInstance, deps: ContentAdminDep
 
   for (const lang of ['vi', 'en'] as const) {
     const L = lang;
-    const base = adminHref(L, 'content');
-    const newHref = adminHref(L, 'contentNew');
-    const editHref = (id: number) => adminHref(L, 'contentEdit', `/${id}`);
-    const revisionsHref = (id: number) => adminHref(L, 'contentRevisions', `/${id}`);
+    const base = adminPaths.href(L, 'content');
+    const newHref = adminPaths.href(L, 'contentNew');
+    const editHref = (id: number) => adminPaths.href(L, 'contentEdit', `/${id}`);
+    const revisionsHref = (id: number) => adminPaths.href(L, 'contentRevisions', `/${id}`);
     const itemHref = (id: number) => `${base}/${id}`;
-    const imagesUrl = deps.listMedia ? adminHref(L, 'contentImages') : undefined;
+    const imagesUrl = deps.listMedia ? adminPaths.href(L, 'contentImages') : undefined;
     const noticeOf = (request: FastifyRequest) => {
       const text = doneNotice(str(request.query, 'tb'), L);
       return text ? { notice: { kind: 'ok' as const, text } } : {};
@@ -476,7 +477,7 @@ ${itemForm({
       return loaded;
     }
 
-    app.get<{ Params: { id: string } }>(`${adminHref(L, 'contentEdit')}/:id`, async (request, reply) => {
+    app.get<{ Params: { id: string } }>(`${adminPaths.href(L, 'contentEdit')}/:id`, async (request, reply) => {
       const id = idParam(request.params.id);
       const s = await admin.scope(request);
       const { item, working } = await editable(s, id);
@@ -484,42 +485,46 @@ ${itemForm({
       return editForm(request, reply, s, item, values, await extras.valuesFromItem(item, working));
     });
 
-    app.post<{ Params: { id: string } }>(`${adminHref(L, 'contentEdit')}/:id`, { preHandler: guard, bodyLimit: ITEM_BODY_LIMIT }, async (request, reply) => {
-      const id = idParam(request.params.id);
-      const s = await admin.scope(request);
-      const { item, working } = await editable(s, id);
-      const type = contentType(item.type)!;
-      const values = { ...valuesFromBody(request.body, type), lang: item.lang };
-      const version = Number(str(request.body, 'version'));
-      const { input, problems } = inputFromValues(values, type, await siteCategories(item.site_id), L);
-      // What the form did not send (no cover or topic controls) stays as it was.
-      const more = extras.valuesFromBody(request.body, await extras.valuesFromItem(item, working));
-      const extra = await extras.inputFrom(s, item.site_id, item.lang, item, more);
-      // Loaded with the version the person started from, so that the form keeps detecting conflicts.
-      const asLoaded = Number.isSafeInteger(version) ? { ...item, version } : item;
-      if (problems.length || extra.problems.length)
-        return editForm(request, reply, s, asLoaded, values, more, { errors: errorsByField([...problems, ...extra.problems]), status: 422 });
-      const keep = working
-        ? { coverMediaId: working.cover_media_id, coverCaption: working.cover_caption, attachments: working.attachments, topicIds: working.topic_ids }
-        : {};
-      try {
-        await content.save(s.actor, id, { ...keep, ...input, ...extra.input }, Number.isSafeInteger(version) ? version : -1);
-        const linked = await extras.applyTranslation(s.actor, id, extra.translation);
-        return reply.redirect(`${itemHref(id)}?tb=${linked ? 'da-luu' : 'da-luu-chua-lien-ket'}`, 303);
-      } catch (err) {
-        if (isDomainError(err) && err.code === 'content.edit_conflict') {
-          // Shown with the current version: saving again, knowingly, replaces the other person's save.
-          const current = (await content.item(id)) ?? item;
-          return editForm(request, reply, s, current, values, more, { conflict: conflictDiff(err.details), status: 409 });
+    app.post<{ Params: { id: string } }>(
+      `${adminPaths.href(L, 'contentEdit')}/:id`,
+      { preHandler: guard, bodyLimit: ITEM_BODY_LIMIT },
+      async (request, reply) => {
+        const id = idParam(request.params.id);
+        const s = await admin.scope(request);
+        const { item, working } = await editable(s, id);
+        const type = contentType(item.type)!;
+        const values = { ...valuesFromBody(request.body, type), lang: item.lang };
+        const version = Number(str(request.body, 'version'));
+        const { input, problems } = inputFromValues(values, type, await siteCategories(item.site_id), L);
+        // What the form did not send (no cover or topic controls) stays as it was.
+        const more = extras.valuesFromBody(request.body, await extras.valuesFromItem(item, working));
+        const extra = await extras.inputFrom(s, item.site_id, item.lang, item, more);
+        // Loaded with the version the person started from, so that the form keeps detecting conflicts.
+        const asLoaded = Number.isSafeInteger(version) ? { ...item, version } : item;
+        if (problems.length || extra.problems.length)
+          return editForm(request, reply, s, asLoaded, values, more, { errors: errorsByField([...problems, ...extra.problems]), status: 422 });
+        const keep = working
+          ? { coverMediaId: working.cover_media_id, coverCaption: working.cover_caption, attachments: working.attachments, topicIds: working.topic_ids }
+          : {};
+        try {
+          await content.save(s.actor, id, { ...keep, ...input, ...extra.input }, Number.isSafeInteger(version) ? version : -1);
+          const linked = await extras.applyTranslation(s.actor, id, extra.translation);
+          return reply.redirect(`${itemHref(id)}?tb=${linked ? 'da-luu' : 'da-luu-chua-lien-ket'}`, 303);
+        } catch (err) {
+          if (isDomainError(err) && err.code === 'content.edit_conflict') {
+            // Shown with the current version: saving again, knowingly, replaces the other person's save.
+            const current = (await content.item(id)) ?? item;
+            return editForm(request, reply, s, current, values, more, { conflict: conflictDiff(err.details), status: 409 });
+          }
+          if (isDomainError(err) && err.status === 422)
+            return editForm(request, reply, s, asLoaded, values, more, {
+              errors: err.details.length ? errorsByField(err.details) : { form: err.message },
+              status: 422,
+            });
+          throw err;
         }
-        if (isDomainError(err) && err.status === 422)
-          return editForm(request, reply, s, asLoaded, values, more, {
-            errors: err.details.length ? errorsByField(err.details) : { form: err.message },
-            status: 422,
-          });
-        throw err;
-      }
-    });
+      },
+    );
 
     // ---- Revisions --------------------------------------------------------------------------
     const renderRevisions = async (request: FastifyRequest, reply: FastifyReply, s: AdminScope, id: number, error?: string, status = 200) => {
@@ -557,12 +562,12 @@ ${itemForm({
       );
     };
 
-    app.get<{ Params: { id: string } }>(`${adminHref(L, 'contentRevisions')}/:id`, async (request, reply) => {
+    app.get<{ Params: { id: string } }>(`${adminPaths.href(L, 'contentRevisions')}/:id`, async (request, reply) => {
       const id = idParam(request.params.id);
       return renderRevisions(request, reply, await admin.scope(request), id);
     });
 
-    app.post<{ Params: { id: string } }>(`${adminHref(L, 'contentRevisions')}/:id`, { preHandler: guard }, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${adminPaths.href(L, 'contentRevisions')}/:id`, { preHandler: guard }, async (request, reply) => {
       const id = idParam(request.params.id);
       const s = await admin.scope(request);
       const revisionId = Number(str(request.body, 'phien_ban'));

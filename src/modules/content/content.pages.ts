@@ -23,7 +23,8 @@ import { t } from './messages.ts';
 import { html } from '../../platform/views/html.ts';
 import { ADMIN_ROOT } from '../accounts/index.ts';
 import type { MediaView } from '../media/index.ts';
-import { PATHS, publicRoutes, type Crumb, type PageSpec } from '../site-shell/index.ts';
+import { publicRoutes, type Crumb, type PageSpec } from '../site-shell/index.ts';
+import { PUBLIC } from './paths.ts';
 import { ownerName, requireSite, siteHref, siteName } from '../sites/index.ts';
 import { contentType } from './content-types.ts';
 import type { LiveItem } from './content.repo.ts';
@@ -119,7 +120,7 @@ export function createPublicContent(deps: PublicContentDeps) {
     const relatedFilter: pub.LiveFilter = category ? { categoryIds: [category.id], excludeId: item.id } : { type: item.type, excludeId: item.id };
     const related = await links(ctx, await pub.listLiveSummaries(deps.db, site.id, lang, relatedFilter, RELATED));
     const listing = typeListing(item.type);
-    const relatedMoreHref = siteHref(ctx, category ? categoryPath(lang, category.slug) : listing ? PATHS[listing.path][lang] : typePath(lang, item.type));
+    const relatedMoreHref = siteHref(ctx, category ? categoryPath(lang, category.slug) : listing ? PUBLIC[listing.path][lang] : typePath(lang, item.type));
 
     let crossPost: ItemView['crossPost'];
     let canonicalUrl = abs(request, ctx, itemPath(lang, item.slug));
@@ -211,7 +212,7 @@ ${siteFeedLinks(ctx)}`;
       const listing = typeListing(item.type);
       crumbs.push(
         listing
-          ? { label: t(lang, `public.${listing.title}`), href: siteHref(ctx, PATHS[listing.path][lang]) }
+          ? { label: t(lang, `public.${listing.title}`), href: siteHref(ctx, PUBLIC[listing.path][lang]) }
           : { label: view.typeLabel, href: siteHref(ctx, typePath(lang, item.type)) },
       );
     }
@@ -311,7 +312,7 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
           .map((c) => ({ label: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
       ],
       subcategories: all.filter((c) => c.parent_id === cat.id).map((c) => ({ name: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
-      feeds: { rss: siteHref(ctx, `${path}${PATHS.rss[lang]}`), atom: siteHref(ctx, `${path}${PATHS.atom[lang]}`) },
+      feeds: { rss: siteHref(ctx, `${path}${PUBLIC.rss[lang]}`), atom: siteHref(ctx, `${path}${PUBLIC.atom[lang]}`) },
     });
   }
 
@@ -322,7 +323,7 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
     const type = contentType(request.params.code);
     if (!type) throw notFound();
     const own = typeListing(type.code);
-    if (own) return reply.redirect(siteHref(ctx, PATHS[own.path][lang]), 301);
+    if (own) return reply.redirect(siteHref(ctx, PUBLIC[own.path][lang]), 301);
     return listing(request, reply, ctx, {
       title: t(lang, `type.${type.code}`),
       filter: { type: type.code },
@@ -334,31 +335,33 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
 
   function register(app: FastifyInstance): void {
     publicRoutes(app, (scope, lang) => {
-      scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug`, (request, reply) => itemPage(request, reply, 'page'));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug${PATHS.print[lang]}`, (request, reply) => itemPage(request, reply, 'print'));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.item[lang]}/:slug${PATHS.pdf[lang]}`, (request, reply) => itemPage(request, reply, 'pdf'));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug`, (request, reply) => categoryPage(request, reply));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.rss[lang]}`, (request, reply) => feeds.categoryFeed(request, reply, 'rss'));
-      scope.get<{ Params: { slug: string } }>(`${PATHS.category[lang]}/:slug${PATHS.atom[lang]}`, (request, reply) =>
+      scope.get<{ Params: { slug: string } }>(`${PUBLIC.item[lang]}/:slug`, (request, reply) => itemPage(request, reply, 'page'));
+      scope.get<{ Params: { slug: string } }>(`${PUBLIC.item[lang]}/:slug${PUBLIC.print[lang]}`, (request, reply) => itemPage(request, reply, 'print'));
+      scope.get<{ Params: { slug: string } }>(`${PUBLIC.item[lang]}/:slug${PUBLIC.pdf[lang]}`, (request, reply) => itemPage(request, reply, 'pdf'));
+      scope.get<{ Params: { slug: string } }>(`${PUBLIC.category[lang]}/:slug`, (request, reply) => categoryPage(request, reply));
+      scope.get<{ Params: { slug: string } }>(`${PUBLIC.category[lang]}/:slug${PUBLIC.rss[lang]}`, (request, reply) =>
+        feeds.categoryFeed(request, reply, 'rss'),
+      );
+      scope.get<{ Params: { slug: string } }>(`${PUBLIC.category[lang]}/:slug${PUBLIC.atom[lang]}`, (request, reply) =>
         feeds.categoryFeed(request, reply, 'atom'),
       );
-      scope.get<{ Params: { code: string } }>(`${PATHS.typeList[lang]}/:code`, (request, reply) => typePage(request, reply));
-      scope.get(PATHS.calendar[lang], (request, reply) => calendarWeek(request, reply));
+      scope.get<{ Params: { code: string } }>(`${PUBLIC.typeList[lang]}/:code`, (request, reply) => typePage(request, reply));
+      scope.get(PUBLIC.calendar[lang], (request, reply) => calendarWeek(request, reply));
       for (const l of LISTINGS) {
-        scope.get(PATHS[l.path][lang], (request, reply) => {
+        scope.get(PUBLIC[l.path][lang], (request, reply) => {
           const ctx = requireSite(request);
           const title = t(lang, `public.${l.title}`);
           return listing(request, reply, ctx, {
             title,
             filter: l.filter,
-            path: PATHS[l.path][lang],
+            path: PUBLIC[l.path][lang],
             crumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }],
-            alternate: { lang: other(lang), href: siteHref(ctx, PATHS[l.path][other(lang)], other(lang)) },
+            alternate: { lang: other(lang), href: siteHref(ctx, PUBLIC[l.path][other(lang)], other(lang)) },
           });
         });
       }
-      scope.get(PATHS.rss[lang], (request, reply) => feeds.siteFeed(request, reply, 'rss'));
-      scope.get(PATHS.atom[lang], (request, reply) => feeds.siteFeed(request, reply, 'atom'));
+      scope.get(PUBLIC.rss[lang], (request, reply) => feeds.siteFeed(request, reply, 'rss'));
+      scope.get(PUBLIC.atom[lang], (request, reply) => feeds.siteFeed(request, reply, 'atom'));
       // One sitemap per site, covering both languages: at the host root and under /s/<code>/.
       if (lang === 'vi') scope.get('/sitemap.xml', (request, reply) => feeds.sitemap(request, reply));
     });

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import type { AccountsModule } from '../accounts/index.ts';
-import { adminHref } from '../accounts/index.ts';
+import { adminItemHref } from './paths.ts';
 import type { MediaModule } from '../media/index.ts';
 import type { PagesModule } from '../pages/index.ts';
 import type { SiteShell } from '../site-shell/index.ts';
@@ -53,7 +53,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   const content = new ContentService(platform.db, {
     accountsWithRoles: (siteId, roles) => deps.accounts.accountsWithRoles(siteId, roles),
     contact: (id) => deps.accounts.contact(id),
-    adminLink: (itemId) => `${adminHref('vi', 'dashboard')}/noi-dung/${itemId}`,
+    adminLink: (itemId) => adminItemHref('vi', itemId),
     siteInfo: async (siteId) => {
       const site = await deps.sites.directory.byId(siteId);
       return site ? { id: site.id, kind: site.kind, parentId: site.parent_id } : undefined;

@@ -12,7 +12,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf } from '../../platform/cache/page-cache.ts';
 import { isoDate, type Lang } from '../../platform/i18n/index.ts';
 import { html } from '../../platform/views/html.ts';
-import { PATHS, type PageSpec } from '../site-shell/index.ts';
+import type { PageSpec } from '../site-shell/index.ts';
+import { PUBLIC } from './paths.ts';
 import { requireSite, siteHref, siteName } from '../sites/index.ts';
 import { itemPath, notFound, other, type Kit, type PublicContentDeps } from './public-kit.ts';
 import * as pub from './public.repo.ts';
@@ -49,7 +50,7 @@ export function createCalendar(deps: PublicContentDeps, kit: Kit) {
   return async function calendarWeek(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const ctx = requireSite(request);
     const { lang, site } = ctx;
-    const path = PATHS.calendar[lang];
+    const path = PUBLIC.calendar[lang];
     const raw = (request.query as Record<string, unknown> | undefined)?.tuan;
     const thisMonday = mondayOf(isoDate(new Date()));
     let monday = thisMonday;
@@ -59,7 +60,7 @@ export function createCalendar(deps: PublicContentDeps, kit: Kit) {
       monday = mondayOf(raw);
       if (monday !== raw) return reply.redirect(`${siteHref(ctx, path)}?tuan=${monday}`, 301);
     }
-    const weekHref = (m: string, l: Lang = lang) => `${siteHref(ctx, PATHS.calendar[l], l)}?tuan=${m}`;
+    const weekHref = (m: string, l: Lang = lang) => `${siteHref(ctx, PUBLIC.calendar[l], l)}?tuan=${m}`;
     const from = vnNoon(monday);
     const to = vnNoon(addDays(monday, 6));
 
@@ -90,7 +91,7 @@ export function createCalendar(deps: PublicContentDeps, kit: Kit) {
       title: given ? `${title} – ${week}` : title,
       description: item?.summary || `${title}. ${week}`,
       breadcrumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, { label: title }],
-      alternate: { lang: other(lang), href: given ? weekHref(monday, other(lang)) : siteHref(ctx, PATHS.calendar[other(lang)], other(lang)) },
+      alternate: { lang: other(lang), href: given ? weekHref(monday, other(lang)) : siteHref(ctx, PUBLIC.calendar[other(lang)], other(lang)) },
       subject: title,
       ...(item?.published_at ? { date: item.published_at } : {}),
       head: html`${contentStyle()}

@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { PATHS } from '../site-shell/index.ts';
+import { PUBLIC } from './paths.ts';
 import { ownerName, requireSite, siteName } from '../sites/index.ts';
 import { atomFeed, FEED_SIZE, rssFeed, type FeedEntry, type FeedMeta } from './feeds.ts';
 import { categoryPath, descendantIds, itemPath, LISTINGS, notFound, typeLabel, type Kit, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
@@ -59,7 +60,7 @@ export function createFeeds(deps: PublicContentDeps, kit: Kit) {
       description: ownerName(ctx.site, ctx.lang) || name,
       filter: {},
       pagePath: '/',
-      selfPath: PATHS[kind][ctx.lang],
+      selfPath: PUBLIC[kind][ctx.lang],
     });
   }
 
@@ -74,7 +75,7 @@ export function createFeeds(deps: PublicContentDeps, kit: Kit) {
       description: cat.description || cat.name,
       filter: { categoryIds: descendantIds(all, cat.id) },
       pagePath: path,
-      selfPath: `${path}${PATHS[kind][ctx.lang]}`,
+      selfPath: `${path}${PUBLIC[kind][ctx.lang]}`,
     });
   }
 
@@ -93,8 +94,8 @@ export function createFeeds(deps: PublicContentDeps, kit: Kit) {
       if (lang === 'en' && pages.length === 0 && !langLatest) continue;
       entries.push({ loc: at(lang, '/'), lastmod: langLatest });
       for (const p of pages) entries.push({ loc: at(lang, `${PATHS.page[lang]}/${p.slug}`), lastmod: p.updated_at });
-      if (langLatest) for (const l of LISTINGS) entries.push({ loc: at(lang, PATHS[l.path][lang]) });
-      if (await pub.latestCalendarWeek(deps.db, site.id, lang)) entries.push({ loc: at(lang, PATHS.calendar[lang]) });
+      if (langLatest) for (const l of LISTINGS) entries.push({ loc: at(lang, PUBLIC[l.path][lang]) });
+      if (await pub.latestCalendarWeek(deps.db, site.id, lang)) entries.push({ loc: at(lang, PUBLIC.calendar[lang]) });
       for (const c of await deps.categories.list(site.id, lang))
         entries.push({ loc: at(lang, categoryPath(lang, c.slug)), lastmod: latest((r) => r.lang === lang && r.category_id === c.id) });
     }

@@ -8,7 +8,7 @@
 import type { FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '../../platform/views/html.ts';
 import { slugify } from '../../platform/text/index.ts';
-import { PATHS } from '../site-shell/index.ts';
+import { PUBLIC } from './paths.ts';
 import { requireSite, siteHref } from '../sites/index.ts';
 import { contentType, typeLabel } from './content-types.ts';
 import type { HomeBlock as BlockSetting } from './home-blocks.service.ts';
@@ -32,14 +32,14 @@ export function createHomeBlocks(deps: PublicContentDeps, kit: Kit) {
     const title = b.title.trim();
     switch (b.kind) {
       case 'featured':
-        return { title: title || t(lang, 'public.featured'), filter: { featured: true }, moreHref: siteHref(ctx, PATHS.featured[lang]), thumbs: true };
+        return { title: title || t(lang, 'public.featured'), filter: { featured: true }, moreHref: siteHref(ctx, PUBLIC.featured[lang]), thumbs: true };
       case 'latest':
-        return { title: title || t(lang, 'public.latest'), filter: {}, moreHref: siteHref(ctx, PATHS.latestList[lang]), thumbs: false };
+        return { title: title || t(lang, 'public.latest'), filter: {}, moreHref: siteHref(ctx, PUBLIC.latestList[lang]), thumbs: false };
       case 'type': {
         const type = contentType(b.ref);
         if (!type) return undefined;
         const listing = typeListing(type.code);
-        const more = listing ? PATHS[listing.path][lang] : typePath(lang, type.code);
+        const more = listing ? PUBLIC[listing.path][lang] : typePath(lang, type.code);
         return {
           title: title || (listing ? t(lang, `public.${listing.title}`) : typeLabel(type.code, lang)),
           filter: { type: type.code },

@@ -14,7 +14,8 @@ import { assetUrl } from '../../platform/views/assets.ts';
 import { renderShell } from '../../platform/views/shell.ts';
 import type { MediaModule, MediaView } from '../media/index.ts';
 import type { PagesModule } from '../pages/index.ts';
-import { PATHS, type PageSpec, type SiteShell } from '../site-shell/index.ts';
+import type { PageSpec, SiteShell } from '../site-shell/index.ts';
+import { PUBLIC } from './paths.ts';
 import { ownerName, siteHref, siteName, siteOrigin, type PublicContext, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import type { CategoryService } from './categories.service.ts';
 import { optionLabel, typeLabel, type FieldDef } from './content-types.ts';
@@ -45,7 +46,7 @@ export const LISTINGS = [
   { path: 'newsList', filter: { type: 'news' }, title: 'news' },
   { path: 'announcements', filter: { type: 'announcement' }, title: 'announcements' },
   { path: 'featured', filter: { featured: true }, title: 'featured' },
-] as const satisfies readonly { path: keyof typeof PATHS; filter: pub.LiveFilter; title: 'latest' | 'news' | 'announcements' | 'featured' }[];
+] as const satisfies readonly { path: keyof typeof PUBLIC; filter: pub.LiveFilter; title: 'latest' | 'news' | 'announcements' | 'featured' }[];
 
 /** The listing of one content type, when it has its own (news, announcements). */
 export function typeListing(type: string): (typeof LISTINGS)[number] | undefined {
@@ -53,11 +54,11 @@ export function typeListing(type: string): (typeof LISTINGS)[number] | undefined
 }
 
 export const other = (lang: Lang): Lang => (lang === 'vi' ? 'en' : 'vi');
-export const itemPath = (lang: Lang, slug: string) => `${PATHS.item[lang]}/${slug}`;
-export const printPath = (lang: Lang, slug: string) => `${PATHS.item[lang]}/${slug}${PATHS.print[lang]}`;
-export const pdfPath = (lang: Lang, slug: string) => `${PATHS.item[lang]}/${slug}${PATHS.pdf[lang]}`;
-export const categoryPath = (lang: Lang, slug: string) => `${PATHS.category[lang]}/${slug}`;
-export const typePath = (lang: Lang, code: string) => `${PATHS.typeList[lang]}/${code}`;
+export const itemPath = (lang: Lang, slug: string) => `${PUBLIC.item[lang]}/${slug}`;
+export const printPath = (lang: Lang, slug: string) => `${PUBLIC.item[lang]}/${slug}${PUBLIC.print[lang]}`;
+export const pdfPath = (lang: Lang, slug: string) => `${PUBLIC.item[lang]}/${slug}${PUBLIC.pdf[lang]}`;
+export const categoryPath = (lang: Lang, slug: string) => `${PUBLIC.category[lang]}/${slug}`;
+export const typePath = (lang: Lang, code: string) => `${PUBLIC.typeList[lang]}/${code}`;
 
 export function notFound(): NotFound {
   return new NotFound('content.not_found', 'No such item', { messageKey: 'error.body.404' });
@@ -154,7 +155,7 @@ export function createKit(deps: PublicContentDeps) {
   }
 
   function siteFeedLinks(ctx: SiteCtx): SafeHtml {
-    return feedLinks(siteName(ctx.site, ctx.lang), siteHref(ctx, PATHS.rss[ctx.lang]), siteHref(ctx, PATHS.atom[ctx.lang]));
+    return feedLinks(siteName(ctx.site, ctx.lang), siteHref(ctx, PUBLIC.rss[ctx.lang]), siteHref(ctx, PUBLIC.atom[ctx.lang]));
   }
 
   /** Where another site's pages are, the way this visitor reaches sites (by path or by host). */

@@ -15,7 +15,8 @@ import { isDomainError } from '../../platform/http/errors.ts';
 import { html } from '../../platform/views/html.ts';
 import { errorsByField } from '../../platform/views/forms.ts';
 import { authorize } from '../access/index.ts';
-import { adminHref, csrfGuard, csrfToken, type AdminContext, type AdminScope } from '../accounts/index.ts';
+import { csrfGuard, csrfToken, type AdminContext, type AdminScope } from '../accounts/index.ts';
+import { adminPaths } from './paths.ts';
 import type { MenuService } from '../menus/index.ts';
 import { siteName, type SiteWithHosts } from '../sites/index.ts';
 import type { CategoryService } from './categories.service.ts';
@@ -58,13 +59,13 @@ type SiteScope = AdminScope & { site: SiteWithHosts };
 export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdminDeps): void {
   const { admin, categories, homeBlocks, menus } = deps;
   const guard = csrfGuard(app, deps.db);
-  admin.addNav({ label: { vi: 'Cấu trúc trang', en: 'Site structure' }, path: 'structure', action: 'menus.manage' });
+  admin.addNav({ label: (lang) => t(lang, 'nav.structure'), href: (lang) => adminPaths.href(lang, 'structure'), action: 'menus.manage' });
 
   for (const L of ['vi', 'en'] as const) {
-    const overviewHref = adminHref(L, 'structure');
-    const categoriesHref = adminHref(L, 'structureCategories');
-    const menusHref = adminHref(L, 'structureMenus');
-    const homeHref = adminHref(L, 'structureHome');
+    const overviewHref = adminPaths.href(L, 'structure');
+    const categoriesHref = adminPaths.href(L, 'structureCategories');
+    const menusHref = adminPaths.href(L, 'structureMenus');
+    const homeHref = adminPaths.href(L, 'structureHome');
 
     /** The scope of an operator of the current site; others are refused (403) before anything is read or changed. */
     async function operator(request: FastifyRequest, reply: FastifyReply, title: string): Promise<SiteScope | undefined> {
