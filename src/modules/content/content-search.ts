@@ -11,8 +11,8 @@ import { documentTexts } from '../media/index.ts';
 import type { FilterChoices, SearchDocument, SearchModule } from '../search/index.ts';
 import { CONTENT_TYPES } from './content-types.ts';
 import { inEveryLanguage } from './messages.ts';
-import * as repo from './content.repo.ts';
-import type { LiveItem } from './content.repo.ts';
+import * as liveRepo from './live.repo.ts';
+import type { LiveItem } from './live.repo.ts';
 import { listCategories, listTopics } from './categories.repo.ts';
 import { itemPath } from './public-kit.ts';
 
@@ -62,7 +62,7 @@ export function registerContentSearch(search: SearchModule, db: Db): (tx: Tx, it
     kinds: CONTENT_TYPES.map((type) => ({ code: type.code, label: inEveryLanguage(`type.${type.code}`) })),
     async *all(source: Db) {
       for (let after = 0; ; ) {
-        const rows = await repo.liveBatch(source, after, BATCH);
+        const rows = await liveRepo.liveBatch(source, after, BATCH);
         if (rows.length === 0) return;
         for (const row of rows) yield await toDocument(source, row);
         after = rows[rows.length - 1]!.id;
@@ -84,7 +84,7 @@ export function registerContentSearch(search: SearchModule, db: Db): (tx: Tx, it
     };
   });
   return async (tx: Tx, itemId: number) => {
-    const live = await repo.findLiveById(tx, itemId);
+    const live = await liveRepo.findLiveById(tx, itemId);
     if (live) await search.search.index(tx, SEARCH_TYPE, await toDocument(tx, live));
     else await search.search.remove(tx, SEARCH_TYPE, itemId);
   };

@@ -27,7 +27,7 @@ import { publicRoutes, type Crumb, type PageSpec } from '../site-shell/index.ts'
 import { PUBLIC } from './paths.ts';
 import { ownerName, requireSite, siteHref, siteName } from '../sites/index.ts';
 import { contentType } from './content-types.ts';
-import type { LiveItem } from './content.repo.ts';
+import type { LiveItem } from './live.service.ts';
 import { createCalendar } from './public-calendar.ts';
 import { createFeeds } from './public-feeds.ts';
 import { createHomeBlocks } from './public-home.ts';
@@ -53,7 +53,7 @@ import {
   type SiteCtx,
 } from './public-kit.ts';
 import { sendItemPdf } from './public-pdf.ts';
-import * as pub from './public.repo.ts';
+import type { LiveFilter } from './live.service.ts';
 import { articleLd, feedLinks, jsonLd, openGraph, organizationLd, robotsTxt } from './seo.ts';
 import { itemMain, printDocument } from './views/item.view.ts';
 
@@ -82,14 +82,17 @@ export function createPublicContent(deps: PublicContentDeps) {
     all: readonly CategoryRow[],
   ): Promise<{
     view: ItemView;
-    facts: Awaited<ReturnType<typeof pub.itemFacts>>;
+    facts: { first_published_at: Date | null; translation_group: number | null };
     category: CategoryRow | undefined;
     topics: string[];
     coverMedia: MediaView | undefined;
   }> {
     const { lang, site } = ctx;
     // Read with the item itself: one query fewer on the busiest page.
-    const facts: Awaited<ReturnType<typeof pub.itemFacts>> = { first_published_at: item.first_published_at, translation_group: item.translation_group };
+    const facts: { first_published_at: Date | null; translation_group: number | null } = {
+      first_published_at: item.first_published_at,
+      translation_group: item.translation_group,
+    };
     const type = contentType(item.type);
     const category = item.category_id === null ? undefined : all.find((c) => c.id === item.category_id);
     const topicRows = item.topic_ids.length ? (await deps.categories.topics(site.id)).filter((tp) => item.topic_ids.includes(tp.id)) : [];
@@ -99,7 +102,7 @@ export function createPublicContent(deps: PublicContentDeps) {
       .map((f) => ({ label: t(lang, f.label), value: fieldValue(f, item.fields[f.name], lang) }));
 
     // A copy of another site's item (cross-post, proposal) shows the original's media.
-    const original = item.origin_item_id !== null ? await pub.findLiveRef(deps.db, item.origin_item_id) : undefined;
+    const original = item.origin_item_id !== null ? await deps.live.original(item.origin_item_id) : undefined;
     const mediaSites = original ? [site.id, original.site_id] : [site.id];
     const coverMedia = await ownMedia(mediaSites, item.cover_media_id);
     const cover =
@@ -117,8 +120,8 @@ export function createPublicContent(deps: PublicContentDeps) {
       attachments.push({ name: m.caption || m.originalName, href: m.url, meta: [ext, formatBytes(m.bytes, lang)].filter(Boolean).join(', ') });
     }
 
-    const relatedFilter: pub.LiveFilter = category ? { categoryIds: [category.id], excludeId: item.id } : { type: item.type, excludeId: item.id };
-    const related = await links(ctx, await pub.listLiveSummaries(deps.db, site.id, lang, relatedFilter, RELATED));
+    const relatedFilter: LiveFilter = category ? { categoryIds: [category.id], excludeId: item.id } : { type: item.type, excludeId: item.id };
+    const related = await links(ctx, await deps.live.summaries(site.id, lang, relatedFilter, RELATED));
     const listing = typeListing(item.type);
     const relatedMoreHref = siteHref(ctx, category ? categoryPath(lang, category.slug) : listing ? PUBLIC[listing.path][lang] : typePath(lang, item.type));
 
@@ -166,7 +169,7 @@ export function createPublicContent(deps: PublicContentDeps) {
   async function itemPage(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, as: 'page' | 'print' | 'pdf'): Promise<FastifyReply> {
     const ctx = requireSite(request);
     const { lang, site } = ctx;
-    const item = await deps.content.liveBySlug(site.id, lang, request.params.slug);
+    const item = await deps.live.item(site.id, lang, request.params.slug);
     if (!item) throw notFound();
     const all = await deps.categories.list(site.id, lang);
     const { view, facts, category, topics, coverMedia } = await itemView(request, ctx, item, all);
@@ -175,7 +178,7 @@ export function createPublicContent(deps: PublicContentDeps) {
     if (as === 'print') return deps.shell.sendCacheable(request, reply, printDocument(lang, view, names), 'text/html; charset=utf-8');
     if (as === 'pdf') return sendItemPdf(request, reply, lang, item.slug, view, names);
 
-    const translation = facts?.translation_group ? await pub.liveTranslation(deps.db, site.id, facts.translation_group, other(lang)) : undefined;
+    const translation = facts?.translation_group ? await deps.live.translation(site.id, facts.translation_group, other(lang)) : undefined;
     const org = orgInfo(request, ctx);
     const description = item.summary || item.title;
     const section = category?.name ?? view.typeLabel;
@@ -245,7 +248,7 @@ ${siteFeedLinks(ctx)}`;
     o: {
       title: string;
       description?: string;
-      filter: pub.LiveFilter;
+      filter: LiveFilter;
       path: string;
       crumbs: Crumb[];
       subcategories?: { name: string; href: string }[];
@@ -255,10 +258,10 @@ ${siteFeedLinks(ctx)}`;
   ): Promise<FastifyReply> {
     const { lang, site } = ctx;
     const page = pageParam(request);
-    const total = await pub.countLive(deps.db, site.id, lang, o.filter);
+    const total = await deps.live.count(site.id, lang, o.filter);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw notFound();
-    const rows = await pub.listLiveSummaries(deps.db, site.id, lang, o.filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    const rows = await deps.live.summaries(site.id, lang, o.filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const base = siteHref(ctx, o.path);
     const pageHref = (n: number) => (n === 1 ? base : `${base}?trang=${n}`);
     const canonical = `${originOf(request)}${pageHref(page)}`;

@@ -14,6 +14,7 @@ import { announceChange } from '../../platform/cache/page-cache.ts';
 import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
 import { contentType, fieldProblems, isRefusalReason } from './content-types.ts';
 import * as repo from './content.repo.ts';
+import * as liveRepo from './live.repo.ts';
 import { decide, mayEdit, type Capabilities, type SiteWorkflow, type WorkflowAction } from './workflow.ts';
 import { diffRevisions, type RevisionDiff } from './revision-diff.ts';
 import { findCategory } from './categories.repo.ts';
@@ -740,11 +741,11 @@ export class ContentService {
   }
 
   liveBySlug(siteId: number, lang: string, slug: string) {
-    return repo.findLiveBySlug(this.#db, siteId, lang, slug);
+    return liveRepo.findLiveBySlug(this.#db, siteId, lang, slug);
   }
 
   listLive(siteId: number, lang: string, opts: { type?: string; categoryId?: number; featured?: boolean; limit: number; offset: number }) {
-    return repo.listLive(this.#db, siteId, lang, opts);
+    return liveRepo.listLive(this.#db, siteId, lang, opts);
   }
 
   overdueReviews(siteId: number, now = new Date()) {

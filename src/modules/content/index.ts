@@ -13,6 +13,7 @@ import type { PagesModule } from '../pages/index.ts';
 import type { SiteShell } from '../site-shell/index.ts';
 import type { SitesModule } from '../sites/index.ts';
 import { ContentService } from './content.service.ts';
+import { LiveContent } from './live.service.ts';
 import { CategoryService } from './categories.service.ts';
 import { HomeBlocksService } from './home-blocks.service.ts';
 import { createPublicContent } from './content.pages.ts';
@@ -63,9 +64,11 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   if (deps.deadlines) content.onChange(contentDeadlineHook(deps.deadlines));
   const categories = new CategoryService(platform.db);
   const homeBlockService = new HomeBlocksService(platform.db);
+  const live = new LiveContent(platform.db);
   const publicContent = createPublicContent({
     db: platform.db,
     content,
+    live,
     categories,
     homeBlocks: homeBlockService,
     shell: deps.shell,

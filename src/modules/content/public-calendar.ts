@@ -16,7 +16,6 @@ import type { PageSpec } from '../site-shell/index.ts';
 import { PUBLIC } from './paths.ts';
 import { requireSite, siteHref, siteName } from '../sites/index.ts';
 import { itemPath, notFound, other, type Kit, type PublicContentDeps } from './public-kit.ts';
-import * as pub from './public.repo.ts';
 import { openGraph } from './seo.ts';
 import { calendarMain, weekLabel, type CalendarWeekView } from './views/calendar.view.ts';
 import { t } from './messages.ts';
@@ -64,11 +63,10 @@ export function createCalendar(deps: PublicContentDeps, kit: Kit) {
     const from = vnNoon(monday);
     const to = vnNoon(addDays(monday, 6));
 
-    const found = await pub.liveCalendarOfWeek(deps.db, site.id, lang, monday);
-    const item = found ? await deps.content.liveBySlug(site.id, lang, found.slug) : undefined;
+    const item = await deps.live.calendarOfWeek(site.id, lang, monday);
     let latest: CalendarWeekView['latest'];
     if (!item) {
-      const week = await pub.latestCalendarWeek(deps.db, site.id, lang);
+      const week = await deps.live.latestCalendarWeek(site.id, lang);
       if (week && week !== monday) latest = { href: weekHref(week), from: vnNoon(week), to: vnNoon(addDays(week, 6)) };
     }
     const title = t(lang, 'public.calendar');

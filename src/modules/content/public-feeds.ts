@@ -9,7 +9,7 @@ import { PUBLIC } from './paths.ts';
 import { ownerName, requireSite, siteName } from '../sites/index.ts';
 import { atomFeed, FEED_SIZE, rssFeed, type FeedEntry, type FeedMeta } from './feeds.ts';
 import { categoryPath, descendantIds, itemPath, LISTINGS, notFound, typeLabel, type Kit, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
-import * as pub from './public.repo.ts';
+import type { LiveFilter } from './live.service.ts';
 import { sitemapXml, type SitemapEntry } from './seo.ts';
 
 const SITEMAP_MAX_ITEMS = 45_000;
@@ -20,10 +20,10 @@ export function createFeeds(deps: PublicContentDeps, kit: Kit) {
     reply: FastifyReply,
     ctx: SiteCtx,
     kind: 'rss' | 'atom',
-    o: { title: string; description: string; filter: pub.LiveFilter; pagePath: string; selfPath: string },
+    o: { title: string; description: string; filter: LiveFilter; pagePath: string; selfPath: string },
   ): Promise<FastifyReply> {
     const { lang, site } = ctx;
-    const rows = await pub.listLiveSummaries(deps.db, site.id, lang, o.filter, FEED_SIZE);
+    const rows = await deps.live.summaries(site.id, lang, o.filter, FEED_SIZE);
     const names = new Map((await deps.categories.list(site.id, lang)).map((c) => [c.id, c.name]));
     const agency = ownerName(site, lang) || siteName(site, lang);
     const entries: FeedEntry[] = rows.map((r) => {
@@ -83,7 +83,7 @@ export function createFeeds(deps: PublicContentDeps, kit: Kit) {
     const ctx = requireSite(request);
     const { site } = ctx;
     const at = (lang: Lang, path: string) => kit.abs(request, ctx, path, lang);
-    const newest = await pub.lastPublished(deps.db, site.id);
+    const newest = await deps.live.lastPublished(site.id);
     const latest = (pred: (r: (typeof newest)[number]) => boolean) =>
       newest.filter(pred).reduce<Date | null>((max, r) => (r.at && (!max || r.at > max) ? r.at : max), null);
     const entries: SitemapEntry[] = [];
@@ -95,11 +95,11 @@ export function createFeeds(deps: PublicContentDeps, kit: Kit) {
       entries.push({ loc: at(lang, '/'), lastmod: langLatest });
       for (const p of pages) entries.push({ loc: at(lang, `${PATHS.page[lang]}/${p.slug}`), lastmod: p.updated_at });
       if (langLatest) for (const l of LISTINGS) entries.push({ loc: at(lang, PUBLIC[l.path][lang]) });
-      if (await pub.latestCalendarWeek(deps.db, site.id, lang)) entries.push({ loc: at(lang, PUBLIC.calendar[lang]) });
+      if (await deps.live.latestCalendarWeek(site.id, lang)) entries.push({ loc: at(lang, PUBLIC.calendar[lang]) });
       for (const c of await deps.categories.list(site.id, lang))
         entries.push({ loc: at(lang, categoryPath(lang, c.slug)), lastmod: latest((r) => r.lang === lang && r.category_id === c.id) });
     }
-    for (const i of await pub.sitemapItems(deps.db, site.id, SITEMAP_MAX_ITEMS)) {
+    for (const i of await deps.live.sitemapItems(site.id, SITEMAP_MAX_ITEMS)) {
       const lang: Lang = i.lang === 'en' ? 'en' : 'vi';
       if (i.lang !== lang) continue;
       entries.push({ loc: at(lang, itemPath(lang, i.slug)), lastmod: i.published_at });

@@ -13,7 +13,7 @@ import { requireSite, siteHref } from '../sites/index.ts';
 import { contentType, typeLabel } from './content-types.ts';
 import type { HomeBlock as BlockSetting } from './home-blocks.service.ts';
 import { categoryPath, descendantIds, typeListing, typePath, type Kit, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
-import * as pub from './public.repo.ts';
+import type { LiveFilter } from './live.service.ts';
 import { jsonLd, organizationLd } from './seo.ts';
 import { homeBlocksMain, type HomeBlock } from './views/home.view.ts';
 import { t } from './messages.ts';
@@ -21,7 +21,7 @@ import { contentStyle } from './views/style.ts';
 
 interface Resolved {
   title: string;
-  filter: pub.LiveFilter;
+  filter: LiveFilter;
   moreHref: string;
   thumbs: boolean;
 }
@@ -75,7 +75,7 @@ export function createHomeBlocks(deps: PublicContentDeps, kit: Kit) {
     for (const b of settings) {
       const r = await resolve(ctx, b, categories);
       if (!r) continue;
-      const rows = await pub.listLiveSummaries(deps.db, site.id, lang, r.filter, Math.max(1, Math.min(b.size, 20)));
+      const rows = await deps.live.summaries(site.id, lang, r.filter, Math.max(1, Math.min(b.size, 20)));
       // Heading ids from the heading ("Tin nổi bật" → tin-noi-bat), unique on the page and
       // clear of the shell's and the home page's own ids.
       let base = slugify(r.title, 40) || 'khoi';

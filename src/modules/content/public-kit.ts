@@ -21,7 +21,7 @@ import type { CategoryService } from './categories.service.ts';
 import { optionLabel, typeLabel, type FieldDef } from './content-types.ts';
 import type { ContentService } from './content.service.ts';
 import type { HomeBlocksService } from './home-blocks.service.ts';
-import type * as pub from './public.repo.ts';
+import type { LiveContent, LiveFilter, LiveSummary } from './live.service.ts';
 import { feedLinks, type OrgInfo } from './seo.ts';
 
 import type { ItemLink } from './views/models.ts';
@@ -29,6 +29,7 @@ import type { ItemLink } from './views/models.ts';
 export interface PublicContentDeps {
   db: Db;
   content: ContentService;
+  live: LiveContent;
   categories: CategoryService;
   homeBlocks: Pick<HomeBlocksService, 'blocks'>;
   shell: SiteShell;
@@ -46,7 +47,7 @@ export const LISTINGS = [
   { path: 'newsList', filter: { type: 'news' }, title: 'news' },
   { path: 'announcements', filter: { type: 'announcement' }, title: 'announcements' },
   { path: 'featured', filter: { featured: true }, title: 'featured' },
-] as const satisfies readonly { path: keyof typeof PUBLIC; filter: pub.LiveFilter; title: 'latest' | 'news' | 'announcements' | 'featured' }[];
+] as const satisfies readonly { path: keyof typeof PUBLIC; filter: LiveFilter; title: 'latest' | 'news' | 'announcements' | 'featured' }[];
 
 /** The listing of one content type, when it has its own (news, announcements). */
 export function typeListing(type: string): (typeof LISTINGS)[number] | undefined {
@@ -124,7 +125,7 @@ export function createKit(deps: PublicContentDeps) {
     return m?.kind === 'image' ? deps.media.mediaImage(m, { sizes: '8rem', alt: '' }) : undefined;
   }
 
-  async function links(ctx: SiteCtx, rows: readonly pub.LiveSummary[], thumbs = false): Promise<ItemLink[]> {
+  async function links(ctx: SiteCtx, rows: readonly LiveSummary[], thumbs = false): Promise<ItemLink[]> {
     return Promise.all(
       rows.map(async (r) => ({
         title: r.title,
