@@ -39,8 +39,6 @@ async function main(): Promise<void> {
       ...jobsOf(modules),
       // TRANSITIONAL — the jobs of modules not yet declaring them in their manifests.
       { name: 'sessions.cleanup', everyMs: 10 * 60_000, run: () => modules.accounts.deleteExpiredSessions() },
-      { name: 'content.schedule', everyMs: 30_000, run: () => modules.content.content.runSchedule() },
-      { name: 'content.review_reminders', everyMs: 6 * 3600_000, run: () => modules.content.content.remindOverdueReviews() },
       { name: 'calendar.deadline_reminders', everyMs: 15 * 60_000, run: () => modules.calendar.remindDeadlines() },
       { name: 'inquiries.retention', everyMs: 6 * 3600_000, run: () => modules.inquiries.erasePersonalData() },
       { name: 'accounts.suspend_inactive', everyMs: 60 * 60_000, run: () => modules.accounts.suspendInactive() },

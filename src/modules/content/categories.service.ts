@@ -58,9 +58,13 @@ export class CategoryService {
     const created = await withTx(this.#db, async (tx) => {
       if (input.parentId) {
         const parent = await repo.findCategory(tx, input.parentId);
-        if (!parent || parent.site_id !== siteId || parent.lang !== input.lang) throw new Invalid('category.bad_parent', 'Chuyên mục cha không hợp lệ.');
+        if (!parent || parent.site_id !== siteId || parent.lang !== input.lang)
+          throw new Invalid('category.bad_parent', 'Chuyên mục cha không hợp lệ.', {
+            details: [{ field: 'parentId', message: 'Chuyên mục cha không hợp lệ.' }],
+          });
       }
-      if (await repo.findCategoryBySlug(tx, siteId, input.lang, slug)) throw new Conflict('category.slug_taken', `Đã có chuyên mục "${slug}".`);
+      if (await repo.findCategoryBySlug(tx, siteId, input.lang, slug))
+        throw new Conflict('category.slug_taken', `Đã có chuyên mục "${slug}".`, { details: [{ field: 'slug', message: `Đã có chuyên mục "${slug}".` }] });
       const row = await repo.insertCategory(tx, {
         site_id: siteId,
         parent_id: input.parentId ?? null,

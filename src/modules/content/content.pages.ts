@@ -52,7 +52,7 @@ import {
   type PublicContentDeps,
   type SiteCtx,
 } from './public-kit.ts';
-import { sendItemPdf } from './public-pdf.ts';
+import { sendItemPdf } from './pdf-download.ts';
 import type { LiveFilter } from './live.service.ts';
 import { articleLd, feedLinks, jsonLd, openGraph, organizationLd, robotsTxt } from './seo.ts';
 import { itemMain, printDocument } from './views/item.view.ts';

@@ -290,7 +290,10 @@ export class ContentService {
     const first = await repo.findItem(this.#db, itemId);
     if (!first) throw new NotFound('content.not_found');
     if (actor.kind === 'person') authorize(actor, 'admin.enter', first.site_id);
-    if (extra.reasonCode && !isRefusalReason(extra.reasonCode)) throw new Invalid('workflow.bad_reason', 'Lý do từ chối không có trong quy chế.');
+    if (extra.reasonCode && !isRefusalReason(extra.reasonCode)) {
+      const message = 'Lý do từ chối không có trong quy chế.';
+      throw new Invalid('workflow.bad_reason', message, { details: [{ field: 'reasonCode', message }] });
+    }
     const site = await this.siteWorkflow(first.site_id);
     const recipients = await this.#recipients(first, action, site);
     const result = await withTx(this.#db, async (tx) => {

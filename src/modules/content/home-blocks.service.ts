@@ -42,6 +42,11 @@ export class HomeBlocksService {
     return rows.length ? rows.map((r) => ({ kind: r.kind, ref: r.ref, title: r.title, size: r.size })) : [...DEFAULT_HOME_BLOCKS];
   }
 
+  /** Whether the site arranged this language's home page itself (else it shows the default). */
+  async isArranged(siteId: number, lang: string): Promise<boolean> {
+    return (await repo.listHomeBlocks(this.#db, siteId, lang)).length > 0;
+  }
+
   /** Replaces the arrangement of one language of a site (operators: menus.manage). */
   async arrange(actor: Actor, siteId: number, lang: string, blocks: readonly HomeBlock[]): Promise<void> {
     authorize(actor, 'menus.manage', siteId);

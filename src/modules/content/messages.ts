@@ -892,11 +892,11 @@ export const { t } = defineMessages('content', {
 export type ContentKey = Parameters<typeof t>[1];
 
 /** Each language's name in itself, the same whatever the page's language. */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = { vi: 'Tiếng Việt', en: 'English' };
+export const LANGUAGE_NAMES = { vi: 'Tiếng Việt', en: 'English' } as const satisfies Readonly<Record<Lang, string>>;
 
 /** The name of the language of an item ('vi' or 'en'). */
 export function languageName(code: string): string {
-  return LANGUAGE_NAMES[code] ?? code;
+  return code === 'vi' || code === 'en' ? LANGUAGE_NAMES[code] : code;
 }
 
 /** A message in every language (for the few places that take all of them at once, such as a search type). */

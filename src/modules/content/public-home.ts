@@ -15,7 +15,7 @@ import type { HomeBlock as BlockSetting } from './home-blocks.service.ts';
 import { categoryPath, descendantIds, typeListing, typePath, type Kit, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
 import type { LiveFilter } from './live.service.ts';
 import { jsonLd, organizationLd } from './seo.ts';
-import { homeBlocksMain, type HomeBlock } from './views/home.view.ts';
+import { homeBlocksMain, type HomeBlock } from './views/home-blocks.view.ts';
 import { t } from './messages.ts';
 import { contentStyle } from './views/style.ts';
 

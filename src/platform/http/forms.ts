@@ -212,6 +212,11 @@ export interface FormOptions<S extends TObject> {
   multipart?: MultipartLimits;
   /** No CSRF check (only for forms that change nothing, such as a search). */
   withoutCsrf?: boolean;
+  /**
+   * Codes of other domain errors that are refusals of what this form asked, shown on the form
+   * with their own status (a workflow's "only the board head may", 403) rather than as an error page.
+   */
+  refusals?: readonly string[];
 }
 
 const rawInputs = new WeakMap<FastifyRequest, unknown>();
@@ -275,7 +280,7 @@ export function formRoute<S extends TObject>(schema: S, options: FormOptions<S>)
         await options.render(request, reply, { values, errors }, 422);
         return reply;
       }
-      if (isDomainError(err) && (err.status === 422 || err.status === 409)) {
+      if (isDomainError(err) && (err.status === 422 || err.status === 409 || options.refusals?.includes(err.code))) {
         const errors = errorsFromDetails(err.details, known, options.fieldNames, err.messageKey ? t(lang, err.messageKey) : err.message);
         await options.render(request, reply, { values, errors }, err.status);
         return reply;

@@ -1,44 +1,46 @@
 /**
- * The parts of the content administration beyond the text of an item: in the item form,
- * the cover image and attachments from the site's media library, topics, and the item's
- * translation; on the item page, cross-posting (portal board), proposing to the portal
- * (component-site boards) and confirming a periodic review; the dashboard card of overdue
- * reviews. content.admin.ts calls these; the rules stay in content.service.ts.
+ * The parts of an item beyond its text: in the item form, the cover image and attachments
+ * from the site's media library, topics and the item's translation; on the item page,
+ * cross-posting (portal board), proposing to the portal (component-site boards) and
+ * confirming a periodic review. Here they are read, checked against the site's own library
+ * and items, and turned into the view models of views/item-relations.view.ts; the rules stay
+ * in content.service.ts.
  */
-import type { Db } from '../../platform/db/create-db.ts';
 import type { ContentItemRow, ContentRevisionRow } from '../../platform/db/schema.ts';
-import type { Lang } from '../../platform/i18n/index.ts';
 import { Conflict, Forbidden, isDomainError, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
-import { html, type SafeHtml } from '../../platform/views/html.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
+import type { OptionGroup } from '../../platform/views/form-controls.ts';
 import { authorize, can, type Actor } from '../access/index.ts';
-import { adminHref, type AdminScope } from '../accounts/index.ts';
-import { adminPaths } from './paths.ts';
-import type { DashboardCard } from '../admin/index.ts';
+import type { AdminScope } from '../accounts/index.ts';
 import type { MediaModule, MediaView } from '../media/index.ts';
-import { PUBLIC } from './paths.ts';
 import { siteName, type SiteWithHosts } from '../sites/index.ts';
 import type { CategoryService } from './categories.service.ts';
 import { contentType } from './content-types.ts';
+import { stageLabel, visibilityLabel } from './content.present.ts';
 import type { ContentService, ItemInput } from './content.service.ts';
-import * as adminRepo from './admin.repo.ts';
-import { itemExtrasActions, itemExtrasDetails, itemExtrasFields, overdueCard, type ExtrasValues, type ItemExtrasPageSpec } from './admin-views/item-extras.ts';
-import type { OptionGroup } from './admin-views/fields.ts';
-import { stageLabel, visibilityLabel } from './admin-views/labels.ts';
-import { t } from './messages.ts';
+import type { EditorialDesk, ItemChoiceRow } from './desk.service.ts';
+import type { RelationValues } from './item-form.ts';
+import { languageName, t } from './messages.ts';
+import { adminItemHref, itemPath } from './paths.ts';
+import type { ItemRelationsPageSpec, PickerSpec } from './views/item-relations.view.ts';
 
-export type { ExtrasValues } from './admin-views/item-extras.ts';
-
-export interface ContentExtrasDeps {
-  db: Db;
+export interface ItemRelationsDeps {
   content: ContentService;
+  desk: EditorialDesk;
   categories: CategoryService;
   listMedia?: MediaModule['listMedia'] | undefined;
   getMedia?: MediaModule['getMedia'] | undefined;
   sites?: { byId(id: number): Promise<SiteWithHosts | undefined>; liveSites(): Promise<SiteWithHosts[]> } | undefined;
+  /** The media library's page, linked from the form. */
+  libraryHref: (lang: Lang) => string;
 }
 
-export const EXTRA_ACTIONS = ['cross_post', 'propose', 'mark_reviewed'] as const;
-export type ExtraAction = (typeof EXTRA_ACTIONS)[number];
+export const RELATION_ACTIONS = ['cross_post', 'propose', 'mark_reviewed'] as const;
+export type RelationAction = (typeof RELATION_ACTIONS)[number];
+
+export function isRelationAction(action: string): action is RelationAction {
+  return (RELATION_ACTIONS as readonly string[]).includes(action);
+}
 
 /** How many of the library's newest files the form offers (the selected ones are always offered). */
 const LIBRARY_SIZE = 200;
@@ -46,13 +48,6 @@ const LIBRARY_SIZE = 200;
 const TRANSLATION_CHOICES = 300;
 const MAX_ATTACHMENTS = 50;
 
-function strings(body: unknown, key: string): string[] {
-  const v = (body as Record<string, unknown> | undefined)?.[key];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return typeof v === 'string' ? [v] : [];
-}
-
-const one = (body: unknown, key: string) => strings(body, key)[0] ?? '';
 const idOf = (value: string) => (/^[1-9]\d{0,14}$/.test(value) ? Number(value) : undefined);
 const otherLang = (lang: string) => (lang === 'en' ? 'vi' : 'en');
 
@@ -74,11 +69,16 @@ function documentMeta(m: MediaView, lang: Lang): string {
 /** The public address of an item on a site (as the site's own path prefix). */
 function publicItemHref(site: SiteWithHosts, lang: string, slug: string): string {
   const L: Lang = lang === 'en' ? 'en' : 'vi';
-  return `/s/${site.code}${L === 'en' ? '/english' : ''}${PUBLIC.item[L]}/${encodeURIComponent(slug)}`;
+  return `/s/${site.code}${L === 'en' ? '/english' : ''}${itemPath(L, encodeURIComponent(slug))}`;
 }
 
-export function createContentExtras(deps: ContentExtrasDeps) {
-  const { db, content, categories } = deps;
+/** A proposal still waiting at the portal, or already published there. */
+function isPending(c: { stage: ContentItemRow['stage']; visibility: ContentItemRow['visibility'] }): boolean {
+  return c.visibility === 'live' || (c.stage !== null && c.stage !== 'refused');
+}
+
+export function createItemRelations(deps: ItemRelationsDeps) {
+  const { content, desk, categories } = deps;
 
   /** Files of the site's library: the newest, plus the ones already chosen. */
   async function library(actor: Actor, siteId: number, chosen: readonly string[]): Promise<MediaView[] | undefined> {
@@ -93,50 +93,28 @@ export function createContentExtras(deps: ContentExtrasDeps) {
   }
 
   async function topicsOf(siteId: number, L: Lang) {
-    return (await categories.topics(siteId)).map((t) => ({ id: t.id, name: L === 'en' && t.name_en ? t.name_en : t.name_vi }));
+    return (await categories.topics(siteId)).map((tp) => ({ id: tp.id, name: L === 'en' && tp.name_en ? tp.name_en : tp.name_vi }));
   }
 
-  /** The item of the other language this item is linked with, if any. */
-  async function translationOf(item: ContentItemRow): Promise<adminRepo.ItemChoiceRow | undefined> {
-    if (item.translation_group === null) return undefined;
-    return (await adminRepo.translationsOf(db, item.site_id, item.translation_group, item.id)).find((r) => r.lang !== item.lang);
-  }
-
-  const label = (r: adminRepo.ItemChoiceRow) => `#${r.id} ${r.title ?? ''}`.trim();
+  const label = (r: ItemChoiceRow) => `#${r.id} ${r.title ?? ''}`.trim();
 
   async function translationGroups(siteId: number, item: ContentItemRow | undefined, L: Lang): Promise<OptionGroup[]> {
     const langs = item ? [otherLang(item.lang)] : ['vi', 'en'];
     const groups: OptionGroup[] = [];
-    const current = item ? await translationOf(item) : undefined;
+    const current = item ? await desk.translationOf(item) : undefined;
     for (const lang of langs) {
-      const rows = (await adminRepo.itemsInLanguage(db, siteId, lang, TRANSLATION_CHOICES)).filter((r) => r.id !== item?.id);
+      const rows = (await desk.itemsInLanguage(siteId, lang, TRANSLATION_CHOICES)).filter((r) => r.id !== item?.id);
       if (current && current.lang === lang && !rows.some((r) => r.id === current.id)) rows.unshift(current);
-      if (rows.length) groups.push({ label: lang === 'en' ? 'English' : 'Tiếng Việt', options: rows.map((r) => ({ value: String(r.id), label: label(r) })) });
+      if (rows.length) groups.push({ label: languageName(lang), options: rows.map((r) => ({ value: String(r.id), label: label(r) })) });
     }
     if (!groups.length) groups.push({ label: t(L, 'relations.noItemOtherLanguageYet'), options: [] });
     return groups;
   }
 
   return {
-    /** What the form sent; parts whose controls were not in the form come from `fallback` (or are empty). */
-    valuesFromBody(body: unknown, fallback?: ExtrasValues): ExtrasValues {
-      const hasMedia = one(body, 'hasMedia') === '1';
-      const hasTopics = one(body, 'hasTopics') === '1';
-      const hasTranslation = one(body, 'hasTranslation') === '1';
-      return {
-        hasMedia,
-        hasTopics,
-        hasTranslation,
-        coverMediaId: hasMedia ? one(body, 'coverMediaId') : (fallback?.coverMediaId ?? ''),
-        coverCaption: hasMedia ? one(body, 'coverCaption') : (fallback?.coverCaption ?? ''),
-        attachments: hasMedia ? [...new Set(strings(body, 'attachments'))] : (fallback?.attachments ?? []),
-        topicIds: hasTopics ? [...new Set(strings(body, 'topicIds'))] : (fallback?.topicIds ?? []),
-        translationOf: hasTranslation ? one(body, 'translationOf') : (fallback?.translationOf ?? ''),
-      };
-    },
-
-    async valuesFromItem(item: ContentItemRow | undefined, rev: ContentRevisionRow | undefined): Promise<ExtrasValues> {
-      const translation = item ? await translationOf(item) : undefined;
+    /** The relation part of a saved item, as the edit form first shows it. */
+    async valuesFromItem(item: ContentItemRow | undefined, rev: ContentRevisionRow | undefined): Promise<RelationValues> {
+      const translation = item ? await desk.translationOf(item) : undefined;
       return {
         hasMedia: true,
         hasTopics: true,
@@ -149,13 +127,19 @@ export function createContentExtras(deps: ContentExtrasDeps) {
       };
     },
 
-    /** The extra controls of the item form (`item` undefined: a new item). */
-    async formPart(s: AdminScope, siteId: number, item: ContentItemRow | undefined, values: ExtrasValues, errors: Record<string, string>): Promise<SafeHtml> {
+    /** The choices of the relation part of the item form (`item` undefined: a new item). */
+    async formPart(
+      s: AdminScope,
+      siteId: number,
+      item: ContentItemRow | undefined,
+      values: RelationValues,
+      errors: Readonly<Record<string, string>>,
+    ): Promise<PickerSpec> {
       const L = s.lang;
       const files = await library(s.actor, siteId, [values.coverMediaId, ...values.attachments]);
       const documents = (files ?? []).filter((m) => m.kind === 'document');
       const chosen = values.attachments.map((id) => documents.find((d) => String(d.id) === id)).filter((d): d is MediaView => d !== undefined);
-      return itemExtrasFields({
+      return {
         lang: L,
         values,
         errors,
@@ -167,12 +151,12 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         })),
         topics: await topicsOf(siteId, L),
         translations: can(s.actor, 'content.edit', siteId) ? await translationGroups(siteId, item, L) : undefined,
-        libraryHref: adminHref(L, 'media'),
-      });
+        libraryHref: deps.libraryHref(L),
+      };
     },
 
     /**
-     * The service's input for the extra parts, with the problems only the form checks (a
+     * The service's input for the relation part, with the problems only the form checks (a
      * file of another site or of the wrong kind, a topic of another site, a translation in
      * the same language). `translation`: undefined when unchanged, null to unlink, or the id
      * to link. Changing the translation without content.edit is refused (403) before anything is saved.
@@ -182,7 +166,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
       siteId: number,
       itemLang: string,
       item: ContentItemRow | undefined,
-      values: ExtrasValues,
+      values: RelationValues,
     ): Promise<{ input: Partial<ItemInput>; translation: number | null | undefined; problems: FieldProblem[] }> {
       const L = s.lang;
       const problems: FieldProblem[] = [];
@@ -197,11 +181,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         else {
           const m = await ownFile(values.coverMediaId, 'image');
           if (m) input.coverMediaId = m.id;
-          else
-            problems.push({
-              field: 'coverMediaId',
-              message: t(L, 'relations.coverMustImageFromSites'),
-            });
+          else problems.push({ field: 'coverMediaId', message: t(L, 'relations.coverMustImageFromSites') });
         }
         input.coverCaption = values.coverCaption;
         const ids: number[] = [];
@@ -209,10 +189,7 @@ export function createContentExtras(deps: ContentExtrasDeps) {
           const m = await ownFile(value, 'document');
           if (m) ids.push(m.id);
           else {
-            problems.push({
-              field: 'attachments',
-              message: t(L, 'relations.attachmentsMustDocumentsFromSites'),
-            });
+            problems.push({ field: 'attachments', message: t(L, 'relations.attachmentsMustDocumentsFromSites') });
             break;
           }
         }
@@ -220,13 +197,13 @@ export function createContentExtras(deps: ContentExtrasDeps) {
         input.attachments = ids;
       }
       if (values.hasTopics) {
-        const known = new Set((await categories.topics(siteId)).map((t) => String(t.id)));
+        const known = new Set((await categories.topics(siteId)).map((tp) => String(tp.id)));
         if (values.topicIds.some((id) => !known.has(id))) problems.push({ field: 'topicIds', message: t(L, 'relations.topicNotSite') });
         else input.topicIds = values.topicIds.map(Number);
       }
       let translation: number | null | undefined;
       if (values.hasTranslation) {
-        const current = item ? await translationOf(item) : undefined;
+        const current = item ? await desk.translationOf(item) : undefined;
         if (values.translationOf !== (current ? String(current.id) : '')) {
           if (!can(s.actor, 'content.edit', siteId)) throw new Forbidden('access.denied', 'Not allowed: content.edit', { messageKey: 'error.body.403' });
           if (values.translationOf === '') translation = null;
@@ -234,15 +211,8 @@ export function createContentExtras(deps: ContentExtrasDeps) {
             const id = idOf(values.translationOf);
             const other = id === undefined ? undefined : await content.item(id);
             if (!other || other.site_id !== siteId || other.id === item?.id)
-              problems.push({
-                field: 'translationOf',
-                message: t(L, 'relations.translationMustAnotherItemSite'),
-              });
-            else if (other.lang === itemLang)
-              problems.push({
-                field: 'translationOf',
-                message: t(L, 'relations.translationMustItemOtherLanguage'),
-              });
+              problems.push({ field: 'translationOf', message: t(L, 'relations.translationMustAnotherItemSite') });
+            else if (other.lang === itemLang) problems.push({ field: 'translationOf', message: t(L, 'relations.translationMustItemOtherLanguage') });
             else translation = other.id;
           }
         }
@@ -252,7 +222,8 @@ export function createContentExtras(deps: ContentExtrasDeps) {
 
     /**
      * Links (or unlinks) the translation after the item was saved. False when the service
-     * refused it (the other item changed in between): the item is saved, the link is not.
+     * refused it (the other item changed in between): the item is saved, the link is not,
+     * and the page says so.
      */
     async applyTranslation(actor: Actor, itemId: number, translation: number | null | undefined): Promise<boolean> {
       if (translation === undefined) return true;
@@ -265,23 +236,16 @@ export function createContentExtras(deps: ContentExtrasDeps) {
       }
     },
 
-    isAction(action: string): action is ExtraAction {
-      return (EXTRA_ACTIONS as readonly string[]).includes(action);
-    },
-
-    /** The item page's extra details and action forms. */
-    async itemSection(
+    /** The item page's relation details and action forms, as view models. */
+    async section(
       s: AdminScope,
       item: ContentItemRow,
       working: ContentRevisionRow | undefined,
-      csrf: string,
-      here: string,
-      values: Record<string, string>,
-      errors: Record<string, string>,
+      form: { csrf: string; values: Record<string, string>; errors: Record<string, string> },
       now: Date,
-    ): Promise<{ details: SafeHtml; actions: SafeHtml }> {
+    ): Promise<ItemRelationsPageSpec> {
       const L = s.lang;
-      const details: ItemExtrasPageSpec['details'] = { attachments: [], topics: [] };
+      const details: ItemRelationsPageSpec['details'] = { attachments: [], topics: [] };
       if (working && deps.getMedia) {
         const cover = working.cover_media_id ? await deps.getMedia(working.cover_media_id) : undefined;
         if (cover && cover.siteId === item.site_id)
@@ -293,18 +257,17 @@ export function createContentExtras(deps: ContentExtrasDeps) {
       }
       if (working?.topic_ids.length) {
         const topics = await topicsOf(item.site_id, L);
-        details.topics = working.topic_ids.map((id) => topics.find((t) => t.id === id)?.name).filter((n): n is string => n !== undefined);
+        details.topics = working.topic_ids.map((id) => topics.find((tp) => tp.id === id)?.name).filter((n): n is string => n !== undefined);
       }
-      const partner = await translationOf(item);
-      if (partner)
-        details.translation = { href: adminPaths.href(L, 'content', `/${partner.id}`), title: partner.title ?? `#${partner.id}`, lang: partner.lang };
+      const partner = await desk.translationOf(item);
+      if (partner) details.translation = { href: adminItemHref(L, partner.id), title: partner.title ?? `#${partner.id}`, lang: partner.lang };
 
       const live = item.visibility === 'live' && item.live_revision_id !== null;
       const site = live ? await deps.sites?.byId(item.site_id) : undefined;
-      const copies = live ? await adminRepo.copiesOf(db, item.id) : [];
+      const copies = live ? await desk.copiesOf(item.id) : [];
       const status = (c: { stage: ContentItemRow['stage']; visibility: ContentItemRow['visibility'] }) =>
         c.stage === null ? visibilityLabel(c.visibility, L) : stageLabel(c.stage, L);
-      const spec: ItemExtrasPageSpec = { lang: L, csrf, here, details, values, errors, now };
+      const spec: ItemRelationsPageSpec = { lang: L, csrf: form.csrf, here: adminItemHref(L, item.id), details, values: form.values, errors: form.errors, now };
       if (site?.kind === 'portal' && can(s.actor, 'content.approve', item.site_id)) {
         const components = ((await deps.sites?.liveSites()) ?? []).filter((x) => x.parent_id === item.site_id);
         spec.crossPost = {
@@ -331,20 +294,18 @@ export function createContentExtras(deps: ContentExtrasDeps) {
       if (live && interval && can(s.actor, 'content.edit', item.site_id)) {
         spec.review = { nextReviewAt: item.next_review_at, intervalDays: interval, overdue: item.next_review_at !== null && item.next_review_at <= now };
       }
-      return { details: itemExtrasDetails(spec), actions: itemExtrasActions(spec) };
+      return spec;
     },
 
-    /** Takes an extra action; returns the notice to show. Refusals are domain errors. */
-    async perform(s: AdminScope, itemId: number, action: ExtraAction, body: unknown): Promise<{ notice: string; values: Record<string, string> }> {
+    /** Takes a relation action; returns the notice to show. Refusals are domain errors, shown on the item page. */
+    async perform(s: AdminScope, itemId: number, action: RelationAction, sites: readonly string[]): Promise<string> {
       const item = await content.item(itemId);
       if (!item) throw new NotFound('content.not_found', 'No such item', { messageKey: 'error.body.404' });
       const L = s.lang;
       if (action === 'cross_post') {
-        const chosen = strings(body, 'sites');
-        const values = { 'cross_post.sites': chosen.join(',') };
         authorize(s.actor, 'content.approve', item.site_id);
-        const ids = chosen.map(idOf).filter((x): x is number => x !== undefined);
-        const copied = (await adminRepo.copiesOf(db, item.id)).filter((c) => ids.includes(c.site_id));
+        const ids = sites.map(idOf).filter((x): x is number => x !== undefined);
+        const copied = (await desk.copiesOf(item.id)).filter((c) => ids.includes(c.site_id));
         if (copied.length) {
           const names = await Promise.all(
             copied.map(async (c) => {
@@ -356,38 +317,21 @@ export function createContentExtras(deps: ContentExtrasDeps) {
           throw new Conflict('crosspost.already', message, { details: [{ field: 'sites', message }] });
         }
         await content.crossPost(s.actor, item.id, ids);
-        return { notice: 'cross_post', values };
+        return 'cross_post';
       }
       if (action === 'propose') {
         authorize(s.actor, 'content.edit', item.site_id);
         const site = await deps.sites?.byId(item.site_id);
-        if (site?.parent_id && (await adminRepo.copiesOf(db, item.id)).some((c) => c.site_id === site.parent_id && isPending(c))) {
+        if (site?.parent_id && (await desk.copiesOf(item.id)).some((c) => c.site_id === site.parent_id && isPending(c))) {
           throw new Conflict('propose.pending', t(L, 'relations.itemWasAlreadyProposedPortal'));
         }
         await content.proposeToPortal(s.actor, item.id);
-        return { notice: 'propose', values: {} };
+        return 'propose';
       }
       await content.markReviewed(s.actor, item.id);
-      return { notice: 'mark_reviewed', values: {} };
-    },
-
-    /** The dashboard card of the site's overdue reviews, for the board. */
-    card(): DashboardCard {
-      return {
-        action: 'content.edit',
-        async render(s) {
-          if (!s.site) return html``;
-          const rows = await content.overdueReviews(s.site.id);
-          return overdueCard(s.lang, rows, (id) => adminHref(s.lang, 'content', `/${id}`));
-        },
-      };
+      return 'mark_reviewed';
     },
   };
 }
 
-/** A proposal still waiting at the portal, or already published there. */
-function isPending(c: { stage: ContentItemRow['stage']; visibility: ContentItemRow['visibility'] }): boolean {
-  return c.visibility === 'live' || (c.stage !== null && c.stage !== 'refused');
-}
-
-export type ContentExtras = ReturnType<typeof createContentExtras>;
+export type ItemRelations = ReturnType<typeof createItemRelations>;

@@ -39,23 +39,3 @@ ${part(t(lang, 'common.summary'), diff.summary)}
 ${part(t(lang, 'common.body'), diff.body)}
 </div>`;
 }
-
-/** The difference carried by a save conflict (details[0].message is its JSON), or undefined. */
-export function conflictDiff(details: readonly { field: string; message: string }[]): RevisionDiff | undefined {
-  const raw = details.find((d) => d.field === 'version')?.message;
-  if (!raw) return undefined;
-  try {
-    const v = JSON.parse(raw) as unknown;
-    if (
-      v &&
-      typeof v === 'object' &&
-      Array.isArray((v as RevisionDiff).title) &&
-      Array.isArray((v as RevisionDiff).body) &&
-      Array.isArray((v as RevisionDiff).summary)
-    )
-      return v as RevisionDiff;
-  } catch {
-    // Not a difference: shown without one.
-  }
-  return undefined;
-}

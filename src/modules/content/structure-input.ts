@@ -1,19 +1,20 @@
 /**
- * The row forms of the site structure screens, read without JavaScript: a menu (label,
- * link, parent row, position) and the home-page blocks (kind, source, heading, size,
- * position). Rows are numbered; a parent is chosen by its row number; order within a level
- * follows the position numbers, then the row numbers. Errors are keyed by the field names
- * of the form, in Vietnamese or English.
+ * What the site structure screens' forms send, read and checked: a new category, the menu
+ * (label, link, parent row, position) and the home-page blocks (kind, source, heading, size,
+ * position) as numbered rows, without JavaScript. A parent is chosen by its row number; order
+ * within a level follows the position numbers, then the row numbers. Problems are keyed by
+ * the form's field names, in the person's language.
  */
+import type { FieldProblem } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
+import { slugify } from '../../platform/text/index.ts';
 import type { MenuInput, MenuNode } from '../menus/index.ts';
 import { contentType } from './content-types.ts';
+import { BLANK_ROWS, MAX_BLOCK_ROWS, MAX_MENU_ROWS, textOf, type SentForm } from './content.schema.ts';
 import type { HomeBlock, HomeBlockKind } from './home-blocks.service.ts';
 import { t } from './messages.ts';
 
-export const MAX_MENU_ROWS = 200;
 export const MAX_MENU_DEPTH = 3;
-export const BLANK_ROWS = 3;
 export const HOME_BLOCK_KINDS: readonly HomeBlockKind[] = ['featured', 'latest', 'type', 'category'];
 
 export interface MenuRow {
@@ -36,13 +37,8 @@ export interface BlockRow {
   remove: boolean;
 }
 
-function str(body: unknown, key: string): string {
-  const v = (body as Record<string, unknown> | undefined)?.[key];
-  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
-}
-
-function rowCount(body: unknown, key: string, max: number): number {
-  const n = Number(str(body, key));
+function rowCount(sent: SentForm, key: string, max: number): number {
+  const n = Number(textOf(sent, key));
   return Number.isInteger(n) && n > 0 ? Math.min(n, max) : 0;
 }
 
@@ -79,16 +75,16 @@ export function withBlankRows(rows: MenuRow[]): MenuRow[] {
   return [...rows, ...Array.from({ length: Math.max(0, BLANK_ROWS - (rows.length - used.length)) }, (_, i) => blank(next + i + 1))];
 }
 
-export function menuRowsFromBody(body: unknown): MenuRow[] {
-  return Array.from({ length: rowCount(body, 'so_muc', MAX_MENU_ROWS + BLANK_ROWS) }, (_, i) => {
+export function menuRowsFromForm(sent: SentForm): MenuRow[] {
+  return Array.from({ length: rowCount(sent, 'so_muc', MAX_MENU_ROWS + BLANK_ROWS) }, (_, i) => {
     const k = i + 1;
     return {
       key: k,
-      label: str(body, `nhan_${k}`),
-      href: str(body, `lien_ket_${k}`),
-      parent: str(body, `cha_${k}`),
-      position: str(body, `vi_tri_${k}`),
-      remove: str(body, `xoa_${k}`) !== '',
+      label: textOf(sent, `nhan_${k}`),
+      href: textOf(sent, `lien_ket_${k}`),
+      parent: textOf(sent, `cha_${k}`),
+      position: textOf(sent, `vi_tri_${k}`),
+      remove: textOf(sent, `xoa_${k}`) !== '',
     };
   });
 }
@@ -178,17 +174,17 @@ export function withBlankBlocks(rows: BlockRow[]): BlockRow[] {
   ];
 }
 
-export function blockRowsFromBody(body: unknown): BlockRow[] {
-  return Array.from({ length: rowCount(body, 'so_khoi', 40) }, (_, i) => {
+export function blockRowsFromForm(sent: SentForm): BlockRow[] {
+  return Array.from({ length: rowCount(sent, 'so_khoi', MAX_BLOCK_ROWS) }, (_, i) => {
     const k = i + 1;
     return {
       key: k,
-      kind: str(body, `loai_${k}`),
-      ref: str(body, `nguon_${k}`),
-      title: str(body, `tieu_de_${k}`),
-      size: str(body, `so_tin_${k}`),
-      position: str(body, `vi_tri_${k}`),
-      remove: str(body, `xoa_${k}`) !== '',
+      kind: textOf(sent, `loai_${k}`),
+      ref: textOf(sent, `nguon_${k}`),
+      title: textOf(sent, `tieu_de_${k}`),
+      size: textOf(sent, `so_tin_${k}`),
+      position: textOf(sent, `vi_tri_${k}`),
+      remove: textOf(sent, `xoa_${k}`) !== '',
     };
   });
 }
@@ -233,14 +229,63 @@ export function blocksFromRows(
   return { blocks: ordered.map((o) => o.block), keys: ordered.map((o) => o.row.key), errors };
 }
 
-/** The service's problems (`blocks.<i>.<field>`) as errors of the form's rows. */
-export function blockErrors(details: readonly { field: string; message: string }[], keys: readonly number[]): Record<string, string> {
-  const names: Record<string, string> = { kind: 'loai', ref: 'nguon', size: 'so_tin', title: 'tieu_de' };
-  const errors: Record<string, string> = {};
-  for (const d of details) {
-    const m = /^blocks\.(\d+)\.(\w+)$/.exec(d.field);
-    const key = m ? `${names[m[2]!] ?? 'loai'}_${keys[Number(m[1])]}` : 'form';
-    errors[key] = errors[key] ? `${errors[key]} ${d.message}` : d.message;
+// ---- A new category ------------------------------------------------------------------------------
+
+export interface CategoryFormValues {
+  lang: string;
+  parentId: string;
+  name: string;
+  slug: string;
+  description: string;
+  position: string;
+}
+
+export function categoryValues(sent: SentForm): CategoryFormValues {
+  return {
+    lang: textOf(sent, 'lang'),
+    parentId: textOf(sent, 'parentId'),
+    name: textOf(sent, 'name'),
+    slug: textOf(sent, 'slug'),
+    description: textOf(sent, 'description'),
+    position: textOf(sent, 'position'),
+  };
+}
+
+export interface CategoryInput {
+  lang: string;
+  name: string;
+  slug: string;
+  parentId: number | null;
+  description: string;
+  position: number;
+}
+
+/**
+ * The service's input for a new category, or the problems the form sees: a language, a name,
+ * a path name of lower-case letters, digits and hyphens, a position from 0 to 9999, a parent
+ * of the same site and language (`sameLanguage`: the site's categories in the new one's
+ * language). `taken` says the path name is already used there (a conflict, not a typing mistake).
+ */
+export function categoryInput(
+  v: CategoryFormValues,
+  sameLanguage: readonly { id: number; slug: string }[],
+  lang: Lang,
+): { input: CategoryInput; problems: FieldProblem[]; taken: FieldProblem | undefined } {
+  const L = lang;
+  const problems: FieldProblem[] = [];
+  if (v.lang !== 'vi' && v.lang !== 'en') problems.push({ field: 'lang', message: t(L, 'common.chooseVietnameseEnglish') });
+  if (!v.name.trim()) problems.push({ field: 'name', message: t(L, 'structure.enterNameCategory') });
+  if (v.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.slug.trim())) problems.push({ field: 'slug', message: t(L, 'structure.pathNameHasOnlyLower') });
+  const position = v.position.trim() === '' ? 0 : Number(v.position);
+  if (!Number.isInteger(position) || position < 0 || position > 9999) problems.push({ field: 'position', message: t(L, 'structure.positionWholeNumberFrom0') });
+  let parentId: number | null = null;
+  if (v.parentId) {
+    const parent = sameLanguage.find((c) => String(c.id) === v.parentId);
+    if (!parent) problems.push({ field: 'parentId', message: t(L, 'structure.parentMustCategorySiteLanguage') });
+    else parentId = parent.id;
   }
-  return errors;
+  const slug = v.slug.trim();
+  const wanted = slugify(slug || v.name);
+  const taken = wanted && sameLanguage.some((c) => c.slug === wanted) ? { field: 'slug', message: t(L, 'structure.siteAlreadyHasCategoryPath') } : undefined;
+  return { input: { lang: v.lang, name: v.name, slug, parentId, description: v.description, position }, problems, taken };
 }

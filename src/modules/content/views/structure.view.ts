@@ -4,21 +4,17 @@
  * blocks as numbered rows. Plain forms: no JavaScript needed to add, remove or reorder.
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
-import type { CategoryRow } from '../../../platform/db/schema.ts';
+import { checkboxControl, csrfInput, inputControl, selectControl, textareaControl, type OptionGroup } from '../../../platform/views/form-controls.ts';
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
-import { csrfInput } from '../../../platform/views/forms.ts';
-import type { CategoryNode } from '../categories.service.ts';
 import { CONTENT_TYPES } from '../content-types.ts';
-import { rowDepths, type BlockRow, type MenuRow } from '../structure-forms.ts';
-import { checkboxControl, inputControl, selectControl, textareaControl, type OptionGroup } from './fields.ts';
-import { t } from '../messages.ts';
-
-const LANG_NAMES: Record<string, string> = { vi: 'Tiếng Việt', en: 'English' };
+import type { CategoryTreeView } from '../content.present.ts';
+import { languageName, LANGUAGE_NAMES, t } from '../messages.ts';
+import { rowDepths, type BlockRow, type CategoryFormValues, type MenuRow } from '../structure-input.ts';
 
 /** Links to the same screen in each language of the site (the current one marked). */
 export function langTabs(L: Lang, base: string, current: string, what: string): SafeHtml {
   return html`<nav class="lang-tabs" aria-label="${t(L, 'structure.language', { what })}"><ul>${['vi', 'en'].map(
-    (code) => html`<li><a href="${base}?ngon_ngu=${code}"${code === current ? html` aria-current="page"` : ''} lang="${code}">${LANG_NAMES[code]}</a></li>`,
+    (code) => html`<li><a href="${base}?ngon_ngu=${code}"${code === current ? html` aria-current="page"` : ''} lang="${code}">${languageName(code)}</a></li>`,
   )}</ul></nav>`;
 }
 
@@ -34,16 +30,7 @@ ${links.menus ? html`<li><a href="${links.menus}">${t(L, 'structure.menus')}</a>
 
 // ---- Categories -----------------------------------------------------------------------------------
 
-export interface CategoryFormValues {
-  lang: string;
-  parentId: string;
-  name: string;
-  slug: string;
-  description: string;
-  position: string;
-}
-
-function tree(nodes: readonly CategoryNode[], L: Lang): SafeHtml {
+function tree(nodes: readonly CategoryTreeView[], L: Lang): SafeHtml {
   return html`<ul class="category-tree">${nodes.map(
     (n) =>
       html`<li><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${t(L, 'structure.position')} ${n.position})</span>${n.description ? html` — ${n.description}` : ''}${n.children.length ? tree(n.children, L) : ''}</li>`,
@@ -51,11 +38,11 @@ function tree(nodes: readonly CategoryNode[], L: Lang): SafeHtml {
 }
 
 /** The options of a parent select: each language's tree, indented by level. */
-function parentGroups(trees: Record<string, readonly CategoryNode[]>): OptionGroup[] {
-  const flat = (nodes: readonly CategoryNode[], depth: number): { value: string; label: string }[] =>
+function parentGroups(trees: Record<string, readonly CategoryTreeView[]>): OptionGroup[] {
+  const flat = (nodes: readonly CategoryTreeView[], depth: number): { value: string; label: string }[] =>
     nodes.flatMap((n) => [{ value: String(n.id), label: `${'— '.repeat(depth)}${n.name}` }, ...flat(n.children, depth + 1)]);
   return Object.entries(trees)
-    .map(([code, nodes]) => ({ label: LANG_NAMES[code] ?? code, options: flat(nodes, 0) }))
+    .map(([code, nodes]) => ({ label: languageName(code), options: flat(nodes, 0) }))
     .filter((g) => g.options.length);
 }
 
@@ -64,7 +51,7 @@ export function categoriesPage(spec: {
   siteName: string;
   action: string;
   csrf: string;
-  trees: Record<string, readonly CategoryNode[]>;
+  trees: Record<string, readonly CategoryTreeView[]>;
   values: CategoryFormValues;
   errors: Record<string, string>;
   overviewHref: string;
@@ -76,7 +63,7 @@ export function categoriesPage(spec: {
 <h1>${t(L, 'structure.categories')}</h1>
 <p>${t(L, 'structure.categoriesSite')} <strong>${spec.siteName}</strong>.</p>
 ${Object.entries(spec.trees).map(
-  ([code, nodes]) => html`<section aria-labelledby="cm-${code}"><h2 id="cm-${code}">${LANG_NAMES[code] ?? code}</h2>
+  ([code, nodes]) => html`<section aria-labelledby="cm-${code}"><h2 id="cm-${code}">${languageName(code)}</h2>
 ${nodes.length ? tree(nodes, L) : html`<p>${t(L, 'structure.noCategoryYet')}</p>`}</section>`,
 )}
 <section aria-labelledby="cm-moi"><h2 id="cm-moi">${t(L, 'structure.addCategory')}</h2>
@@ -90,8 +77,8 @@ ${selectControl({
   groups: [
     {
       options: [
-        { value: 'vi', label: 'Tiếng Việt' },
-        { value: 'en', label: 'English' },
+        { value: 'vi', label: LANGUAGE_NAMES.vi },
+        { value: 'en', label: LANGUAGE_NAMES.en },
       ],
     },
   ],
@@ -131,7 +118,7 @@ export function menuForm(spec: {
   const depths = rowDepths(spec.rows);
   const named = spec.rows.filter((r) => r.label.trim());
   return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${t(L, 'structure.siteStructure')}</a> › Menu</p>
-<h1>${t(L, 'structure.menu')} (${LANG_NAMES[spec.menuLang]})</h1>
+<h1>${t(L, 'structure.menu')} (${languageName(spec.menuLang)})</h1>
 ${langTabs(L, spec.base, spec.menuLang, t(L, 'structure.menu2'))}
 <p>${t(L, 'structure.mainMenuSite')} <strong>${spec.siteName}</strong>. ${t(L, 'structure.eachItemHasNumberChoose')}</p>
 <form method="post" action="${spec.action}" class="form rows-form" novalidate>
@@ -183,7 +170,8 @@ export function blocksForm(spec: {
   action: string;
   csrf: string;
   rows: readonly BlockRow[];
-  categories: readonly CategoryRow[];
+  /** The site's categories of the blocks' language, as options. */
+  categories: readonly { value: string; label: string }[];
   usingDefault: boolean;
   errors: Record<string, string>;
   overviewHref: string;
@@ -194,10 +182,10 @@ export function blocksForm(spec: {
   const sources: OptionGroup[] = [
     { options: [{ value: '', label: t(L, 'structure.notNeededFeaturedLatest') }] },
     { label: t(L, 'structure.contentTypes'), options: CONTENT_TYPES.map((ty) => ({ value: ty.code, label: t(L, `type.${ty.code}`) })) },
-    ...(spec.categories.length ? [{ label: t(L, 'structure.categories'), options: spec.categories.map((c) => ({ value: String(c.id), label: c.name })) }] : []),
+    ...(spec.categories.length ? [{ label: t(L, 'structure.categories'), options: spec.categories }] : []),
   ];
   return html`<p class="breadcrumb-admin"><a href="${spec.overviewHref}">${t(L, 'structure.siteStructure')}</a> › ${t(L, 'structure.homePage')}</p>
-<h1>${t(L, 'structure.homePageBlocks')} (${LANG_NAMES[spec.blockLang]})</h1>
+<h1>${t(L, 'structure.homePageBlocks')} (${languageName(spec.blockLang)})</h1>
 ${langTabs(L, spec.base, spec.blockLang, t(L, 'structure.homePage2'))}
 <p>${t(L, 'structure.homePageSite')} <strong>${spec.siteName}</strong>${spec.usingDefault ? html` ${t(L, 'structure.usesDefaultArrangement')}` : ''}. ${t(L, 'structure.blocksSmallerPositionsComeFirst')}</p>
 <form method="post" action="${spec.action}" class="form rows-form" novalidate>

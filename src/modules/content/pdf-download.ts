@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { ItemView } from './views/models.ts';
-import { renderItemPdf, type PdfSite } from './views/item.pdf.ts';
+import { renderItemPdf, type PdfSite } from './views/item-pdf.view.ts';
 
 /** Bump when the layout changes, so cached documents are not reused. */
 const LAYOUT_VERSION = 1;

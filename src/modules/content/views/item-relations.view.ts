@@ -1,27 +1,14 @@
 /**
  * What the item form and item page show beyond the text: the cover image and attachments
  * chosen from the site's media library, topics, the item's translation; on the item page,
- * cross-posting to component sites, proposing to the portal, confirming a periodic review;
- * and the dashboard card of overdue reviews. Everything works without JavaScript.
+ * cross-posting to component sites, proposing to the portal, confirming a periodic review.
+ * Everything works without JavaScript.
  */
-import { formatDate, formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
+import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
-import { csrfInput } from '../../../platform/views/forms.ts';
-import { inputControl, selectControl, type OptionGroup } from './fields.ts';
-import { t } from '../messages.ts';
-
-/** The extra parts of the item form as typed (ids as strings). */
-export interface ExtrasValues {
-  /** The form had the cover and attachment controls (posts without them keep what was saved). */
-  hasMedia: boolean;
-  hasTopics: boolean;
-  hasTranslation: boolean;
-  coverMediaId: string;
-  coverCaption: string;
-  attachments: string[];
-  topicIds: string[];
-  translationOf: string;
-}
+import { csrfInput, inputControl, selectControl, type OptionGroup } from '../../../platform/views/form-controls.ts';
+import type { RelationValues } from '../item-form.ts';
+import { languageName, t } from '../messages.ts';
 
 export interface ImageChoice {
   id: number;
@@ -37,7 +24,7 @@ export interface DocumentChoice {
 
 export interface PickerSpec {
   lang: Lang;
-  values: ExtrasValues;
+  values: RelationValues;
   errors: Record<string, string>;
   /** Undefined: there is no media library; the cover and attachments are not shown. */
   images: readonly ImageChoice[] | undefined;
@@ -79,7 +66,7 @@ ${
 }
 
 /** Cover image, caption, attachments, topics and translation: the part of the item form after the category. */
-export function itemExtrasFields(s: PickerSpec): SafeHtml {
+export function itemRelationsFields(s: PickerSpec): SafeHtml {
   const L = s.lang;
   const v = s.values;
   const e = s.errors;
@@ -143,7 +130,7 @@ ${selectControl({
 
 // ---- Item page ---------------------------------------------------------------------------------
 
-export interface ItemExtrasPageSpec {
+export interface ItemRelationsPageSpec {
   lang: Lang;
   csrf: string;
   here: string;
@@ -164,12 +151,12 @@ export interface ItemExtrasPageSpec {
   now: Date;
 }
 
-function open(s: ItemExtrasPageSpec, action: string): SafeHtml {
+function open(s: ItemRelationsPageSpec, action: string): SafeHtml {
   return html`<form method="post" action="${s.here}" class="action-form" novalidate>${csrfInput(s.csrf)}<input type="hidden" name="thao_tac" value="${action}">`;
 }
 
 /** Cover, attachments, topics and translation of the working revision. */
-export function itemExtrasDetails(s: ItemExtrasPageSpec): SafeHtml {
+export function itemRelationsDetails(s: ItemRelationsPageSpec): SafeHtml {
   const L = s.lang;
   const d = s.details;
   if (!d.cover && !d.attachments.length && !d.topics.length && !d.translation) return html``;
@@ -177,12 +164,12 @@ export function itemExtrasDetails(s: ItemExtrasPageSpec): SafeHtml {
 ${d.cover ? html`<dt>${t(L, 'relations.coverImage')}</dt><dd><img src="${d.cover.thumb}" alt="" width="160" height="107" class="cover-thumb"> ${d.cover.label}${d.cover.caption ? html` — ${d.cover.caption}` : ''}</dd>` : ''}
 ${d.attachments.length ? html`<dt>${t(L, 'relations.attachments')}</dt><dd><ul class="plain">${d.attachments.map((a) => html`<li><a href="${a.href}">${a.label}</a></li>`)}</ul></dd>` : ''}
 ${d.topics.length ? html`<dt>${t(L, 'relations.topics')}</dt><dd>${d.topics.join(', ')}</dd>` : ''}
-${d.translation ? html`<dt>${t(L, 'relations.translation2')}</dt><dd><a href="${d.translation.href}" hreflang="${d.translation.lang}">${d.translation.title}</a> (${d.translation.lang === 'en' ? 'English' : 'Tiếng Việt'})</dd>` : ''}
+${d.translation ? html`<dt>${t(L, 'relations.translation2')}</dt><dd><a href="${d.translation.href}" hreflang="${d.translation.lang}">${d.translation.title}</a> (${languageName(d.translation.lang)})</dd>` : ''}
 </dl>`;
 }
 
 /** The forms for cross-posting, proposing and confirming a review; empty when none applies. */
-export function itemExtrasActions(s: ItemExtrasPageSpec): SafeHtml {
+export function itemRelationsActions(s: ItemRelationsPageSpec): SafeHtml {
   const L = s.lang;
   const err = (a: string, k: string) => s.errors[`${a}.${k}`];
   const parts: SafeHtml[] = [];
@@ -227,20 +214,4 @@ ${open(s, 'mark_reviewed')}<p class="hint">${t(L, 'relations.confirmsInformation
 </section>`);
   }
   return html`${parts}`;
-}
-
-/** The dashboard card "Thông tin đến hạn rà soát". */
-export function overdueCard(
-  lang: Lang,
-  rows: readonly { id: number; title: string; next_review_at: Date | null }[],
-  itemHref: (id: number) => string,
-): SafeHtml {
-  const L = lang;
-  return html`<section class="card" aria-labelledby="db-reviews"><h2 id="db-reviews">${t(L, 'relations.informationDueReview')} (${rows.length})</h2>
-${
-  rows.length
-    ? html`<ul>${rows.slice(0, 10).map((r) => html`<li><a href="${itemHref(r.id)}">${r.title}</a>${r.next_review_at ? html` — ${t(L, 'relations.due')} ${formatDateTime(r.next_review_at)}` : ''}</li>`)}</ul>${rows.length > 10 ? html`<p>${t(L, 'relations.more', { value: rows.length - 10 })}</p>` : ''}`
-    : html`<p>${t(L, 'relations.nothingDueReview')}</p>`
-}
-</section>`;
 }
