@@ -31,7 +31,12 @@ import { t } from './messages.ts';
 import { adminItemHref, adminPaths } from './paths.ts';
 import { revisionRoutes } from './revisions.admin.ts';
 import { structureRoutes } from './structure.admin.ts';
-import { createPublicContent } from './content.pages.ts';
+import { calendarPublicRoutes } from './calendar.public.ts';
+import { feedPublicRoutes } from './feeds.public.ts';
+import { createHomeContent } from './home-content.ts';
+import { itemPublicRoutes } from './items.public.ts';
+import { listingPublicRoutes } from './listings.public.ts';
+import { createPublicPresenter, type PublicContentDeps } from './public.present.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
@@ -39,7 +44,7 @@ export type { WorkflowAction } from './workflow.ts';
 export { CategoryService, categoryTree, type CategoryNode } from './categories.service.ts';
 export { HomeBlocksService, DEFAULT_HOME_BLOCKS, type HomeBlock } from './home-blocks.service.ts';
 export type { RevisionDiff, DiffPart } from './revision-diff.ts';
-export { PAGE_SIZE as PUBLIC_PAGE_SIZE } from './content.pages.ts';
+export { PAGE_SIZE as PUBLIC_PAGE_SIZE } from './listings.public.ts';
 export { adminPaths as contentAdminPaths, publicPaths as contentPublicPaths } from './paths.ts';
 
 export interface ContentModuleDeps {
@@ -77,9 +82,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   const homeBlockService = new HomeBlocksService(db);
   const live = new LiveContent(db);
   const desk = new EditorialDesk(db);
-  const publicContent = createPublicContent({
-    db,
-    content,
+  const publicDeps: PublicContentDeps = {
     live,
     categories,
     homeBlocks: homeBlockService,
@@ -88,7 +91,8 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     pages: deps.pages,
     media: deps.media,
     baseDomain: platform.config.baseDomain,
-  });
+  };
+  const present = createPublicPresenter(publicDeps);
   const admin: ContentAdmin = {
     admin: deps.accounts.admin,
     content,
@@ -113,8 +117,12 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   return defineModule({
     name: 'content',
     needs: ['sites', 'menus', 'site-shell', 'search', 'pages', 'accounts', 'calendar', 'media'],
-    // TRANSITIONAL — the public pages, until they move into the public tree.
-    setup: (app) => publicContent.register(app),
+    publicRoutes: (routes, lang) => {
+      itemPublicRoutes(routes, lang, publicDeps, present);
+      listingPublicRoutes(routes, lang, publicDeps, present);
+      calendarPublicRoutes(routes, lang, publicDeps, present);
+      feedPublicRoutes(routes, lang, publicDeps, present);
+    },
     adminRoutes: (routes, lang) => {
       itemRoutes(routes, lang, admin);
       itemPageRoutes(routes, lang, admin);
@@ -139,7 +147,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       categories,
       homeBlockService,
       /** The home page's content blocks, as the operator arranged them, and the head elements they need. */
-      homeBlocks: publicContent.homeBlocks,
+      homeBlocks: createHomeContent(publicDeps, present),
     },
   });
 }

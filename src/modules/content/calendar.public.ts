@@ -8,17 +8,19 @@
  * page cache, so it is not kept there (still ETag and a short Cache-Control); the pages of
  * given weeks are cached like any other.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf } from '../../platform/cache/page-cache.ts';
+import { queryForm, rejectedFields } from '../../platform/http/forms.ts';
 import { isoDate, type Lang } from '../../platform/i18n/index.ts';
+import type { Routes } from '../../platform/module.ts';
 import { html } from '../../platform/views/html.ts';
 import type { PageSpec } from '../site-shell/index.ts';
-import { PUBLIC } from './paths.ts';
 import { requireSite, siteHref, siteName } from '../sites/index.ts';
-import { itemPath, notFound, other, type Kit, type PublicContentDeps } from './public-kit.ts';
+import { WeekQuery } from './content.schema.ts';
+import { t } from './messages.ts';
+import { itemPath, otherLang, PUBLIC } from './paths.ts';
+import { notFound, sendContentPage, type PublicContentDeps, type PublicPresenter } from './public.present.ts';
 import { openGraph } from './seo.ts';
 import { calendarMain, weekLabel, type CalendarWeekView } from './views/calendar.view.ts';
-import { t } from './messages.ts';
 import { contentStyle } from './views/style.ts';
 
 const DAY = 86_400_000;
@@ -45,17 +47,19 @@ export function addDays(day: string, n: number): string {
 /** Noon in Viet Nam on `day`, for formatting dates that are days, not instants. */
 const vnNoon = (day: string) => new Date(`${day}T12:00:00+07:00`);
 
-export function createCalendar(deps: PublicContentDeps, kit: Kit) {
-  return async function calendarWeek(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+export function calendarPublicRoutes(routes: Routes, lang: Lang, deps: PublicContentDeps, present: PublicPresenter): void {
+  // The current week is not kept in the page cache (see above): only the pages of given weeks are stored.
+  routes.get(PUBLIC.calendar[lang], { ...queryForm(WeekQuery), config: { cache: true } }, async (request, reply) => {
     const ctx = requireSite(request);
-    const { lang, site } = ctx;
+    const { site } = ctx;
     const path = PUBLIC.calendar[lang];
-    const raw = (request.query as Record<string, unknown> | undefined)?.tuan;
+    if (rejectedFields(request.query).includes('tuan')) throw notFound();
+    const raw = request.query.tuan ?? '';
     const thisMonday = mondayOf(isoDate(new Date()));
     let monday = thisMonday;
-    const given = raw !== undefined && raw !== '';
+    const given = raw !== '';
     if (given) {
-      if (typeof raw !== 'string' || !parseDay(raw)) throw notFound();
+      if (!parseDay(raw)) throw notFound();
       monday = mondayOf(raw);
       if (monday !== raw) return reply.redirect(`${siteHref(ctx, path)}?tuan=${monday}`, 301);
     }
@@ -84,22 +88,22 @@ export function createCalendar(deps: PublicContentDeps, kit: Kit) {
         : undefined,
       latest,
     };
-    const canonical = `${kit.abs(request, ctx, path)}${given ? `?tuan=${monday}` : ''}`;
+    const canonical = `${present.abs(request, ctx, path)}${given ? `?tuan=${monday}` : ''}`;
     const page: PageSpec = {
       title: given ? `${title} – ${week}` : title,
       description: item?.summary || `${title}. ${week}`,
       breadcrumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, { label: title }],
-      alternate: { lang: other(lang), href: given ? weekHref(monday, other(lang)) : siteHref(ctx, PUBLIC.calendar[other(lang)], other(lang)) },
+      alternate: { lang: otherLang(lang), href: given ? weekHref(monday, otherLang(lang)) : siteHref(ctx, PUBLIC.calendar[otherLang(lang)], otherLang(lang)) },
       subject: title,
       ...(item?.published_at ? { date: item.published_at } : {}),
       head: html`${contentStyle()}
 <link rel="prev" href="${view.prev.href}">
 <link rel="next" href="${view.next.href}">
 ${openGraph({ type: 'website', title, description: `${title}. ${week}`, url: canonical, siteName: siteName(site, lang), lang })}
-${kit.siteFeedLinks(ctx)}`,
+${present.siteFeedLinks(ctx)}`,
       main: calendarMain(lang, view),
     };
-    if (given) return kit.send(request, reply, page, canonical);
+    if (given) return sendContentPage(deps.shell, request, reply, page, canonical);
 
     // The current week: ETag and Cache-Control, but not the page cache (see above).
     const body = await deps.shell.renderPage(request, page);
@@ -107,5 +111,5 @@ ${kit.siteFeedLinks(ctx)}`,
     reply.header('etag', etag).header('cache-control', 'public, max-age=60, stale-while-revalidate=60').header('vary', 'Cookie, Accept-Encoding');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.type('text/html; charset=utf-8').send(body);
-  };
+  });
 }

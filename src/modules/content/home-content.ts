@@ -8,11 +8,11 @@
 import type { FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '../../platform/views/html.ts';
 import { slugify } from '../../platform/text/index.ts';
-import { PUBLIC } from './paths.ts';
 import { requireSite, siteHref } from '../sites/index.ts';
 import { contentType, typeLabel } from './content-types.ts';
 import type { HomeBlock as BlockSetting } from './home-blocks.service.ts';
-import { categoryPath, descendantIds, typeListing, typePath, type Kit, type PublicContentDeps, type SiteCtx } from './public-kit.ts';
+import { categoryPath, PUBLIC, typePath } from './paths.ts';
+import { descendantIds, typeListing, type PublicContentDeps, type PublicPresenter, type SiteCtx } from './public.present.ts';
 import type { LiveFilter } from './live.service.ts';
 import { jsonLd, organizationLd } from './seo.ts';
 import { homeBlocksMain, type HomeBlock } from './views/home-blocks.view.ts';
@@ -26,7 +26,7 @@ interface Resolved {
   thumbs: boolean;
 }
 
-export function createHomeBlocks(deps: PublicContentDeps, kit: Kit) {
+export function createHomeContent(deps: PublicContentDeps, present: PublicPresenter) {
   async function resolve(ctx: SiteCtx, b: BlockSetting, categories: () => ReturnType<PublicContentDeps['categories']['list']>): Promise<Resolved | undefined> {
     const { lang } = ctx;
     const title = b.title.trim();
@@ -83,11 +83,11 @@ export function createHomeBlocks(deps: PublicContentDeps, kit: Kit) {
       let id = base;
       for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
       ids.add(id);
-      blocks.push({ id, title: r.title, items: await kit.links(ctx, rows, r.thumbs), moreHref: r.moreHref });
+      blocks.push({ id, title: r.title, items: await present.links(ctx, rows, r.thumbs), moreHref: r.moreHref });
     }
     const head = html`${contentStyle()}
-${jsonLd([organizationLd(kit.orgInfo(request, ctx))])}
-${kit.siteFeedLinks(ctx)}`;
+${jsonLd([organizationLd(present.orgInfo(request, ctx))])}
+${present.siteFeedLinks(ctx)}`;
     return { main: homeBlocksMain(lang, blocks), head };
   };
 }
