@@ -14,3 +14,4 @@ export {
   type AuditFilter,
   type ChainProblem,
 } from './audit.service.ts';
+export { audited, type AuditTarget } from './audited.ts';

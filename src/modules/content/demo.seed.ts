@@ -9,11 +9,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../../platform/views/html.ts';
 import type { Actor, Role } from '../access/index.ts';
-import { contentType, type ContentModule, type NewItemInput, type WorkflowAction } from '../content/index.ts';
-import { demoRegulations } from './regulations/index.ts';
-import { textToHtml } from './demo.seed.ts';
+import { contentType } from './content-types.ts';
+import type { NewItemInput } from './content.service.ts';
+import type { ContentModule } from './index.ts';
+import type { WorkflowAction } from './workflow.ts';
+// The regulations' texts are the demo module's data; the demo module calls this seed.
+import { demoRegulations } from '../demo/regulations/index.ts';
+import { textToHtml } from '../demo/demo.seed.ts';
 
-const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regulations');
+const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'regulations');
 
 /** About every fourth live item with a legal deadline is published late; the others on time. */
 const LATE_EVERY = 4;
