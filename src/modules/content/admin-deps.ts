@@ -4,6 +4,9 @@
  * with none yet, the refusal of a form that is not one field's problem.
  */
 import type { FastifyRequest } from 'fastify';
+import { actorId, can, type Actor } from '../access/index.ts';
+import type { AdminScope } from '../accounts/index.ts';
+import type { Capabilities } from './workflow.ts';
 import { Invalid, NotFound, type FieldProblem } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { html, type SafeHtml } from '../../platform/views/html.ts';
@@ -61,4 +64,29 @@ export async function namesOf(contact: ContentAdmin['contact'], ids: readonly (n
   const unique = [...new Set(ids.filter((x): x is number => typeof x === 'number'))];
   const found = await Promise.all(unique.map(async (id) => [id, (await contact(id))?.name] as const));
   return new Map(found.filter((x): x is readonly [number, string] => typeof x[1] === 'string'));
+}
+
+/** What this person may do with the items of a site, for `decide` and `mayEdit`. */
+export function capabilitiesOf(actor: Actor, siteId: number): Capabilities {
+  return {
+    actorId: actorId(actor),
+    system: false,
+    write: can(actor, 'content.write', siteId),
+    edit: can(actor, 'content.edit', siteId),
+    approve: can(actor, 'content.approve', siteId),
+    emergency: can(actor, 'content.emergency', siteId),
+  };
+}
+
+/** The item with its revisions; the service refuses people who may not write on its site. */
+export async function loadItem(deps: ContentAdmin, s: AdminScope, id: number) {
+  const item = await deps.content.item(id);
+  if (!item) throw new NotFound('content.not_found', 'No such item', { messageKey: 'error.body.404' });
+  const revisions = await deps.content.revisions(s.actor, id);
+  return {
+    item,
+    revisions,
+    working: revisions.find((r) => r.id === item.working_revision_id),
+    live: revisions.find((r) => r.id === item.live_revision_id),
+  };
 }

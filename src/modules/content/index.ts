@@ -25,6 +25,7 @@ import { deskRoutes } from './desk.admin.ts';
 import { HomeBlocksService } from './home-blocks.service.ts';
 import { createItemRelations } from './item-relations.ts';
 import { itemPageRoutes } from './item-page.admin.ts';
+import { itemFormRoutes } from './item-form.admin.ts';
 import { itemRoutes } from './items.admin.ts';
 import { LiveContent } from './live.service.ts';
 import { t } from './messages.ts';
@@ -125,6 +126,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     },
     adminRoutes: (routes, lang) => {
       itemRoutes(routes, lang, admin);
+      itemFormRoutes(routes, lang, admin);
       itemPageRoutes(routes, lang, admin);
       revisionRoutes(routes, lang, admin);
       deskRoutes(routes, lang, admin);
