@@ -37,8 +37,6 @@ async function main(): Promise<void> {
       { name: 'mail.deliver', everyMs: 15_000, run: () => mail.deliverPending() },
       ...jobsOf(modules),
       // TRANSITIONAL — the jobs of modules not yet declaring them in their manifests.
-      { name: 'content.schedule', everyMs: 30_000, run: () => modules.content.content.runSchedule() },
-      { name: 'content.review_reminders', everyMs: 6 * 3600_000, run: () => modules.content.content.remindOverdueReviews() },
     ],
     app.log,
   );

@@ -47,7 +47,6 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     shell,
     pages,
     media,
-    admin,
     menus: menus.menus,
     search,
     deadlines: calendar.deadlines,

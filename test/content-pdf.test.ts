@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './app.ts';
 import { contentFixtures, news, type ContentFixtures } from './content-fixtures.ts';
 import { pdfFlatText, pdfObjects, pdfText } from './pdf-text.ts';
-import { renderItemPdf } from '../src/modules/content/views/item.pdf.ts';
+import { renderItemPdf } from '../src/modules/content/views/item-pdf.view.ts';
 import { htmlToBlocks } from '../src/modules/content/views/pdf-blocks.ts';
 import type { ContentItemRow } from '../src/platform/db/schema.ts';
 

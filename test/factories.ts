@@ -218,7 +218,7 @@ export function factories(t: TestApp): Factories {
       else if (state === 'in_review') throw new Error('factories.item: "in_review" needs a site with two approval steps.');
       if (state === 'in_review') return item;
       if (state === 'returned') return content.transition(approver.actor, item.id, 'return', { comment: 'Bổ sung thông tin (kiểm thử).' });
-      if (state === 'refused') return content.transition(approver.actor, item.id, 'refuse', { reasonCode: REFUSAL_REASONS[0]!.code });
+      if (state === 'refused') return content.transition(approver.actor, item.id, 'refuse', { reasonCode: REFUSAL_REASONS[0] });
       item = await content.transition(approver.actor, item.id, 'approve');
       if (state === 'scheduled' || state === 'live') return item;
       return content.transition(approver.actor, item.id, state === 'withdrawn' ? 'unpublish' : 'archive');

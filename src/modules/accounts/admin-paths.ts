@@ -10,18 +10,6 @@ import { adminAlternate as alternate, adminHrefByName, adminLang as langOf, defi
 export { ADMIN_ROOT };
 
 export const ADMIN_PATHS = {
-  content: { vi: '/noi-dung', en: '/content' },
-  contentNew: { vi: '/noi-dung/moi', en: '/content/new' },
-  contentEdit: { vi: '/noi-dung/sua', en: '/content/edit' },
-  contentRevisions: { vi: '/noi-dung/phien-ban', en: '/content/revisions' },
-  contentImages: { vi: '/noi-dung/anh', en: '/content/images' },
-  queues: { vi: '/hang-cho', en: '/queues' },
-  notifications: { vi: '/thong-bao', en: '/notifications' },
-  workflowSettings: { vi: '/quy-trinh-duyet', en: '/workflow' },
-  structure: { vi: '/cau-truc', en: '/structure' },
-  structureCategories: { vi: '/cau-truc/chuyen-muc', en: '/structure/categories' },
-  structureMenus: { vi: '/cau-truc/menu', en: '/structure/menus' },
-  structureHome: { vi: '/cau-truc/trang-chu', en: '/structure/home-page' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;

@@ -3,9 +3,9 @@ import { withTx, type Db } from '../../platform/db/create-db.ts';
 import type { CategoryRow } from '../../platform/db/schema.ts';
 import { Conflict, Invalid } from '../../platform/http/errors.ts';
 import { cleanText, slugify } from '../../platform/text/index.ts';
-import { recordAudit } from '../audit/index.ts';
+import { audited } from '../audit/index.ts';
 import { announceChange } from '../../platform/cache/page-cache.ts';
-import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
+import { authorize, can, type Actor } from '../access/index.ts';
 import * as repo from './categories.repo.ts';
 import { Memo } from '../../platform/cache/memo.ts';
 
@@ -58,9 +58,13 @@ export class CategoryService {
     const created = await withTx(this.#db, async (tx) => {
       if (input.parentId) {
         const parent = await repo.findCategory(tx, input.parentId);
-        if (!parent || parent.site_id !== siteId || parent.lang !== input.lang) throw new Invalid('category.bad_parent', 'Chuyên mục cha không hợp lệ.');
+        if (!parent || parent.site_id !== siteId || parent.lang !== input.lang)
+          throw new Invalid('category.bad_parent', 'Chuyên mục cha không hợp lệ.', {
+            details: [{ field: 'parentId', message: 'Chuyên mục cha không hợp lệ.' }],
+          });
       }
-      if (await repo.findCategoryBySlug(tx, siteId, input.lang, slug)) throw new Conflict('category.slug_taken', `Đã có chuyên mục "${slug}".`);
+      if (await repo.findCategoryBySlug(tx, siteId, input.lang, slug))
+        throw new Conflict('category.slug_taken', `Đã có chuyên mục "${slug}".`, { details: [{ field: 'slug', message: `Đã có chuyên mục "${slug}".` }] });
       const row = await repo.insertCategory(tx, {
         site_id: siteId,
         parent_id: input.parentId ?? null,
@@ -71,16 +75,7 @@ export class CategoryService {
         position: input.position ?? 0,
       });
       await announceChange(tx, siteId);
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId,
-        action: 'category.created',
-        targetType: 'category',
-        targetId: String(row.id),
-        summary: { name, slug, lang: input.lang },
-      });
+      await audited(tx, actor, 'category.created', { type: 'category', id: String(row.id), siteId }, { name, slug, lang: input.lang });
       return row;
     });
     // After the commit, or a reader could cache the old list again in between.
@@ -99,16 +94,7 @@ export class CategoryService {
     if (!name || !slug) throw new Invalid('topic.invalid', 'Cần nhập tên chủ đề.');
     return withTx(this.#db, async (tx) => {
       const row = await repo.insertTopic(tx, { site_id: siteId, slug, name_vi: name, name_en: cleanText(nameEn) });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId,
-        action: 'topic.created',
-        targetType: 'topic',
-        targetId: String(row.id),
-        summary: { name },
-      });
+      await audited(tx, actor, 'topic.created', { type: 'topic', id: String(row.id), siteId }, { name });
       return { id: row.id, slug: row.slug };
     });
   }

@@ -8,12 +8,13 @@ import type { Lang } from '../../platform/i18n/index.ts';
 import { compareText } from '../../platform/i18n/index.ts';
 import { htmlToText } from '../../platform/text/index.ts';
 import { documentTexts } from '../media/index.ts';
-import type { FilterChoices, SearchDocument, SearchModule } from '../search/index.ts';
+import type { FilterChoices, SearchableType, SearchDocument, SearchService } from '../search/index.ts';
 import { CONTENT_TYPES } from './content-types.ts';
-import * as repo from './content.repo.ts';
-import type { LiveItem } from './content.repo.ts';
+import { inEveryLanguage } from './messages.ts';
+import * as liveRepo from './live.repo.ts';
+import type { LiveItem } from './live.repo.ts';
 import { listCategories, listTopics } from './categories.repo.ts';
-import { itemPath } from './public-kit.ts';
+import { itemPath } from './paths.ts';
 
 export const SEARCH_TYPE = 'content';
 const BATCH = 200;
@@ -52,24 +53,27 @@ async function toDocument(db: Db | Tx, item: LiveItem): Promise<SearchDocument> 
   };
 }
 
-/** Registers the type and the category/topic filters; returns the feed for ContentService. */
-export function registerContentSearch(search: SearchModule, db: Db): (tx: Tx, itemId: number) => Promise<void> {
-  search.search.registerType({
+/** The search type of content: its weights, its kinds (the content types), every live item for a rebuild. */
+export function contentSearchType(): SearchableType {
+  return {
     type: SEARCH_TYPE,
-    label: { vi: 'Tin, bài', en: 'News and articles' },
+    label: inEveryLanguage('search.label'),
     fields: { identifying: 'A', summary: 'B', details: 'B', body: 'C', source: 'D', attachments: 'D' },
-    kinds: CONTENT_TYPES.map((t) => ({ code: t.code, label: t.label })),
+    kinds: CONTENT_TYPES.map((type) => ({ code: type.code, label: inEveryLanguage(`type.${type.code}`) })),
     async *all(source: Db) {
       for (let after = 0; ; ) {
-        const rows = await repo.liveBatch(source, after, BATCH);
+        const rows = await liveRepo.liveBatch(source, after, BATCH);
         if (rows.length === 0) return;
         for (const row of rows) yield await toDocument(source, row);
         after = rows[rows.length - 1]!.id;
       }
     },
-  });
-  search.addFilterChoices(async (siteIds: number[], lang: Lang): Promise<FilterChoices> => {
-    // Categories and topics are a site's own: offered when one site is searched.
+  };
+}
+
+/** The categories and topics a site's search offers as filters (a site's own: only when one site is searched). */
+export function contentFilterChoices(db: Db): (siteIds: number[], lang: Lang) => Promise<FilterChoices> {
+  return async (siteIds, lang) => {
     if (siteIds.length !== 1) return { categories: [], topics: [] };
     const siteId = siteIds[0]!;
     const categories = await listCategories(db, siteId, lang);
@@ -78,13 +82,17 @@ export function registerContentSearch(search: SearchModule, db: Db): (tx: Tx, it
     return {
       categories: categories.map((c) => ({ value: String(c.id), label: c.name, ids: childrenOf(c.id) })).sort((a, b) => compareText(lang, a.label, b.label)),
       topics: topics
-        .map((t) => ({ value: String(t.id), label: (lang === 'en' && t.name_en) || t.name_vi }))
+        .map((tp) => ({ value: String(tp.id), label: (lang === 'en' && tp.name_en) || tp.name_vi }))
         .sort((a, b) => compareText(lang, a.label, b.label)),
     };
-  });
-  return async (tx: Tx, itemId: number) => {
-    const live = await repo.findLiveById(tx, itemId);
-    if (live) await search.search.index(tx, SEARCH_TYPE, await toDocument(tx, live));
-    else await search.search.remove(tx, SEARCH_TYPE, itemId);
+  };
+}
+
+/** Keeps the index equal to what is live: called inside every transaction that may change what the public sees of an item. */
+export function contentSearchFeed(search: SearchService): (tx: Tx, itemId: number) => Promise<void> {
+  return async (tx, itemId) => {
+    const live = await liveRepo.findLiveById(tx, itemId);
+    if (live) await search.index(tx, SEARCH_TYPE, await toDocument(tx, live));
+    else await search.remove(tx, SEARCH_TYPE, itemId);
   };
 }

@@ -224,104 +224,6 @@ export function overdueReviews(db: DbOrTx, siteId: number, now: Date) {
     .execute();
 }
 
-export interface LiveItem {
-  id: number;
-  site_id: number;
-  type: string;
-  lang: string;
-  slug: string;
-  category_id: number | null;
-  published_at: Date | null;
-  featured: boolean;
-  emergency: boolean;
-  origin_item_id: number | null;
-  title: string;
-  summary: string;
-  body_html: string;
-  fields: Record<string, unknown>;
-  source: string;
-  author_name: string;
-  is_reference: boolean;
-  cover_media_id: number | null;
-  cover_caption: string;
-  attachments: number[];
-  topic_ids: number[];
-  change_note: string;
-  updated_at: Date;
-  first_published_at: Date | null;
-  translation_group: number | null;
-}
-
-function liveQuery(db: DbOrTx) {
-  return db
-    .selectFrom('content_items')
-    .innerJoin('content_revisions', 'content_revisions.id', 'content_items.live_revision_id')
-    .select([
-      'content_items.id',
-      'content_items.site_id',
-      'content_items.type',
-      'content_items.lang',
-      'content_items.slug',
-      'content_items.category_id',
-      'content_items.published_at',
-      'content_items.featured',
-      'content_items.emergency',
-      'content_items.origin_item_id',
-      'content_items.updated_at',
-      'content_items.first_published_at',
-      'content_items.translation_group',
-      'content_revisions.title',
-      'content_revisions.summary',
-      'content_revisions.body_html',
-      'content_revisions.fields',
-      'content_revisions.source',
-      'content_revisions.author_name',
-      'content_revisions.is_reference',
-      'content_revisions.cover_media_id',
-      'content_revisions.cover_caption',
-      'content_revisions.attachments',
-      'content_revisions.topic_ids',
-      'content_revisions.change_note',
-    ])
-    .where('content_items.visibility', '=', 'live');
-}
-
-/** The live item with this id (search indexing), or undefined when it is not live. */
-export async function findLiveById(db: DbOrTx, id: number): Promise<LiveItem | undefined> {
-  return (await liveQuery(db).where('content_items.id', '=', id).executeTakeFirst()) as LiveItem | undefined;
-}
-
-/** Live items after `afterId`, by id (rebuilding the search index in batches). */
-export async function liveBatch(db: DbOrTx, afterId: number, limit: number): Promise<LiveItem[]> {
-  return (await liveQuery(db).where('content_items.id', '>', afterId).orderBy('content_items.id').limit(limit).execute()) as LiveItem[];
-}
-
-export async function findLiveBySlug(db: DbOrTx, siteId: number, lang: string, slug: string): Promise<LiveItem | undefined> {
-  return (await liveQuery(db)
-    .where('content_items.site_id', '=', siteId)
-    .where('content_items.lang', '=', lang)
-    .where('content_items.slug', '=', slug)
-    .executeTakeFirst()) as LiveItem | undefined;
-}
-
-export async function listLive(
-  db: DbOrTx,
-  siteId: number,
-  lang: string,
-  opts: { type?: string; categoryId?: number; featured?: boolean; limit: number; offset: number },
-): Promise<LiveItem[]> {
-  let q = liveQuery(db).where('content_items.site_id', '=', siteId).where('content_items.lang', '=', lang);
-  if (opts.type) q = q.where('content_items.type', '=', opts.type);
-  if (opts.categoryId !== undefined) q = q.where('content_items.category_id', '=', opts.categoryId);
-  if (opts.featured) q = q.where('content_items.featured', '=', true);
-  return (await q
-    .orderBy('content_items.published_at', 'desc')
-    .orderBy('content_items.id', 'desc')
-    .limit(opts.limit)
-    .offset(opts.offset)
-    .execute()) as LiveItem[];
-}
-
 /** Live items past their review date, not reminded since `remindedBefore`. */
 export function reviewsToRemind(db: DbOrTx, now: Date, remindedBefore: Date) {
   return db
@@ -340,17 +242,6 @@ export async function insertNotification(
   n: { account_id: number; site_id: number; item_id: number; message: string; link: string },
 ): Promise<void> {
   await db.insertInto('notifications').values(n).execute();
-}
-
-export function unreadNotifications(db: DbOrTx, accountId: number) {
-  return db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('read_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .limit(50)
-    .execute();
 }
 
 export { sql };

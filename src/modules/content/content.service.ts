@@ -9,11 +9,12 @@ import { Conflict, Forbidden, Invalid, NotFound, type FieldProblem } from '../..
 import { queueMail } from '../../platform/mail/index.ts';
 import { cleanText, slugify } from '../../platform/text/index.ts';
 import { sanitizeRichText } from '../../platform/text/sanitize.ts';
-import { recordAudit } from '../audit/index.ts';
+import { audited } from '../audit/index.ts';
 import { announceChange } from '../../platform/cache/page-cache.ts';
-import { actorId, actorIp, actorLabel, authorize, can, type Actor } from '../access/index.ts';
-import { contentType, fieldProblems, REFUSAL_REASONS } from './content-types.ts';
+import { actorId, authorize, can, type Actor } from '../access/index.ts';
+import { contentType, fieldProblems, isRefusalReason } from './content-types.ts';
 import * as repo from './content.repo.ts';
+import * as liveRepo from './live.repo.ts';
 import { decide, mayEdit, type Capabilities, type SiteWorkflow, type WorkflowAction } from './workflow.ts';
 import { diffRevisions, type RevisionDiff } from './revision-diff.ts';
 import { findCategory } from './categories.repo.ts';
@@ -152,14 +153,7 @@ export class ContentService {
     if (steps !== 1 && steps !== 2) throw new Invalid('workflow.invalid_steps', 'Số bước duyệt phải là 1 hoặc 2.');
     await withTx(this.#db, async (tx) => {
       await repo.upsertWorkflowSettings(tx, siteId, steps, forbidSelfApproval);
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId,
-        action: 'workflow.configured',
-        summary: { steps, forbid_self_approval: forbidSelfApproval },
-      });
+      await audited(tx, actor, 'workflow.configured', { siteId }, { steps, forbid_self_approval: forbidSelfApproval });
     });
   }
 
@@ -203,16 +197,7 @@ export class ContentService {
         comment: '',
       });
       await this.#changed?.(tx, item.id);
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId,
-        action: 'content.created',
-        targetType: 'content',
-        targetId: String(item.id),
-        summary: { type: input.type, title: rev.title },
-      });
+      await audited(tx, actor, 'content.created', { type: 'content', id: String(item.id), siteId }, { type: input.type, title: rev.title });
       return saved;
     });
   }
@@ -264,16 +249,7 @@ export class ContentService {
       await this.#changed?.(tx, item.id);
       // The category lives on the item: a live item's changes at once in search.
       if (item.visibility === 'live' && saved.category_id !== item.category_id) await this.#publicChanged?.(tx, item.id);
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: item.site_id,
-        action: 'content.revised',
-        targetType: 'content',
-        targetId: String(item.id),
-        summary: { revision: rev.number, title: rev.title },
-      });
+      await audited(tx, actor, 'content.revised', { type: 'content', id: String(item.id), siteId: item.site_id }, { revision: rev.number, title: rev.title });
       return { item: saved, revision: rev };
     });
   }
@@ -289,8 +265,10 @@ export class ContentService {
     const first = await repo.findItem(this.#db, itemId);
     if (!first) throw new NotFound('content.not_found');
     if (actor.kind === 'person') authorize(actor, 'admin.enter', first.site_id);
-    if (extra.reasonCode && !REFUSAL_REASONS.some((r) => r.code === extra.reasonCode))
-      throw new Invalid('workflow.bad_reason', 'Lý do từ chối không có trong quy chế.');
+    if (extra.reasonCode && !isRefusalReason(extra.reasonCode)) {
+      const message = 'Lý do từ chối không có trong quy chế.';
+      throw new Invalid('workflow.bad_reason', message, { details: [{ field: 'reasonCode', message }] });
+    }
     const site = await this.siteWorkflow(first.site_id);
     const recipients = await this.#recipients(first, action, site);
     const result = await withTx(this.#db, async (tx) => {
@@ -347,22 +325,19 @@ export class ContentService {
         reason_code: extra.reasonCode ?? null,
         comment: cleanText(extra.comment ?? ''),
       });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: item.site_id,
-        action: `content.${action}`,
-        targetType: 'content',
-        targetId: String(item.id),
-        summary: {
+      await audited(
+        tx,
+        actor,
+        `content.${action}`,
+        { type: 'content', id: String(item.id), siteId: item.site_id },
+        {
           from: item.stage,
           to: saved.stage,
           visibility: saved.visibility,
           ...(extra.reasonCode ? { reason: extra.reasonCode } : {}),
           ...(extra.comment ? { comment: cleanText(extra.comment).slice(0, 500) } : {}),
         },
-      });
+      );
       if (publish || p.visibility !== undefined) await this.#publicChanged?.(tx, item.id);
       await this.#changed?.(tx, item.id);
       await this.#notify(tx, saved, action, actor, extra, site, recipients);
@@ -574,16 +549,7 @@ export class ContentService {
           comment: `#${source.id}`,
         });
         await this.#publicChanged?.(tx, copy.id);
-        await recordAudit(tx, {
-          actorId: actorId(actor),
-          actorLabel: actorLabel(actor),
-          ip: actorIp(actor),
-          siteId,
-          action: 'content.cross_posted',
-          targetType: 'content',
-          targetId: String(copy.id),
-          summary: { origin: source.id, from_site: source.site_id },
-        });
+        await audited(tx, actor, 'content.cross_posted', { type: 'content', id: String(copy.id), siteId }, { origin: source.id, from_site: source.site_id });
         await announceChange(tx, siteId);
       }
       return made;
@@ -638,16 +604,13 @@ export class ContentService {
         reason_code: null,
         comment: `#${source.id}`,
       });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: portalId,
-        action: 'content.proposed',
-        targetType: 'content',
-        targetId: String(proposal.id),
-        summary: { origin: source.id, from_site: source.site_id },
-      });
+      await audited(
+        tx,
+        actor,
+        'content.proposed',
+        { type: 'content', id: String(proposal.id), siteId: portalId },
+        { origin: source.id, from_site: source.site_id },
+      );
       await this.#notify(tx, saved, 'submit', actor, {}, portalWorkflow, recipients);
       return saved;
     });
@@ -675,16 +638,7 @@ export class ContentService {
     const group = otherItemId === null ? null : Math.min(itemId, otherItemId);
     await withTx(this.#db, async (tx) => {
       await repo.setTranslationGroup(tx, item.site_id, otherItemId === null ? [itemId] : [itemId, otherItemId], group);
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: item.site_id,
-        action: 'content.translation_linked',
-        targetType: 'content',
-        targetId: String(itemId),
-        summary: { other: otherItemId, group },
-      });
+      await audited(tx, actor, 'content.translation_linked', { type: 'content', id: String(itemId), siteId: item.site_id }, { other: otherItemId, group });
       await announceChange(tx, item.site_id);
     });
   }
@@ -698,16 +652,7 @@ export class ContentService {
     if (!days) throw new Invalid('review.no_interval', 'Tin, bài này không cần rà soát định kỳ.');
     return withTx(this.#db, async (tx) => {
       const saved = await repo.updateItem(tx, item.id, { next_review_at: new Date(now.getTime() + days * 86_400_000), review_reminded_at: null });
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId: item.site_id,
-        action: 'content.reviewed',
-        targetType: 'content',
-        targetId: String(item.id),
-        summary: { next_review_at: saved.next_review_at },
-      });
+      await audited(tx, actor, 'content.reviewed', { type: 'content', id: String(item.id), siteId: item.site_id }, { next_review_at: saved.next_review_at });
       return saved;
     });
   }
@@ -741,11 +686,11 @@ export class ContentService {
   }
 
   liveBySlug(siteId: number, lang: string, slug: string) {
-    return repo.findLiveBySlug(this.#db, siteId, lang, slug);
+    return liveRepo.findLiveBySlug(this.#db, siteId, lang, slug);
   }
 
   listLive(siteId: number, lang: string, opts: { type?: string; categoryId?: number; featured?: boolean; limit: number; offset: number }) {
-    return repo.listLive(this.#db, siteId, lang, opts);
+    return liveRepo.listLive(this.#db, siteId, lang, opts);
   }
 
   overdueReviews(siteId: number, now = new Date()) {

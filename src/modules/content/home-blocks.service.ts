@@ -7,8 +7,8 @@ import type { HomeBlockRow } from '../../platform/db/schema.ts';
 import { Invalid } from '../../platform/http/errors.ts';
 import { announceChange } from '../../platform/cache/page-cache.ts';
 import { cleanText } from '../../platform/text/index.ts';
-import { recordAudit } from '../audit/index.ts';
-import { actorId, actorIp, actorLabel, authorize, type Actor } from '../access/index.ts';
+import { audited } from '../audit/index.ts';
+import { authorize, type Actor } from '../access/index.ts';
 import { contentType } from './content-types.ts';
 import { findCategory } from './categories.repo.ts';
 import * as repo from './home-blocks.repo.ts';
@@ -42,6 +42,11 @@ export class HomeBlocksService {
     return rows.length ? rows.map((r) => ({ kind: r.kind, ref: r.ref, title: r.title, size: r.size })) : [...DEFAULT_HOME_BLOCKS];
   }
 
+  /** Whether the site arranged this language's home page itself (else it shows the default). */
+  async isArranged(siteId: number, lang: string): Promise<boolean> {
+    return (await repo.listHomeBlocks(this.#db, siteId, lang)).length > 0;
+  }
+
   /** Replaces the arrangement of one language of a site (operators: menus.manage). */
   async arrange(actor: Actor, siteId: number, lang: string, blocks: readonly HomeBlock[]): Promise<void> {
     authorize(actor, 'menus.manage', siteId);
@@ -65,14 +70,7 @@ export class HomeBlocksService {
         blocks.map((b, position) => ({ position, kind: b.kind, ref: b.ref, title: cleanText(b.title).slice(0, 200), size: b.size })),
       );
       await announceChange(tx, siteId);
-      await recordAudit(tx, {
-        actorId: actorId(actor),
-        actorLabel: actorLabel(actor),
-        ip: actorIp(actor),
-        siteId,
-        action: 'home_blocks.arranged',
-        summary: { lang, blocks: blocks.map((b) => `${b.kind}:${b.ref}:${b.size}`) },
-      });
+      await audited(tx, actor, 'home_blocks.arranged', { siteId }, { lang, blocks: blocks.map((b) => `${b.kind}:${b.ref}:${b.size}`) });
     });
   }
 }

@@ -1,29 +1,43 @@
 /**
  * Content: the items sites publish (news, announcements, directives, guidance, projects,
  * plans, science programmes, statistics, static and thematic pages, the leaders' work
- * calendar), their revisions and the editorial workflow. Public pages and the editor come
- * on top of this service.
+ * calendar), their revisions and the editorial workflow; the public pages, feeds and PDF
+ * downloads; the editor's desk and the site structure screens in the administration.
  */
-import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
-import type { AccountsModule } from '../accounts/index.ts';
-import { adminHref } from '../accounts/index.ts';
+import { defineModule } from '../../platform/module.ts';
+import { adminHref, type AccountsModule } from '../accounts/index.ts';
+import type { DeadlineService } from '../calendar/index.ts';
 import type { MediaModule } from '../media/index.ts';
+import type { MenuService } from '../menus/index.ts';
 import type { PagesModule } from '../pages/index.ts';
+import type { SearchModule } from '../search/index.ts';
 import type { SiteShell } from '../site-shell/index.ts';
 import type { SitesModule } from '../sites/index.ts';
-import { ContentService } from './content.service.ts';
+import type { ContentAdmin } from './admin-deps.ts';
 import { CategoryService } from './categories.service.ts';
-import { HomeBlocksService } from './home-blocks.service.ts';
-import { createPublicContent } from './content.pages.ts';
-import { registerContentAdmin } from './content.admin.ts';
-import { registerStructureAdmin } from './structure.admin.ts';
-import type { MenuService } from '../menus/index.ts';
-import type { DashboardCard } from '../admin/index.ts';
-import type { SearchModule } from '../search/index.ts';
-import { registerContentSearch } from './content-search.ts';
 import { contentDeadlineHook } from './content-deadlines.ts';
-import type { DeadlineService } from '../calendar/index.ts';
+import { contentFilterChoices, contentSearchFeed, contentSearchType } from './content-search.ts';
+import { ContentService } from './content.service.ts';
+import { contentCards } from './dashboard-cards.ts';
+import { EditorialDesk } from './desk.service.ts';
+import { deskRoutes } from './desk.admin.ts';
+import { HomeBlocksService } from './home-blocks.service.ts';
+import { createItemRelations } from './item-relations.ts';
+import { itemPageRoutes } from './item-page.admin.ts';
+import { itemFormRoutes } from './item-form.admin.ts';
+import { itemRoutes } from './items.admin.ts';
+import { LiveContent } from './live.service.ts';
+import { t } from './messages.ts';
+import { adminItemHref, adminPaths } from './paths.ts';
+import { revisionRoutes } from './revisions.admin.ts';
+import { structureRoutes } from './structure.admin.ts';
+import { calendarPublicRoutes } from './calendar.public.ts';
+import { feedPublicRoutes } from './feeds.public.ts';
+import { createHomeContent } from './home-content.ts';
+import { itemPublicRoutes } from './items.public.ts';
+import { listingPublicRoutes } from './listings.public.ts';
+import { createPublicPresenter, type PublicContentDeps } from './public.present.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
@@ -31,7 +45,8 @@ export type { WorkflowAction } from './workflow.ts';
 export { CategoryService, categoryTree, type CategoryNode } from './categories.service.ts';
 export { HomeBlocksService, DEFAULT_HOME_BLOCKS, type HomeBlock } from './home-blocks.service.ts';
 export type { RevisionDiff, DiffPart } from './revision-diff.ts';
-export { PAGE_SIZE as PUBLIC_PAGE_SIZE } from './content.pages.ts';
+export { PAGE_SIZE as PUBLIC_PAGE_SIZE } from './listings.public.ts';
+export { adminPaths as contentAdminPaths, publicPaths as contentPublicPaths } from './paths.ts';
 
 export interface ContentModuleDeps {
   accounts: AccountsModule;
@@ -41,8 +56,6 @@ export interface ContentModuleDeps {
   media: Pick<MediaModule, 'getMedia' | 'mediaImage'> & Partial<Pick<MediaModule, 'listMedia'>>;
   /** The site's menus, for the structure screens of the administration; without it there is no menu screen. */
   menus?: MenuService;
-  /** The admin module, for the content cards of the dashboard. */
-  admin?: { addCard(card: DashboardCard): void };
   /** The search platform: live items are indexed in the transaction that publishes them. */
   search?: SearchModule;
   /** The deadline engine: each item's legal deadline is tracked with its changes. */
@@ -50,22 +63,28 @@ export interface ContentModuleDeps {
 }
 
 export function contentModule(platform: Platform, deps: ContentModuleDeps) {
-  const content = new ContentService(platform.db, {
+  const { db } = platform;
+  const content = new ContentService(db, {
     accountsWithRoles: (siteId, roles) => deps.accounts.accountsWithRoles(siteId, roles),
     contact: (id) => deps.accounts.contact(id),
-    adminLink: (itemId) => `${adminHref('vi', 'dashboard')}/noi-dung/${itemId}`,
+    adminLink: (itemId) => adminItemHref('vi', itemId),
     siteInfo: async (siteId) => {
       const site = await deps.sites.directory.byId(siteId);
       return site ? { id: site.id, kind: site.kind, parentId: site.parent_id } : undefined;
     },
   });
-  if (deps.search) content.onPublicChange(registerContentSearch(deps.search, platform.db));
+  const search = deps.search;
+  if (search) {
+    content.onPublicChange(contentSearchFeed(search.search));
+    search.addFilterChoices(contentFilterChoices(db));
+  }
   if (deps.deadlines) content.onChange(contentDeadlineHook(deps.deadlines));
-  const categories = new CategoryService(platform.db);
-  const homeBlockService = new HomeBlocksService(platform.db);
-  const publicContent = createPublicContent({
-    db: platform.db,
-    content,
+  const categories = new CategoryService(db);
+  const homeBlockService = new HomeBlocksService(db);
+  const live = new LiveContent(db);
+  const desk = new EditorialDesk(db);
+  const publicDeps: PublicContentDeps = {
+    live,
     categories,
     homeBlocks: homeBlockService,
     shell: deps.shell,
@@ -73,36 +92,66 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     pages: deps.pages,
     media: deps.media,
     baseDomain: platform.config.baseDomain,
-  });
-  return {
-    name: 'content',
-    content,
-    categories,
-    homeBlockService,
-    /** The home page's content blocks, as the operator arranged them, and the head elements they need. */
-    homeBlocks: publicContent.homeBlocks,
-    register: async (app: FastifyInstance) => {
-      await publicContent.register(app);
-      registerContentAdmin(app, {
-        db: platform.db,
-        accounts: deps.accounts,
-        content,
-        categories,
-        addCard: deps.admin?.addCard,
-        listMedia: deps.media.listMedia,
-        getMedia: deps.media.getMedia,
-        sites: deps.sites.directory,
-        ...(deps.deadlines ? { deadlinesOf: (id: number) => deps.deadlines!.ofSubject(platform.db, 'content', id) } : {}),
-      });
-      registerStructureAdmin(app, {
-        db: platform.db,
-        admin: deps.accounts.admin,
-        categories,
-        homeBlocks: homeBlockService,
-        ...(deps.menus ? { menus: deps.menus } : {}),
-      });
-    },
   };
+  const present = createPublicPresenter(publicDeps);
+  const admin: ContentAdmin = {
+    admin: deps.accounts.admin,
+    content,
+    desk,
+    categories,
+    homeBlocks: homeBlockService,
+    relations: createItemRelations({
+      content,
+      desk,
+      categories,
+      listMedia: deps.media.listMedia,
+      getMedia: deps.media.getMedia,
+      sites: deps.sites.directory,
+      libraryHref: (lang) => adminHref(lang, 'media'),
+    }),
+    contact: (id) => deps.accounts.contact(id),
+    listMedia: deps.media.listMedia,
+    menus: deps.menus,
+    ...(deps.deadlines ? { deadlinesOf: (id: number) => deps.deadlines!.ofSubject(db, 'content', id) } : {}),
+  };
+
+  return defineModule({
+    name: 'content',
+    needs: ['sites', 'menus', 'site-shell', 'search', 'pages', 'accounts', 'calendar', 'media'],
+    publicRoutes: (routes, lang) => {
+      itemPublicRoutes(routes, lang, publicDeps, present);
+      listingPublicRoutes(routes, lang, publicDeps, present);
+      calendarPublicRoutes(routes, lang, publicDeps, present);
+      feedPublicRoutes(routes, lang, publicDeps, present);
+    },
+    adminRoutes: (routes, lang) => {
+      itemRoutes(routes, lang, admin);
+      itemFormRoutes(routes, lang, admin);
+      itemPageRoutes(routes, lang, admin);
+      revisionRoutes(routes, lang, admin);
+      deskRoutes(routes, lang, admin);
+      structureRoutes(routes, lang, admin);
+    },
+    jobs: [
+      { name: 'content.schedule', everyMs: 30_000, run: () => content.runSchedule() },
+      { name: 'content.review_reminders', everyMs: 6 * 3600_000, run: () => content.remindOverdueReviews() },
+    ],
+    adminNav: [
+      { label: (lang) => t(lang, 'nav.content'), href: (lang) => adminPaths.href(lang, 'content'), action: 'content.write' },
+      { label: (lang) => t(lang, 'nav.queues'), href: (lang) => adminPaths.href(lang, 'queues'), action: 'content.write' },
+      { label: (lang) => t(lang, 'nav.workflow'), href: (lang) => adminPaths.href(lang, 'workflowSettings'), action: 'site.settings' },
+      { label: (lang) => t(lang, 'nav.structure'), href: (lang) => adminPaths.href(lang, 'structure'), action: 'menus.manage' },
+    ],
+    dashboardCards: contentCards(content, desk),
+    searchTypes: search ? [contentSearchType()] : [],
+    provides: {
+      content,
+      categories,
+      homeBlockService,
+      /** The home page's content blocks, as the operator arranged them, and the head elements they need. */
+      homeBlocks: createHomeContent(publicDeps, present),
+    },
+  });
 }
 
 export type ContentModule = ReturnType<typeof contentModule>;

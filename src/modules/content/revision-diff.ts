@@ -49,3 +49,28 @@ export function diffRevisions(
     body: diffText(htmlToText(a.body_html), htmlToText(b.body_html)),
   };
 }
+
+/**
+ * The difference a save conflict carries (the service puts it, as JSON, in the `version`
+ * detail of its Conflict); undefined when there is none.
+ */
+export function diffOfConflict(json: string | undefined): RevisionDiff | undefined {
+  if (!json) return undefined;
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (
+      v &&
+      typeof v === 'object' &&
+      'title' in v &&
+      'summary' in v &&
+      'body' in v &&
+      Array.isArray(v.title) &&
+      Array.isArray(v.summary) &&
+      Array.isArray(v.body)
+    )
+      return { title: v.title, summary: v.summary, body: v.body };
+  } catch {
+    // Not a difference: the conflict is shown without one.
+  }
+  return undefined;
+}

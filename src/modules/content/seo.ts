@@ -4,7 +4,7 @@
  * and robots.txt. Pure functions; the routes gather the data.
  */
 import { html, jsonForScript, type SafeHtml } from '../../platform/views/html.ts';
-import { xmlEscape } from './feeds.ts';
+import { xmlEscape } from './feed-xml.ts';
 
 export interface OrgInfo {
   /** The agency (owner) when known, else the site. */

@@ -1,317 +1,264 @@
 /**
  * The site structure screens for the site's operator (menus.manage), under "Cấu trúc trang":
  *
- *   /quan-tri/cau-truc                         overview
- *   /quan-tri/cau-truc/chuyen-muc              category trees of both languages; POST adds one
- *   /quan-tri/cau-truc/menu?ngon_ngu=vi|en     the menu of a language as numbered rows; POST replaces it
- *   /quan-tri/cau-truc/trang-chu?ngon_ngu=…    the home-page blocks as numbered rows; POST arranges them
+ *   /cau-truc                         overview
+ *   /cau-truc/chuyen-muc              category trees of both languages; POST adds one
+ *   /cau-truc/menu?ngon_ngu=vi|en     the menu of a language as numbered rows; POST replaces it
+ *   /cau-truc/trang-chu?ngon_ngu=…    the home-page blocks as numbered rows; POST arranges them
  *
- * and the same under /english/admin/structure. Every form works without JavaScript; a
- * refused form comes back with what was typed and the problems in the person's language.
+ * (relative to /quan-tri, and the same under /english/admin/structure). Every form works
+ * without JavaScript; a refused form comes back with what was typed and the problems in the
+ * person's language.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db/create-db.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Conflict } from '../../platform/http/errors.ts';
+import { formRoute, queryForm } from '../../platform/http/forms.ts';
+import { NoQuery } from '../../platform/http/schemas.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import { isDomainError } from '../../platform/http/errors.ts';
+import type { Routes } from '../../platform/module.ts';
 import { html } from '../../platform/views/html.ts';
-import { errorsByField } from '../../platform/views/forms.ts';
 import { authorize } from '../access/index.ts';
-import { adminHref, csrfGuard, csrfToken, type AdminContext, type AdminScope } from '../accounts/index.ts';
-import type { MenuService } from '../menus/index.ts';
+import { csrfToken, type AdminScope } from '../accounts/index.ts';
 import { siteName, type SiteWithHosts } from '../sites/index.ts';
-import type { CategoryService } from './categories.service.ts';
-import type { HomeBlocksService } from './home-blocks.service.ts';
-import { listHomeBlocks } from './home-blocks.repo.ts';
+import { refused, type ContentAdmin } from './admin-deps.ts';
+import { categoryTrees, structureNotice } from './content.present.ts';
+import { BlocksForm, CategoryForm, MenuForm, StructureQuery } from './content.schema.ts';
+import { t } from './messages.ts';
+import { adminPaths } from './paths.ts';
 import {
-  blockErrors,
   blockRows,
-  blockRowsFromBody,
+  blockRowsFromForm,
   blocksFromRows,
+  categoryInput,
+  categoryValues,
   menuFromRows,
   menuRows,
-  menuRowsFromBody,
+  menuRowsFromForm,
   withBlankBlocks,
   withBlankRows,
   type BlockRow,
+  type CategoryFormValues,
   type MenuRow,
-} from './structure-forms.ts';
-import { blocksForm, categoriesPage, menuForm, structureOverview, type CategoryFormValues } from './admin-views/structure.ts';
-import { t } from './messages.ts';
+} from './structure-input.ts';
+import { blocksForm, categoriesPage, menuForm, structureOverview } from './views/structure.view.ts';
 
-export interface StructureAdminDeps {
-  db: Db;
-  admin: AdminContext;
-  categories: CategoryService;
-  homeBlocks: HomeBlocksService;
-  /** Without the menus service there is no menu screen. */
-  menus?: MenuService;
-}
-
-const NOTICES: Record<string, Record<Lang, string>> = {
-  'da-tao': { vi: 'Đã thêm chuyên mục.', en: 'The category was added.' },
-  'da-luu': { vi: 'Đã lưu. Trang công khai hiển thị thay đổi ngay.', en: 'Saved. The public site shows the change at once.' },
-};
-
-function str(source: unknown, key: string): string {
-  const v = (source as Record<string, unknown> | undefined)?.[key];
-  return typeof v === 'string' ? v : '';
-}
-
-const contentLang = (value: string) => (value === 'en' ? 'en' : 'vi');
+const contentLang = (value: string | undefined) => (value === 'en' ? 'en' : 'vi');
 
 type SiteScope = AdminScope & { site: SiteWithHosts };
 
-export function registerStructureAdmin(app: FastifyInstance, deps: StructureAdminDeps): void {
+/** Problems by field as one refusal (422), the form's own words. */
+function rowProblems(errors: Record<string, string>) {
+  return refused(
+    'structure.invalid',
+    Object.entries(errors).map(([field, message]) => ({ field, message })),
+  );
+}
+
+export function structureRoutes(routes: Routes, L: Lang, deps: ContentAdmin): void {
   const { admin, categories, homeBlocks, menus } = deps;
-  const guard = csrfGuard(app, deps.db);
-  admin.addNav({ label: { vi: 'Cấu trúc trang', en: 'Site structure' }, path: 'structure', action: 'menus.manage' });
+  const paths = adminPaths.paths;
+  const overviewHref = adminPaths.href(L, 'structure');
+  const categoriesHref = adminPaths.href(L, 'structureCategories');
+  const menusHref = adminPaths.href(L, 'structureMenus');
+  const homeHref = adminPaths.href(L, 'structureHome');
 
-  for (const L of ['vi', 'en'] as const) {
-    const overviewHref = adminHref(L, 'structure');
-    const categoriesHref = adminHref(L, 'structureCategories');
-    const menusHref = adminHref(L, 'structureMenus');
-    const homeHref = adminHref(L, 'structureHome');
-
-    /** The scope of an operator of the current site; others are refused (403) before anything is read or changed. */
-    async function operator(request: FastifyRequest, reply: FastifyReply, title: string): Promise<SiteScope | undefined> {
-      const s = await admin.scope(request);
-      if (!s.site) {
-        await admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${t(L, 'common.thereNoSiteYet')}</p>` }, s);
-        return undefined;
-      }
-      authorize(s.actor, 'menus.manage', s.site.id);
-      return s as SiteScope;
+  /** The scope of an operator of the current site; others are refused (403) before anything is read or changed. */
+  async function operator(request: FastifyRequest, reply: FastifyReply, title: string, status = 200): Promise<SiteScope | undefined> {
+    const s = await admin.scope(request);
+    if (!s.site) {
+      await admin.send(request, reply, { title, main: html`<h1>${title}</h1><p>${t(L, 'common.thereNoSiteYet')}</p>` }, s, status);
+      return undefined;
     }
+    authorize(s.actor, 'menus.manage', s.site.id);
+    return { ...s, site: s.site };
+  }
 
-    const notice = (request: FastifyRequest) => {
-      const text = NOTICES[str(request.query, 'tb')]?.[L];
-      return text ? { notice: { kind: 'ok' as const, text } } : {};
-    };
-    const refused = (errors: Record<string, string>) => ({
-      notice: { kind: 'error' as const, text: errors.form ?? t(L, 'common.notSavedCheckMarkedFields') },
-    });
+  /** The page's notice: the problems of a refused form, else the one after a save (?tb=). */
+  const noticeOf = (errors: Readonly<Record<string, string>>, tb: string | undefined) =>
+    Object.keys(errors).length ? { notice: { kind: 'error' as const, text: errors.form ?? t(L, 'common.notSavedCheckMarkedFields') } } : structureNotice(tb, L);
 
-    // ---- Overview -----------------------------------------------------------------------------------
-    app.get(overviewHref, async (request, reply) => {
-      const title = t(L, 'structure.siteStructure');
-      const s = await operator(request, reply, title);
-      if (!s) return reply;
-      return admin.send(
-        request,
-        reply,
-        { title, main: structureOverview(L, siteName(s.site, L), { categories: categoriesHref, menus: menus ? menusHref : undefined, home: homeHref }) },
-        s,
-      );
-    });
+  // ---- Overview -----------------------------------------------------------------------------------
+  routes.get(paths.structure[L], { schema: { querystring: NoQuery } }, async (request, reply) => {
+    const title = t(L, 'structure.siteStructure');
+    const s = await operator(request, reply, title);
+    if (!s) return reply;
+    return admin.send(
+      request,
+      reply,
+      { title, main: structureOverview(L, siteName(s.site, L), { categories: categoriesHref, menus: menus ? menusHref : undefined, home: homeHref }) },
+      s,
+    );
+  });
 
-    // ---- Categories ---------------------------------------------------------------------------------
-    const categoriesScreen = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      s: SiteScope,
-      values: CategoryFormValues,
-      errors: Record<string, string> = {},
-      status = 200,
-    ) => {
-      const trees = { vi: await categories.tree(s.site.id, 'vi'), en: await categories.tree(s.site.id, 'en') };
-      return admin.send(
-        request,
-        reply,
-        {
-          title: t(L, 'structure.categories'),
-          ...(Object.keys(errors).length ? refused(errors) : notice(request)),
-          main: categoriesPage({
-            lang: L,
-            siteName: siteName(s.site, L),
-            action: categoriesHref,
-            csrf: csrfToken(request, reply),
-            trees,
-            values,
-            errors,
-            overviewHref,
-          }),
-        },
-        s,
-        status,
-      );
-    };
-
-    app.get(categoriesHref, async (request, reply) => {
-      const s = await operator(request, reply, t(L, 'structure.categories'));
-      if (!s) return reply;
-      return categoriesScreen(request, reply, s, {
-        lang: contentLang(str(request.query, 'ngon_ngu')),
-        parentId: '',
-        name: '',
-        slug: '',
-        description: '',
-        position: '',
-      });
-    });
-
-    app.post(categoriesHref, { preHandler: guard }, async (request, reply) => {
-      const s = await operator(request, reply, t(L, 'structure.categories'));
-      if (!s) return reply;
-      const b = request.body;
-      const values: CategoryFormValues = {
-        lang: str(b, 'lang'),
-        parentId: str(b, 'parentId'),
-        name: str(b, 'name'),
-        slug: str(b, 'slug'),
-        description: str(b, 'description'),
-        position: str(b, 'position'),
-      };
-      const errors: Record<string, string> = {};
-      if (values.lang !== 'vi' && values.lang !== 'en') errors.lang = t(L, 'common.chooseVietnameseEnglish');
-      if (!values.name.trim()) errors.name = t(L, 'structure.enterNameCategory');
-      if (values.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug.trim())) errors.slug = t(L, 'structure.pathNameHasOnlyLower');
-      const position = values.position.trim() === '' ? 0 : Number(values.position);
-      if (!Number.isInteger(position) || position < 0 || position > 9999) errors.position = t(L, 'structure.positionWholeNumberFrom0');
-      let parentId: number | null = null;
-      if (values.parentId) {
-        const parent = (await categories.list(s.site.id, values.lang === 'en' ? 'en' : 'vi')).find((c) => String(c.id) === values.parentId);
-        if (!parent) errors.parentId = t(L, 'structure.parentMustCategorySiteLanguage');
-        else parentId = parent.id;
-      }
-      if (Object.keys(errors).length) return categoriesScreen(request, reply, s, values, errors, 422);
-      try {
-        await categories.create(s.actor, s.site.id, {
-          lang: values.lang,
-          name: values.name,
-          slug: values.slug.trim(),
-          parentId,
-          description: values.description,
-          position,
-        });
-        return reply.redirect(`${categoriesHref}?tb=da-tao`, 303);
-      } catch (err) {
-        if (!isDomainError(err) || (err.status !== 422 && err.status !== 409)) throw err;
-        const field = err.code === 'category.slug_taken' ? 'slug' : err.code === 'category.bad_parent' ? 'parentId' : undefined;
-        const message = err.code === 'category.slug_taken' ? t(L, 'structure.siteAlreadyHasCategoryPath') : err.message;
-        return categoriesScreen(
-          request,
-          reply,
-          s,
+  // ---- Categories ---------------------------------------------------------------------------------
+  const categoriesScreen = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: CategoryFormValues,
+    errors: Readonly<Record<string, string>> = {},
+    status = 200,
+    tb?: string,
+  ) => {
+    const s = await operator(request, reply, t(L, 'structure.categories'), status);
+    if (!s) return reply;
+    const trees = { vi: categoryTrees(await categories.tree(s.site.id, 'vi')), en: categoryTrees(await categories.tree(s.site.id, 'en')) };
+    return admin.send(
+      request,
+      reply,
+      {
+        title: t(L, 'structure.categories'),
+        ...noticeOf(errors, tb),
+        main: categoriesPage({
+          lang: L,
+          siteName: siteName(s.site, L),
+          action: categoriesHref,
+          csrf: csrfToken(request, reply),
+          trees,
           values,
-          field ? { [field]: message } : err.details.length ? errorsByField(err.details) : { form: message },
-          err.status,
-        );
-      }
-    });
+          errors,
+          overviewHref,
+        }),
+      },
+      s,
+      status,
+    );
+  };
 
-    // ---- Menus --------------------------------------------------------------------------------------
-    if (menus) {
-      const menuScreen = async (
-        request: FastifyRequest,
-        reply: FastifyReply,
-        s: SiteScope,
-        lang: string,
-        rows: readonly MenuRow[],
-        errors: Record<string, string> = {},
-        status = 200,
-      ) =>
-        admin.send(
-          request,
-          reply,
-          {
-            title: t(L, 'structure.menu'),
-            ...(Object.keys(errors).length ? refused(errors) : notice(request)),
-            main: menuForm({
-              lang: L,
-              menuLang: lang,
-              siteName: siteName(s.site, L),
-              action: menusHref,
-              csrf: csrfToken(request, reply),
-              rows,
-              errors,
-              overviewHref,
-              base: menusHref,
-            }),
-          },
-          s,
-          status,
-        );
+  routes.get(paths.structureCategories[L], queryForm(StructureQuery), async (request, reply) =>
+    categoriesScreen(
+      request,
+      reply,
+      { lang: contentLang(request.query.ngon_ngu), parentId: '', name: '', slug: '', description: '', position: '' },
+      {},
+      200,
+      request.query.tb,
+    ),
+  );
 
-      app.get(menusHref, async (request, reply) => {
-        const s = await operator(request, reply, t(L, 'structure.menu'));
-        if (!s) return reply;
-        const lang = contentLang(str(request.query, 'ngon_ngu'));
-        return menuScreen(request, reply, s, lang, menuRows(await menus.tree(s.site.id, lang)));
-      });
+  const categoryForm = formRoute(CategoryForm, {
+    render: (request, reply, state, status) => categoriesScreen(request, reply, categoryValues(state.values), state.errors, status),
+  });
+  routes.post(paths.structureCategories[L], { ...categoryForm, schema: { ...categoryForm.schema, querystring: NoQuery } }, async (request, reply) => {
+    const s = await operator(request, reply, t(L, 'structure.categories'));
+    if (!s) return reply;
+    const values = categoryValues(request.body);
+    const { input, problems, taken } = categoryInput(values, await categories.list(s.site.id, contentLang(values.lang)), L);
+    if (problems.length) throw refused('category.invalid', problems);
+    if (taken) throw new Conflict('category.slug_taken', taken.message, { details: [taken] });
+    await categories.create(s.actor, s.site.id, input);
+    return reply.redirect(`${categoriesHref}?tb=da-tao`, 303);
+  });
 
-      app.post(menusHref, { preHandler: guard }, async (request, reply) => {
-        const s = await operator(request, reply, t(L, 'structure.menu'));
-        if (!s) return reply;
-        const lang = contentLang(str(request.body, 'ngon_ngu'));
-        const rows = menuRowsFromBody(request.body);
-        const { tree, errors } = menuFromRows(rows, L);
-        if (Object.keys(errors).length) return menuScreen(request, reply, s, lang, withBlankRows(rows), errors, 422);
-        try {
-          await menus.replace(s.site.id, lang, tree, s.actor);
-          return reply.redirect(`${menusHref}?ngon_ngu=${lang}&tb=da-luu`, 303);
-        } catch (err) {
-          if (!isDomainError(err) || err.status !== 422) throw err;
-          return menuScreen(request, reply, s, lang, withBlankRows(rows), { form: err.message }, 422);
-        }
-      });
-    }
-
-    // ---- Home-page blocks ---------------------------------------------------------------------------
-    const homeScreen = async (
+  // ---- Menus --------------------------------------------------------------------------------------
+  if (menus) {
+    const menuScreen = async (
       request: FastifyRequest,
       reply: FastifyReply,
-      s: SiteScope,
       lang: string,
-      rows: readonly BlockRow[],
-      errors: Record<string, string> = {},
+      rows: (s: SiteScope) => Promise<readonly MenuRow[]> | readonly MenuRow[],
+      errors: Readonly<Record<string, string>> = {},
       status = 200,
-    ) =>
-      admin.send(
+      tb?: string,
+    ) => {
+      const s = await operator(request, reply, t(L, 'structure.menu'), status);
+      if (!s) return reply;
+      return admin.send(
         request,
         reply,
         {
-          title: t(L, 'structure.homePage'),
-          ...(Object.keys(errors).length ? refused(errors) : notice(request)),
-          main: blocksForm({
+          title: t(L, 'structure.menu'),
+          ...noticeOf(errors, tb),
+          main: menuForm({
             lang: L,
-            blockLang: lang,
+            menuLang: lang,
             siteName: siteName(s.site, L),
-            action: homeHref,
+            action: menusHref,
             csrf: csrfToken(request, reply),
-            rows,
-            categories: await categories.list(s.site.id, lang),
-            usingDefault: (await listHomeBlocks(deps.db, s.site.id, lang)).length === 0,
+            rows: await rows(s),
             errors,
             overviewHref,
-            base: homeHref,
+            base: menusHref,
           }),
         },
         s,
         status,
       );
+    };
 
-    app.get(homeHref, async (request, reply) => {
-      const s = await operator(request, reply, t(L, 'structure.homePage'));
-      if (!s) return reply;
-      const lang = contentLang(str(request.query, 'ngon_ngu'));
-      return homeScreen(request, reply, s, lang, blockRows(await homeBlocks.blocks(s.site.id, lang)));
+    routes.get(paths.structureMenus[L], queryForm(StructureQuery), async (request, reply) => {
+      const lang = contentLang(request.query.ngon_ngu);
+      return menuScreen(request, reply, lang, async (s) => menuRows(await menus.tree(s.site.id, lang)), {}, 200, request.query.tb);
     });
 
-    app.post(homeHref, { preHandler: guard }, async (request, reply) => {
-      const s = await operator(request, reply, t(L, 'structure.homePage'));
+    const menuFormRoute = formRoute(MenuForm, {
+      render: (request, reply, state, status) =>
+        menuScreen(request, reply, contentLang(state.values.ngon_ngu), () => withBlankRows(menuRowsFromForm(state.values)), state.errors, status),
+    });
+    routes.post(paths.structureMenus[L], { ...menuFormRoute, schema: { ...menuFormRoute.schema, querystring: NoQuery } }, async (request, reply) => {
+      const s = await operator(request, reply, t(L, 'structure.menu'));
       if (!s) return reply;
-      const lang = contentLang(str(request.body, 'ngon_ngu'));
-      const rows = blockRowsFromBody(request.body);
-      const known = new Set((await categories.list(s.site.id, lang)).map((c) => String(c.id)));
-      const { blocks, keys, errors } = blocksFromRows(rows, known, L);
-      if (Object.keys(errors).length) return homeScreen(request, reply, s, lang, withBlankBlocks(rows), errors, 422);
-      try {
-        await homeBlocks.arrange(s.actor, s.site.id, lang, blocks);
-        return reply.redirect(`${homeHref}?ngon_ngu=${lang}&tb=da-luu`, 303);
-      } catch (err) {
-        if (!isDomainError(err) || err.status !== 422) throw err;
-        return homeScreen(request, reply, s, lang, withBlankBlocks(rows), blockErrors(err.details, keys), 422);
-      }
+      const lang = contentLang(request.body.ngon_ngu);
+      const { tree, errors } = menuFromRows(menuRowsFromForm(request.body), L);
+      if (Object.keys(errors).length) throw rowProblems(errors);
+      await menus.replace(s.site.id, lang, tree, s.actor);
+      return reply.redirect(`${menusHref}?ngon_ngu=${lang}&tb=da-luu`, 303);
     });
   }
+
+  // ---- Home-page blocks ---------------------------------------------------------------------------
+  const homeScreen = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lang: string,
+    rows: (s: SiteScope) => Promise<readonly BlockRow[]> | readonly BlockRow[],
+    errors: Readonly<Record<string, string>> = {},
+    status = 200,
+    tb?: string,
+  ) => {
+    const s = await operator(request, reply, t(L, 'structure.homePage'), status);
+    if (!s) return reply;
+    return admin.send(
+      request,
+      reply,
+      {
+        title: t(L, 'structure.homePage'),
+        ...noticeOf(errors, tb),
+        main: blocksForm({
+          lang: L,
+          blockLang: lang,
+          siteName: siteName(s.site, L),
+          action: homeHref,
+          csrf: csrfToken(request, reply),
+          rows: await rows(s),
+          categories: (await categories.list(s.site.id, lang)).map((c) => ({ value: String(c.id), label: c.name })),
+          usingDefault: !(await homeBlocks.isArranged(s.site.id, lang)),
+          errors,
+          overviewHref,
+          base: homeHref,
+        }),
+      },
+      s,
+      status,
+    );
+  };
+
+  routes.get(paths.structureHome[L], queryForm(StructureQuery), async (request, reply) => {
+    const lang = contentLang(request.query.ngon_ngu);
+    return homeScreen(request, reply, lang, async (s) => blockRows(await homeBlocks.blocks(s.site.id, lang)), {}, 200, request.query.tb);
+  });
+
+  const blocksFormRoute = formRoute(BlocksForm, {
+    render: (request, reply, state, status) =>
+      homeScreen(request, reply, contentLang(state.values.ngon_ngu), () => withBlankBlocks(blockRowsFromForm(state.values)), state.errors, status),
+  });
+  routes.post(paths.structureHome[L], { ...blocksFormRoute, schema: { ...blocksFormRoute.schema, querystring: NoQuery } }, async (request, reply) => {
+    const s = await operator(request, reply, t(L, 'structure.homePage'));
+    if (!s) return reply;
+    const lang = contentLang(request.body.ngon_ngu);
+    const known = new Set((await categories.list(s.site.id, lang)).map((c) => String(c.id)));
+    const { blocks, errors } = blocksFromRows(blockRowsFromForm(request.body), known, L);
+    if (Object.keys(errors).length) throw rowProblems(errors);
+    await homeBlocks.arrange(s.actor, s.site.id, lang, blocks);
+    return reply.redirect(`${homeHref}?ngon_ngu=${lang}&tb=da-luu`, 303);
+  });
 }

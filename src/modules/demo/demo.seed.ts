@@ -11,7 +11,7 @@ import { escapeHtml } from '../../platform/views/html.ts';
 import type { Modules } from '../../modules.ts';
 import { demoAccounts, demoSites } from './demo-data.ts';
 import { demoRegulations } from './regulations/index.ts';
-import { seedDemoContent } from './demo-content.ts';
+import { seedDemoContent } from '../content/demo.seed.ts';
 import { seedDemoInquiries } from '../inquiries/demo.seed.ts';
 
 const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regulations');

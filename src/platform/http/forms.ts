@@ -214,6 +214,11 @@ export interface FormOptions<S extends TObject> {
   withoutCsrf?: boolean;
   /** The status of a refusal shown on the form, when not the error's own (a file too large: 413). */
   statusOf?: (err: DomainError) => number;
+  /**
+   * Codes of other domain errors that are refusals of what this form asked, shown on the form
+   * with their own status (a workflow's "only the board head may", 403) rather than as an error page.
+   */
+  refusals?: readonly string[];
 }
 
 const rawInputs = new WeakMap<FastifyRequest, unknown>();
@@ -277,7 +282,7 @@ export function formRoute<S extends TObject>(schema: S, options: FormOptions<S>)
         await options.render(request, reply, { values, errors }, 422);
         return reply;
       }
-      if (isDomainError(err) && (err.status === 422 || err.status === 409)) {
+      if (isDomainError(err) && (err.status === 422 || err.status === 409 || options.refusals?.includes(err.code))) {
         const errors = errorsFromDetails(err.details, known, options.fieldNames, err.messageKey ? t(lang, err.messageKey) : err.message);
         await options.render(request, reply, { values, errors }, options.statusOf?.(err) ?? err.status);
         return reply;

@@ -4,7 +4,7 @@
  */
 import { formatDateLong, type Lang } from '../../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
-import { L } from './labels.ts';
+import { t } from '../messages.ts';
 
 export interface WeekLink {
   href: string;
@@ -38,7 +38,7 @@ export interface CalendarWeekView {
 
 /** "Tuần từ Thứ Hai, 23/11/2026 đến Chủ Nhật, 29/11/2026" */
 export function weekLabel(lang: Lang, from: Date, to: Date): string {
-  return L(lang, 'calendarWeek', { from: formatDateLong(from, lang), to: formatDateLong(to, lang) });
+  return t(lang, 'public.calendarWeek', { from: formatDateLong(from, lang), to: formatDateLong(to, lang) });
 }
 
 function shortDate(iso: string): string {
@@ -49,22 +49,22 @@ export function calendarMain(lang: Lang, v: CalendarWeekView): SafeHtml {
   const it = v.item;
   return html`<h1>${v.title}</h1>
 <p class="calendar-week"><strong>${weekLabel(lang, v.from, v.to)}</strong></p>
-<nav class="week-nav" aria-label="${L(lang, 'weeks')}"><ul>
-<li><a href="${v.prev.href}" rel="prev">← ${L(lang, 'prevWeek')}<span class="visually-hidden"> (${shortDate(v.prev.monday)})</span></a></li>
-${v.thisWeekHref ? html`<li><a href="${v.thisWeekHref}">${L(lang, 'thisWeek')}</a></li>` : ''}
-<li><a href="${v.next.href}" rel="next">${L(lang, 'nextWeek')}<span class="visually-hidden"> (${shortDate(v.next.monday)})</span> →</a></li>
+<nav class="week-nav" aria-label="${t(lang, 'public.weeks')}"><ul>
+<li><a href="${v.prev.href}" rel="prev">← ${t(lang, 'public.prevWeek')}<span class="visually-hidden"> (${shortDate(v.prev.monday)})</span></a></li>
+${v.thisWeekHref ? html`<li><a href="${v.thisWeekHref}">${t(lang, 'public.thisWeek')}</a></li>` : ''}
+<li><a href="${v.next.href}" rel="next">${t(lang, 'public.nextWeek')}<span class="visually-hidden"> (${shortDate(v.next.monday)})</span> →</a></li>
 </ul></nav>
 ${
   it
     ? html`<article class="item calendar-item" aria-labelledby="lich-tuan">
 <h2 id="lich-tuan">${it.title}</h2>
-${it.date ? html`<p class="item-meta"><span>${L(lang, 'published')}: <time datetime="${it.date.toISOString()}">${formatDateLong(it.date, lang)}</time></span></p>` : ''}
+${it.date ? html`<p class="item-meta"><span>${t(lang, 'public.published')}: <time datetime="${it.date.toISOString()}">${formatDateLong(it.date, lang)}</time></span></p>` : ''}
 ${it.summary ? html`<p class="lead">${it.summary}</p>` : ''}
 <div class="prose">${raw(it.bodyHtml)}</div>
-${it.source ? html`<p class="item-source">${L(lang, 'source')}: ${it.source}</p>` : ''}
-<p><a href="${it.href}">${L(lang, 'calendarItem')}</a></p>
+${it.source ? html`<p class="item-source">${t(lang, 'public.source')}: ${it.source}</p>` : ''}
+<p><a href="${it.href}">${t(lang, 'public.calendarItem')}</a></p>
 </article>`
-    : html`<p class="calendar-empty" role="status">${L(lang, 'noCalendar')}</p>
-${v.latest ? html`<p>${L(lang, 'latestCalendar')}: <a href="${v.latest.href}">${weekLabel(lang, v.latest.from, v.latest.to)}</a></p>` : ''}`
+    : html`<p class="calendar-empty" role="status">${t(lang, 'public.noCalendar')}</p>
+${v.latest ? html`<p>${t(lang, 'public.latestCalendar')}: <a href="${v.latest.href}">${weekLabel(lang, v.latest.from, v.latest.to)}</a></p>` : ''}`
 }`;
 }

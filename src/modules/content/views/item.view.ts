@@ -5,7 +5,7 @@
 import { formatDateLong, formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
 import { assetUrl } from '../../../platform/views/assets.ts';
-import { L } from './labels.ts';
+import { t } from '../messages.ts';
 import { itemList } from './listing.view.ts';
 import type { ItemView } from './models.ts';
 import { PRINT_CSS } from './style.ts';
@@ -20,32 +20,32 @@ function timeEl(date: Date, lang: Lang): SafeHtml {
 /** Date, type, category, author, reference badge: the line under the title. */
 function metaLine(lang: Lang, v: ItemView, withLinks: boolean): SafeHtml {
   return html`<p class="item-meta">
-${v.date ? html`<span><span class="visually-hidden">${L(lang, 'published')}: </span>${timeEl(v.date, lang)}</span>` : ''}
-<span><span class="visually-hidden">${L(lang, 'type')}: </span>${v.typeLabel}</span>
-${v.category ? html`<span><span class="visually-hidden">${L(lang, 'category')}: </span>${withLinks ? html`<a href="${v.category.href}">${v.category.name}</a>` : v.category.name}</span>` : ''}
-${v.author ? html`<span>${L(lang, 'author')}: ${v.author}</span>` : ''}
-${v.isReference ? html`<span><strong class="badge" title="${L(lang, 'referenceHint')}">${L(lang, 'reference')}</strong></span>` : ''}
+${v.date ? html`<span><span class="visually-hidden">${t(lang, 'public.published')}: </span>${timeEl(v.date, lang)}</span>` : ''}
+<span><span class="visually-hidden">${t(lang, 'public.type')}: </span>${v.typeLabel}</span>
+${v.category ? html`<span><span class="visually-hidden">${t(lang, 'public.category')}: </span>${withLinks ? html`<a href="${v.category.href}">${v.category.name}</a>` : v.category.name}</span>` : ''}
+${v.author ? html`<span>${t(lang, 'public.author')}: ${v.author}</span>` : ''}
+${v.isReference ? html`<span><strong class="badge" title="${t(lang, 'public.referenceHint')}">${t(lang, 'public.reference')}</strong></span>` : ''}
 </p>`;
 }
 
 function updateLine(lang: Lang, v: ItemView): SafeHtml | '' {
   if (!v.update) return '';
-  return html`<p class="item-update">${L(lang, 'updatedAt', { time: formatDateTime(v.update.at) })}: ${v.update.note}</p>`;
+  return html`<p class="item-update">${t(lang, 'public.updatedAt', { time: formatDateTime(v.update.at) })}: ${v.update.note}</p>`;
 }
 
 function sourceLine(lang: Lang, v: ItemView): SafeHtml | '' {
-  return v.source ? html`<p class="item-source">${L(lang, 'source')}: ${v.source}</p>` : '';
+  return v.source ? html`<p class="item-source">${t(lang, 'public.source')}: ${v.source}</p>` : '';
 }
 
 function fieldList(lang: Lang, v: ItemView): SafeHtml | '' {
   if (v.fields.length === 0) return '';
-  return html`<section class="item-details" aria-labelledby="chi-tiet"><h2 id="chi-tiet">${L(lang, 'details')}</h2>
+  return html`<section class="item-details" aria-labelledby="chi-tiet"><h2 id="chi-tiet">${t(lang, 'public.details')}</h2>
 <dl class="item-fields">${v.fields.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl></section>`;
 }
 
 function attachmentList(lang: Lang, v: ItemView, withLinks: boolean): SafeHtml | '' {
   if (v.attachments.length === 0) return '';
-  return html`<section class="attachments" aria-labelledby="dinh-kem"><h2 id="dinh-kem">${L(lang, 'attachments')}</h2>
+  return html`<section class="attachments" aria-labelledby="dinh-kem"><h2 id="dinh-kem">${t(lang, 'public.attachments')}</h2>
 <ul>${v.attachments.map((a) => html`<li>${withLinks ? html`<a href="${a.href}">${a.name}</a>` : a.name} <span class="muted">(${a.meta})</span></li>`)}</ul></section>`;
 }
 
@@ -56,14 +56,14 @@ function cover(v: ItemView): SafeHtml | '' {
 
 function shareBlock(lang: Lang, v: ItemView): SafeHtml {
   const url = encodeURIComponent(v.canonicalUrl);
-  return html`<section class="share" aria-labelledby="chia-se"><h2 id="chia-se">${L(lang, 'share')}</h2>
+  return html`<section class="share" aria-labelledby="chia-se"><h2 id="chia-se">${t(lang, 'public.share')}</h2>
 <ul>
-<li><a href="${FACEBOOK_SHARE}${url}" rel="noopener noreferrer">${L(lang, 'shareFacebook')}</a></li>
-<li><a href="${ZALO_SHARE}${url}" rel="noopener noreferrer">${L(lang, 'shareZalo')}</a></li>
-<li class="print-link"><a href="${v.printHref}" rel="nofollow">${L(lang, 'print')}</a></li>
-<li class="print-link"><a href="${v.pdfHref}" rel="nofollow" type="application/pdf" download>${L(lang, 'pdf')}</a></li>
+<li><a href="${FACEBOOK_SHARE}${url}" rel="noopener noreferrer">${t(lang, 'public.shareFacebook')}</a></li>
+<li><a href="${ZALO_SHARE}${url}" rel="noopener noreferrer">${t(lang, 'public.shareZalo')}</a></li>
+<li class="print-link"><a href="${v.printHref}" rel="nofollow">${t(lang, 'public.print')}</a></li>
+<li class="print-link"><a href="${v.pdfHref}" rel="nofollow" type="application/pdf" download>${t(lang, 'public.pdf')}</a></li>
 </ul>
-<p><label for="dia-chi-tin">${L(lang, 'address')}</label> <span class="muted" id="dia-chi-goi-y">${L(lang, 'addressHint')}</span><br>
+<p><label for="dia-chi-tin">${t(lang, 'public.address')}</label> <span class="muted" id="dia-chi-goi-y">${t(lang, 'public.addressHint')}</span><br>
 <input id="dia-chi-tin" type="url" readonly value="${v.canonicalUrl}" aria-describedby="dia-chi-goi-y"></p>
 <p><a href="${v.canonicalUrl}">${v.canonicalUrl}</a></p>
 </section>`;
@@ -74,7 +74,7 @@ export function itemMain(lang: Lang, v: ItemView): SafeHtml {
 <h1>${v.title}</h1>
 ${metaLine(lang, v, true)}
 ${updateLine(lang, v)}
-${v.crossPost ? html`<p class="cross-post">${L(lang, 'crossPosted')} <a href="${v.crossPost.href}">${v.crossPost.siteName}</a> (${L(lang, 'original')}).</p>` : ''}
+${v.crossPost ? html`<p class="cross-post">${t(lang, 'public.crossPosted')} <a href="${v.crossPost.href}">${v.crossPost.siteName}</a> (${t(lang, 'public.original')}).</p>` : ''}
 ${v.summary ? html`<p class="lead">${v.summary}</p>` : ''}
 ${cover(v)}
 <div class="prose">${raw(v.bodyHtml)}</div>
@@ -85,7 +85,7 @@ ${attachmentList(lang, v, true)}
 ${shareBlock(lang, v)}
 ${
   v.related.length > 0
-    ? html`<section class="related" aria-labelledby="lien-quan"><h2 id="lien-quan">${L(lang, 'related')}</h2>${itemList(lang, v.related, 3)}${v.relatedMoreHref ? html`<p><a href="${v.relatedMoreHref}">${L(lang, 'more')}<span class="visually-hidden">: ${L(lang, 'related')}</span></a></p>` : ''}</section>`
+    ? html`<section class="related" aria-labelledby="lien-quan"><h2 id="lien-quan">${t(lang, 'public.related')}</h2>${itemList(lang, v.related, 3)}${v.relatedMoreHref ? html`<p><a href="${v.relatedMoreHref}">${t(lang, 'public.more')}<span class="visually-hidden">: ${t(lang, 'public.related')}</span></a></p>` : ''}</section>`
     : ''
 }`;
 }
@@ -97,7 +97,7 @@ export function printDocument(lang: Lang, v: ItemView, site: { name: string; own
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${L(lang, 'printTitle', { title: v.title })} | ${site.name}</title>
+<title>${t(lang, 'public.printTitle', { title: v.title })} | ${site.name}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${v.canonicalUrl}">
 <link rel="icon" href="${assetUrl('emblem.svg')}" type="image/svg+xml">
@@ -108,7 +108,7 @@ export function printDocument(lang: Lang, v: ItemView, site: { name: string; own
 ${site.ownerName ? html`<p>${site.ownerName}</p>` : ''}
 <p><strong>${site.name}</strong></p>
 </header>
-<p class="no-print">${L(lang, 'printHint')} <a href="${v.itemHref}">${L(lang, 'backToItem')}</a></p>
+<p class="no-print">${t(lang, 'public.printHint')} <a href="${v.itemHref}">${t(lang, 'public.backToItem')}</a></p>
 <main>
 <article class="item">
 <h1>${v.title}</h1>
@@ -122,7 +122,7 @@ ${fieldList(lang, v)}
 ${attachmentList(lang, v, false)}
 </article>
 </main>
-<footer><p>${L(lang, 'address')}: ${v.canonicalUrl}</p></footer>
+<footer><p>${t(lang, 'public.address')}: ${v.canonicalUrl}</p></footer>
 </body>
 </html>
 `.value;
