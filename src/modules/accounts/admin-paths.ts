@@ -9,8 +9,7 @@ import { adminAlternate as alternate, adminHrefByName, adminLang as langOf, defi
 
 export { ADMIN_ROOT };
 
-export const ADMIN_PATHS = {
-} as const satisfies Record<string, Record<Lang, string>>;
+export const ADMIN_PATHS = {} as const satisfies Record<string, Record<Lang, string>>;
 
 export type AdminPath = keyof typeof ADMIN_PATHS;
 
