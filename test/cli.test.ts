@@ -42,11 +42,11 @@ function cli(args: string[], input?: string) {
   if (db.url) env.DATABASE_URL = db.url;
   else delete env.DATABASE_URL;
   delete env.CONG_ADMIN_PASSWORD;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'src/cli.ts'), ...args], { env, input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'src/cli.ts'), ...args], { env, input, encoding: 'utf8', timeout: 180_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('npm run cli', { timeout: 120_000 }, () => {
+describe('npm run cli', { timeout: 400_000 }, () => {
   it('migrates, seeds the demo once, and lists the sites', () => {
     expect(cli(['migrate']).out).toMatch(/Schema version: \d+/);
     expect(cli(['seed-demo']).out).toContain('Created: hanoi, sonoivu, phuongbadinh');
