@@ -39,11 +39,9 @@ const MAX_URL_LENGTH = 2048;
  * header limit.
  */
 const MAX_LONG_URL_LENGTH = 16_000;
-/** TRANSITIONAL — search routes not yet in a tree, told apart by their path. */
-const LEGACY_SEARCH_URL = /^(?:\/s\/[a-z0-9-]+)?(?:\/english)?\/(?:tim-kiem|search)\?|^\/api\/v1\/search(?:\/suggest)?\?/;
-function urlTooLong(url: string, longUrl: boolean | undefined): boolean {
+function urlTooLong(url: string, longUrl: boolean): boolean {
   if (url.length <= MAX_URL_LENGTH) return false;
-  return url.length > MAX_LONG_URL_LENGTH || !(longUrl ?? LEGACY_SEARCH_URL.test(url));
+  return url.length > MAX_LONG_URL_LENGTH || !longUrl;
 }
 
 export interface BuildOptions {
@@ -106,8 +104,7 @@ export async function buildApp({ config, database, modules, extraRoutes, onRoute
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    const { longUrl, tree } = request.routeOptions.config;
-    if (urlTooLong(request.url, tree === undefined ? undefined : Boolean(longUrl))) throw new UriTooLong('http.uri_too_long', 'URI too long');
+    if (urlTooLong(request.url, request.routeOptions.config.longUrl === true)) throw new UriTooLong('http.uri_too_long', 'URI too long');
   });
   // Errors are answered by one handler, installed before any module so every scope inherits it.
   installErrorHandling(app, renderHtml);

@@ -32,14 +32,7 @@ async function main(): Promise<void> {
   else if (booted.database.engine === 'pglite') await modules.search.search.refreshStatistics(true);
 
   const mail = createMailDelivery(booted.database.db, config);
-  const scheduler = startScheduler(
-    [
-      { name: 'mail.deliver', everyMs: 15_000, run: () => mail.deliverPending() },
-      ...jobsOf(modules),
-      // TRANSITIONAL — the jobs of modules not yet declaring them in their manifests.
-    ],
-    app.log,
-  );
+  const scheduler = startScheduler([{ name: 'mail.deliver', everyMs: 15_000, run: () => mail.deliverPending() }, ...jobsOf(modules)], app.log);
 
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

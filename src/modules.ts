@@ -23,9 +23,6 @@ import { searchModule, type SearchModule } from './modules/search/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { inquiriesModule } from './modules/inquiries/index.ts';
 
-/** A module as composed here: one defined with `defineModule`, or (transitionally) the older shape. */
-type AnyModule = Module | { name: string; register(app: FastifyInstance): Promise<void> };
-
 /**
  * Builds every module without HTTP: used by the server and by the CLI. `extra` adds modules after
  * the product's own (a test's toy module; nothing in the product uses it).
@@ -53,7 +50,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
-  const ordered: readonly AnyModule[] = [
+  const ordered: readonly Module[] = [
     audit,
     sites,
     menus,
@@ -92,15 +89,9 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
 
 export type Modules = ReturnType<typeof createModules>;
 
-/** TRANSITIONAL — a module still written as `{ name, register(app) }` plugs in through `setup`. */
-function manifestOf(m: AnyModule): ModuleManifest {
-  if ('manifest' in m) return m.manifest;
-  return { name: m.name, needs: [], setup: (app) => m.register(app) };
-}
-
 /** The manifests in order; a module that needs one listed later is a mistake found at start. */
-export function manifestsOf(modules: { ordered: readonly AnyModule[] }): ModuleManifest[] {
-  const manifests = modules.ordered.map(manifestOf);
+export function manifestsOf(modules: { ordered: readonly Module[] }): ModuleManifest[] {
+  const manifests = modules.ordered.map((m) => m.manifest);
   const seen = new Set<string>();
   for (const m of manifests) {
     for (const need of m.needs) if (!seen.has(need)) throw new Error(`Module "${m.name}" needs "${need}", which is not listed before it in modules.ts.`);
@@ -120,6 +111,6 @@ export async function registerModules(app: FastifyInstance, modules: Modules): P
 }
 
 /** Every module's periodic jobs. */
-export function jobsOf(modules: { ordered: readonly AnyModule[] }): Job[] {
+export function jobsOf(modules: { ordered: readonly Module[] }): Job[] {
   return manifestsOf(modules).flatMap((m) => m.jobs ?? []);
 }

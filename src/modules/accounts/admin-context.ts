@@ -12,7 +12,6 @@ import { renderAdminShell, type AdminPageSpec, type AdminShellContext } from '..
 import { can, isPlatformAdmin, type Action, type Actor } from '../access/index.ts';
 import { siteName, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import * as repo from './accounts.repo.ts';
-import type { AdminPath } from './admin-paths.ts';
 import { csrfToken } from './auth.http.ts';
 import { paths } from './paths.ts';
 import { t } from './messages.ts';
@@ -22,13 +21,6 @@ export interface NavEntry {
   label: (lang: Lang) => string;
   href: (lang: Lang) => string;
   /** Shown when the actor may do this on the current site. */
-  action: Action | 'always';
-}
-
-/** TRANSITIONAL — the shape of entries added with `addNav` by modules not yet declaring them in their manifests. */
-interface LegacyNavEntry {
-  label: Record<Lang, string>;
-  path: AdminPath;
   action: Action | 'always';
 }
 
@@ -51,11 +43,8 @@ export function createAdminContext(db: Db, sites: SitesModule) {
   const dashboardHref = (lang: Lang) => adminHrefByName(lang, 'dashboard');
   const nav: NavEntry[] = [{ label: (lang) => t(lang, 'nav.dashboard'), href: dashboardHref, action: 'always' }];
 
-  function addNav(entry: NavEntry | LegacyNavEntry): void {
-    if ('path' in entry) {
-      const { label, path } = entry;
-      nav.push({ label: (lang) => label[lang], href: (lang) => adminHrefByName(lang, path), action: entry.action });
-    } else nav.push(entry);
+  function addNav(entry: NavEntry): void {
+    nav.push(entry);
   }
 
   async function sitesOf(actor: Actor): Promise<SiteWithHosts[]> {

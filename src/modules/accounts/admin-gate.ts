@@ -14,21 +14,11 @@ import { findAccountById } from './accounts.service.ts';
 import { passwordExpired } from './password.service.ts';
 import { paths } from './paths.ts';
 
-/** TRANSITIONAL — admin pages anyone may open, for routes outside the admin tree (told apart by path). */
-const OPEN_PAGES = new Set(['signIn', 'verify', 'enrol', 'forgot', 'reset', 'signOut'] as const);
-
-function isOpenPage(path: string): boolean {
-  const lang = adminLang(path);
-  return [...OPEN_PAGES].some((name) => path === paths.href(lang, name));
-}
-
 export function adminGate(db: Db, sites: SitesModule) {
   /** Pages other than the sign-in ones need a fully signed-in person; the rest are sent to the step they miss. */
   async function gate(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const path = request.url.split('?', 1)[0]!;
     if (request.routeOptions.config.signIn) return undefined;
-    // TRANSITIONAL — routes outside the admin tree are told apart by their path.
-    if (request.routeOptions.config.tree === undefined && (!/^\/(quan-tri|english\/admin)(\/|$|\.)/.test(path) || isOpenPage(path))) return undefined;
     const lang = adminLang(path);
     const isGet = request.method === 'GET' || request.method === 'HEAD';
     if (!request.session) {
@@ -58,5 +48,5 @@ export function adminGate(db: Db, sites: SitesModule) {
     return gate(request, reply);
   }
 
-  return { gate, adminRequestHook };
+  return { adminRequestHook };
 }

@@ -24,9 +24,6 @@ declare module 'fastify' {
   }
 }
 
-/** Requests whose session is looked up: the admin area and the authenticated API. */
-export const AUTH_PATHS = /^\/(quan-tri|english\/admin|api\/v1\/admin)(\/|$|\?|\.)/;
-
 export function registerAuthHooks(app: FastifyInstance, db: Db): void {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
@@ -43,11 +40,6 @@ export function registerAuthHooks(app: FastifyInstance, db: Db): void {
         summary: { method: request.method, path: request.url.split('?', 1)[0]!.slice(0, 200), reason: code },
       }),
     );
-  });
-  // TRANSITIONAL — admin routes not yet in the admin tree get their session here.
-  app.addHook('preHandler', async (request) => {
-    if (request.routeOptions.config.tree !== undefined || !AUTH_PATHS.test(request.url)) return;
-    await loadSessionInto(request, db);
   });
 }
 

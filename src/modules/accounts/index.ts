@@ -22,7 +22,6 @@ import { paths } from './paths.ts';
 import { t } from './messages.ts';
 
 export { passwordProblems, hashPassword, verifyPassword } from './passwords.ts';
-export { adminHref, adminLang, ADMIN_ROOT, ADMIN_PATHS } from './admin-paths.ts';
 export { paths as accountsPaths } from './paths.ts';
 export { csrfGuard, csrfToken } from './auth.http.ts';
 export type { AdminContext, AdminScope, NavEntry } from './admin-context.ts';
@@ -32,7 +31,7 @@ export { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 export function accountsModule(platform: Platform, deps: { sites: SitesModule }) {
   const { db, config } = platform;
   const admin = createAdminContext(db, deps.sites);
-  const { gate, adminRequestHook } = adminGate(db, deps.sites);
+  const { adminRequestHook } = adminGate(db, deps.sites);
   const routeDeps = { db, config, admin };
   const system: Actor = { kind: 'system', label: 'cli' };
   const suspendInactive = () => service.suspendInactiveAccounts(db, INACTIVE_DAYS);
@@ -40,15 +39,7 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
   return defineModule({
     name: 'accounts',
     needs: ['sites'],
-    setup: (app) => {
-      registerAuthHooks(app, db);
-      // TRANSITIONAL — the gate of admin routes not yet in the admin tree.
-      app.addHook('preHandler', async (request, reply) => {
-        if (request.routeOptions.config.tree !== undefined) return;
-        const sent = await gate(request, reply);
-        if (sent) return sent;
-      });
-    },
+    setup: (app) => registerAuthHooks(app, db),
     adminRoutes: (routes, lang) => {
       signInRoutes(routes, lang, routeDeps);
       profileRoutes(routes, lang, routeDeps);

@@ -23,10 +23,7 @@ export function adminModule(_platform: Platform, deps: { accounts: AccountsModul
     },
     adminNav: [{ label: (lang) => t(lang, 'nav.audit'), href: (lang) => paths.href(lang, 'audit'), action: 'audit.view' }],
     provides: {
-      /**
-       * Adds a card to the dashboard: `modules.ts` adds those of the manifests (`dashboardCards`);
-       * TRANSITIONAL — modules not yet declaring theirs call it themselves, before the server starts.
-       */
+      /** Adds a card to the dashboard: `modules.ts` adds those the manifests declare (`dashboardCards`). */
       addCard: (card: DashboardCard): void => {
         cards.push(card);
       },

@@ -11,7 +11,7 @@
 import { withTx, type Db } from '../../platform/db/create-db.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import { adminHref } from '../accounts/index.ts';
+import { adminHrefByName as adminHref } from '../../platform/http/paths.ts';
 import type { CalendarService } from './calendar.service.ts';
 import * as repo from './compliance.repo.ts';
 import type { DeadlineRow } from './deadlines.repo.ts';

@@ -6,9 +6,9 @@
  */
 import type { Platform } from '../../platform/platform.ts';
 import { defineModule } from '../../platform/module.ts';
-import { adminHref, type AccountsModule } from '../accounts/index.ts';
+import type { AccountsModule } from '../accounts/index.ts';
 import type { DeadlineService } from '../calendar/index.ts';
-import type { MediaModule } from '../media/index.ts';
+import { mediaPaths, type MediaModule } from '../media/index.ts';
 import type { MenuService } from '../menus/index.ts';
 import type { PagesModule } from '../pages/index.ts';
 import type { SearchModule } from '../search/index.ts';
@@ -107,7 +107,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       listMedia: deps.media.listMedia,
       getMedia: deps.media.getMedia,
       sites: deps.sites.directory,
-      libraryHref: (lang) => adminHref(lang, 'media'),
+      libraryHref: (lang) => mediaPaths.href(lang, 'media'),
     }),
     contact: (id) => deps.accounts.contact(id),
     listMedia: deps.media.listMedia,

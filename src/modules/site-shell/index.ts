@@ -6,7 +6,7 @@
  * public pages use `renderPage` / `sendPage`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defineModule } from '../../platform/module.ts';
 import type { PublicMount, PublicRequest } from '../../platform/http/route-trees.ts';
 import { registeredPublicPath } from '../../platform/http/paths.ts';
@@ -26,7 +26,6 @@ import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache, type CachedPage } from '..
 import { PATHS } from './paths.ts';
 
 export { PATHS } from './paths.ts';
-export { publicRoutes } from './public-routes.ts';
 export type { PageSpec, Crumb } from '../../platform/views/shell.ts';
 
 function isCurrent(href: string, localPath: string): boolean {
@@ -41,28 +40,15 @@ function cacheKeyOf(siteId: number, basePath: string, url: string, prefs: string
   return `${siteId}|${basePath}|${url}|${prefs}`;
 }
 
-/**
- * TRANSITIONAL — routes not yet in the public tree (registered by `publicRoutes` at the root)
- * declare no `cache`; for them these paths are never cached, as before the trees.
- */
-const LEGACY_UNCACHED = /^\/(quan-tri|english\/admin)(\/|$|\?)|\/(hien-thi|display|tim-kiem|search)(\?|$)|\/(gui-cau-hoi|ask|tra-cuu-cau-hoi|track)(\/|\?|$)/;
-
 export function siteShellModule(platform: Platform, deps: { sites: SitesModule; menus: MenuService }) {
   const cache = new PageCache({ enabled: platform.config.pageCache });
   const cacheKeys = new WeakMap<FastifyRequest, { siteId: number; key: string }>();
-
-  /** May this route's pages be cached? Declared per route; routes outside the trees follow the old list. */
-  function cacheable(request: FastifyRequest): boolean {
-    const declared = request.routeOptions.config.cache;
-    if (declared !== undefined) return declared;
-    return request.routeOptions.config.tree === undefined && !LEGACY_UNCACHED.test(request.url);
-  }
 
   /** The cache slot of an anonymous GET of a cacheable public page, if it has one. */
   function slotOf(request: FastifyRequest): { siteId: number; key: string } | undefined {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     const ctx = request.publicContext;
-    if (!ctx?.site || !cacheable(request)) return undefined;
+    if (!ctx?.site || !request.routeOptions.config.cache) return undefined;
     const cookies = request.cookies ?? {};
     if (cookies.cong_sid) return undefined;
     return { siteId: ctx.site.id, key: cacheKeyOf(ctx.site.id, ctx.basePath, request.url, cookies[PREFS_COOKIE] ?? '') };
@@ -294,7 +280,6 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
         const stop = await platform.listen(CACHE_CHANNEL, (payload) => cache.bump(payload === ALL_SITES ? ALL_SITES : Number(payload)));
         app.addHook('onClose', async () => stop());
       }
-      legacyHooks(app);
     },
     publicRoutes: (routes, lang) => {
       routes.get(PATHS.display[lang], { schema: { querystring: DisplayPrefsQuery } }, async (request, reply) => {
@@ -304,18 +289,6 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
     },
     provides: { publicRequestHook, shellFor, renderPage, sendPage, sendCacheable, renderErrorPage, cache, serveRaw },
   });
-
-  /**
-   * TRANSITIONAL — for the public routes of modules not yet in the public tree: the site of the
-   * request, then the cache, as global hooks that leave the trees' routes alone.
-   */
-  function legacyHooks(app: FastifyInstance): void {
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.routeOptions.config.tree !== undefined || /^\/(api|static|media|healthz|readyz|\.well-known)(\/|$)/.test(request.url)) return;
-      request.publicContext = await resolvePublicContext(request, deps.sites.directory);
-      answerFromCache(request, reply);
-    });
-  }
 }
 
 export type SiteShell = ReturnType<typeof siteShellModule>;

@@ -6,7 +6,8 @@
 import type { Static } from 'typebox';
 import { formatDate, formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
 import { can } from '../../access/index.ts';
-import { adminHref, type AdminScope } from '../../accounts/index.ts';
+import type { AdminScope } from '../../accounts/index.ts';
+import { adminHrefByName as adminHref } from '../../../platform/http/paths.ts';
 import { siteName, type SiteWithHosts } from '../../sites/index.ts';
 import type { ComplianceQuery } from '../calendar.schema.ts';
 import {
