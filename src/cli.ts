@@ -8,8 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { isDomainError } from './platform/http/errors.ts';
 import { openPlatformData, type Booted } from './boot.ts';
-import { createModules, type Modules } from './modules.ts';
-import { seedDemo } from './modules/demo/index.ts';
+import { createModules, seedDemo, type Modules } from './modules.ts';
 import { compareText, formatDateTime } from './platform/i18n/index.ts';
 import { verifyAuditChain } from './modules/audit/index.ts';
 import { listRecentMail } from './platform/mail/index.ts';
@@ -64,10 +63,15 @@ const commands: Record<string, Command> = {
     usage: 'seed-demo',
     async run({ modules }) {
       const report = await seedDemo(modules);
-      console.log(report.created.length ? `Created: ${report.created.join(', ')}` : 'Nothing created.');
-      if (report.skipped.length) console.log(`Already present: ${report.skipped.join(', ')}`);
-      if (report.accounts.length) console.log(`Demo accounts: ${report.accounts.join(', ')}`);
+      const names = (key: string): readonly string[] => {
+        const v = report[key];
+        return Array.isArray(v) ? v : [];
+      };
+      console.log(names('created').length ? `Created: ${names('created').join(', ')}` : 'Nothing created.');
+      if (names('skipped').length) console.log(`Already present: ${names('skipped').join(', ')}`);
+      if (names('accounts').length) console.log(`Demo accounts: ${names('accounts').join(', ')}`);
       if (report.items) console.log(`Demo content items: ${report.items}`);
+      if (report.inquiries) console.log(`Demo citizens' requests: ${report.inquiries}`);
     },
   },
   'create-admin': {

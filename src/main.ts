@@ -7,8 +7,7 @@ import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { buildApp } from './app.ts';
 import { openPlatformData } from './boot.ts';
-import { createModules, jobsOf } from './modules.ts';
-import { seedDemo } from './modules/demo/index.ts';
+import { createModules, jobsOf, seedDemo } from './modules.ts';
 import { createMailDelivery } from './platform/mail/index.ts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
 

@@ -7,13 +7,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from './platform/platform.ts';
-import type { Job, Module, ModuleManifest } from './platform/module.ts';
+import type { Job, Module, ModuleManifest, SeedReport } from './platform/module.ts';
 import { mountRouteTrees } from './platform/http/route-trees.ts';
 import { sitesModule, type SitesModule } from './modules/sites/index.ts';
 import { menusModule } from './modules/menus/index.ts';
 import { siteShellModule, type SiteShell } from './modules/site-shell/index.ts';
 import { pagesModule } from './modules/pages/index.ts';
 import { homeModule } from './modules/home/index.ts';
+import { demoModule } from './modules/demo/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { accountsModule } from './modules/accounts/index.ts';
 import { adminModule } from './modules/admin/index.ts';
@@ -34,6 +35,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   const shell = siteShellModule(platform, { sites, menus: menus.menus });
   const search = searchModule(platform, { sites, shell });
   const pages = pagesModule(platform, { shell, search });
+  const demo = demoModule(platform, { sites, menus, pages });
   const accounts = accountsModule(platform, { sites });
   const admin = adminModule(platform, { accounts, audit });
   const calendar = calendarModule(platform, { accounts });
@@ -57,6 +59,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     shell,
     search,
     pages,
+    demo,
     accounts,
     admin,
     calendar,
@@ -88,6 +91,17 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
 }
 
 export type Modules = ReturnType<typeof createModules>;
+
+/**
+ * Seeds the demo: each module's demo data, in the order of the list (the demo sites first, then
+ * the accounts that work on them, then what those people publish and answer). Every seed skips
+ * what exists, so it can run again. Returns what each module reported, merged.
+ */
+export async function seedDemo(modules: { ordered: readonly Module[] }): Promise<Record<string, SeedReport[string]>> {
+  const report: Record<string, SeedReport[string]> = {};
+  for (const m of manifestsOf(modules)) if (m.seed) Object.assign(report, await m.seed());
+  return report;
+}
 
 /** The manifests in order; a module that needs one listed later is a mistake found at start. */
 export function manifestsOf(modules: { ordered: readonly Module[] }): ModuleManifest[] {

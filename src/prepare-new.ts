@@ -10,8 +10,7 @@
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/create-db.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { createModules } from './modules.ts';
-import { seedDemo } from './modules/demo/index.ts';
+import { createModules, seedDemo } from './modules.ts';
 
 const [pgliteDir, seedFlag] = process.argv.slice(2);
 if (!pgliteDir) throw new Error('usage: prepare-new.ts <pglite dir> <0|1>');

@@ -6,8 +6,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
-import { createModules, type Modules } from '../src/modules.ts';
-import { seedDemo } from '../src/modules/demo/index.ts';
+import { createModules, seedDemo, type Modules } from '../src/modules.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {

@@ -20,6 +20,115 @@ export interface DemoAccount {
   grants: { siteCode: string | null; role: Role; unit?: string }[];
 }
 
+/** One demo account for every role on the demo sites (password: DEMO_PASSWORD, listed in README). */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: 'quantri@cong.example', name: 'Quản trị nền tảng (minh họa)', unit: 'Trung tâm Dữ liệu', grants: [{ siteCode: null, role: 'platform_admin' }] },
+  {
+    email: 'kythuat.hanoi@cong.example',
+    name: 'Nguyễn Văn Kỹ (minh họa)',
+    unit: 'Bộ phận kỹ thuật Cổng',
+    grants: [{ siteCode: 'hanoi', role: 'site_operator' }],
+  },
+  {
+    email: 'truongban.hanoi@cong.example',
+    name: 'Trần Thị Trưởng (minh họa)',
+    unit: 'Văn phòng UBND Thành phố',
+    grants: [{ siteCode: 'hanoi', role: 'board_head' }],
+  },
+  {
+    email: 'phoban.hanoi@cong.example',
+    name: 'Lê Văn Phó (minh họa)',
+    unit: 'Văn phòng UBND Thành phố',
+    grants: [{ siteCode: 'hanoi', role: 'board_deputy' }],
+  },
+  { email: 'bientap.hanoi@cong.example', name: 'Phạm Thị Biên (minh họa)', unit: 'Ban Biên tập Cổng', grants: [{ siteCode: 'hanoi', role: 'board_member' }] },
+  { email: 'congtacvien.hanoi@cong.example', name: 'Hoàng Văn Cộng (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'hanoi', role: 'contributor' }] },
+  { email: 'kiemtra.hanoi@cong.example', name: 'Đỗ Thị Kiểm (minh họa)', unit: 'Thanh tra Thành phố', grants: [{ siteCode: 'hanoi', role: 'auditor' }] },
+  {
+    email: 'traloi.sonoivu@cong.example',
+    name: 'Vũ Văn Đáp (minh họa)',
+    unit: 'Sở Nội vụ',
+    grants: [{ siteCode: 'sonoivu', role: 'agency_responder', unit: 'Phòng Cải cách hành chính' }],
+  },
+  {
+    email: 'duongdaynong.sonoivu@cong.example',
+    name: 'Bùi Thị Nóng (minh họa)',
+    unit: 'Sở Nội vụ',
+    grants: [{ siteCode: 'sonoivu', role: 'hotline_operator' }],
+  },
+  { email: 'kythuat.sonoivu@cong.example', name: 'Đặng Văn Thuật (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'sonoivu', role: 'site_operator' }] },
+  {
+    email: 'kythuat.phuongbadinh@cong.example',
+    name: 'Ngô Thị Phường (minh họa)',
+    unit: 'UBND phường Ba Đình',
+    grants: [{ siteCode: 'phuongbadinh', role: 'site_operator' }],
+  },
+  {
+    email: 'truongban.phuongbadinh@cong.example',
+    name: 'Dương Văn Duyệt (minh họa)',
+    unit: 'UBND phường Ba Đình',
+    grants: [{ siteCode: 'phuongbadinh', role: 'board_head' }],
+  },
+  // Citizens' questions (issue #7): the hotline of the portal, one responder for each agency the
+  // portal forwards to (the grant's unit is the agency's name), the department's board, and the
+  // ward's responders. See inquiries/demo.seed.ts.
+  {
+    email: 'duongdaynong.hanoi@cong.example',
+    name: 'Lý Thị Thoại (minh họa)',
+    unit: 'Văn phòng UBND Thành phố',
+    grants: [{ siteCode: 'hanoi', role: 'hotline_operator' }],
+  },
+  {
+    email: 'traloi.noivu.hanoi@cong.example',
+    name: 'Trịnh Văn Nội (minh họa)',
+    unit: 'Sở Nội vụ',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Nội vụ' }],
+  },
+  {
+    email: 'traloi.tnmt.hanoi@cong.example',
+    name: 'Mai Thị Đất (minh họa)',
+    unit: 'Sở Tài nguyên và Môi trường',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Tài nguyên và Môi trường' }],
+  },
+  {
+    email: 'traloi.xaydung.hanoi@cong.example',
+    name: 'Cao Văn Dựng (minh họa)',
+    unit: 'Sở Xây dựng',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Xây dựng' }],
+  },
+  {
+    email: 'traloi.giaoduc.hanoi@cong.example',
+    name: 'Tô Thị Giáo (minh họa)',
+    unit: 'Sở Giáo dục và Đào tạo',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Giáo dục và Đào tạo' }],
+  },
+  {
+    email: 'traloi.laodong.hanoi@cong.example',
+    name: 'Hà Văn Động (minh họa)',
+    unit: 'Sở Lao động – Thương binh và Xã hội',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Sở Lao động – Thương binh và Xã hội' }],
+  },
+  {
+    email: 'traloi.congan.hanoi@cong.example',
+    name: 'Lương Văn An (minh họa)',
+    unit: 'Công an Thành phố',
+    grants: [{ siteCode: 'hanoi', role: 'agency_responder', unit: 'Công an Thành phố' }],
+  },
+  { email: 'truongban.sonoivu@cong.example', name: 'Kiều Thị Sở (minh họa)', unit: 'Sở Nội vụ', grants: [{ siteCode: 'sonoivu', role: 'board_head' }] },
+  {
+    email: 'traloi.diachinh.phuongbadinh@cong.example',
+    name: 'Phùng Văn Địa (minh họa)',
+    unit: 'UBND phường Ba Đình',
+    grants: [{ siteCode: 'phuongbadinh', role: 'agency_responder', unit: 'Địa chính – Xây dựng' }],
+  },
+  {
+    email: 'traloi.motcua.phuongbadinh@cong.example',
+    name: 'Triệu Thị Cửa (minh họa)',
+    unit: 'UBND phường Ba Đình',
+    grants: [{ siteCode: 'phuongbadinh', role: 'agency_responder', unit: 'Bộ phận một cửa phường' }],
+  },
+];
+
 /** Creates the demo accounts that do not exist yet; returns the e-mails created. */
 export async function seedDemoAccounts(db: Db, accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined): Promise<string[]> {
   // One hash for all: they share the demo password, and hashing eleven times would slow the first start.

@@ -17,7 +17,7 @@ import * as accountsRepo from './accounts.repo.ts';
 import { resetTwoFactor } from './two-factor.service.ts';
 import { currentTotp } from './totp.ts';
 import { INACTIVE_DAYS } from './sign-in.service.ts';
-import { demoTotp, seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
+import { DEMO_ACCOUNTS, demoTotp, seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { paths } from './paths.ts';
 import { t } from './messages.ts';
 
@@ -26,7 +26,7 @@ export { paths as accountsPaths } from './paths.ts';
 export { csrfGuard, csrfToken } from './auth.http.ts';
 export type { AdminContext, AdminScope, NavEntry } from './admin-context.ts';
 export type { AccountView } from './accounts.present.ts';
-export { DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 
 export function accountsModule(platform: Platform, deps: { sites: SitesModule }) {
   const { db, config } = platform;
@@ -34,6 +34,10 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
   const { adminRequestHook } = adminGate(db, deps.sites);
   const routeDeps = { db, config, admin };
   const system: Actor = { kind: 'system', label: 'cli' };
+  const siteIdOf = async () => {
+    const sites = await deps.sites.listSites();
+    return (code: string) => sites.find((s) => s.code === code)?.id;
+  };
   const suspendInactive = () => service.suspendInactiveAccounts(db, INACTIVE_DAYS);
   const deleteExpiredSessions = () => service.deleteExpiredSessions(db, new Date());
   return defineModule({
@@ -53,6 +57,7 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
       { label: (lang) => t(lang, 'nav.accounts'), href: (lang) => paths.href(lang, 'accounts'), action: 'accounts.list' },
       { label: (lang) => t(lang, 'nav.profile'), href: (lang) => paths.href(lang, 'profile'), action: 'always' },
     ],
+    seed: async () => ({ accounts: await seedDemoAccounts(db, DEMO_ACCOUNTS, await siteIdOf()) }),
     provides: {
       /** The admin tree's first hook (session, site, sign-in gate). */
       adminRequestHook,
@@ -66,6 +71,15 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
       currentTotp,
       seedDemoAccounts: (accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined) => seedDemoAccounts(db, accounts, siteIdOf),
       demoTotp: (email: string) => demoTotp(db, email),
+      /** The demo's sites by code and demo accounts by e-mail: what other modules' demo seeds act as. */
+      async demoIds(): Promise<{ siteIds: ReadonlyMap<string, number>; accountIds: ReadonlyMap<string, number> }> {
+        const sites = await deps.sites.listSites();
+        const accounts = await accountsRepo.idsByEmail(
+          db,
+          DEMO_ACCOUNTS.map((a) => a.email),
+        );
+        return { siteIds: new Map(sites.map((s) => [s.code, s.id])), accountIds: new Map(accounts.map((a) => [a.email, a.id])) };
+      },
       /** Ids of accounts by e-mail (the demo seeder acts as the demo board). */
       demoAccountIds: (emails: readonly string[]) => accountsRepo.idsByEmail(db, emails),
       /** Active people holding one of `roles` on a site: who to notify. */

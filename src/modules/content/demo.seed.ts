@@ -1,23 +1,12 @@
-/**
- * Demo content: categories and items of every type, in every workflow state, walked through
- * the real editorial workflow by the demo board accounts — and the five source regulations
- * published in full as guidance items, with their real titles, numbers and dates.
- * Everything is marked as demo by the sites it belongs to.
- */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../../platform/views/html.ts';
 import type { Actor, Role } from '../access/index.ts';
 import { contentType } from './content-types.ts';
 import type { NewItemInput } from './content.service.ts';
-import type { ContentModule } from './index.ts';
+import type { CategoryService } from './categories.service.ts';
+import type { ContentService } from './content.service.ts';
 import type { WorkflowAction } from './workflow.ts';
-// The regulations' texts are the demo module's data; the demo module calls this seed.
-import { demoRegulations } from '../demo/regulations/index.ts';
-import { textToHtml } from '../demo/demo.seed.ts';
-
-const REGULATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'regulations');
+// The regulations' texts are the demo module's data.
+import { demoRegulations, regulationText, textToHtml } from '../demo/index.ts';
 
 /** About every fourth live item with a legal deadline is published late; the others on time. */
 const LATE_EVERY = 4;
@@ -872,14 +861,18 @@ const ITEMS: DemoItem[] = [
   },
 ];
 
-function who(email: string, ids: Map<string, number>, role: Role, siteId: number): Actor {
+function who(email: string, ids: ReadonlyMap<string, number>, role: Role, siteId: number): Actor {
   const id = ids.get(email);
   if (id === undefined) return { kind: 'system', label: 'seed-demo' };
   return { kind: 'person', accountId: id, email, ip: '', sessionId: null, grants: [{ role, siteId, unit: null }] };
 }
 
 /** Seeds the demo content on sites that have none yet; returns how many items were created. */
-export async function seedDemoContent(content: ContentModule, sites: Map<string, number>, accountIds: Map<string, number>): Promise<number> {
+export async function seedDemoContent(
+  content: { content: ContentService; categories: CategoryService },
+  sites: ReadonlyMap<string, number>,
+  accountIds: ReadonlyMap<string, number>,
+): Promise<number> {
   let created = 0;
   const now = Date.now();
   for (const [code, cats] of Object.entries(CATEGORIES)) {
@@ -941,7 +934,7 @@ export async function seedDemoContent(content: ContentModule, sites: Map<string,
     const editor = who('bientap.hanoi@cong.example', accountIds, 'board_member', portal);
     const category = await catId(portal, 'vi', 'pho-bien-phap-luat');
     for (const r of demoRegulations) {
-      const text = fs.readFileSync(path.join(REGULATIONS_DIR, r.file), 'utf8');
+      const text = regulationText(r.file);
       const item = await content.content.create(editor, portal, {
         type: 'guidance',
         lang: 'vi',

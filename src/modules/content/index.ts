@@ -39,6 +39,8 @@ import { itemPublicRoutes } from './items.public.ts';
 import { listingPublicRoutes } from './listings.public.ts';
 import { createPublicPresenter, type PublicContentDeps } from './public.present.ts';
 
+import { seedDemoContent } from './demo.seed.ts';
+
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
 export type { WorkflowAction } from './workflow.ts';
@@ -117,7 +119,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
 
   return defineModule({
     name: 'content',
-    needs: ['sites', 'menus', 'site-shell', 'search', 'pages', 'accounts', 'calendar', 'media'],
+    needs: ['sites', 'menus', 'site-shell', 'search', 'pages', 'demo', 'accounts', 'calendar', 'media'],
     publicRoutes: (routes, lang) => {
       itemPublicRoutes(routes, lang, publicDeps, present);
       listingPublicRoutes(routes, lang, publicDeps, present);
@@ -144,6 +146,10 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     ],
     dashboardCards: contentCards(content, desk),
     searchTypes: search ? [contentSearchType()] : [],
+    seed: async () => {
+      const { siteIds, accountIds } = await deps.accounts.demoIds();
+      return { items: await seedDemoContent({ content, categories }, siteIds, accountIds) };
+    },
     provides: {
       content,
       categories,

@@ -17,10 +17,14 @@ import { withTx } from '../../platform/db/create-db.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Actor, Grant } from '../access/index.ts';
 import type { CalendarModule, WorkingCalendar, DueUnit } from '../calendar/index.ts';
-import type { InquiriesModule } from './index.ts';
+import type { AgencyService } from './agencies.service.ts';
+import type { HandlingService } from './handling.service.ts';
+import type { logOnBehalf, OfficerInput } from './officer-log.ts';
+import type { PublicationService } from './publication.service.ts';
+import type { SubmissionService } from './submission.service.ts';
 import type { InquiryChannel } from '../../platform/db/schema.ts';
-import { demoAccounts } from '../demo/demo-data.ts';
-import * as repo from '../demo/demo.repo.ts';
+import { DEMO_ACCOUNTS as demoAccounts } from '../accounts/index.ts';
+import * as repo from './demo.repo.ts';
 
 // ——— The agencies of each demo site ———
 
@@ -992,7 +996,14 @@ async function pastMoment(t: Date): Promise<void> {
 
 export interface InquiryDemoDeps {
   db: Db;
-  inquiries: Pick<InquiriesModule, 'submission' | 'handling' | 'publication' | 'agencies' | 'statusUrl' | 'logOnBehalf'>;
+  inquiries: {
+    submission: SubmissionService;
+    handling: HandlingService;
+    publication: PublicationService;
+    agencies: AgencyService;
+    statusUrl: (siteId: number, lang: Lang) => Promise<string>;
+    logOnBehalf: (actor: Actor, input: OfficerInput) => ReturnType<typeof logOnBehalf>;
+  };
   calendar: Pick<CalendarModule, 'calendar'>;
 }
 

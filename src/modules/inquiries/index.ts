@@ -28,6 +28,7 @@ import { SpamCheck } from './spam-check.ts';
 import { SubmissionService } from './submission.service.ts';
 import { t } from './messages.ts';
 
+import { seedDemoInquiries } from './demo.seed.ts';
 export { KINDS, FIELDS, CHANNELS, STATUSES, statusLabel, type InquiryStatus } from './inquiry-types.ts';
 export type { SubmissionInput, Submitted } from './submission.service.ts';
 
@@ -111,6 +112,11 @@ export function inquiriesModule(platform: Platform, deps: InquiriesDeps) {
       { label: (lang) => t(lang, 'nav.agencies'), href: (lang) => adminPaths.href(lang, 'inquiryAgencies'), action: 'site.settings' },
     ],
     searchTypes: [publication.searchType],
+    seed: async () => {
+      const { siteIds, accountIds } = await deps.accounts.demoIds();
+      const inquiries = { submission, handling, publication, agencies, statusUrl, logOnBehalf: logCall };
+      return { inquiries: await seedDemoInquiries({ db, inquiries, calendar: deps.calendar }, siteIds, accountIds) };
+    },
     provides: {
       submission,
       handling,

@@ -9,3 +9,5 @@ export { MenuService };
 export function menusModule(platform: Platform) {
   return defineModule({ name: 'menus', needs: [], provides: { menus: new MenuService(platform.db) } });
 }
+
+export type MenusModule = ReturnType<typeof menusModule>;
