@@ -104,7 +104,7 @@ async function load(engine: string, docs: number): Promise<Loaded> {
   const { handle } = opened;
   await migrate(handle.db);
   const search = new SearchService(handle.db);
-  search.registerType({ type: 'bench', label: { vi: 'Tin bài', en: 'Articles' }, fields: { summary: 'B', body: 'C' } });
+  search.registerType({ type: 'bench', label: (lang) => (lang === 'vi' ? 'Tin bài' : 'Articles'), fields: { summary: 'B', body: 'C' } });
   let siteIds = (await sql<{ id: number }>`select id from sites where code like 'bench%' order by id`.execute(handle.db)).rows.map((r) => r.id);
   let indexing: Loaded['indexing'];
   if (opened.fresh || siteIds.length !== SITES) {

@@ -80,7 +80,7 @@ function toyModule(deps: { shell: SiteShell }) {
       }));
     },
     jobs: [{ name: 'toy.tick', everyMs: 60_000, run: async () => ticks.push(Date.now()) }],
-    searchTypes: [{ type: 'toy', label: { vi: 'Đồ chơi', en: 'Toys' }, fields: { body: 'C' } }],
+    searchTypes: [{ type: 'toy', label: (lang) => (lang === 'vi' ? 'Đồ chơi' : 'Toys'), fields: { body: 'C' } }],
     provides: { saved },
   });
 }

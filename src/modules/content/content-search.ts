@@ -10,7 +10,7 @@ import { htmlToText } from '../../platform/text/index.ts';
 import { documentTexts } from '../media/index.ts';
 import type { FilterChoices, SearchableType, SearchDocument, SearchService } from '../search/index.ts';
 import { CONTENT_TYPES } from './content-types.ts';
-import { inEveryLanguage } from './messages.ts';
+import { t } from './messages.ts';
 import * as liveRepo from './live.repo.ts';
 import type { LiveItem } from './live.repo.ts';
 import { listCategories, listTopics } from './categories.repo.ts';
@@ -57,9 +57,9 @@ async function toDocument(db: Db | Tx, item: LiveItem): Promise<SearchDocument> 
 export function contentSearchType(): SearchableType {
   return {
     type: SEARCH_TYPE,
-    label: inEveryLanguage('search.label'),
+    label: (lang) => t(lang, 'search.label'),
     fields: { identifying: 'A', summary: 'B', details: 'B', body: 'C', source: 'D', attachments: 'D' },
-    kinds: CONTENT_TYPES.map((type) => ({ code: type.code, label: inEveryLanguage(`type.${type.code}`) })),
+    kinds: CONTENT_TYPES.map((type) => ({ code: type.code, label: (lang) => t(lang, `type.${type.code}`) })),
     async *all(source: Db) {
       for (let after = 0; ; ) {
         const rows = await liveRepo.liveBatch(source, after, BATCH);

@@ -3,7 +3,9 @@
  * `t` also knows the platform's shared words. Keys are `<screen>.<what>`; `common.` for words
  * several screens share.
  */
-import { defineMessages, LANGS, type Lang } from '../../platform/i18n/index.ts';
+import { defineMessages, LANGUAGE_NAMES } from '../../platform/i18n/index.ts';
+
+export { LANGUAGE_NAMES };
 
 export const { t } = defineMessages('content', {
   vi: {
@@ -891,15 +893,7 @@ export const { t } = defineMessages('content', {
 /** A key of this catalogue (or of the platform's shared words). */
 export type ContentKey = Parameters<typeof t>[1];
 
-/** Each language's name in itself, the same whatever the page's language. */
-export const LANGUAGE_NAMES = { vi: 'Tiếng Việt', en: 'English' } as const satisfies Readonly<Record<Lang, string>>;
-
 /** The name of the language of an item ('vi' or 'en'). */
 export function languageName(code: string): string {
   return code === 'vi' || code === 'en' ? LANGUAGE_NAMES[code] : code;
-}
-
-/** A message in every language (for the few places that take all of them at once, such as a search type). */
-export function inEveryLanguage(key: ContentKey): Readonly<Record<Lang, string>> {
-  return Object.fromEntries(LANGS.map((lang) => [lang, t(lang, key)])) as Record<Lang, string>;
 }

@@ -111,7 +111,7 @@ ${
   v.directory.length > 0
     ? html`<h2>${t(lang, 'home.componentSites')}</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'home.componentSites')}"><table>
-<thead><tr><th scope="col">${lang === 'vi' ? 'Đơn vị' : 'Unit'}</th><th scope="col">${t(lang, 'footer.email')}</th><th scope="col">${t(lang, 'footer.phone')}</th></tr></thead>
+<thead><tr><th scope="col">${t(lang, 'home.unit')}</th><th scope="col">${t(lang, 'footer.email')}</th><th scope="col">${t(lang, 'footer.phone')}</th></tr></thead>
 <tbody>${v.directory.map(
         (s) =>
           html`<tr><th scope="row"><a href="${s.href}">${s.name}</a></th><td>${s.email ? html`<a href="mailto:${s.email}">${s.email}</a>` : ''}</td><td>${s.phone}</td></tr>`,

@@ -81,9 +81,9 @@ export class PublicationService {
     this.#search = search;
     this.searchType = {
       type: SEARCH_TYPE,
-      label: { vi: t('vi', 'search.label'), en: t('en', 'search.label') },
+      label: (lang) => t(lang, 'search.label'),
       fields: { question: 'B', answer: 'C', field: 'D' },
-      kinds: FIELD_CODES.map((code) => ({ code, label: { vi: fieldLabel(code, 'vi'), en: fieldLabel(code, 'en') } })),
+      kinds: FIELD_CODES.map((code) => ({ code, label: (lang) => fieldLabel(code, lang) })),
       async *all(source: Db) {
         for (let after = 0; ; ) {
           const rows = await repo.publishedBatch(source, after, BATCH);

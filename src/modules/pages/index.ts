@@ -2,6 +2,7 @@
 import type { Platform } from '../../platform/platform.ts';
 import { defineModule } from '../../platform/module.ts';
 import type { SiteShell } from '../site-shell/index.ts';
+import { t } from './messages.ts';
 import { pagePages } from './pages.public.ts';
 import * as service from './pages.service.ts';
 import type { PageRow } from '../../platform/db/schema.ts';
@@ -31,7 +32,7 @@ export function pagesModule(platform: Platform, deps: { shell: SiteShell; search
   const search = deps.search?.search;
   const searchType: SearchableType = {
     type: SEARCH_TYPE,
-    label: { vi: 'Trang thông tin', en: 'Information pages' },
+    label: (lang) => t(lang, 'pages.searchLabel'),
     fields: { summary: 'B', body: 'C' },
     async *all(db) {
       for (let after = 0; ; ) {

@@ -55,15 +55,15 @@ export function parseDay(raw: string): Date | undefined {
 export function typeOptions(types: readonly SearchableType[], lang: Lang): Option[] {
   const out: Option[] = [];
   for (const t of types) {
-    if (t.kinds && t.kinds.length > 0) for (const k of t.kinds) out.push({ value: `${t.type}:${k.code}`, label: k.label[lang] });
-    else out.push({ value: t.type, label: t.label[lang] });
+    if (t.kinds && t.kinds.length > 0) for (const k of t.kinds) out.push({ value: `${t.type}:${k.code}`, label: k.label(lang) });
+    else out.push({ value: t.type, label: t.label(lang) });
   }
   return out;
 }
 
 export function typeLabel(types: readonly SearchableType[], lang: Lang, docType: string, kind: string): string {
   const t = types.find((x) => x.type === docType);
-  return t?.kinds?.find((k) => k.code === kind)?.label[lang] ?? t?.label[lang] ?? docType;
+  return t?.kinds?.find((k) => k.code === kind)?.label(lang) ?? t?.label(lang) ?? docType;
 }
 
 export interface ResolvedScope {

@@ -31,7 +31,7 @@ beforeAll(async () => {
     }>`insert into sites (code, kind, parent_id, name_vi, name_en) values ('phuong', 'ward', ${siteA}, 'Phường', 'Ward') returning id`.execute(handle.db)
   ).rows[0]!.id;
   search = new SearchService(handle.db);
-  search.registerType({ type: 'article', label: { vi: 'Tin bài', en: 'Articles' }, fields: { summary: 'B', body: 'C', attachments: 'D' } });
+  search.registerType({ type: 'article', label: (lang) => (lang === 'vi' ? 'Tin bài' : 'Articles'), fields: { summary: 'B', body: 'C', attachments: 'D' } });
   await withTx(handle.db, async (tx) => {
     await search.index(
       tx,
@@ -128,13 +128,13 @@ describe('finding', () => {
 
 describe('registration', () => {
   it('refuses unknown types and bad codes', async () => {
-    expect(() => search.registerType({ type: 'Bad Code', label: { vi: '', en: '' }, fields: {} })).toThrow();
+    expect(() => search.registerType({ type: 'Bad Code', label: () => '', fields: {} })).toThrow();
     await expect(withTx(handle.db, (tx) => search.index(tx, 'unknown', doc(9, 'x', 'y')))).rejects.toThrow(/not registered/);
   });
 
   it('indexes declared fields with their weights: a title word outranks a body word', async () => {
     const other = new SearchService(handle.db);
-    other.registerType({ type: 'faq', label: { vi: 'Hỏi đáp', en: 'Q&A' }, fields: { question: 'A', answer: 'C' } });
+    other.registerType({ type: 'faq', label: (lang) => (lang === 'vi' ? 'Hỏi đáp' : 'Q&A'), fields: { question: 'A', answer: 'C' } });
     await withTx(handle.db, async (tx) => {
       await other.index(tx, 'faq', {
         refId: 'a',

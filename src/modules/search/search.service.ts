@@ -34,11 +34,11 @@ export interface SearchDocument {
 export interface SearchableType {
   /** Code of the type ("content", "page"); lower case letters, digits, underscore. */
   type: string;
-  label: Readonly<Record<Lang, string>>;
+  label: (lang: Lang) => string;
   /** The type's fields and their weight; the title is always weighted A. */
   fields: Readonly<Record<string, Weight>>;
   /** Subdivisions offered in the type filter. */
-  kinds?: readonly { code: string; label: Readonly<Record<Lang, string>> }[];
+  kinds?: readonly { code: string; label: (lang: Lang) => string }[];
   /** Every public document of the type, to (re)build the index. */
   all?: (db: Db) => AsyncIterable<SearchDocument>;
 }

@@ -104,4 +104,5 @@ export const en: Record<MessageKey, string> = {
   'admin.switch': 'Switch',
   'admin.signOut': 'Sign out',
   'admin.nav': 'Administration',
+  'home.unit': 'Unit',
 };

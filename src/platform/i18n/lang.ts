@@ -1,3 +1,6 @@
 /** The languages of the platform: Vietnamese (the default) and English (under /english). */
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
+
+/** Each language's name in that language (a language switch and a form's language choice show these). */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { vi: 'Tiếng Việt', en: 'English' };

@@ -102,6 +102,7 @@ export const vi = {
   'admin.switch': 'Chuyển',
   'admin.signOut': 'Đăng xuất',
   'admin.nav': 'Chức năng quản trị',
+  'home.unit': 'Đơn vị',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -3,6 +3,7 @@
  * erased), what they wrote, the files, the answer, each stage's deadline, the history, and which
  * actions this person may take now — decided here, by role and stage, so the views only show.
  */
+import { LANGUAGE_NAMES } from '../../../platform/i18n/index.ts';
 import type { Lang } from '../../../platform/i18n/index.ts';
 import type { DeadlineRow } from '../../calendar/index.ts';
 import type { AgencyRow, AttachmentRow, EventRow, InquiryRow, ListedInquiry } from '../inquiries.repo.ts';
@@ -114,7 +115,6 @@ export interface RequestData {
 const INTAKE = new Set(['received', 'needs_info']);
 const AT_AGENCY = new Set(['forwarded', 'progress']);
 /** Languages named in their own language (not translated). */
-const LANG_NAMES = { vi: 'Tiếng Việt', en: 'English' } as const;
 
 export function requestModel(lang: Lang, d: RequestData, hrefs: { base: string; qaPath(lang: Lang, slug: string): string }): RequestModel {
   const { row } = d;
@@ -146,7 +146,7 @@ export function requestModel(lang: Lang, d: RequestData, hrefs: { base: string; 
     receivedAt: new Date(row.received_at),
     requestedAgencyName: agencyName(row.requested_agency_id),
     consentPublish: row.consent_publish,
-    langName: LANG_NAMES[langOf(row.lang)],
+    langName: LANGUAGE_NAMES[langOf(row.lang)],
     body: row.body,
     citizenFiles: filesOf('citizen'),
     progress: row.progress_text ? { text: row.progress_text, promisedAt: row.promised_at ? new Date(row.promised_at) : null } : undefined,
