@@ -139,10 +139,11 @@ interface Problem {
   message: string;
 }
 
-function compileForm(schema: TObject): (data: unknown) => { value: unknown } | { error: Problem[] } {
+/** A TypeBox check as a Fastify validator: the value, or its problems in the shape Fastify reports. */
+function validator(schema: TSchema, prepare: (data: unknown) => unknown = (data) => data): (data: unknown) => { value: unknown } | { error: Problem[] } {
   const check = Compile(schema);
   return (data) => {
-    const value = convert(schema.properties, data);
+    const value = prepare(data);
     if (check.Check(value)) return { value };
     return {
       error: check.Errors(value).map((e) => ({
@@ -154,6 +155,11 @@ function compileForm(schema: TObject): (data: unknown) => { value: unknown } | {
       })),
     };
   };
+}
+
+/** A form's body: converted from what the browser sent, then checked. */
+function compileForm(schema: TObject): (data: unknown) => { value: unknown } | { error: Problem[] } {
+  return validator(schema, (data) => convert(schema.properties, data));
 }
 
 /** The message for one validation problem of a field, in the page's language. */
@@ -294,19 +300,7 @@ export function formRoute<S extends TObject>(schema: S, options: FormOptions<S>)
 
 /** Parameters of the path: strict, like every route's (a value that does not fit is a 404 page). */
 function compileStrict(schema: TSchema): (data: unknown) => { value: unknown } | { error: Problem[] } {
-  const check = Compile(schema);
-  return (data) =>
-    check.Check(data)
-      ? { value: data }
-      : {
-          error: check.Errors(data).map((e) => ({
-            keyword: e.keyword,
-            instancePath: e.instancePath,
-            schemaPath: e.schemaPath,
-            params: e.params as Record<string, unknown>,
-            message: e.message,
-          })),
-        };
+  return validator(schema);
 }
 
 // ── Lenient query forms ──────────────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@ import { en } from './en.ts';
 import { defineCatalogue, type Catalogue, type Translator } from './messages.ts';
 import type { Lang } from './lang.ts';
 
-export { LANGS, LANGUAGE_NAMES, type Lang } from './lang.ts';
+export { LANGS, LANGUAGE_NAMES, LANGUAGE_OPTIONS, type Lang } from './lang.ts';
 export type { MessageKey };
 export type { Translator } from './messages.ts';
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';

@@ -4,3 +4,6 @@ export type Lang = (typeof LANGS)[number];
 
 /** Each language's name in that language (a language switch and a form's language choice show these). */
 export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { vi: 'Tiếng Việt', en: 'English' };
+
+/** The languages as the options of a select (a form's "language of this item"). */
+export const LANGUAGE_OPTIONS: readonly { value: Lang; label: string }[] = LANGS.map((value) => ({ value, label: LANGUAGE_NAMES[value] }));

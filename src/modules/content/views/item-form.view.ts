@@ -10,7 +10,8 @@ import { checkboxControl, csrfInput, inputControl, selectControl, textareaContro
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
 import { CONTENT_TYPES, typeLabel, type ContentTypeDef, type FieldDef } from '../content-types.ts';
 import { fieldName, type ItemFormValues } from '../item-form.ts';
-import { LANGUAGE_NAMES, t } from '../messages.ts';
+import { t } from '../messages.ts';
+import { LANGUAGE_OPTIONS } from '../../../platform/i18n/index.ts';
 import type { RevisionDiff } from '../revision-diff.ts';
 import { revisionDiffView } from './revision-diff.view.ts';
 
@@ -86,14 +87,7 @@ ${
         label: t(L, 'itemForm.languageItem'),
         value: v.lang,
         error: e.lang,
-        groups: [
-          {
-            options: [
-              { value: 'vi', label: LANGUAGE_NAMES.vi },
-              { value: 'en', label: LANGUAGE_NAMES.en },
-            ],
-          },
-        ],
+        options: LANGUAGE_OPTIONS,
       })
     : html`<input type="hidden" name="lang" value="${v.lang}">`
 }

@@ -8,7 +8,8 @@ import { checkboxControl, csrfInput, inputControl, selectControl, textareaContro
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
 import { CONTENT_TYPES } from '../content-types.ts';
 import type { CategoryTreeView } from '../content.present.ts';
-import { languageName, LANGUAGE_NAMES, t } from '../messages.ts';
+import { languageName, t } from '../messages.ts';
+import { LANGUAGE_OPTIONS } from '../../../platform/i18n/index.ts';
 import { rowDepths, type BlockRow, type CategoryFormValues, type MenuRow } from '../structure-input.ts';
 
 /** Links to the same screen in each language of the site (the current one marked). */
@@ -74,14 +75,7 @@ ${selectControl({
   label: t(L, 'structure.language2'),
   value: v.lang,
   error: e.lang,
-  groups: [
-    {
-      options: [
-        { value: 'vi', label: LANGUAGE_NAMES.vi },
-        { value: 'en', label: LANGUAGE_NAMES.en },
-      ],
-    },
-  ],
+  options: LANGUAGE_OPTIONS,
 })}
 ${selectControl({
   name: 'parentId',
