@@ -3,7 +3,7 @@
 select count(*) as "n"
 from "content_items"
 inner join "content_revisions" on "content_revisions"."id" = "content_items"."live_revision_id"
-where "content_items"."site_id" = $1
-  and "content_items"."lang" = $2
-  and "content_items"."visibility" = $3
+where "content_items"."visibility" = $1
+  and "content_items"."site_id" = $2
+  and "content_items"."lang" = $3
   and "content_items"."type" = $4
