@@ -186,7 +186,7 @@ describe('the request form', () => {
       /<div class="iq-hp">\s*<label for="f-website">Không điền vào ô này \(để trống\)<\/label>\s*<input id="f-website" name="website" type="text" value="" tabindex="-1" autocomplete="off">/,
     );
     // The challenge is a labelled text field, its token hidden.
-    expect(res.body).toMatch(/<label for="f-challenge">Câu hỏi kiểm tra: \p{L}+ (cộng|trừ) \p{L}+ bằng mấy\?/u);
+    expect(res.body).toMatch(/<label for="f-challenge" id="f-challenge-label">Câu hỏi kiểm tra: \p{L}+ (cộng|trừ) \p{L}+ bằng mấy\?/u);
     expect(hidden(res.body, 'challenge_token')).toMatch(/^[\w-]+\.[\w-]+$/);
     expect(hidden(res.body, 'submission')).toMatch(/^[0-9a-f-]{36}$/);
     // The agencies of the site to choose from.
@@ -268,12 +268,14 @@ describe('the request form', () => {
     expect(res.body).toMatch(
       /<input id="f-email" name="email" type="email" value="hoa@@example"[^>]*aria-describedby="f-email-hint f-email-error" aria-invalid="true">/,
     );
-    expect(res.body).toMatch(/<input type="checkbox" id="f-consentPrivacy" name="consentPrivacy" value="1" required[^>]*aria-invalid="true">/);
+    expect(res.body).toMatch(
+      /<input id="f-consentPrivacy" name="consentPrivacy" type="checkbox" value="1"[^>]*aria-invalid="true" required aria-required="true">/,
+    );
     // What was typed is kept (escaped); the publication consent stays ticked; files must be chosen again.
     expect(res.body).toContain('Nội dung có &quot;ngoặc kép&quot; &amp; &lt;b&gt;thẻ&lt;/b&gt; vẫn được giữ nguyên.</textarea>');
     expect(res.body).toContain('value="Lê Thị Hoa"');
     expect(res.body).toContain('value="Số 5 phố Quán Thánh"');
-    expect(res.body).toMatch(/id="f-consentPublish" name="consentPublish" value="1" checked/);
+    expect(res.body).toMatch(/id="f-consentPublish" name="consentPublish" type="checkbox" value="1" checked/);
     expect(res.body).toMatch(/id="f-field"[^>]*>.*<option value="tu-phap-ho-tich" selected>/s);
     expect(res.body).toContain('hãy chọn lại');
     // The right answer to the challenge is not asked again, and the key is kept.
@@ -319,7 +321,7 @@ describe('the request form', () => {
     expect(await count()).toBe(before);
     expect(res.body).toContain('Câu trả lời cho câu hỏi kiểm tra chưa đúng');
     expect(res.body).toContain('<a href="#f-challenge">');
-    expect(res.body).toMatch(/<input id="f-challenge" name="challenge_answer" type="text" value=""[^>]*aria-invalid="true">/);
+    expect(res.body).toMatch(/<input id="f-challenge" name="challenge_answer" type="text" value=""[^>]*aria-invalid="true" required aria-required="true">/);
     expect(hidden(res.body, 'challenge_token')).not.toBe(f.token);
     expect(res.body).toContain('value="Hỏi về chứng thực bản sao"');
     // The new question, answered, lets the request through.
@@ -382,7 +384,7 @@ describe('the request form', () => {
     const b = new Browser();
     const f = await openForm(b, `${SITE}/english/ask`);
     expect(f.body).toContain('<html lang="en"');
-    expect(f.body).toMatch(/<label for="f-challenge">Check question: What is \w+ (plus|minus) \w+\?/);
+    expect(f.body).toMatch(/<label for="f-challenge" id="f-challenge-label">Check question: What is \w+ (plus|minus) \w+\?/);
     expect(f.body).toContain('Leave this field empty');
     const res = await b.postForm(f.url, fill(f, { email: 'not-an-email', challenge_answer: '99' }));
     expect(res.statusCode).toBe(422);

@@ -3,9 +3,24 @@
  * label; its hint and error are tied to it with aria-describedby, aria-invalid marks an error,
  * a required control says so visibly, and a refused form shows what was typed (never a password).
  * The id of a control is `f-<name>` unless given, so the error summary can link to it.
+ * The administration's class names are the default; a public page gives its own (`classes`) and
+ * may state required and invalid with ARIA as well (`explicitAria`).
  */
 import { t, vnParts, type Lang } from '../i18n/index.ts';
 import { html, raw, type SafeHtml } from './html.ts';
+
+/** The class names of a control's parts, styled by the stylesheet of the page. */
+export interface ControlClasses {
+  /** The control's wrapper (a radio group's fieldset). */
+  field: string;
+  hint: string;
+  error: string;
+  /** A checkbox's wrapper (with `field`) and each radio button's row. */
+  check: string;
+}
+
+/** The administration's (admin.css). */
+const ADMIN_CLASSES: ControlClasses = { field: 'field', hint: 'hint', error: 'error', check: 'field-check' };
 
 interface Control {
   name: string;
@@ -15,26 +30,47 @@ interface Control {
   hint?: string | undefined;
   error?: string | undefined;
   required?: boolean;
+  /** Defaults to the administration's. */
+  classes?: ControlClasses;
+  /**
+   * Also says required with aria-required (and invalid on every radio button), for the assistive
+   * technology of the public that reads ARIA states rather than the HTML ones.
+   */
+  explicitAria?: boolean;
 }
 
 function idOf(c: Control): string {
   return c.id ?? `f-${c.name}`;
 }
 
+function classesOf(c: Control): ControlClasses {
+  return c.classes ?? ADMIN_CLASSES;
+}
+
+function required(c: Control): SafeHtml | '' {
+  if (!c.required) return '';
+  return c.explicitAria ? raw(' required aria-required="true"') : raw(' required');
+}
+
 function described(id: string, c: Control): { attr: SafeHtml; hint: SafeHtml; error: SafeHtml } {
   const ids = [c.hint ? `${id}-hint` : '', c.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const cls = classesOf(c);
   return {
-    attr: html`${ids ? html` aria-describedby="${ids}"` : ''}${c.error ? raw(' aria-invalid="true"') : ''}${c.required ? raw(' required') : ''}`,
-    hint: c.hint ? html`<p class="hint" id="${id}-hint">${c.hint}</p>` : html``,
-    error: c.error ? html`<p class="error" id="${id}-error">${c.error}</p>` : html``,
+    attr: html`${ids ? html` aria-describedby="${ids}"` : ''}${c.error ? raw(' aria-invalid="true"') : ''}${required(c)}`,
+    hint: c.hint ? html`<p class="${cls.hint}" id="${id}-hint">${c.hint}</p>` : html``,
+    error: c.error ? html`<p class="${cls.error}" id="${id}-error">${c.error}</p>` : html``,
   };
 }
 
-function labelOf(id: string, c: Control): SafeHtml {
-  return html`<label for="${id}" id="${id}-label">${c.label}${c.required ? html` <span aria-hidden="true">*</span>` : ''}</label>`;
+function star(c: Control): SafeHtml | '' {
+  return c.required ? html` <span aria-hidden="true">*</span>` : '';
 }
 
-export type InputType = 'text' | 'email' | 'password' | 'tel' | 'search' | 'date' | 'datetime-local' | 'number' | 'url';
+function labelOf(id: string, c: Control): SafeHtml {
+  return html`<label for="${id}" id="${id}-label">${c.label}${star(c)}</label>`;
+}
+
+export type InputType = 'text' | 'email' | 'password' | 'tel' | 'search' | 'date' | 'datetime-local' | 'number' | 'url' | 'file';
 
 export function inputControl(
   c: Control & {
@@ -46,23 +82,30 @@ export function inputControl(
     autocomplete?: string;
     autofocus?: boolean;
     list?: string;
+    /** `false` for codes and addresses that are not words. */
+    spellcheck?: boolean;
+    /** A file input's choice of several files and what its picker offers. */
+    multiple?: boolean;
+    accept?: string;
     attrs?: SafeHtml;
   },
 ): SafeHtml {
   const id = idOf(c);
   const d = described(id, c);
   const type = c.type ?? 'text';
-  return html`<div class="field">
+  // A password is never sent back, and a browser cannot be given files.
+  const value = type === 'password' || type === 'file' ? '' : html` value="${c.value ?? ''}"`;
+  return html`<div class="${classesOf(c).field}">
 ${labelOf(id, c)}
 ${d.hint}${d.error}
-<input id="${id}" name="${c.name}" type="${type}"${type === 'password' ? '' : html` value="${c.value ?? ''}"`}${c.maxlength ? html` maxlength="${c.maxlength}"` : ''}${c.step ? html` step="${c.step}"` : ''}${c.inputmode ? html` inputmode="${c.inputmode}"` : ''}${c.autocomplete ? html` autocomplete="${c.autocomplete}"` : ''}${c.list ? html` list="${c.list}"` : ''}${d.attr}${c.autofocus ? raw(' autofocus') : ''}${c.attrs ?? ''}>
+<input id="${id}" name="${c.name}" type="${type}"${value}${c.multiple ? raw(' multiple') : ''}${c.accept ? html` accept="${c.accept}"` : ''}${c.maxlength ? html` maxlength="${c.maxlength}"` : ''}${c.step ? html` step="${c.step}"` : ''}${c.inputmode ? html` inputmode="${c.inputmode}"` : ''}${c.autocomplete ? html` autocomplete="${c.autocomplete}"` : ''}${c.list ? html` list="${c.list}"` : ''}${c.spellcheck === undefined ? '' : html` spellcheck="${String(c.spellcheck)}"`}${d.attr}${c.autofocus ? raw(' autofocus') : ''}${c.attrs ?? ''}>
 </div>`;
 }
 
 export function textareaControl(c: Control & { value?: string | undefined; rows?: number; maxlength?: number; attrs?: SafeHtml }): SafeHtml {
   const id = idOf(c);
   const d = described(id, c);
-  return html`<div class="field">
+  return html`<div class="${classesOf(c).field}">
 ${labelOf(id, c)}
 ${d.hint}${d.error}
 <textarea id="${id}" name="${c.name}" rows="${c.rows ?? 4}"${c.maxlength ? html` maxlength="${c.maxlength}"` : ''}${d.attr}${c.attrs ?? ''}>${c.value ?? ''}</textarea>
@@ -72,9 +115,10 @@ ${d.hint}${d.error}
 export function checkboxControl(c: Control & { checked: boolean; value?: string }): SafeHtml {
   const id = idOf(c);
   const d = described(id, c);
-  return html`<div class="field field-check">
+  const cls = classesOf(c);
+  return html`<div class="${cls.field} ${cls.check}">
 <input id="${id}" name="${c.name}" type="checkbox" value="${c.value ?? '1'}"${c.checked ? raw(' checked') : ''}${d.attr}>
-<label for="${id}">${c.label}</label>
+<label for="${id}">${c.label}${star(c)}</label>
 ${d.hint}${d.error}
 </div>`;
 }
@@ -95,24 +139,33 @@ export function selectControl(c: Control & { value?: string | undefined; options
   const d = described(id, c);
   const option = (o: Option) => html`<option value="${o.value}"${o.value === c.value ? raw(' selected') : ''}>${o.label}</option>`;
   const groups = c.groups ?? [{ options: c.options ?? [] }];
-  return html`<div class="field">
+  return html`<div class="${classesOf(c).field}">
 ${labelOf(id, c)}
 ${d.hint}${d.error}
 <select id="${id}" name="${c.name}"${d.attr}>${groups.map((g) => (g.label ? html`<optgroup label="${g.label}">${g.options.map(option)}</optgroup>` : g.options.map(option)))}</select>
 </div>`;
 }
 
-/** Radio buttons in a fieldset whose legend is the question; the first button has the control's id. */
-export function radioControl(c: Control & { value?: string | undefined; options: readonly (Option & { hint?: string })[] }): SafeHtml {
+/**
+ * Radio buttons in a fieldset whose legend is the question. The first button has the control's
+ * id; with `optionIds: 'value'` each button is `<id>-<value>` (a link stays right whatever the
+ * order of the choices) and the fieldset has the control's id.
+ */
+export function radioControl(
+  c: Control & { value?: string | undefined; options: readonly (Option & { hint?: string })[]; optionIds?: 'index' | 'value' },
+): SafeHtml {
   const id = idOf(c);
-  const idAt = (i: number) => (i === 0 ? id : `${id}-${i}`);
-  return html`<fieldset class="field"${c.error ? html` aria-describedby="${id}-error"` : ''}>
-<legend>${c.label}</legend>
-${c.error ? html`<p class="error" id="${id}-error">${c.error}</p>` : ''}
-${c.options.map(
-  (o, i) =>
-    html`<div class="field-check"><input id="${idAt(i)}" name="${c.name}" type="radio" value="${o.value}"${o.value === c.value ? raw(' checked') : ''}${o.hint ? html` aria-describedby="${idAt(i)}-hint"` : ''}><label for="${idAt(i)}">${o.label}</label>${o.hint ? html`<p class="hint" id="${idAt(i)}-hint">${o.hint}</p>` : ''}</div>`,
-)}
+  const cls = classesOf(c);
+  const byValue = c.optionIds === 'value';
+  const idOfOption = (o: Option, i: number) => (byValue ? `${id}-${o.value}` : i === 0 ? id : `${id}-${i}`);
+  const states = html`${c.required ? raw(' required') : ''}${c.error && c.explicitAria ? raw(' aria-invalid="true"') : ''}`;
+  return html`<fieldset class="${cls.field}"${byValue ? html` id="${id}"` : ''}${c.error ? html` aria-describedby="${id}-error"` : ''}>
+<legend>${c.label}${star(c)}</legend>
+${c.error ? html`<p class="${cls.error}" id="${id}-error">${c.error}</p>` : ''}
+${c.options.map((o, i) => {
+  const oid = idOfOption(o, i);
+  return html`<div class="${cls.check}"><input id="${oid}" name="${c.name}" type="radio" value="${o.value}"${o.value === c.value ? raw(' checked') : ''}${o.hint ? html` aria-describedby="${oid}-hint"` : ''}${states}><label for="${oid}">${o.label}</label>${o.hint ? html`<p class="${cls.hint}" id="${oid}-hint">${o.hint}</p>` : ''}</div>`;
+})}
 </fieldset>`;
 }
 
@@ -127,13 +180,36 @@ export function csrfInput(token: string): SafeHtml {
 export function errorSummary(
   lang: Lang,
   errors: Readonly<Record<string, string>>,
-  options: { formAnchor?: string; title?: string; className?: string } = {},
+  options: {
+    formAnchor?: string;
+    title?: string;
+    className?: string;
+    /** Gives the title an id and names the summary by it. */
+    titleId?: string;
+    /**
+     * The fields of the form in their order, each with the element its problem links to (a
+     * radio group's first button, a field whose id is not `f-<name>`). When given, problems are
+     * listed in this order and a problem of anything else (`form` included) is a line of text.
+     */
+    links?: Readonly<Record<string, string>>;
+  } = {},
 ): SafeHtml | '' {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return '';
-  return html`<div class="${options.className ?? 'admin-notice admin-notice-error'}" role="alert" tabindex="-1" id="loi">
-<h2>${options.title ?? t(lang, 'form.notDone')}</h2>
-<ul>${entries.map(([field, message]) => html`<li><a href="#${field === 'form' ? (options.formAnchor ?? 'loi') : `f-${field}`}">${message}</a></li>`)}</ul>
+  const links = options.links;
+  const fields = links
+    ? [...Object.keys(links).filter((f) => Object.hasOwn(errors, f)), ...Object.keys(errors).filter((f) => !Object.hasOwn(links, f))]
+    : Object.keys(errors);
+  if (fields.length === 0) return '';
+  const anchor = (field: string): string | undefined => {
+    if (links) return Object.hasOwn(links, field) ? links[field] : undefined;
+    return field === 'form' ? (options.formAnchor ?? 'loi') : `f-${field}`;
+  };
+  const line = (field: string) => {
+    const href = anchor(field);
+    return href ? html`<li><a href="#${href}">${errors[field]}</a></li>` : html`<li>${errors[field]}</li>`;
+  };
+  return html`<div class="${options.className ?? 'admin-notice admin-notice-error'}" role="alert"${options.titleId ? html` aria-labelledby="${options.titleId}"` : ''} tabindex="-1" id="loi">
+<h2${options.titleId ? html` id="${options.titleId}"` : ''}>${options.title ?? t(lang, 'form.notDone')}</h2>
+<ul>${fields.map(line)}</ul>
 </div>`;
 }
 

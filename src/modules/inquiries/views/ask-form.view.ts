@@ -4,13 +4,12 @@
  * field, and keeps everything typed (except files, which a browser cannot be given back).
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
-import { csrfInput } from '../../../platform/views/form-controls.ts';
+import { html, type SafeHtml } from '../../../platform/views/html.ts';
+import { checkboxControl, csrfInput, errorSummary, inputControl, radioControl, selectControl, textareaControl } from '../../../platform/views/form-controls.ts';
 import { CITIZEN_FILES } from '../inquiry-files.ts';
 import { FIELD_CODES, fieldLabel, KIND_CODES, kindLabel } from '../inquiry-types.ts';
 import { LIMITS } from '../submission.service.ts';
-import { checkbox, errorSummary, input, radios, select, textarea, type Errors } from './citizen-form-controls.ts';
-import { dateOnly } from './citizen-pages.ts';
+import { CITIZEN_CONTROLS, citizenSummary, dateOnly } from './citizen-pages.ts';
 import { t } from '../messages.ts';
 
 /** What was typed in the form, as text (a ticked box is not empty). */
@@ -41,7 +40,7 @@ export interface ChallengeView {
 export const ACCEPT =
   '.pdf,.jpg,.jpeg,.png,.docx,.odt,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
 
-/** The element each field's problem links to from the summary. */
+/** The element each field's problem links to from the summary, in the order of the form. */
 export const FIELD_IDS: Record<string, string> = {
   kind: `f-kind-${KIND_CODES[0]}`,
   field: 'f-field',
@@ -56,7 +55,6 @@ export const FIELD_IDS: Record<string, string> = {
   consentPrivacy: 'f-consentPrivacy',
   challenge: 'f-challenge',
 };
-const ORDER = Object.keys(FIELD_IDS);
 
 export interface AskFormView {
   lang: Lang;
@@ -65,7 +63,7 @@ export interface AskFormView {
   values: AskValues;
   /** The form's one-time key: a repeated post of the same form records one request. */
   submission: string;
-  errors: Errors;
+  errors: Readonly<Record<string, string>>;
   challenge: ChallengeView;
   agencies: readonly { id: number; name: string }[];
   retentionMonths: number;
@@ -81,56 +79,64 @@ export function askFormMain(v: AskFormView): SafeHtml {
   const refused = Object.keys(e).length > 0;
   const mb = Math.round(CITIZEN_FILES.maxBytes / 1024 / 1024);
   return html`<h1>${t(L, 'publicForm.sendQuestionFeedbackPetition')}</h1>
-${errorSummary(L, e, FIELD_IDS, ORDER)}
+${errorSummary(L, e, { ...citizenSummary(L), links: FIELD_IDS })}
 <p>${t(L, 'publicForm.youCanSendQuestionFeedback', { siteName: v.siteName })}</p>
 <p>${t(L, 'publicForm.sentOneBefore')} <a href="${v.statusHref}">${t(L, 'common.trackYourRequest')}</a> · <a href="${v.qaHref}">${t(L, 'publicForm.readQuestionsAlreadyAnswered')}</a></p>
 <p class="iq-hint">${t(L, 'publicForm.fieldsMarkedRequired')}</p>
 <form method="post" action="${v.action}" enctype="multipart/form-data" class="iq-form" novalidate>
 ${csrfInput(v.csrf)}
 <input type="hidden" name="submission" value="${v.submission}">
-${radios({
+${radioControl({
+  ...CITIZEN_CONTROLS,
   name: 'kind',
-  legend: t(L, 'publicForm.kindRequest'),
+  label: t(L, 'publicForm.kindRequest'),
   value: x.kind ?? 'question',
   options: KIND_CODES.map((code) => ({ value: code, label: kindLabel(code, L) })),
+  optionIds: 'value',
   required: true,
-  ...(e.kind ? { error: e.kind } : {}),
+  error: e.kind,
 })}
-${select({
+${selectControl({
+  ...CITIZEN_CONTROLS,
   name: 'field',
   label: t(L, 'common.field'),
   value: x.field ?? '',
   required: true,
   options: [{ value: '', label: t(L, 'common.chooseField') }, ...FIELD_CODES.map((code) => ({ value: code, label: fieldLabel(code, L) }))],
-  ...(e.field ? { error: e.field } : {}),
+  error: e.field,
 })}
 ${
   v.agencies.length
-    ? select({
+    ? selectControl({
+        ...CITIZEN_CONTROLS,
         name: 'agency',
         label: t(L, 'publicForm.agencyRequestMeantOptional'),
         hint: t(L, 'publicForm.ifYouDoNotChoose'),
         value: x.agency ?? '',
         options: [{ value: '', label: t(L, 'publicForm.notChosen') }, ...v.agencies.map((a) => ({ value: String(a.id), label: a.name }))],
-        ...(e.agency ? { error: e.agency } : {}),
+        error: e.agency,
       })
     : ''
 }
-${input({ name: 'title', label: t(L, 'common.title'), value: x.title ?? '', required: true, maxlength: LIMITS.title[1], hint: t(L, 'publicForm.matterOneSentenceCharacters', { value: LIMITS.title[0], value2: LIMITS.title[1] }), ...(e.title ? { error: e.title } : {}) })}
-${textarea({ name: 'content', id: 'f-body', label: t(L, 'publicForm.content'), value: x.content ?? '', required: true, maxlength: LIMITS.body[1], rows: 10, hint: t(L, 'publicForm.contentHint', { min: LIMITS.body[0], max: LIMITS.body[1].toLocaleString(L === 'vi' ? 'vi-VN' : 'en-GB') }), ...(e.content ? { error: e.content } : {}) })}
-<div class="iq-field">
-<label for="f-files">${t(L, 'publicForm.attachmentsOptional')}</label>
-<p class="iq-hint" id="f-files-hint">${t(L, 'publicForm.upFilesEachMostMb', { maxFiles: CITIZEN_FILES.maxFiles, mb })}${refused ? t(L, 'publicForm.filesChosenBeforeWereNot') : ''}</p>
-${e.files ? html`<p class="iq-error" id="f-files-error">${e.files}</p>` : ''}
-<input id="f-files" name="files" type="file" multiple accept="${ACCEPT}" aria-describedby="f-files-hint${e.files ? ' f-files-error' : ''}"${e.files ? raw(' aria-invalid="true"') : ''}>
-</div>
+${inputControl({ ...CITIZEN_CONTROLS, name: 'title', label: t(L, 'common.title'), value: x.title ?? '', required: true, maxlength: LIMITS.title[1], hint: t(L, 'publicForm.matterOneSentenceCharacters', { value: LIMITS.title[0], value2: LIMITS.title[1] }), error: e.title })}
+${textareaControl({ ...CITIZEN_CONTROLS, name: 'content', id: 'f-body', label: t(L, 'publicForm.content'), value: x.content ?? '', required: true, maxlength: LIMITS.body[1], rows: 10, hint: t(L, 'publicForm.contentHint', { min: LIMITS.body[0], max: LIMITS.body[1].toLocaleString(L === 'vi' ? 'vi-VN' : 'en-GB') }), error: e.content })}
+${inputControl({
+  ...CITIZEN_CONTROLS,
+  name: 'files',
+  type: 'file',
+  multiple: true,
+  accept: ACCEPT,
+  label: t(L, 'publicForm.attachmentsOptional'),
+  hint: `${t(L, 'publicForm.upFilesEachMostMb', { maxFiles: CITIZEN_FILES.maxFiles, mb })}${refused ? t(L, 'publicForm.filesChosenBeforeWereNot') : ''}`,
+  error: e.files,
+})}
 <fieldset>
 <legend>${t(L, 'publicForm.aboutYou')}</legend>
-${input({ name: 'name', label: t(L, 'publicForm.fullName'), value: x.name ?? '', required: true, autocomplete: 'name', maxlength: LIMITS.name[1], ...(e.name ? { error: e.name } : {}) })}
+${inputControl({ ...CITIZEN_CONTROLS, name: 'name', label: t(L, 'publicForm.fullName'), value: x.name ?? '', required: true, autocomplete: 'name', maxlength: LIMITS.name[1], error: e.name })}
 <p class="iq-hint" id="contact-hint">${t(L, 'publicForm.enterEMailAddressPhone')}</p>
-${input({ name: 'email', type: 'email', label: t(L, 'common.eMail'), value: x.email ?? '', autocomplete: 'email', maxlength: 254, spellcheck: false, hint: t(L, 'publicForm.trackingCodeSentAddress'), ...(e.email ? { error: e.email } : {}) })}
-${input({ name: 'phone', type: 'tel', label: t(L, 'common.phone'), value: x.phone ?? '', autocomplete: 'tel', maxlength: 30, ...(e.phone ? { error: e.phone } : {}) })}
-${input({ name: 'address', label: t(L, 'publicForm.addressOptional'), value: x.address ?? '', autocomplete: 'street-address', maxlength: LIMITS.address[1], ...(e.address ? { error: e.address } : {}) })}
+${inputControl({ ...CITIZEN_CONTROLS, name: 'email', type: 'email', label: t(L, 'common.eMail'), value: x.email ?? '', autocomplete: 'email', maxlength: 254, spellcheck: false, hint: t(L, 'publicForm.trackingCodeSentAddress'), error: e.email })}
+${inputControl({ ...CITIZEN_CONTROLS, name: 'phone', type: 'tel', label: t(L, 'common.phone'), value: x.phone ?? '', autocomplete: 'tel', maxlength: 30, error: e.phone })}
+${inputControl({ ...CITIZEN_CONTROLS, name: 'address', label: t(L, 'publicForm.addressOptional'), value: x.address ?? '', autocomplete: 'street-address', maxlength: LIMITS.address[1], error: e.address })}
 </fieldset>
 <div class="iq-hp">
 <label for="f-website">${t(L, 'publicForm.leaveFieldEmpty')}</label>
@@ -142,8 +148,9 @@ ${input({ name: 'address', label: t(L, 'publicForm.addressOptional'), value: x.a
 <p>${t(L, 'publicForm.personalDataNoticeDecree13')}</p>
 <p>${t(L, 'publicForm.onlyEditorialBoardAgencyAsked', { retentionMonths: v.retentionMonths })}</p>
 </div>
-${checkbox({ name: 'consentPrivacy', label: t(L, 'publicForm.iAcceptPersonalDataNotice'), checked: Boolean(x.consentPrivacy), required: true, ...(e.consentPrivacy ? { error: e.consentPrivacy } : {}) })}
-${checkbox({
+${checkboxControl({ ...CITIZEN_CONTROLS, name: 'consentPrivacy', label: t(L, 'publicForm.iAcceptPersonalDataNotice'), checked: Boolean(x.consentPrivacy), required: true, error: e.consentPrivacy })}
+${checkboxControl({
+  ...CITIZEN_CONTROLS,
   name: 'consentPublish',
   label: t(L, 'publicForm.iAgreeThatQuestionAnswer'),
   checked: Boolean(x.consentPublish),
@@ -162,7 +169,8 @@ function challengeField(L: Lang, c: ChallengeView, error: string | undefined): S
 <p class="iq-hint">${t(L, 'publicForm.spamCheckQuestionAnsweredCorrectly')}</p>`;
   }
   return html`<input type="hidden" name="challenge_token" value="${c.token}">
-${input({
+${inputControl({
+  ...CITIZEN_CONTROLS,
   name: 'challenge_answer',
   id: 'f-challenge',
   label: t(L, 'publicForm.checkQuestion', { question: c.question }),
@@ -172,7 +180,7 @@ ${input({
   inputmode: 'numeric',
   maxlength: 20,
   hint: t(L, 'publicForm.questionKeepsAutomatedSpamOut'),
-  ...(error ? { error } : {}),
+  error,
 })}`;
 }
 

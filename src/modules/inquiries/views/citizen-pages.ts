@@ -2,8 +2,9 @@
  * Building blocks of the citizens' pages (the form, the status page, the Q&A section): their few
  * styles, dates as dd/mm/yyyy HH:mm, and text a person typed shown as paragraphs.
  */
-import { formatDate, formatDateTime } from '../../../platform/i18n/index.ts';
+import { formatDate, formatDateTime, type Lang } from '../../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
+import { t } from '../messages.ts';
 
 const RULES = [
   '.iq-form{display:grid;gap:1.1rem;max-width:44rem}',
@@ -18,9 +19,11 @@ const RULES = [
   '.iq-hint{font-size:.9rem;color:var(--muted);margin:0}',
   '.iq-error{color:#a3161a;font-weight:700;margin:0}',
   '.iq-error::before{content:"⚠ "}',
-  '.iq-radio,.iq-check{display:flex;align-items:flex-start;gap:.5rem;margin:.35rem 0}',
-  '.iq-radio input,.iq-check input{width:1.35rem;height:1.35rem;margin:.15rem 0 0;flex:none}',
-  '.iq-check label{font-weight:700}',
+  '.iq-check{display:flex;align-items:flex-start;gap:.5rem;margin:.35rem 0}',
+  '.iq-check input{width:1.35rem;height:1.35rem;margin:.15rem 0 0;flex:none}',
+  // A checkbox: the box and its label in a row like a radio button's, its hint and error below.
+  '.iq-field.iq-check{display:grid;grid-template-columns:auto 1fr;align-items:start;gap:.3rem .5rem;margin:0}',
+  '.iq-field.iq-check>input{margin:.5rem 0 .35rem}.iq-field.iq-check>label{margin:.35rem 0}.iq-field.iq-check>p{grid-column:1/-1}',
   '.iq-privacy{border-left:4px solid var(--line);background:var(--soft);padding:.75rem 1rem;font-size:.95rem}',
   '.iq-privacy p{margin:0 0 .5rem}.iq-privacy p:last-child{margin:0}',
   '.iq-summary{border:3px solid #a3161a;border-radius:4px;padding:.75rem 1rem;margin:0 0 1.25rem;max-width:44rem}',
@@ -43,6 +46,20 @@ const RULES = [
   '.iq-list h2{font-size:1.1rem;margin:0 0 .25rem}.iq-list p{margin:.25rem 0}',
   '.iq-meta{color:var(--muted);font-size:.95rem}',
 ];
+
+/**
+ * The look of the citizens' forms: the platform's form controls with the class names styled here,
+ * saying required and invalid with ARIA as well.
+ */
+export const CITIZEN_CONTROLS = {
+  classes: { field: 'iq-field', hint: 'iq-hint', error: 'iq-error', check: 'iq-check' },
+  explicitAria: true,
+} as const;
+
+/** The look of the error summary of the citizens' forms, and its title that names it. */
+export function citizenSummary(L: Lang): { className: string; title: string; titleId: string } {
+  return { className: 'iq-summary', title: t(L, 'publicCommon.notSentYetPleaseCorrect'), titleId: 'iq-summary-title' };
+}
 
 /** `<style>` for the head of these pages (the CSP allows inline styles; site.css may take them later). */
 export function inquiryStyle(): SafeHtml {

@@ -4,12 +4,11 @@
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
-import { csrfInput } from '../../../platform/views/form-controls.ts';
+import { csrfInput, errorSummary, inputControl, textareaControl } from '../../../platform/views/form-controls.ts';
 import { formatBytes } from '../../media/index.ts';
 import type { PublicStatus } from '../present/status.present.ts';
 import { LIMITS } from '../submission.service.ts';
-import { errorSummary, input, textarea, type Errors } from './citizen-form-controls.ts';
-import { dateOnly, dateTime, paragraphs } from './citizen-pages.ts';
+import { CITIZEN_CONTROLS, citizenSummary, dateOnly, dateTime, paragraphs } from './citizen-pages.ts';
 import { t } from '../messages.ts';
 
 export interface LookupView {
@@ -20,7 +19,7 @@ export interface LookupView {
   contact: string;
   /** The one answer for an unknown code and a wrong contact alike. */
   notFound: boolean;
-  errors: Errors;
+  errors: Readonly<Record<string, string>>;
   askHref: string;
   qaHref: string;
 }
@@ -32,7 +31,7 @@ export function notFoundMessage(L: Lang): string {
 export function lookupMain(v: LookupView): SafeHtml {
   const L = v.lang;
   return html`<h1>${t(L, 'common.trackYourRequest')}</h1>
-${errorSummary(L, v.errors, { code: 'f-code', contact: 'f-contact' }, ['code', 'contact'])}
+${errorSummary(L, v.errors, { ...citizenSummary(L), links: { code: 'f-code', contact: 'f-contact' } })}
 ${v.notFound ? html`<div class="iq-summary" role="alert" id="loi" tabindex="-1"><h2>${t(L, 'publicStatus.requestNotFound')}</h2><p>${notFoundMessage(L)}</p></div>` : ''}
 <p>${t(L, 'publicStatus.enterTrackingCodeYouReceived')}</p>
 ${lookupForm(v)}
@@ -43,8 +42,8 @@ function lookupForm(v: LookupView): SafeHtml {
   const L = v.lang;
   return html`<form method="post" action="${v.action}" class="iq-form" novalidate>
 ${csrfInput(v.csrf)}
-${input({ name: 'code', label: t(L, 'common.trackingCode'), value: v.code, required: true, autocomplete: 'off', spellcheck: false, maxlength: 40, hint: t(L, 'publicStatus.exampleHd7k3mQ0zpX9tb'), ...(v.errors.code ? { error: v.errors.code } : {}) })}
-${input({ name: 'contact', label: t(L, 'publicStatus.eMailPhoneNumberYou'), value: v.contact, required: true, autocomplete: 'off', spellcheck: false, maxlength: 254, ...(v.errors.contact ? { error: v.errors.contact } : {}) })}
+${inputControl({ ...CITIZEN_CONTROLS, name: 'code', label: t(L, 'common.trackingCode'), value: v.code, required: true, autocomplete: 'off', spellcheck: false, maxlength: 40, hint: t(L, 'publicStatus.exampleHd7k3mQ0zpX9tb'), error: v.errors.code })}
+${inputControl({ ...CITIZEN_CONTROLS, name: 'contact', label: t(L, 'publicStatus.eMailPhoneNumberYou'), value: v.contact, required: true, autocomplete: 'off', spellcheck: false, maxlength: 254, error: v.errors.contact })}
 <p><button type="submit" class="iq-button">${t(L, 'publicStatus.lookUp')}</button></p>
 </form>`;
 }
@@ -122,12 +121,12 @@ ${s.published ? html`<p>${t(L, 'publicStatus.questionAnswerPersonalDataRemoved')
 
 function addInfoForm(L: Lang, f: NonNullable<StatusView['addInfo']>): SafeHtml {
   return html`<h2 id="bo-sung">${t(L, 'publicStatus.addInformation')}</h2>
-${f.error ? errorSummary(L, { info: f.error }, { info: 'f-info' }, ['info']) : ''}
+${f.error ? errorSummary(L, { info: f.error }, { ...citizenSummary(L), links: { info: 'f-info' } }) : ''}
 <form method="post" action="${f.action}" class="iq-form" novalidate>
 ${csrfInput(f.csrf)}
 <input type="hidden" name="code" value="${f.code}">
 <input type="hidden" name="contact" value="${f.contact}">
-${textarea({ name: 'info', label: t(L, 'publicStatus.informationAdd'), value: f.value, required: true, maxlength: LIMITS.info[1], rows: 6, hint: t(L, 'publicStatus.infoHint', { min: LIMITS.info[0], max: LIMITS.info[1].toLocaleString(L === 'vi' ? 'vi-VN' : 'en-GB') }), ...(f.error ? { error: f.error } : {}) })}
+${textareaControl({ ...CITIZEN_CONTROLS, name: 'info', label: t(L, 'publicStatus.informationAdd'), value: f.value, required: true, maxlength: LIMITS.info[1], rows: 6, hint: t(L, 'publicStatus.infoHint', { min: LIMITS.info[0], max: LIMITS.info[1].toLocaleString(L === 'vi' ? 'vi-VN' : 'en-GB') }), error: f.error })}
 <p><button type="submit" class="iq-button">${t(L, 'publicStatus.sendInformation')}</button></p>
 </form>`;
 }
