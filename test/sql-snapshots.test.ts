@@ -113,7 +113,12 @@ describe('a citizen’s submission (inquiries.repo.ts insertReceivedAtOnce, with
       status = res.statusCode;
     });
     expect(status).toBe(201);
-    matchesSnapshot('inquiry-submission', 'A citizen’s submission: POST /api/v1/inquiries', statements, (s) => s.trimStart().startsWith('with ') && s.includes('insert into "inquiries"'));
+    matchesSnapshot(
+      'inquiry-submission',
+      'A citizen’s submission: POST /api/v1/inquiries',
+      statements,
+      (s) => s.trimStart().startsWith('with ') && s.includes('insert into "inquiries"'),
+    );
   });
 });
 
