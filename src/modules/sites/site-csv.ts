@@ -122,7 +122,7 @@ export function parseSitesCsv(text: string, lang: Lang): ParsedCsv {
     ...(twice.length ? [t(lang, 'csv.duplicateColumns', { columns: twice.join(', ') })] : []),
   ];
   if (headerReasons.length) return { rows: [], refused: [{ line: header.line, code: '', reasons: headerReasons }, ...refused] };
-  if (data.length === 0) return { rows: [], refused: [{ line: 0, code: '', reasons: [t(lang, 'csv.noRows')] }, ...refused] };
+  if (data.length === 0) return { rows: [], refused: refused.length ? refused : [{ line: 0, code: '', reasons: [t(lang, 'csv.noRows')] }] };
   if (data.length > MAX_ROWS) return { rows: [], refused: [{ line: 0, code: '', reasons: [t(lang, 'csv.tooManyRows', { max: MAX_ROWS })] }] };
 
   const rows: CsvRow[] = [];

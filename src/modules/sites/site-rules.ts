@@ -66,7 +66,8 @@ export function detailProblems(input: Partial<SiteInput>, lang: Lang, baseDomain
   }
   if ((input.address?.length ?? 0) > 500) add('address', t(lang, 'rule.tooLong', { max: 500 }));
   for (const host of input.hosts ?? []) {
-    if (!isHostName(host)) add('hosts', t(lang, 'rule.hostInvalid', { host }));
+    // A site's own host name is a public DNS name: at least one dot ("intranet" alone is refused).
+    if (!isHostName(host) || !host.includes('.')) add('hosts', t(lang, 'rule.hostInvalid', { host }));
     else if (host === baseDomain || host.endsWith(`.${baseDomain}`)) add('hosts', t(lang, 'rule.hostUnderBase', { host, base: baseDomain }));
   }
   if (input.themeColor !== undefined) {

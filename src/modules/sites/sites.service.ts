@@ -59,8 +59,10 @@ function summary(problems: readonly FieldProblem[], lang: Lang): string {
 /** Creates a site with its host names and skeleton; refuses bad details (422) and taken codes or hosts (409). */
 export async function createSite(deps: SitesDeps, actor: Actor, input: SiteInput, lang: Lang = 'vi'): Promise<SiteRow> {
   authorize(actor, 'sites.manage', null);
+  // The library is read before the transaction: on PGlite the transaction holds the one connection.
+  const logo = await logoOf(deps, input.logoMediaId, lang);
   const site = await withTx(deps.db, async (tx) => {
-    const { problems, conflicts, site } = await tryInsert(deps, tx, actor, input, lang);
+    const { problems, conflicts, site } = await tryInsert(deps, tx, actor, input, lang, logo);
     if (problems.length > 0) throw refuse(problems, lang);
     if (conflicts.length > 0)
       throw new Conflict(conflicts[0]!.field === 'code' ? 'site.code_taken' : 'site.host_taken', summary(conflicts, lang), { details: conflicts });
@@ -85,7 +87,7 @@ export async function importSites(deps: SitesDeps, actor: Actor, csvText: string
     const created = await withTx(deps.db, async (tx) => {
       const made: SiteRow[] = [];
       for (const row of parsed.rows) {
-        const { problems, conflicts, site } = await tryInsert(deps, tx, actor, row.input, lang);
+        const { problems, conflicts, site } = await tryInsert(deps, tx, actor, row.input, lang, NO_LOGO);
         const reasons = [...problems, ...conflicts].map((p) => p.message);
         if (reasons.length > 0) refused.push({ line: row.line, code: row.input.code, reasons });
         else made.push(site!);
@@ -113,12 +115,13 @@ async function tryInsert(
   actor: Actor,
   raw: SiteInput,
   lang: Lang,
+  chosen: ChosenLogo,
 ): Promise<{ problems: FieldProblem[]; conflicts: FieldProblem[]; site: SiteRow | undefined }> {
   const input = tidy(raw);
   const hosts = normaliseHosts(input.hosts ?? []);
-  const problems = [...codeProblems(input.code, lang), ...detailProblems({ ...input, hosts }, lang, deps.baseDomain)];
+  const problems = [...codeProblems(input.code, lang), ...detailProblems({ ...input, hosts }, lang, deps.baseDomain), ...chosen.problems];
   const parent = await parentProblems(tx, input.kind, input.parentCode ?? null, null, lang, problems);
-  const logo = await logoOf(deps, input.logoMediaId, lang, problems);
+  const logo = chosen.image;
   const conflicts: FieldProblem[] = [];
   if (isCodeShaped(input.code)) {
     if (await repo.findSiteByCode(tx, input.code)) conflicts.push({ field: 'code', message: t(lang, 'rule.codeTaken', { code: input.code }) });
@@ -167,15 +170,16 @@ async function tryInsert(
 /** A platform administrator changes a site (not its code); host names are replaced when given. */
 export async function updateSite(deps: SitesDeps, actor: Actor, code: string, changes: SiteChanges, lang: Lang = 'vi'): Promise<SiteRow> {
   authorize(actor, 'sites.manage', null);
+  const chosen = await logoOf(deps, changes.logoMediaId, lang);
   return withTx(deps.db, async (tx) => {
     const site = await lockedSite(tx, code, lang);
     const input = tidy(changes);
     const hosts = input.hosts === undefined ? undefined : normaliseHosts(input.hosts);
-    const problems = detailProblems({ ...input, ...(hosts ? { hosts } : {}) }, lang, deps.baseDomain);
+    const problems = [...detailProblems({ ...input, ...(hosts ? { hosts } : {}) }, lang, deps.baseDomain), ...chosen.problems];
     const kind = input.kind ?? site.kind;
     const parentChanged = input.parentCode !== undefined || input.kind !== undefined;
     const parent = parentChanged ? await parentProblems(tx, kind, input.parentCode ?? null, site, lang, problems) : undefined;
-    const logo = await logoOf(deps, input.logoMediaId, lang, problems);
+    const logo = chosen.image;
     if (problems.length > 0) throw refuse(problems, lang);
     if (hosts) {
       const taken = await repo.hostsTakenByOthers(tx, hosts, site.id);
@@ -198,15 +202,15 @@ export async function updateSite(deps: SitesDeps, actor: Actor, code: string, ch
 export async function updateIdentity(deps: SitesDeps, actor: Actor, siteId: number, changes: IdentityChanges, lang: Lang = 'vi'): Promise<SiteRow> {
   authorize(actor, 'site.identity', siteId);
   const allowed: IdentityChanges = pick(changes, IDENTITY_FIELDS);
+  const chosen = await logoOf(deps, allowed.logoMediaId, lang);
   return withTx(deps.db, async (tx) => {
     const found = await repo.findSiteById(tx, siteId);
     if (!found) throw new NotFound('site.not_found', t(lang, 'rule.notFound', { code: String(siteId) }));
     const site = await lockedSite(tx, found.code, lang);
     const input = tidy(allowed);
-    const problems = detailProblems(input, lang, deps.baseDomain);
-    const logo = await logoOf(deps, input.logoMediaId, lang, problems);
+    const problems = [...detailProblems(input, lang, deps.baseDomain), ...chosen.problems];
     if (problems.length > 0) throw refuse(problems, lang);
-    return saveChanges(tx, actor, site, rowPatch(input, logo), undefined);
+    return saveChanges(tx, actor, site, rowPatch(input, chosen.image), undefined);
   });
 }
 
@@ -317,13 +321,20 @@ async function parentProblems(
   return parent;
 }
 
-/** The image chosen as a logo (null: none), adding what is wrong with it to `problems`. */
-async function logoOf(deps: SitesDeps, id: number | null | undefined, lang: Lang, problems: FieldProblem[]): Promise<LogoImage | null | undefined> {
-  if (id === undefined || id === null) return id;
+/** The logo asked for: an image (null: none; undefined: unchanged), or what is wrong with it. */
+interface ChosenLogo {
+  image: LogoImage | null | undefined;
+  problems: FieldProblem[];
+}
+
+const NO_LOGO: ChosenLogo = { image: undefined, problems: [] };
+
+async function logoOf(deps: SitesDeps, id: number | null | undefined, lang: Lang): Promise<ChosenLogo> {
+  if (id === undefined || id === null) return { image: id, problems: [] };
   const image = await deps.logo(id);
-  if (!image) problems.push({ field: 'logoMediaId', message: t(lang, 'rule.logoMissing', { id }) });
-  else if (image.kind !== 'image') problems.push({ field: 'logoMediaId', message: t(lang, 'rule.logoNotImage') });
-  return image?.kind === 'image' ? image : undefined;
+  if (!image) return { image: undefined, problems: [{ field: 'logoMediaId', message: t(lang, 'rule.logoMissing', { id }) }] };
+  if (image.kind !== 'image') return { image: undefined, problems: [{ field: 'logoMediaId', message: t(lang, 'rule.logoNotImage') }] };
+  return { image, problems: [] };
 }
 
 function rowPatch(input: Partial<SiteInput>, logo: LogoImage | null | undefined): SiteUpdate {
