@@ -22,12 +22,10 @@ ${
     ? html`<p>${t(L, 'list.none')}</p>`
     : html`<div class="table-wrap"><table class="data sites-tree">
 <caption>${t(L, 'list.caption')}</caption>
-<thead><tr><th scope="col">${t(L, 'list.name')}</th><th scope="col">${t(L, 'list.code')}</th><th scope="col">${t(L, 'list.kind')}</th><th scope="col">${t(L, 'list.status')}</th><th scope="col">${t(L, 'list.addresses')}</th></tr></thead>
+<thead><tr><th scope="col">${t(L, 'list.name')}</th><th scope="col">${t(L, 'list.status')}</th><th scope="col">${t(L, 'list.addresses')}</th></tr></thead>
 <tbody>${s.rows.map(
         (r) => html`<tr>
-<th scope="row">${'— '.repeat(r.depth)}<a href="${r.editHref}" aria-label="${t(L, 'list.editSite', { name: r.name })}">${r.name}</a></th>
-<td><code>${r.code}</code></td>
-<td>${r.kind}</td>
+<th scope="row">${'— '.repeat(r.depth)}<a href="${r.editHref}" aria-label="${t(L, 'list.editSite', { name: r.name })}">${r.name}</a><br><span class="muted">${t(L, 'list.code')}: <code>${r.code}</code> · ${r.kind}</span></th>
 <td><span class="badge ${BADGE[r.status]}">${r.statusLabel}</span></td>
 <td>${r.addresses.map((a, i) => html`${i ? html`<br>` : ''}<code>${a}</code>`)}</td>
 </tr>`,
