@@ -64,7 +64,7 @@ describe.runIf(enabled)('sites administration in Chromium', () => {
     await check(admin, 'refused new site form');
 
     await admin.fill('#f-code', 'phuonghoankiem');
-    await Promise.all([admin.waitForURL(/\/quan-tri\/trang\/phuonghoankiem\/sua\?tb=da-tao$/), admin.click('form.form button[type=submit]')]);
+    await Promise.all([admin.waitForURL(/\/quan-tri\/trang\/sua\/phuonghoankiem\?tb=da-tao$/), admin.click('form.form button[type=submit]')]);
     expect(await admin.textContent('main')).toContain('Đã tạo trang.');
     expect(await admin.textContent('.checklist')).toContain('Trang “Giới thiệu” chưa có nội dung.');
     await screenshot(admin, 'site-edit-390');
@@ -141,9 +141,9 @@ describe.runIf(enabled)('sites administration in Chromium', () => {
   });
 
   it('closes the ward: it answers 410 with a link to the portal', async () => {
-    await admin.goto(h.url('/quan-tri/trang/phuonghoankiem/sua'));
+    await admin.goto(h.url('/quan-tri/trang/sua/phuonghoankiem'));
     await admin.check('input[name="status"][value="closed"]');
-    await Promise.all([admin.waitForURL(/tb=da-doi/), admin.click('form[action$="/trang-thai"] button[type=submit]')]);
+    await Promise.all([admin.waitForURL(/tb=da-doi/), admin.click('form[action^="/quan-tri/trang/trang-thai/"] button[type=submit]')]);
     expect(await admin.textContent('main')).toContain('Đã đổi trạng thái của trang.');
 
     const visitor = await h.newPage({ viewport: PHONE });

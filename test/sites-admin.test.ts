@@ -77,7 +77,7 @@ describe('the platform administrator', () => {
     expect(list.body).toContain('Các trang thông tin');
     expect(list.body).toMatch(/Cổng Thông tin điện tử Thành phố Kiểm thử[\s\S]*— <a[^>]*>Sở Tư pháp/);
     expect(list.body).toContain('<code>sotuphap.thanhpho.gov.vn</code>');
-    expect(list.body).toContain('href="/quan-tri/trang/sotuphap/sua"');
+    expect(list.body).toContain('href="/quan-tri/trang/sua/sotuphap"');
     const en = await c.get('/english/admin/sites');
     expect(en.statusCode).toBe(200);
     expect(en.body).toContain('<html lang="en"');
@@ -91,7 +91,7 @@ describe('the platform administrator', () => {
     expect(form.body).toContain('name="code"');
     const res = await c.post('/quan-tri/trang/moi', WARD);
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
-    expect(res.headers.location).toBe('/quan-tri/trang/phuonghoankiem/sua?tb=da-tao');
+    expect(res.headers.location).toBe('/quan-tri/trang/sua/phuonghoankiem?tb=da-tao');
 
     for (const [url, host] of [
       ['/', 'phuonghoankiem.localhost'],
@@ -162,10 +162,15 @@ describe('the platform administrator', () => {
 
   it('changes a site (not its code), refusing a parent that would make a cycle', async () => {
     const c = await as(admin);
-    const edit = await c.get('/quan-tri/trang/sotuphap/sua');
+    const edit = await c.get('/quan-tri/trang/sua/sotuphap');
     expect(edit.statusCode).toBe(200);
     expect(edit.body).toContain('Mã trang: sotuphap (không đổi được).');
     expect(edit.body).not.toContain('name="code"');
+    // The language switch leads to the same site's page in English.
+    expect(edit.body).toContain('href="/english/admin/sites/edit/sotuphap"');
+    const en = await c.get('/english/admin/sites/edit/sotuphap');
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('Site code: sotuphap (cannot change).');
     const values = {
       kind: 'department',
       parentCode: 'thanhpho',
@@ -183,13 +188,13 @@ describe('the platform administrator', () => {
       themeColor: '#0b5394',
       languages: ['en'],
     };
-    const saved = await c.post('/quan-tri/trang/sotuphap/sua', values);
+    const saved = await c.post('/quan-tri/trang/sua/sotuphap', values);
     expect(saved.statusCode, saved.body.slice(0, 400)).toBe(303);
     expect((await get('/', 'stp.thanhpho.gov.vn')).body).toContain('Sở Tư pháp Thành phố');
 
     // The portal under its own component site: a cycle.
-    await c.get('/quan-tri/trang/thanhpho/sua');
-    const cycle = await c.post('/quan-tri/trang/thanhpho/sua', { ...values, kind: 'portal', parentCode: 'sotuphap', nameVi: 'Cổng mới', hosts: '' });
+    await c.get('/quan-tri/trang/sua/thanhpho');
+    const cycle = await c.post('/quan-tri/trang/sua/thanhpho', { ...values, kind: 'portal', parentCode: 'sotuphap', nameVi: 'Cổng mới', hosts: '' });
     expect(cycle.statusCode).toBe(422);
     expect(cycle.body).toContain('Không thể đặt “sotuphap” làm trang cấp trên');
     expect(cycle.body).toContain('value="Cổng mới"');
@@ -206,8 +211,8 @@ describe('the platform administrator', () => {
 
   it('closes a site (410 with a link to the portal, content kept), never the portal, and reopens it', async () => {
     const c = await as(admin);
-    await c.get('/quan-tri/trang/phuonghoankiem/sua');
-    const closed = await c.post('/quan-tri/trang/phuonghoankiem/trang-thai', { status: 'closed' });
+    await c.get('/quan-tri/trang/sua/phuonghoankiem');
+    const closed = await c.post('/quan-tri/trang/trang-thai/phuonghoankiem', { status: 'closed' });
     expect(closed.statusCode).toBe(303);
     for (const [url, host] of [
       ['/', 'phuonghoankiem.localhost'],
@@ -230,14 +235,14 @@ describe('the platform administrator', () => {
     ).not.toHaveLength(0);
     expect((await c.get('/quan-tri/trang')).body).toMatch(/phuonghoankiem[\s\S]*Đã đóng/);
 
-    await c.get('/quan-tri/trang/thanhpho/sua');
-    const portalClosed = await c.post('/quan-tri/trang/thanhpho/trang-thai', { status: 'closed' });
+    await c.get('/quan-tri/trang/sua/thanhpho');
+    const portalClosed = await c.post('/quan-tri/trang/trang-thai/thanhpho', { status: 'closed' });
     expect(portalClosed.statusCode).toBe(422);
     expect(portalClosed.body).toContain('Không thể đóng cổng thông tin chính của thành phố.');
     expect((await get('/')).statusCode).toBe(200);
 
-    await c.get('/quan-tri/trang/phuonghoankiem/sua');
-    expect((await c.post('/quan-tri/trang/phuonghoankiem/trang-thai', { status: 'active' })).statusCode).toBe(303);
+    await c.get('/quan-tri/trang/sua/phuonghoankiem');
+    expect((await c.post('/quan-tri/trang/trang-thai/phuonghoankiem', { status: 'active' })).statusCode).toBe(303);
     expect((await get('/', 'phuonghoankiem.localhost')).statusCode).toBe(200);
     const actions = await t.db.db.selectFrom('audit_log').select('summary').where('action', '=', 'site.status_changed').execute();
     expect(actions.map((a) => JSON.stringify(a.summary))).toEqual([expect.stringContaining('"to":"closed"'), expect.stringContaining('"to":"active"')]);
@@ -311,7 +316,7 @@ describe('the site operator', () => {
 
   it('switches English off: no /english pages and no language switch', async () => {
     const c = await as(admin);
-    await c.get('/quan-tri/trang/sotuphap/sua');
+    await c.get('/quan-tri/trang/sua/sotuphap');
     const site = await t.modules.sites.sites.byCode('sotuphap');
     await t.modules.sites.sites.update(admin.actor, 'sotuphap', { languages: [] });
     expect((await get('/english/', 'sotuphap.localhost')).statusCode).toBe(404);

@@ -31,7 +31,7 @@ import {
   themeChoices,
 } from './sites.present.ts';
 import { CodeParams, ImportForm, NoticeQuery, SiteEditForm, SiteNewForm, StatusForm } from './sites.schema.ts';
-import { SITE_SEGMENTS as SEGMENT, siteAdminHref, sitesPaths } from './paths.ts';
+import { siteAdminHref, sitesPaths } from './paths.ts';
 import { sitesListView } from './views/sites-list.view.ts';
 import { editSiteView, newSiteView } from './views/site-edit.view.ts';
 import { importView } from './views/site-import.view.ts';
@@ -85,7 +85,7 @@ export function sitesAdmin(routes: Routes, lang: Lang, deps: AdminScreens): void
   // ── The tree ──
   routes.get(paths.sites[L], queryForm(NoticeQuery), async (request, reply) => {
     const s = await platformScope(request);
-    const rows = presentSiteList(await sites.list(), L, deps.baseDomain, (code) => siteAdminHref(L, code, 'edit'));
+    const rows = presentSiteList(await sites.list(), L, deps.baseDomain, (code) => siteAdminHref(L, code, 'siteEdit'));
     const { tb, so } = request.query;
     const notice = tb === 'da-nhap' ? { notice: { kind: 'ok' as const, text: t(L, 'import.created', { n: so ?? 0 }) } } : {};
     const main = sitesListView(L, { rows, newHref: sitesPaths.href(L, 'siteNew'), importHref: sitesPaths.href(L, 'siteImport'), baseDomain: deps.baseDomain });
@@ -115,7 +115,7 @@ export function sitesAdmin(routes: Routes, lang: Lang, deps: AdminScreens): void
   routes.post(paths.siteNew[L], formRoute(SiteNewForm, { render: newScreen }), async (request, reply) => {
     const s = await platformScope(request);
     const site = await sites.create(s.actor, inputFromForm(request.body), L);
-    return reply.redirect(`${siteAdminHref(L, site.code, 'edit')}?tb=da-tao`, 303);
+    return reply.redirect(`${siteAdminHref(L, site.code, 'siteEdit')}?tb=da-tao`, 303);
   });
 
   // ── One site: its details, status and checklist ──
@@ -135,13 +135,13 @@ export function sitesAdmin(routes: Routes, lang: Lang, deps: AdminScreens): void
       code,
       name: siteName(site, L),
       viewHref: `/s/${code}/`,
-      action: siteAdminHref(L, code, 'edit'),
+      action: siteAdminHref(L, code, 'siteEdit'),
       csrf: csrfToken(request, reply),
       values,
       errors: form.errors,
       choices: await choicesFor(s, all, { code, logo: site.logo_media_id, siteIds: [site.id, ...(site.parent_id ? [site.parent_id] : [])] }, values.themeColor),
       listHref,
-      status: { action: siteAdminHref(L, code, 'status'), value: site.status, error: form.statusError },
+      status: { action: siteAdminHref(L, code, 'siteStatus'), value: site.status, error: form.statusError },
       gaps: await sites.checklist(site, L),
     });
     return admin.send(
@@ -153,24 +153,30 @@ export function sitesAdmin(routes: Routes, lang: Lang, deps: AdminScreens): void
     );
   };
 
-  const editPath = `${paths.sites[L]}/:code`;
+  const editPath = `${paths.siteEdit[L]}/:code`;
+  const statusPath = `${paths.siteStatus[L]}/:code`;
   const NOTICES: Record<string, 'edit.created' | 'edit.saved' | 'edit.statusSaved'> = {
     'da-tao': 'edit.created',
     'da-luu': 'edit.saved',
     'da-doi': 'edit.statusSaved',
   };
   const noticeQuery = queryForm(NoticeQuery);
-  routes.get(`${editPath}${SEGMENT.edit[L]}`, { ...noticeQuery, schema: { ...noticeQuery.schema, params: CodeParams } }, async (request, reply) => {
+  routes.get(editPath, { ...noticeQuery, schema: { ...noticeQuery.schema, params: CodeParams } }, async (request, reply) => {
     const key = NOTICES[request.query.tb ?? ''];
     return editScreen(request, reply, { errors: {} }, 200, key ? t(L, key) : undefined);
   });
 
   const editForm = formRoute(SiteEditForm, { render: (request, reply, state, status) => editScreen(request, reply, state, status) });
-  routes.post(`${editPath}${SEGMENT.edit[L]}`, { ...editForm, schema: { ...editForm.schema, params: CodeParams } }, async (request, reply) => {
+  routes.post(editPath, { ...editForm, schema: { ...editForm.schema, params: CodeParams } }, async (request, reply) => {
     const s = await platformScope(request);
     await sites.update(s.actor, request.params.code, changesFromForm(request.body), L);
-    return reply.redirect(`${siteAdminHref(L, request.params.code, 'edit')}?tb=da-luu`, 303);
+    return reply.redirect(`${siteAdminHref(L, request.params.code, 'siteEdit')}?tb=da-luu`, 303);
   });
+
+  // The status form posts here; its address in the other language (the language switch of a refused form) leads back.
+  routes.get(statusPath, { schema: { params: CodeParams, querystring: NoQuery } }, async (request, reply) =>
+    reply.redirect(siteAdminHref(L, request.params.code, 'siteEdit'), 303),
+  );
 
   const statusForm = formRoute(StatusForm, {
     render: (request, reply, state, status) =>
@@ -181,10 +187,10 @@ export function sitesAdmin(routes: Routes, lang: Lang, deps: AdminScreens): void
         status,
       ),
   });
-  routes.post(`${editPath}${SEGMENT.status[L]}`, { ...statusForm, schema: { ...statusForm.schema, params: CodeParams } }, async (request, reply) => {
+  routes.post(statusPath, { ...statusForm, schema: { ...statusForm.schema, params: CodeParams } }, async (request, reply) => {
     const s = await platformScope(request);
     await sites.setStatus(s.actor, request.params.code, request.body.status, L);
-    return reply.redirect(`${siteAdminHref(L, request.params.code, 'edit')}?tb=da-doi`, 303);
+    return reply.redirect(`${siteAdminHref(L, request.params.code, 'siteEdit')}?tb=da-doi`, 303);
   });
 
   // ── Many sites from a CSV file ──
