@@ -76,11 +76,7 @@ export function sitesModule(platform: Platform, later: () => SitesLater) {
       return media && { kind: media.kind, url: media.variants[0]?.url ?? media.url };
     },
   };
-  const sites = service.sitesUseCases(deps, {
-    changed: () => directory.invalidate(),
-    checks,
-    contactsHref: (lang) => sitesPaths.href(lang, 'siteIdentity'),
-  });
+  const sites = service.sitesUseCases(deps, { changed: () => directory.invalidate(), checks });
 
   /** Admin screens' dependencies, once every module is built. */
   const screens = () => {

@@ -19,17 +19,22 @@ export interface SiteGap {
 /** A module's part of the checklist for `site`, in `lang`. */
 export type SiteCheck = (site: SiteRow, lang: Lang) => Promise<readonly SiteGap[]>;
 
-/** The site's own part: the contacts and the person responsible shown in every page's footer. */
-export function contactGaps(site: SiteRow, lang: Lang, href: string): SiteGap[] {
+/**
+ * The site's own part: the contacts and the person responsible shown in every page's footer,
+ * each linked to its field (both pages that show the checklist have the contact fields).
+ */
+export function contactGaps(site: SiteRow, lang: Lang): SiteGap[] {
   const gaps: SiteGap[] = [];
   const missing = (['address', 'phone', 'email'] as const).filter((f) => !site[f].trim());
-  if (missing.length) gaps.push({ key: 'contacts', label: t(lang, 'gap.contacts', { fields: missing.map((f) => t(lang, `gap.${f}`)).join(', ') }), href });
-  if (!site.responsible_person.trim()) gaps.push({ key: 'responsible', label: t(lang, 'gap.responsible'), href });
+  if (missing.length) {
+    gaps.push({ key: 'contacts', label: t(lang, 'gap.contacts', { fields: missing.map((f) => t(lang, `gap.${f}`)).join(', ') }), href: `#f-${missing[0]}` });
+  }
+  if (!site.responsible_person.trim()) gaps.push({ key: 'responsible', label: t(lang, 'gap.responsible'), href: '#f-responsiblePerson' });
   return gaps;
 }
 
 /** Every check's gaps, in the order the checks were added (the site's own last). */
-export async function checklistOf(checks: readonly SiteCheck[], site: SiteRow, lang: Lang, contactsHref: string): Promise<SiteGap[]> {
+export async function checklistOf(checks: readonly SiteCheck[], site: SiteRow, lang: Lang): Promise<SiteGap[]> {
   const parts = await Promise.all(checks.map((check) => check(site, lang)));
-  return [...parts.flat(), ...contactGaps(site, lang, contactsHref)];
+  return [...parts.flat(), ...contactGaps(site, lang)];
 }

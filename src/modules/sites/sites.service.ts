@@ -395,7 +395,7 @@ async function announce(tx: Tx): Promise<void> {
  * The use cases with their dependencies bound; `changed` runs after each committed change (the
  * site directory of this process forgets its sites at once, before other processes' notices).
  */
-export function sitesUseCases(deps: SitesDeps, after: { changed(): void; checks: readonly SiteCheck[]; contactsHref(lang: Lang): string }) {
+export function sitesUseCases(deps: SitesDeps, after: { changed(): void; checks: readonly SiteCheck[] }) {
   const then = async <T>(work: Promise<T>): Promise<T> => {
     const result = await work;
     after.changed();
@@ -411,7 +411,7 @@ export function sitesUseCases(deps: SitesDeps, after: { changed(): void; checks:
     byCode: (code: string, lang?: Lang) => siteByCode(deps.db, code, lang),
     byId: (id: number) => repo.findSiteById(deps.db, id),
     /** What the regulations require `site` to show that is still empty. */
-    checklist: (site: SiteRow, lang: Lang) => checklistOf(after.checks, site, lang, after.contactsHref(lang)),
+    checklist: (site: SiteRow, lang: Lang) => checklistOf(after.checks, site, lang),
   };
 }
 
