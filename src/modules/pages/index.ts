@@ -15,6 +15,9 @@ import type { SitesModule } from '../sites/index.ts';
 import { t } from './messages.ts';
 
 export type { PageInput } from './pages.service.ts';
+/** A page nobody has written yet (a new site's fixed pages): for lists that should leave it out. */
+export { isEmptyPage } from './pages.service.ts';
+export { FIXED_PAGES, REQUIRED_PAGES } from './fixed-pages.ts';
 
 const SEARCH_TYPE = 'page';
 
