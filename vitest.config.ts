@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * those that spawn server or CLI processes (crash recovery, the command line: minutes each).
  * `npm test` runs both projects.
  */
-const SLOW = ['e2e/**/*.test.ts', 'test/inquiries-crash.test.ts', 'test/cli.test.ts'];
+const SLOW = ['e2e/**/*.test.ts', 'test/inquiries-crash.test.ts', 'test/cli.test.ts', 'test/sites-cli.test.ts'];
 
 export default defineConfig({
   test: {

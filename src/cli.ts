@@ -3,6 +3,7 @@
  * Works on the same data as the server (DATA_DIR or DATABASE_URL). With the embedded
  * database the server must be stopped first: PGlite allows one process at a time.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -13,6 +14,8 @@ import { compareText, formatDateTime } from './platform/i18n/index.ts';
 import { verifyAuditChain } from './modules/audit/index.ts';
 import { listRecentMail } from './platform/mail/index.ts';
 import { CalendarRangeError } from './modules/calendar/index.ts';
+import { defaultEnglishName, SITE_KINDS, SITE_STATUSES, type SiteChanges } from './modules/sites/index.ts';
+import type { SiteKind, SiteStatus } from './platform/db/schema.ts';
 
 interface Command {
   summary: string;
@@ -180,6 +183,71 @@ const commands: Record<string, Command> = {
       for (const [name, n] of Object.entries(counts)) console.log(`${name}: ${n} documents indexed`);
     },
   },
+  'sites:create': {
+    summary: 'Create a site with its standard menu and empty fixed pages (served at once by a running server).',
+    usage:
+      'sites:create --code <code> --name "<name>" --kind portal|department|ward|other --parent <code> [--host <name>]… [--name-en …] [--owner …] [--email …] [--phone …]',
+    async run({ modules, args }) {
+      const { values } = parseSiteArgs(args);
+      if (!values.code || !values.name || !values.kind)
+        throw new UsageError('sites:create needs --code, --name and --kind (and --parent unless it is a portal).');
+      const changes = siteChangesOf(values);
+      const site = await modules.sites.sites
+        .create(CLI_ACTOR, {
+          ...changes,
+          code: values.code,
+          kind: kindOf(values.kind)!,
+          nameVi: values.name,
+          nameEn: values['name-en'] || defaultEnglishName(values.name),
+        })
+        .catch(refusedSite);
+      console.log(`Created ${site.code} (${site.kind}, id ${site.id}): ${site.name_vi}`);
+    },
+  },
+  'sites:update': {
+    summary: "Change a site's details (not its code); --host replaces its host names, --no-hosts removes them.",
+    usage: 'sites:update <code> [--name …] [--name-en …] [--kind …] [--parent …] [--host <name>]… [--no-hosts] [--email …] [--theme #rrggbb] …',
+    async run({ modules, args }) {
+      const { values, positionals } = parseSiteArgs(args);
+      const code = positionals[0] ?? values.code;
+      if (!code) throw new UsageError('sites:update needs the code of the site: sites:update <code> --name …');
+      const changes = siteChangesOf(values);
+      if (Object.keys(changes).length === 0) throw new UsageError('sites:update: nothing to change (give --name, --email, --host…).');
+      const site = await modules.sites.sites.update(CLI_ACTOR, code, changes).catch(refusedSite);
+      console.log(`Updated ${site.code}: ${Object.keys(changes).join(', ')}`);
+    },
+  },
+  'sites:status': {
+    summary: 'Set a site active, under maintenance or closed (a closed site answers 410; its content stays).',
+    usage: 'sites:status <code> active|maintenance|closed',
+    async run({ modules, args }) {
+      const [code, status] = args;
+      if (!code || !status) throw new UsageError('Usage: sites:status <code> active|maintenance|closed');
+      if (!(SITE_STATUSES as readonly string[]).includes(status)) throw new UsageError(`Unknown status "${status}": active, maintenance or closed.`);
+      const site = await modules.sites.sites.setStatus(CLI_ACTOR, code, status as SiteStatus).catch(refusedSite);
+      console.log(`${site.code} is now ${site.status}.`);
+    },
+  },
+  'sites:import': {
+    summary: 'Create the sites of a CSV file in one transaction: all of them, or none and every refused line with why.',
+    usage: 'sites:import <file.csv>',
+    async run({ modules, args }) {
+      const file = args[0];
+      if (!file) throw new UsageError('Usage: sites:import <file.csv> (columns: README, "How a city adds its sites").');
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+      } catch (err) {
+        throw new UsageError(`Cannot read ${file} as UTF-8 text: ${(err as Error).message}`);
+      }
+      const result = await modules.sites.sites.importCsv(CLI_ACTOR, text);
+      if (!result.ok) {
+        for (const r of result.refused) console.error(`${r.line === 0 ? 'file' : `line ${r.line}`}${r.code ? ` (${r.code})` : ''}: ${r.reasons.join(' ')}`);
+        throw new CheckFailed(`No site created: ${result.refused.length} line(s) refused.`, 1);
+      }
+      console.log(`Created ${result.created.length} sites: ${result.created.map((s) => s.code).join(', ')}`);
+    },
+  },
   'sites:list': {
     summary: 'List the sites with their codes, kinds, host names and status.',
     usage: 'sites:list [--json]',
@@ -212,6 +280,89 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** What the sites commands take (the CSV's columns say the same in README). */
+const SITE_OPTIONS = {
+  code: { type: 'string' },
+  kind: { type: 'string' },
+  parent: { type: 'string' },
+  name: { type: 'string' },
+  'name-en': { type: 'string' },
+  owner: { type: 'string' },
+  'owner-en': { type: 'string' },
+  responsible: { type: 'string' },
+  address: { type: 'string' },
+  phone: { type: 'string' },
+  fax: { type: 'string' },
+  email: { type: 'string' },
+  host: { type: 'string', multiple: true },
+  'no-hosts': { type: 'boolean' },
+  theme: { type: 'string' },
+  languages: { type: 'string' },
+} as const;
+
+/** The option that sets each field of a site (to name it in a refusal). */
+const OPTION_OF: Record<string, string> = {
+  code: '--code',
+  kind: '--kind',
+  parentCode: '--parent',
+  nameVi: '--name',
+  nameEn: '--name-en',
+  ownerNameVi: '--owner',
+  ownerNameEn: '--owner-en',
+  responsiblePerson: '--responsible',
+  address: '--address',
+  phone: '--phone',
+  fax: '--fax',
+  email: '--email',
+  hosts: '--host',
+  themeColor: '--theme',
+  languages: '--languages',
+  status: 'status',
+};
+
+const CLI_ACTOR = { kind: 'system', label: 'cli' } as const;
+
+type SiteValues = ReturnType<typeof parseSiteArgs>['values'];
+
+function parseSiteArgs(args: string[]) {
+  return parseArgs({ args, options: SITE_OPTIONS, allowPositionals: true });
+}
+
+function kindOf(value: string | undefined): SiteKind | undefined {
+  if (value === undefined) return undefined;
+  if (!(SITE_KINDS as readonly string[]).includes(value)) throw new UsageError(`Unknown kind "${value}": ${SITE_KINDS.join(', ')}.`);
+  return value as SiteKind;
+}
+
+/** The fields a sites command sets, from its options (only those given). */
+function siteChangesOf(v: SiteValues): SiteChanges {
+  const set = <K extends keyof SiteChanges>(key: K, value: SiteChanges[K] | undefined) => (value === undefined ? {} : { [key]: value });
+  return {
+    ...set('kind', kindOf(v.kind)),
+    ...set('parentCode', v.parent === undefined ? undefined : v.parent || null),
+    ...set('nameVi', v.name),
+    ...set('nameEn', v['name-en']),
+    ...set('ownerNameVi', v.owner),
+    ...set('ownerNameEn', v['owner-en']),
+    ...set('responsiblePerson', v.responsible),
+    ...set('address', v.address),
+    ...set('phone', v.phone),
+    ...set('fax', v.fax),
+    ...set('email', v.email),
+    ...set('hosts', v['no-hosts'] ? [] : v.host),
+    ...set('themeColor', v.theme),
+    ...set('languages', v.languages === undefined ? undefined : v.languages.split(/[\s,]+/).filter(Boolean)),
+  };
+}
+
+/** A refusal of the sites module, one problem a line, named by the command's option. */
+function refusedSite(err: unknown): never {
+  if (isDomainError(err) && err.details.length > 0) {
+    throw new UsageError([`Refused (${err.code}):`, ...err.details.map((d) => `  ${OPTION_OF[d.field] ?? d.field}: ${d.message}`)].join('\n'));
+  }
+  throw err;
+}
+
 class UsageError extends Error {}
 
 /** "2026-02-13 16:30", "2026-02-13T16:30", "13/02/2026 16:30" or a day alone (00:00), in Việt Nam time (UTC+7). */
@@ -226,8 +377,14 @@ function parseVnDateTime(text: string): Date | undefined {
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59) return undefined;
   return new Date(utc);
 }
-/** A check that ran and found problems: exit 2, message already explains. */
-class CheckFailed extends Error {}
+/** A check that ran and found problems: exit 2 (or the code given), message already explains. */
+class CheckFailed extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 2) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
 
 function help(): void {
   console.log('Usage: npm run cli -- <command> [options]\n');
@@ -263,7 +420,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof CheckFailed) {
       console.error(err.message);
-      process.exit(2);
+      process.exit(err.exitCode);
     }
     if (err instanceof ConfigError || err instanceof UsageError) console.error(err.message);
     else if (isDomainError(err)) console.error(`${err.message} (${err.code})`);

@@ -30,11 +30,13 @@ import { inquiriesModule } from './modules/inquiries/index.ts';
  */
 export function createModules(platform: Platform, extra: (built: { sites: SitesModule; shell: SiteShell; search: SearchModule }) => Module[] = () => []) {
   const audit = auditModule(platform);
-  const sites = sitesModule(platform);
-  const menus = menusModule(platform);
+  // The sites' admin screens use the admin frame and the media library, built later (accounts
+  // needs the site directory): reached once every module exists.
+  const sites = sitesModule(platform, () => ({ accounts, media }));
+  const menus = menusModule(platform, { sites });
   const shell = siteShellModule(platform, { sites, menus: menus.menus });
   const search = searchModule(platform, { sites, shell });
-  const pages = pagesModule(platform, { shell, search });
+  const pages = pagesModule(platform, { sites, shell, search });
   const demo = demoModule(platform, { sites, menus, pages });
   const accounts = accountsModule(platform, { sites });
   const admin = adminModule(platform, { accounts, audit });

@@ -77,11 +77,17 @@ describe('routing a request to its site', () => {
     expect(res.body).not.toContain('<script>');
   });
 
-  it('hides a disabled site and flags one under maintenance', async () => {
+  it('flags a site under maintenance, and answers 410 for a closed one with a link to the portal', async () => {
     await t.modules.sites.setStatus('sotuphap', 'maintenance');
     expect((await get('/s/sotuphap/')).body).toContain('Trang đang bảo trì');
-    await t.modules.sites.setStatus('sotuphap', 'disabled');
-    expect((await get('/s/sotuphap/')).statusCode).toBe(404);
+    await t.modules.sites.setStatus('sotuphap', 'closed');
+    const closed = await get('/s/sotuphap/');
+    expect(closed.statusCode).toBe(410);
+    expect(closed.body).toContain('Trang thông tin đã ngừng hoạt động');
+    expect(closed.body).toContain('href="http://localhost:3000/"');
+    expect((await get('/', { host: 'sotuphap.hanoi.gov.vn' })).statusCode).toBe(410);
+    // It is in no list of sites.
+    expect((await get('/', { host: 'khongton.tai.example' })).body).not.toContain('Sở Tư pháp');
   });
 });
 

@@ -12,6 +12,7 @@ export const ACTIONS = [
   'accounts.manage',
   'grants.manage',
   'sites.manage',
+  'site.identity',
   'site.settings',
   'menus.manage',
   'audit.view',
@@ -32,7 +33,10 @@ export const MATRIX: Record<Action, readonly Role[]> = {
   'accounts.list': ['site_operator'],
   'accounts.manage': ['site_operator'],
   'grants.manage': ['site_operator'],
+  /** Creating, changing, closing and importing sites (the city's tree, host names): platform admins only. */
   'sites.manage': [],
+  /** A site's own names, owner agency, contacts, logo and theme colour. */
+  'site.identity': ['site_operator'],
   'site.settings': ['site_operator'],
   'menus.manage': ['site_operator'],
   'audit.view': ['auditor'],

@@ -14,11 +14,16 @@ export function listMenuItems(db: DbOrTx, siteId: number, lang: string): Promise
     .execute();
 }
 
-export async function insertMenuItem(
+/** Inserts the items of one level (siblings: distinct positions). */
+export async function insertMenuItems(
   db: DbOrTx,
-  item: { site_id: number; lang: string; parent_id: number | null; position: number; label: string; href: string },
-): Promise<MenuItemRow> {
-  return db.insertInto('menu_items').values(item).returningAll().executeTakeFirstOrThrow();
+  items: readonly { site_id: number; lang: string; parent_id: number | null; position: number; label: string; href: string }[],
+): Promise<MenuItemRow[]> {
+  return db
+    .insertInto('menu_items')
+    .values([...items])
+    .returningAll()
+    .execute();
 }
 
 export async function deleteMenu(db: DbOrTx, siteId: number, lang: string): Promise<void> {

@@ -2,7 +2,7 @@
  * Menus of a site, per language, as a tree. Read on every page, so kept in memory and
  * dropped when this process changes a menu (other processes see it within 30 s).
  */
-import { withTx, type Db } from '../../platform/db/create-db.ts';
+import { withTx, type Db, type Tx } from '../../platform/db/create-db.ts';
 import { Memo } from '../../platform/cache/memo.ts';
 import { Invalid } from '../../platform/http/errors.ts';
 import { cleanText } from '../../platform/text/index.ts';
@@ -50,20 +50,7 @@ export class MenuService {
     if (problems.length > 0) throw new Invalid('menu.invalid', problems.join(' '));
     await withTx(this.#db, async (tx) => {
       await repo.deleteMenu(tx, siteId, lang);
-      const insertLevel = async (level: readonly MenuInput[], parentId: number | null): Promise<void> => {
-        for (const [position, item] of level.entries()) {
-          const row = await repo.insertMenuItem(tx, {
-            site_id: siteId,
-            lang,
-            parent_id: parentId,
-            position,
-            label: cleanText(item.label),
-            href: item.href.trim(),
-          });
-          if (item.children?.length) await insertLevel(item.children, row.id);
-        }
-      };
-      await insertLevel(items, null);
+      await insertTree(tx, siteId, lang, items);
       await announceChange(tx, siteId);
       if (actor)
         await recordAudit(tx, {
@@ -76,6 +63,27 @@ export class MenuService {
         });
     });
     this.#memo.invalidate(`${siteId}:${lang}`);
+  }
+
+  /**
+   * Writes a new site's first menu in `tx` (the transaction that creates the site: the sites
+   * module's `onSiteCreated`). Nothing of this site is in memory yet, so nothing to forget.
+   */
+  async writeFirst(tx: Tx, siteId: number, lang: string, items: readonly MenuInput[]): Promise<void> {
+    await insertTree(tx, siteId, lang, items);
+  }
+}
+
+/** Inserts a menu tree, one statement per level of each branch. */
+async function insertTree(tx: Tx, siteId: number, lang: string, items: readonly MenuInput[], parentId: number | null = null): Promise<void> {
+  if (items.length === 0) return;
+  const rows = await repo.insertMenuItems(
+    tx,
+    items.map((item, position) => ({ site_id: siteId, lang, parent_id: parentId, position, label: cleanText(item.label), href: item.href.trim() })),
+  );
+  for (const [position, item] of items.entries()) {
+    const row = rows.find((r) => r.position === position);
+    if (row && item.children?.length) await insertTree(tx, siteId, lang, item.children, row.id);
   }
 }
 

@@ -1,16 +1,23 @@
-/** Pages: the fixed pages of each site (introduction, functions, leaders, contacts). */
+/**
+ * Pages: the fixed pages of each site (introduction, functions, leaders, contacts). A new site gets
+ * its fixed pages empty, and its checklist names the required ones still empty.
+ */
 import type { Platform } from '../../platform/platform.ts';
 import { defineModule } from '../../platform/module.ts';
 import type { SiteShell } from '../site-shell/index.ts';
-import { t } from './messages.ts';
 import { pagePages } from './pages.public.ts';
 import * as service from './pages.service.ts';
 import type { PageRow } from '../../platform/db/schema.ts';
 import { htmlToText } from '../../platform/text/index.ts';
 import type { SearchableType, SearchDocument, SearchModule } from '../search/index.ts';
 import { PATHS } from '../site-shell/index.ts';
+import type { SitesModule } from '../sites/index.ts';
+import { t } from './messages.ts';
 
 export type { PageInput } from './pages.service.ts';
+/** A page nobody has written yet (a new site's fixed pages): for lists that should leave it out. */
+export { isEmptyPage } from './pages.service.ts';
+export { FIXED_PAGES, REQUIRED_PAGES } from './fixed-pages.ts';
 
 const SEARCH_TYPE = 'page';
 
@@ -28,7 +35,7 @@ function searchDocument(page: PageRow): SearchDocument {
   };
 }
 
-export function pagesModule(platform: Platform, deps: { shell: SiteShell; search?: SearchModule }) {
+export function pagesModule(platform: Platform, deps: { sites: Pick<SitesModule, 'onSiteCreated' | 'addCheck'>; shell: SiteShell; search?: SearchModule }) {
   const search = deps.search?.search;
   const searchType: SearchableType = {
     type: SEARCH_TYPE,
@@ -38,15 +45,23 @@ export function pagesModule(platform: Platform, deps: { shell: SiteShell; search
       for (let after = 0; ; ) {
         const rows = await service.pagesAfter(db, after, 200);
         if (rows.length === 0) return;
-        for (const row of rows) yield searchDocument(row);
+        // A fixed page nobody has written yet has nothing to find.
+        for (const row of rows) if (!service.isEmptyPage(row)) yield searchDocument(row);
         after = rows[rows.length - 1]!.id;
       }
     },
   };
   const onSaved: service.PageSavedHook | undefined = search ? (tx, page) => search.index(tx, SEARCH_TYPE, searchDocument(page)) : undefined;
+  deps.sites.onSiteCreated((tx, site) => service.writeFixedPages(tx, site.id));
+  deps.sites.addCheck(async (site, lang) => {
+    const empty = await service.emptyRequiredPages(platform.db, site.id, site.languages);
+    const vi = empty.filter((p) => p.lang === 'vi').map((p) => ({ key: `page:vi:${p.slug}`, label: t(lang, 'gap.page', { title: p.title }) }));
+    const others = empty.filter((p) => p.lang !== 'vi');
+    return others.length ? [...vi, { key: 'pages:other-languages', label: t(lang, 'gap.english', { titles: others.map((p) => p.title).join(', ') }) }] : vi;
+  });
   return defineModule({
     name: 'pages',
-    needs: ['site-shell', 'search'],
+    needs: ['sites', 'site-shell', 'search'],
     publicRoutes: (routes, lang) => pagePages(routes, lang, platform.db, deps.shell),
     searchTypes: search ? [searchType] : [],
     provides: {

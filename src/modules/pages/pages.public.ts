@@ -1,12 +1,13 @@
 /** Public HTML of fixed pages: /trang/<slug> and /english/page/<slug>. Cacheable. */
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/create-db.ts';
-import { formatDate, t, type Lang } from '../../platform/i18n/index.ts';
+import { formatDate, type Lang } from '../../platform/i18n/index.ts';
 import type { Routes } from '../../platform/module.ts';
 import { html, raw } from '../../platform/views/html.ts';
 import { requireSite, siteHref } from '../sites/index.ts';
 import { PATHS, type SiteShell } from '../site-shell/index.ts';
-import { getPage, pageExists } from './pages.service.ts';
+import { getPage, isEmptyPage, pageExists } from './pages.service.ts';
+import { t } from './messages.ts';
 
 const PageParams = Type.Object({ slug: Type.String({ maxLength: 300 }) });
 
@@ -25,7 +26,7 @@ export function pagePages(routes: Routes, lang: Lang, db: Db, shell: SiteShell):
       main: html`<article class="page">
 <h1>${page.title}</h1>
 ${page.summary ? html`<p class="lead">${page.summary}</p>` : ''}
-<div class="prose">${raw(page.body_html)}</div>
+${isEmptyPage(page) ? html`<p class="muted">${t(lang, 'page.empty')}</p>` : html`<div class="prose">${raw(page.body_html)}</div>`}
 <p class="muted updated">${t(lang, 'page.updated', { date: formatDate(page.updated_at) })}</p>
 </article>`,
     });

@@ -39,3 +39,18 @@ export async function upsertPage(
 export function pagesAfter(db: DbOrTx, afterId: number, limit: number): Promise<PageRow[]> {
   return db.selectFrom('pages').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
+
+/** Adds pages a site does not have yet (its first, empty fixed pages); existing ones stay. */
+export async function insertMissingPages(db: DbOrTx, pages: readonly { site_id: number; lang: string; slug: string; title: string }[]): Promise<void> {
+  if (pages.length === 0) return;
+  await db
+    .insertInto('pages')
+    .values(pages.map((p) => ({ ...p, summary: '', body_html: '' })))
+    .onConflict((oc) => oc.columns(['site_id', 'lang', 'slug']).doNothing())
+    .execute();
+}
+
+/** The slug, title and body of a site's pages among `slugs`. */
+export function pagesBySlug(db: DbOrTx, siteId: number, slugs: readonly string[]): Promise<Pick<PageRow, 'lang' | 'slug' | 'title' | 'body_html'>[]> {
+  return db.selectFrom('pages').select(['lang', 'slug', 'title', 'body_html']).where('site_id', '=', siteId).where('slug', 'in', slugs).execute();
+}

@@ -5,11 +5,15 @@
 import type { Db, Tx } from '../../platform/db/create-db.ts';
 import type { PageRow } from '../../platform/db/schema.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
-import { cleanText, slugify } from '../../platform/text/index.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
+import { LANGS } from '../../platform/i18n/index.ts';
+import { cleanText, htmlToText, slugify } from '../../platform/text/index.ts';
 import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import * as repo from './pages.repo.ts';
 import { announceChange } from '../../platform/cache/page-cache.ts';
 import { withTx } from '../../platform/db/create-db.ts';
+import { FIXED_PAGES, REQUIRED_PAGES } from './fixed-pages.ts';
+import { t } from './messages.ts';
 
 export interface PageInput {
   lang: string;
@@ -46,6 +50,35 @@ export async function getPage(db: Db, siteId: number, lang: string, slug: string
   const page = await repo.findPage(db, siteId, lang, slug);
   if (!page) throw new NotFound('page.not_found', `No page "${slug}"`);
   return page;
+}
+
+/** A page with nothing in it yet (a fixed page as a new site gets it). */
+export function isEmptyPage(page: Pick<PageRow, 'body_html'>): boolean {
+  return htmlToText(page.body_html).trim() === '';
+}
+
+/**
+ * A new site's fixed pages, empty, in every language (the sites module's `onSiteCreated`, in the
+ * transaction that creates the site). Not indexed for search: there is nothing to find yet.
+ */
+export async function writeFixedPages(tx: Tx, siteId: number): Promise<void> {
+  await repo.insertMissingPages(
+    tx,
+    LANGS.flatMap((lang) => FIXED_PAGES.map((slug) => ({ site_id: siteId, lang, slug, title: t(lang, `fixed.${slug}`) }))),
+  );
+}
+
+/** The required fixed pages of a site that are still empty or missing: in Vietnamese, and in each other language it offers. */
+export async function emptyRequiredPages(db: Db, siteId: number, languages: readonly string[]): Promise<{ lang: Lang; slug: string; title: string }[]> {
+  const rows = await repo.pagesBySlug(db, siteId, REQUIRED_PAGES);
+  const empty: { lang: Lang; slug: string; title: string }[] = [];
+  for (const lang of LANGS.filter((l) => languages.includes(l))) {
+    for (const slug of REQUIRED_PAGES) {
+      const row = rows.find((r) => r.lang === lang && r.slug === slug);
+      if (!row || isEmptyPage(row)) empty.push({ lang, slug, title: row?.title || t(lang, `fixed.${slug}`) });
+    }
+  }
+  return empty;
 }
 
 export const listPages = repo.listPages;

@@ -19,7 +19,17 @@ import { t, type Lang } from '../../platform/i18n/index.ts';
 import { renderShell, type PageSpec, type ShellContext, type ShellMenuItem } from '../../platform/views/shell.ts';
 import { html } from '../../platform/views/html.ts';
 import { renderPlatformPage } from '../../platform/views/platform-page.ts';
-import { langFromUrl, ownerName, requireSite, resolvePublicContext, siteHref, siteName, splitPublicPath, type SitesModule } from '../sites/index.ts';
+import {
+  langFromUrl,
+  ownerName,
+  requireSite,
+  resolvePublicContext,
+  SITE_CLOSED,
+  siteHref,
+  siteName,
+  splitPublicPath,
+  type SitesModule,
+} from '../sites/index.ts';
 import type { MenuNode, MenuService } from '../menus/index.ts';
 import { DisplayPrefsQuery, handleDisplayPrefs, PREFS_COOKIE, readPrefs } from './display-prefs.ts';
 import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache, type CachedPage } from '../../platform/cache/page-cache.ts';
@@ -190,7 +200,8 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
         // The search module's page, when there is one (no search module: the box leads home).
         search: siteHref(ctx, registeredPublicPath('search', lang) ?? '/'),
       },
-      homeAlternate: { lang: other, href: siteHref(ctx, '/', other) },
+      // No language switch on a site that does not offer the other language.
+      homeAlternate: site.languages.includes(other) ? { lang: other, href: siteHref(ctx, '/', other) } : null,
       currentUrl: request.url,
       canonicalUrl: `${request.protocol}://${request.host}${pathname}`,
       now: new Date(),
@@ -231,6 +242,7 @@ ${
       request.publicContext = await resolvePublicContext(request, deps.sites.directory).catch(() => null);
     }
     const ctx = request.publicContext;
+    if (info.code === SITE_CLOSED && ctx) return deps.sites.closedSitePage(request, ctx);
     const lang = ctx?.lang ?? langFromUrl(request.url);
     const title = t(lang, `error.title.${info.status}` as never);
     const bodyText = info.messageKey ? t(lang, info.messageKey) : t(lang, `error.body.${info.status}` as never);

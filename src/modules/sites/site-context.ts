@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { PublicMount } from '../../platform/http/route-trees.ts';
+import { Gone, NotFound } from '../../platform/http/errors.ts';
 import { normaliseHost } from '../../platform/validation.ts';
 import type { Resolution, SiteDirectory } from './site-directory.ts';
 import type { SiteWithHosts } from './sites.repo.ts';
@@ -40,9 +41,13 @@ export function splitPublicPath(pathname: string): { code: string | undefined; l
   return { code, lang, localPath: rest };
 }
 
+/** The error code of a request for a closed site (its error page links to the portal). */
+export const SITE_CLOSED = 'site.closed';
+
 /**
  * The public context of a request on one of the public mounts: the mount gives the language, and
  * for `/s/:siteCode` the site's code (the route parameter); otherwise the host name decides.
+ * A closed site is Gone (410); a language the site does not offer is NotFound.
  */
 export async function contextOnMount(
   request: FastifyRequest<{ Params: { siteCode?: string } }>,
@@ -51,7 +56,15 @@ export async function contextOnMount(
 ): Promise<PublicContext> {
   const code = mount.byPath ? (request.params.siteCode ?? '') : undefined;
   const { localPath } = splitPublicPath(request.url.split('?', 1)[0]!);
-  return contextOf(directory, normaliseHost(request.headers.host), code, mount.lang, localPath);
+  const ctx = await contextOf(directory, normaliseHost(request.headers.host), code, mount.lang, localPath);
+  refuseUnserved(ctx);
+  return ctx;
+}
+
+/** Throws when the context names a site that does not serve it: closed, or not in that language. */
+export function refuseUnserved(ctx: PublicContext): void {
+  if (ctx.resolution.kind === 'closed') throw new Gone(SITE_CLOSED, `The site "${ctx.resolution.site.code}" is closed`);
+  if (ctx.site && !ctx.site.languages.includes(ctx.lang)) throw new NotFound('site.language_off', `The site does not offer "${ctx.lang}"`);
 }
 
 /** The public context of any request, from its path alone (error pages of addresses no route has). */

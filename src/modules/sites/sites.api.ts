@@ -1,4 +1,8 @@
-/** Read-only JSON API of sites (/api/v1/sites). Thin: parse, call, present. */
+/**
+ * Read-only JSON API of sites (/api/v1/sites), public (no sign-in, no token). Closed sites are
+ * listed with the status `closed`, so a client can tell a closed site from one that never was.
+ * Thin: parse, call, present.
+ */
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Routes } from '../../platform/module.ts';
@@ -27,7 +31,7 @@ export function sitesApi(routes: Routes, directory: SiteDirectory, baseDomain: s
     },
     async (req) => {
       const { lang = 'vi' } = req.query;
-      const sites = await directory.liveSites();
+      const sites = await directory.allSites();
       return { items: sites.map((s) => presentSite(s, lang, sites, origin(req))) };
     },
   );
@@ -46,9 +50,10 @@ export function sitesApi(routes: Routes, directory: SiteDirectory, baseDomain: s
     async (req) => {
       const { code } = req.params;
       const { lang = 'vi' } = req.query;
-      const site = await directory.byCode(code);
+      const sites = await directory.allSites();
+      const site = sites.find((s) => s.code === code);
       if (!site) throw new NotFound('site.not_found', `No site with code "${code}"`);
-      return presentSite(site, lang, await directory.liveSites(), origin(req));
+      return presentSite(site, lang, sites, origin(req));
     },
   );
 }

@@ -18,6 +18,11 @@ export function findSiteByCode(db: DbOrTx, code: string): Promise<SiteRow | unde
   return db.selectFrom('sites').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** The site, its row locked until the transaction ends. */
+export function lockSiteByCode(tx: DbOrTx, code: string): Promise<SiteRow | undefined> {
+  return tx.selectFrom('sites').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
 export function findSiteById(db: DbOrTx, id: number): Promise<SiteRow | undefined> {
   return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -43,12 +48,26 @@ export async function updateSiteRow(db: DbOrTx, id: number, patch: SiteUpdate): 
     .executeTakeFirst();
 }
 
-/** Hosts already taken by another site than `siteId`. */
-export async function hostsTakenByOthers(db: DbOrTx, hosts: readonly string[], siteId: number | null): Promise<string[]> {
+/** Hosts already taken by another site than `siteId`, with the code of the site that has each. */
+export async function hostsTakenByOthers(db: DbOrTx, hosts: readonly string[], siteId: number | null): Promise<{ host: string; code: string }[]> {
   if (hosts.length === 0) return [];
-  let q = db.selectFrom('site_hosts').select('host').where('host', 'in', hosts);
-  if (siteId !== null) q = q.where('site_id', '<>', siteId);
-  return (await q.execute()).map((r) => r.host);
+  let q = db
+    .selectFrom('site_hosts')
+    .innerJoin('sites', 'sites.id', 'site_hosts.site_id')
+    .select(['site_hosts.host', 'sites.code'])
+    .where('site_hosts.host', 'in', hosts);
+  if (siteId !== null) q = q.where('site_hosts.site_id', '<>', siteId);
+  return q.orderBy('site_hosts.host').execute();
+}
+
+export function hostsOf(db: DbOrTx, siteId: number): Promise<string[]> {
+  return db
+    .selectFrom('site_hosts')
+    .select('host')
+    .where('site_id', '=', siteId)
+    .orderBy('host')
+    .execute()
+    .then((rows) => rows.map((r) => r.host));
 }
 
 export async function replaceSiteHosts(db: DbOrTx, siteId: number, hosts: readonly string[]): Promise<void> {

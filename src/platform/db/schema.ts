@@ -7,7 +7,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type SiteKind = 'portal' | 'department' | 'ward' | 'other';
-export type SiteStatus = 'active' | 'maintenance' | 'disabled';
+export type SiteStatus = 'active' | 'maintenance' | 'closed';
 
 export interface SitesTable {
   id: Generated<number>;
@@ -23,9 +23,13 @@ export interface SitesTable {
   fax: string;
   email: string;
   responsible_person: string;
+  /** The address the pages show: the chosen image of the media library (`logo_media_id`), or none. */
   logo_url: string | null;
+  logo_media_id: ColumnType<number | null, number | null | undefined, number | null>;
   theme_color: string;
   status: SiteStatus;
+  /** The languages the site offers; always 'vi'. */
+  languages: ColumnType<string[], string[] | undefined, string[]>;
   is_demo: boolean;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -51,6 +51,12 @@ export class Conflict extends DomainError {
   readonly status = 409;
 }
 
+/** What was here is gone for good (a closed site): unlike 404, it will not come back. */
+export class Gone extends DomainError {
+  override name = 'Gone';
+  readonly status = 410;
+}
+
 export class UriTooLong extends DomainError {
   override name = 'UriTooLong';
   readonly status = 414;

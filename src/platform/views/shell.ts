@@ -56,7 +56,8 @@ export interface ShellContext {
     search: string;
   };
   /** The home page in the other language: the language switch's target when a page has no translation. */
-  homeAlternate: { lang: Lang; href: string };
+  /** The home page in the other language; null when the site does not offer it (no language switch). */
+  homeAlternate: { lang: Lang; href: string } | null;
   /** The current path with its query, to return to after changing display prefs. */
   currentUrl: string;
   /** Absolute URL of this page without query (canonical and DC.identifier). */
@@ -158,7 +159,7 @@ ${row(t(L, 'footer.email'), site.email ? html`<a href="mailto:${site.email}">${s
 export function renderShell(ctx: ShellContext, page: PageSpec): string {
   const { site, lang: L } = ctx;
   const classes = [SIZE_CLASS[ctx.prefs.size], ctx.prefs.contrast === 'cao' ? 'contrast-high' : ''].filter(Boolean).join(' ');
-  const alternate = page.alternate ?? ctx.homeAlternate;
+  const alternate = ctx.homeAlternate && (page.alternate ?? ctx.homeAlternate);
   const title = page.isHome ? site.name : `${page.title} | ${site.name}`;
   const crumbs = page.breadcrumbs;
   const doc = html`<!doctype html>
@@ -169,7 +170,7 @@ export function renderShell(ctx: ShellContext, page: PageSpec): string {
 <title>${title}</title>
 <meta name="description" content="${page.description ?? page.title}">
 <link rel="canonical" href="${ctx.canonicalUrl}">
-<link rel="alternate" hreflang="${alternate.lang}" href="${alternate.href}">
+${alternate ? html`<link rel="alternate" hreflang="${alternate.lang}" href="${alternate.href}">` : ''}
 ${dublinCore(ctx, page)}
 <meta name="theme-color" content="${site.themeColor}">
 <link rel="icon" href="${assetUrl('emblem.svg')}" type="image/svg+xml">
@@ -184,7 +185,7 @@ ${site.maintenance ? html`<p class="notice notice-maintenance" role="status">${t
 <div class="topbar"><div class="wrap topbar-inner">
 <p class="today"><span class="visually-hidden">${t(L, 'shell.today')}: </span>${formatDateLong(ctx.now, L)}</p>
 ${displayControls(ctx)}
-<p class="lang-switch"><a href="${alternate.href}" hreflang="${alternate.lang}" lang="${alternate.lang}" title="${t(L, 'lang.switchLabel')}">${t(L, 'lang.switchTo')}</a></p>
+${alternate ? html`<p class="lang-switch"><a href="${alternate.href}" hreflang="${alternate.lang}" lang="${alternate.lang}" title="${t(L, 'lang.switchLabel')}">${t(L, 'lang.switchTo')}</a></p>` : ''}
 </div></div>
 <header class="banner"><div class="wrap">
 <a class="brand" href="${ctx.hrefs.home}">

@@ -10,6 +10,7 @@ import * as m0004 from './0004_content.ts';
 import * as m0005 from './0005_search.ts';
 import * as m0006 from './0006_calendar.ts';
 import * as m0007 from './0007_inquiries.ts';
+import * as m0008 from './0008_sites_admin.ts';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_search', up: m0005.up },
   { version: 6, name: '0006_calendar', up: m0006.up },
   { version: 7, name: '0007_inquiries', up: m0007.up },
+  { version: 8, name: '0008_sites_admin', up: m0008.up },
 ];
