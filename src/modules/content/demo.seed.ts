@@ -881,8 +881,12 @@ export async function seedDemoContent(
     if ((await content.content.listLive(siteId, 'vi', { limit: 1, offset: 0 })).length > 0) continue;
     const system: Actor = { kind: 'system', label: 'seed-demo' };
     if (code === 'phuongbadinh') await content.content.configureWorkflow(system, siteId, 1, false);
-    for (const [i, c] of cats.entries()) await content.categories.create(system, siteId, { lang: 'vi', name: c.name, slug: c.slug, position: i });
-    await content.categories.create(system, siteId, { lang: 'en', name: 'News', slug: 'news' });
+    // A new site's skeleton already has the first categories (site-skeleton.ts): the demo adds the rest.
+    for (const [i, c] of cats.entries()) {
+      if (!(await content.categories.bySlug(siteId, 'vi', c.slug)))
+        await content.categories.create(system, siteId, { lang: 'vi', name: c.name, slug: c.slug, position: i });
+    }
+    if (!(await content.categories.bySlug(siteId, 'en', 'news'))) await content.categories.create(system, siteId, { lang: 'en', name: 'News', slug: 'news' });
   }
   const catId = async (siteId: number, lang: string, slug: string) =>
     (await content.categories.bySlug(siteId, lang, lang === 'en' ? 'news' : slug))?.id ?? null;

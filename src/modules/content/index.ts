@@ -40,6 +40,7 @@ import { listingPublicRoutes } from './listings.public.ts';
 import { createPublicPresenter, type PublicContentDeps } from './public.present.ts';
 
 import { seedDemoContent } from './demo.seed.ts';
+import { createContentSkeleton } from './site-skeleton.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
@@ -82,6 +83,8 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   }
   if (deps.deadlines) content.onChange(contentDeadlineHook(deps.deadlines));
   const categories = new CategoryService(db);
+  // A new site starts with content's part of the skeleton (workflow, home blocks, first categories).
+  deps.sites.onSiteCreated(createContentSkeleton);
   const homeBlockService = new HomeBlocksService(db);
   const live = new LiveContent(db);
   const desk = new EditorialDesk(db);

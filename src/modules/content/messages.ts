@@ -447,6 +447,8 @@ export const { t } = defineMessages('content', {
     'public.noCalendar': 'Chưa có lịch làm việc được công bố cho tuần này.',
     'public.latestCalendar': 'Lịch đã công bố gần nhất',
     'public.calendarItem': 'Xem trang của lịch này (bản in, tải về)',
+    'skeleton.category.news': 'Tin tức - Sự kiện',
+    'skeleton.category.announcements': 'Thông báo',
   },
   en: {
     'common.action': 'Action',
@@ -887,6 +889,8 @@ export const { t } = defineMessages('content', {
     'public.noCalendar': 'No work calendar has been published for this week.',
     'public.latestCalendar': 'Most recent published calendar',
     'public.calendarItem': 'Open the page of this calendar (print, download)',
+    'skeleton.category.news': 'News',
+    'skeleton.category.announcements': 'Announcements',
   },
 });
 
