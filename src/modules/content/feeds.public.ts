@@ -11,7 +11,7 @@ import { NoQuery, SlugParams } from '../../platform/http/schemas.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Routes } from '../../platform/module.ts';
 import { ADMIN_ROOT } from '../../platform/http/route-trees.ts';
-import { PATHS } from '../site-shell/index.ts';
+import { pagesPaths } from '../pages/index.ts';
 import { ownerName, requireSite, siteName } from '../sites/index.ts';
 import { typeLabel } from './content-types.ts';
 import { atomFeed, FEED_SIZE, rssFeed, type FeedEntry, type FeedMeta } from './feed-xml.ts';
@@ -109,7 +109,7 @@ export function feedPublicRoutes(routes: Routes, lang: Lang, deps: PublicContent
       // A language without any page or item is not a site to index.
       if (l === 'en' && pages.length === 0 && !langLatest) continue;
       entries.push({ loc: at(l, '/'), lastmod: langLatest });
-      for (const p of pages) entries.push({ loc: at(l, `${PATHS.page[l]}/${p.slug}`), lastmod: p.updated_at });
+      for (const p of pages) entries.push({ loc: at(l, `${pagesPaths.paths.page[l]}/${p.slug}`), lastmod: p.updated_at });
       if (langLatest) for (const x of LISTINGS) entries.push({ loc: at(l, PUBLIC[x.path][l]) });
       if (await deps.live.latestCalendarWeek(site.id, l)) entries.push({ loc: at(l, PUBLIC.calendar[l]) });
       for (const c of await deps.categories.list(site.id, l))

@@ -8,7 +8,9 @@ import { requireSite, siteHref, siteName, ownerName, siteOrigin, type SitesModul
 import type { MenuNode, MenuService } from '../menus/index.ts';
 import type { PagesModule } from '../pages/index.ts';
 import type { ContentModule } from '../content/index.ts';
-import { PATHS, type SiteShell } from '../site-shell/index.ts';
+import type { SiteShell } from '../site-shell/index.ts';
+import { pagesPaths } from '../pages/index.ts';
+import { homePaths } from './paths.ts';
 import { contactMain, homeMain, siteMapMain, type ContactView, type SiteLink, type TreeNode } from './home.views.ts';
 
 /** The slug of the introduction page the home page summarises. */
@@ -68,43 +70,43 @@ export function homePages(routes: Routes, lang: Lang, platform: Platform, deps: 
       main: homeMain(lang, {
         siteName: name,
         contentBlocks: blocks.main,
-        intro: intro ? { title: intro.title, summary: intro.summary, href: siteHref(ctx, `${PATHS.page[lang]}/${intro.slug}`) } : undefined,
+        intro: intro ? { title: intro.title, summary: intro.summary, href: siteHref(ctx, `${pagesPaths.paths.page[lang]}/${intro.slug}`) } : undefined,
         quickLinks: [
           { label: t(lang, 'home.nationalPortal'), href: 'https://dichvucong.gov.vn' },
           { label: t(lang, 'home.govPortal'), href: 'https://chinhphu.vn' },
-          { label: t(lang, 'shell.siteMap'), href: siteHref(ctx, PATHS.siteMap[lang]) },
+          { label: t(lang, 'shell.siteMap'), href: siteHref(ctx, homePaths.paths.siteMap[lang]) },
         ],
         children: await childrenOf(request, site, lang),
         parent: parentRow ? linkTo(request, parentRow, all, lang) : undefined,
         contact: contactOf(site, lang),
-        contactHref: siteHref(ctx, PATHS.contact[lang]),
+        contactHref: siteHref(ctx, homePaths.paths.contact[lang]),
       }),
     });
   });
 
-  routes.get(PATHS.siteMap[lang], page, async (request, reply) => {
+  routes.get(homePaths.paths.siteMap[lang], page, async (request, reply) => {
     const ctx = requireSite(request);
     const toTree = (n: MenuNode): TreeNode => ({ label: n.label, href: siteHref(ctx, n.href), children: n.children.map(toTree) });
     const menu = (await deps.menus.tree(ctx.site.id, lang)).map(toTree);
     const pages = (await deps.pages.listPages(ctx.site.id, lang))
-      .map((p) => ({ label: p.title, href: siteHref(ctx, `${PATHS.page[lang]}/${p.slug}`), children: [] }))
+      .map((p) => ({ label: p.title, href: siteHref(ctx, `${pagesPaths.paths.page[lang]}/${p.slug}`), children: [] }))
       .filter((p) => !containsHref(menu, p.href));
     const title = t(lang, 'sitemap.title');
     return deps.shell.sendPage(request, reply, {
       title,
       breadcrumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, { label: title }],
-      alternate: { lang: lang === 'vi' ? 'en' : 'vi', href: siteHref(ctx, PATHS.siteMap[lang === 'vi' ? 'en' : 'vi'], lang === 'vi' ? 'en' : 'vi') },
+      alternate: { lang: lang === 'vi' ? 'en' : 'vi', href: siteHref(ctx, homePaths.paths.siteMap[lang === 'vi' ? 'en' : 'vi'], lang === 'vi' ? 'en' : 'vi') },
       main: siteMapMain(lang, { siteName: siteName(ctx.site, lang), menu, pages, sites: await childrenOf(request, ctx.site, lang) }),
     });
   });
 
-  routes.get(PATHS.contact[lang], page, async (request, reply) => {
+  routes.get(homePaths.paths.contact[lang], page, async (request, reply) => {
     const ctx = requireSite(request);
     const title = t(lang, 'contact.title');
     return deps.shell.sendPage(request, reply, {
       title,
       breadcrumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, { label: title }],
-      alternate: { lang: lang === 'vi' ? 'en' : 'vi', href: siteHref(ctx, PATHS.contact[lang === 'vi' ? 'en' : 'vi'], lang === 'vi' ? 'en' : 'vi') },
+      alternate: { lang: lang === 'vi' ? 'en' : 'vi', href: siteHref(ctx, homePaths.paths.contact[lang === 'vi' ? 'en' : 'vi'], lang === 'vi' ? 'en' : 'vi') },
       main: contactMain(lang, {
         siteName: siteName(ctx.site, lang),
         contact: contactOf(ctx.site, lang),

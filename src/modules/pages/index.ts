@@ -10,11 +10,12 @@ import * as service from './pages.service.ts';
 import type { PageRow } from '../../platform/db/schema.ts';
 import { htmlToText } from '../../platform/text/index.ts';
 import type { SearchableType, SearchDocument, SearchModule } from '../search/index.ts';
-import { PATHS } from '../site-shell/index.ts';
+import { pagesPaths } from './paths.ts';
 import type { SitesModule } from '../sites/index.ts';
 import { t } from './messages.ts';
 
 export type { PageInput } from './pages.service.ts';
+export { pagesPaths } from './paths.ts';
 /** A page nobody has written yet (a new site's fixed pages): for lists that should leave it out. */
 export { isEmptyPage } from './pages.service.ts';
 export { FIXED_PAGES, REQUIRED_PAGES } from './fixed-pages.ts';
@@ -28,7 +29,7 @@ function searchDocument(page: PageRow): SearchDocument {
     siteId: page.site_id,
     lang: page.lang,
     publishedAt: page.created_at,
-    path: `${en ? '/english' : ''}${PATHS.page[en ? 'en' : 'vi']}/${page.slug}`,
+    path: `${en ? '/english' : ''}${pagesPaths.paths.page[en ? 'en' : 'vi']}/${page.slug}`,
     title: page.title,
     summary: page.summary,
     fields: { summary: page.summary, body: htmlToText(page.body_html) },

@@ -5,14 +5,15 @@ import { formatDate, type Lang } from '../../platform/i18n/index.ts';
 import type { Routes } from '../../platform/module.ts';
 import { html, raw } from '../../platform/views/html.ts';
 import { requireSite, siteHref } from '../sites/index.ts';
-import { PATHS, type SiteShell } from '../site-shell/index.ts';
+import type { SiteShell } from '../site-shell/index.ts';
+import { pagesPaths } from './paths.ts';
 import { getPage, isEmptyPage, pageExists } from './pages.service.ts';
 import { t } from './messages.ts';
 
 const PageParams = Type.Object({ slug: Type.String({ maxLength: 300 }) });
 
 export function pagePages(routes: Routes, lang: Lang, db: Db, shell: SiteShell): void {
-  routes.get(`${PATHS.page[lang]}/:slug`, { schema: { params: PageParams }, config: { cache: true } }, async (request, reply) => {
+  routes.get(`${pagesPaths.paths.page[lang]}/:slug`, { schema: { params: PageParams }, config: { cache: true } }, async (request, reply) => {
     const ctx = requireSite(request);
     const page = await getPage(db, ctx.site.id, lang, request.params.slug);
     const other: Lang = lang === 'vi' ? 'en' : 'vi';
@@ -22,7 +23,7 @@ export function pagePages(routes: Routes, lang: Lang, db: Db, shell: SiteShell):
       description: page.summary || page.title,
       date: page.updated_at,
       breadcrumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, { label: page.title }],
-      ...(hasOther ? { alternate: { lang: other, href: siteHref(ctx, `${PATHS.page[other]}/${page.slug}`, other) } } : {}),
+      ...(hasOther ? { alternate: { lang: other, href: siteHref(ctx, `${pagesPaths.paths.page[other]}/${page.slug}`, other) } } : {}),
       main: html`<article class="page">
 <h1>${page.title}</h1>
 ${page.summary ? html`<p class="lead">${page.summary}</p>` : ''}

@@ -194,8 +194,8 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
       prefs: readPrefs(request),
       hrefs: {
         home: siteHref(ctx, '/'),
-        siteMap: siteHref(ctx, PATHS.siteMap[lang]),
-        contact: siteHref(ctx, PATHS.contact[lang]),
+        siteMap: siteHref(ctx, registeredPublicPath('siteMap', lang) ?? '/'),
+        contact: siteHref(ctx, registeredPublicPath('contact', lang) ?? '/'),
         display: siteHref(ctx, PATHS.display[lang]),
         // The search module's page, when there is one (no search module: the box leads home).
         search: siteHref(ctx, registeredPublicPath('search', lang) ?? '/'),

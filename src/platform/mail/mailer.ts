@@ -8,6 +8,7 @@
  * any transaction, so a process that dies between the SMTP server's "250 OK" and markSent
  * sends that message again when the lease ends. No message is ever sent by two senders at once.
  */
+import { isEmail } from '../validation.ts';
 import type { RawBuilder } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
@@ -33,8 +34,6 @@ export interface MailDelivery {
 
 const SUBJECT_MAX = 200;
 const ADDRESS_MAX = 254;
-/** One bare address: no display name, no list, nothing a mail header would split on. */
-const ADDRESS_RE = /^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+\.[^\s@<>,;:"()[\]\\]+$/;
 /** CR, LF and other control characters (and Unicode line breaks) have no place in a header. */
 const HEADER_BREAKING = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
 
@@ -48,7 +47,7 @@ export function validateMail(message: MailMessage): repo.NewMail {
   const to = typeof message.to === 'string' ? message.to : '';
   const subjectRaw = typeof message.subject === 'string' ? message.subject : '';
   // Checked before trimming: a trailing CR/LF is an injection attempt, not whitespace to tidy.
-  if (HEADER_BREAKING.test(to) || !ADDRESS_RE.test(to.trim()) || to.trim().length > ADDRESS_MAX) {
+  if (HEADER_BREAKING.test(to) || !isEmail(to.trim()) || to.trim().length > ADDRESS_MAX) {
     problems.push({ field: 'to', message: 'Địa chỉ người nhận phải là một địa chỉ thư điện tử hợp lệ.' });
   }
   const subject = subjectRaw.normalize('NFC').trim();
