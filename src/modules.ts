@@ -36,7 +36,8 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   const menus = menusModule(platform, { sites });
   const shell = siteShellModule(platform, { sites, menus: menus.menus });
   const search = searchModule(platform, { sites, shell });
-  const pages = pagesModule(platform, { sites, shell, search });
+  // The fixed pages show pictures and documents of the media library, built later.
+  const pages = pagesModule(platform, { sites, shell, search }, () => ({ media }));
   const demo = demoModule(platform, { sites, menus, pages });
   const accounts = accountsModule(platform, { sites });
   const admin = adminModule(platform, { accounts, audit });

@@ -13,6 +13,7 @@ export const { t } = defineMessages('pages', {
     'gap.page': 'Trang “{title}” chưa có nội dung.',
     'gap.english': 'Các trang tiếng Anh chưa có nội dung: {titles}.',
     'pages.searchLabel': 'Trang thông tin',
+    'page.download': 'Tải về {name} ({size})',
   },
   en: {
     'fixed.gioi-thieu': 'About',
@@ -25,5 +26,6 @@ export const { t } = defineMessages('pages', {
     'gap.page': 'The page “{title}” is still empty.',
     'gap.english': 'English pages still empty: {titles}.',
     'pages.searchLabel': 'Information pages',
+    'page.download': 'Download {name} ({size})',
   },
 });

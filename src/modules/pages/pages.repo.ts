@@ -6,10 +6,10 @@ export function findPage(db: DbOrTx, siteId: number, lang: string, slug: string)
   return db.selectFrom('pages').selectAll().where('site_id', '=', siteId).where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst();
 }
 
-export function listPages(db: DbOrTx, siteId: number, lang: string): Promise<Pick<PageRow, 'id' | 'slug' | 'title' | 'summary' | 'updated_at'>[]> {
+export function listPages(db: DbOrTx, siteId: number, lang: string): Promise<Pick<PageRow, 'id' | 'slug' | 'title' | 'summary' | 'updated_at' | 'media_id'>[]> {
   return db
     .selectFrom('pages')
-    .select(['id', 'slug', 'title', 'summary', 'updated_at'])
+    .select(['id', 'slug', 'title', 'summary', 'updated_at', 'media_id'])
     .where('site_id', '=', siteId)
     .where('lang', '=', lang)
     .orderBy('id')
@@ -51,6 +51,39 @@ export async function insertMissingPages(db: DbOrTx, pages: readonly { site_id: 
 }
 
 /** The slug, title and body of a site's pages among `slugs`. */
-export function pagesBySlug(db: DbOrTx, siteId: number, slugs: readonly string[]): Promise<Pick<PageRow, 'lang' | 'slug' | 'title' | 'body_html'>[]> {
-  return db.selectFrom('pages').select(['lang', 'slug', 'title', 'body_html']).where('site_id', '=', siteId).where('slug', 'in', slugs).execute();
+export function pagesBySlug(db: DbOrTx, siteId: number, slugs: readonly string[]): Promise<Pick<PageRow, 'lang' | 'slug' | 'title' | 'body_html' | 'media_id'>[]> {
+  return db.selectFrom('pages').select(['lang', 'slug', 'title', 'body_html', 'media_id']).where('site_id', '=', siteId).where('slug', 'in', slugs).execute();
+}
+
+/** The fixed pages of a site, in every language (the administration's list). */
+export function fixedPagesOf(db: DbOrTx, siteId: number, slugs: readonly string[]): Promise<PageRow[]> {
+  return db.selectFrom('pages').selectAll().where('site_id', '=', siteId).where('slug', 'in', slugs).orderBy('lang', 'desc').orderBy('id').execute();
+}
+
+export function findPageById(db: DbOrTx, id: number): Promise<PageRow | undefined> {
+  return db.selectFrom('pages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Points a page at the content item written for it; false when it already points at another. */
+export async function linkItem(db: DbOrTx, pageId: number, itemId: number): Promise<boolean> {
+  const r = await db.updateTable('pages').set({ item_id: itemId }).where('id', '=', pageId).where('item_id', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Copies what the public may see of the page's item into the page; undefined when no page shows that item. */
+export function showItem(
+  db: DbOrTx,
+  itemId: number,
+  shown: { title?: string; summary: string; body_html: string; media_id: number | null },
+): Promise<PageRow | undefined> {
+  return db
+    .updateTable('pages')
+    .set({ ...shown, updated_at: new Date() })
+    .where('item_id', '=', itemId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function pageOfItem(db: DbOrTx, itemId: number): Promise<PageRow | undefined> {
+  return db.selectFrom('pages').selectAll().where('item_id', '=', itemId).executeTakeFirst();
 }

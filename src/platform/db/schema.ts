@@ -60,6 +60,10 @@ export interface PagesTable {
   title: string;
   summary: string;
   body_html: string;
+  /** The content item this fixed page shows (its live revision is copied here when it goes live). */
+  item_id: Generated<number | null>;
+  /** The page's picture or document from the media library (the administrative map). */
+  media_id: Generated<number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
