@@ -15,6 +15,7 @@ import * as liveRepo from './live.repo.ts';
 import type { LiveItem } from './live.repo.ts';
 import { listCategories, listTopics } from './categories.repo.ts';
 import { itemPath } from './paths.ts';
+import { leaderPath } from './leaders.ts';
 
 export const SEARCH_TYPE = 'content';
 const BATCH = 200;
@@ -39,7 +40,8 @@ async function toDocument(db: Db | Tx, item: LiveItem): Promise<SearchDocument> 
     categoryId: item.category_id,
     topicIds: item.topic_ids ?? [],
     publishedAt: item.first_published_at ?? item.published_at ?? item.updated_at,
-    path: `${lang === 'en' ? '/english' : ''}${itemPath(lang, item.slug)}`,
+    // A leader's profile is on the leaders' page of the site.
+    path: `${lang === 'en' ? '/english' : ''}${item.type === 'leader' ? leaderPath(lang, item.slug) : itemPath(lang, item.slug)}`,
     title: item.title,
     summary: item.summary,
     fields: {

@@ -5,6 +5,7 @@
  * in messages.ts, by code: `type.<code>`, `field.<type>.<field>`, `option.<field>.<value>`.
  */
 import type { Lang } from '../../platform/i18n/index.ts';
+import { isEmail, isPhone } from '../../platform/validation.ts';
 import { t, type ContentKey } from './messages.ts';
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'number';
@@ -16,6 +17,8 @@ export interface FieldDef {
   kind: FieldKind;
   required?: boolean;
   options?: { value: string; label: ContentKey }[];
+  /** A text that must be an e-mail address or a Vietnamese phone number. */
+  format?: 'email' | 'phone';
 }
 
 export const CONTENT_TYPE_CODES = [
@@ -30,6 +33,7 @@ export const CONTENT_TYPE_CODES = [
   'page',
   'thematic',
   'calendar',
+  'leader',
 ] as const;
 export type ContentTypeCode = (typeof CONTENT_TYPE_CODES)[number];
 
@@ -119,7 +123,9 @@ export const CONTENT_TYPES: readonly ContentTypeDef[] = [
           { value: 'introduction', label: 'option.page_kind.introduction' },
           { value: 'functions', label: 'option.page_kind.functions' },
           { value: 'history', label: 'option.page_kind.history' },
+          { value: 'organisation', label: 'option.page_kind.organisation' },
           { value: 'leaders', label: 'option.page_kind.leaders' },
+          { value: 'map', label: 'option.page_kind.map' },
           { value: 'contacts', label: 'option.page_kind.contacts' },
           { value: 'other', label: 'option.page_kind.other' },
         ],
@@ -127,6 +133,8 @@ export const CONTENT_TYPES: readonly ContentTypeDef[] = [
     ],
     deadline: null,
     reviewIntervalDays: 180,
+    // The agency's own information about itself: no source or author to name (CONT-9 is about news).
+    sourceOptional: true,
   },
   {
     code: 'thematic',
@@ -137,6 +145,21 @@ export const CONTENT_TYPES: readonly ContentTypeDef[] = [
     code: 'calendar',
     fields: [date('week_start', 'field.calendar.week_start')],
     deadline: { field: 'week_start', rule: 'DL-8' },
+  },
+  {
+    // A leader's profile (CONT-1): the name is the title, the photo the cover image, the short
+    // biography the body; shown on the leaders' page of the site (leaders.public.ts).
+    code: 'leader',
+    fields: [
+      text('position', 'field.leader.position', true),
+      { name: 'phone', label: 'field.leader.phone', kind: 'text', format: 'phone' },
+      { name: 'email', label: 'field.leader.email', kind: 'text', format: 'email' },
+      { name: 'duties', label: 'field.leader.duties', kind: 'textarea' },
+      { name: 'position_order', label: 'field.leader.position_order', kind: 'number' },
+    ],
+    deadline: null,
+    reviewIntervalDays: 180,
+    sourceOptional: true,
   },
 ];
 
@@ -179,6 +202,10 @@ export function fieldProblems(type: ContentTypeDef, fields: Record<string, unkno
     if (f.kind === 'select' && !f.options?.some((o) => o.value === v)) problems.push({ field: f.name, message: `"${label}" không hợp lệ.` });
     if ((f.kind === 'text' || f.kind === 'textarea') && (typeof v !== 'string' || v.length > 2000)) {
       problems.push({ field: f.name, message: `"${label}" quá dài.` });
+    } else if (f.format === 'email' && !isEmail(String(v))) {
+      problems.push({ field: f.name, message: `"${label}" không phải địa chỉ thư điện tử hợp lệ.` });
+    } else if (f.format === 'phone' && !isPhone(String(v))) {
+      problems.push({ field: f.name, message: `"${label}" không phải số điện thoại hợp lệ.` });
     }
   }
   const unknown = Object.keys(fields).filter((k) => !type.fields.some((f) => f.name === k));

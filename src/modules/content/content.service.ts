@@ -649,10 +649,39 @@ export class ContentService {
     if (!item) throw new NotFound('content.not_found');
     authorize(actor, 'content.edit', item.site_id);
     const days = item.review_interval_days ?? contentType(item.type)?.reviewIntervalDays;
-    if (!days) throw new Invalid('review.no_interval', 'Tin, bài này không cần rà soát định kỳ.');
+    // An item without periodic review may still have had one asked for (requestReview): done, none next.
+    if (!days && !item.next_review_at) throw new Invalid('review.no_interval', 'Tin, bài này không cần rà soát định kỳ.');
     return withTx(this.#db, async (tx) => {
-      const saved = await repo.updateItem(tx, item.id, { next_review_at: new Date(now.getTime() + days * 86_400_000), review_reminded_at: null });
+      const next = days ? new Date(now.getTime() + days * 86_400_000) : null;
+      const saved = await repo.updateItem(tx, item.id, { next_review_at: next, review_reminded_at: null });
       await audited(tx, actor, 'content.reviewed', { type: 'content', id: String(item.id), siteId: item.site_id }, { next_review_at: saved.next_review_at });
+      return saved;
+    });
+  }
+
+  /**
+   * WF-6 on demand: the board asks for a live item to be reviewed now. It is due at once (the
+   * overdue reviews, the dashboard), and the board and the item's provider are told.
+   */
+  async requestReview(actor: Actor, itemId: number, now = new Date()): Promise<ContentItemRow> {
+    const item = await repo.findItem(this.#db, itemId);
+    if (!item) throw new NotFound('content.not_found');
+    authorize(actor, 'content.edit', item.site_id);
+    if (item.visibility !== 'live' || !item.live_revision_id) throw new Invalid('review.not_live', 'Chỉ yêu cầu rà soát được tin, bài đang được đăng.');
+    const board = await this.#notifier.accountsWithRoles(item.site_id, ['board_member', 'board_deputy', 'board_head']);
+    const provider = item.provider_id ? await this.#notifier.contact(item.provider_id) : undefined;
+    const recipients = [...board, ...(provider?.status === 'active' && !board.some((b) => b.id === provider.id) ? [provider] : [])];
+    return withTx(this.#db, async (tx) => {
+      const saved = await repo.updateItem(tx, item.id, { next_review_at: now, review_reminded_at: now });
+      const live = await repo.findRevision(tx, item.live_revision_id!);
+      const message = `Đề nghị rà soát thông tin: ${live?.title ?? `#${item.id}`}`;
+      const link = this.#notifier.adminLink(item.id);
+      const me = actorId(actor);
+      for (const r of recipients.filter((x) => x.id !== me)) {
+        await repo.insertNotification(tx, { account_id: r.id, site_id: item.site_id, item_id: item.id, message, link });
+        await queueMail(tx, { to: r.email, subject: message.slice(0, 200), text: `${message}\n\n${link}\n\n— Cổng` });
+      }
+      await audited(tx, actor, 'content.review_requested', { type: 'content', id: String(item.id), siteId: item.site_id }, { next_review_at: now });
       return saved;
     });
   }

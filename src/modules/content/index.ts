@@ -41,6 +41,11 @@ import { createPublicPresenter, type PublicContentDeps } from './public.present.
 
 import { seedDemoContent } from './demo.seed.ts';
 import { createContentSkeleton } from './site-skeleton.ts';
+import { createFixedPages } from './fixed-pages.service.ts';
+import { fixedAdminPaths, fixedPageRoutes } from './fixed-pages.admin.ts';
+import { ft } from './fixed.messages.ts';
+import { LEADERS_SLUG, leaderPublicRoutes, leadersApi, liveLeaders, type LeadersDeps } from './leaders.ts';
+import { seedDemoLeaders } from './leaders.seed.ts';
 
 export { CONTENT_TYPES, REFUSAL_REASONS, contentType, type ContentTypeDef } from './content-types.ts';
 export { ContentService, type ItemInput, type NewItemInput } from './content.service.ts';
@@ -77,10 +82,16 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     },
   });
   const search = deps.search;
-  if (search) {
-    content.onPublicChange(contentSearchFeed(search.search));
-    search.addFilterChoices(contentFilterChoices(db));
-  }
+  // A fixed page shows its item's live revision (fixed-pages.service.ts), kept with the search index.
+  const fixed = createFixedPages({ content, pages: deps.pages });
+  const searchFeed = search ? contentSearchFeed(search.search) : undefined;
+  content.onPublicChange(async (tx, itemId) => {
+    await searchFeed?.(tx, itemId);
+    await fixed.show(tx, itemId);
+  });
+  if (search) search.addFilterChoices(contentFilterChoices(db));
+  // The leaders' page counts as written when at least one leader profile is live.
+  deps.pages.fillPageWith(LEADERS_SLUG, async (siteId, lang) => (await liveLeaders(db, siteId, lang)).length > 0);
   if (deps.deadlines) content.onChange(contentDeadlineHook(deps.deadlines));
   const categories = new CategoryService(db);
   // A new site starts with content's part of the skeleton (workflow, home blocks, first categories).
@@ -99,6 +110,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     baseDomain: platform.config.baseDomain,
   };
   const present = createPublicPresenter(publicDeps);
+  const leaderDeps: LeadersDeps = { db, shell: deps.shell, sites: deps.sites, pages: deps.pages, media: deps.media };
   const admin: ContentAdmin = {
     admin: deps.accounts.admin,
     content,
@@ -128,7 +140,10 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       listingPublicRoutes(routes, lang, publicDeps, present);
       calendarPublicRoutes(routes, lang, publicDeps, present);
       feedPublicRoutes(routes, lang, publicDeps, present);
+      leaderPublicRoutes(routes, lang, leaderDeps);
     },
+    apiRoutes: (routes) => leadersApi(routes, leaderDeps),
+    apiTags: [{ name: 'content', description: 'What the sites publish: the leaders of a site' }],
     adminRoutes: (routes, lang) => {
       itemRoutes(routes, lang, admin);
       itemFormRoutes(routes, lang, admin);
@@ -136,6 +151,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       revisionRoutes(routes, lang, admin);
       deskRoutes(routes, lang, admin);
       structureRoutes(routes, lang, admin);
+      fixedPageRoutes(routes, lang, { ...admin, fixed });
     },
     jobs: [
       { name: 'content.schedule', everyMs: 30_000, run: () => content.runSchedule() },
@@ -146,12 +162,14 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       { label: (lang) => t(lang, 'nav.queues'), href: (lang) => adminPaths.href(lang, 'queues'), action: 'content.write' },
       { label: (lang) => t(lang, 'nav.workflow'), href: (lang) => adminPaths.href(lang, 'workflowSettings'), action: 'site.settings' },
       { label: (lang) => t(lang, 'nav.structure'), href: (lang) => adminPaths.href(lang, 'structure'), action: 'menus.manage' },
+      { label: (lang) => ft(lang, 'nav.fixedPages'), href: (lang) => fixedAdminPaths.href(lang, 'fixedPages'), action: 'content.write' },
     ],
     dashboardCards: contentCards(content, desk),
     searchTypes: search ? [contentSearchType()] : [],
     seed: async () => {
       const { siteIds, accountIds } = await deps.accounts.demoIds();
-      return { items: await seedDemoContent({ content, categories }, siteIds, accountIds) };
+      const items = await seedDemoContent({ content, categories }, siteIds, accountIds);
+      return { items, leaders: await seedDemoLeaders(content, siteIds, accountIds) };
     },
     provides: {
       content,

@@ -35,7 +35,7 @@ export interface ItemRelationsDeps {
   libraryHref: (lang: Lang) => string;
 }
 
-export const RELATION_ACTIONS = ['cross_post', 'propose', 'mark_reviewed'] as const;
+export const RELATION_ACTIONS = ['cross_post', 'propose', 'mark_reviewed', 'request_review'] as const;
 export type RelationAction = (typeof RELATION_ACTIONS)[number];
 
 export function isRelationAction(action: string): action is RelationAction {
@@ -291,8 +291,11 @@ export function createItemRelations(deps: ItemRelationsDeps) {
         };
       }
       const interval = item.review_interval_days ?? contentType(item.type)?.reviewIntervalDays;
-      if (live && interval && can(s.actor, 'content.edit', item.site_id)) {
-        spec.review = { nextReviewAt: item.next_review_at, intervalDays: interval, overdue: item.next_review_at !== null && item.next_review_at <= now };
+      if (live && can(s.actor, 'content.edit', item.site_id)) {
+        const overdue = item.next_review_at !== null && item.next_review_at <= now;
+        // Any live item: the board may ask for its review now; confirming it when one is due or periodic.
+        spec.requestReview = !overdue;
+        if (interval || overdue) spec.review = { nextReviewAt: item.next_review_at, intervalDays: interval ?? 0, overdue };
       }
       return spec;
     },
@@ -327,6 +330,10 @@ export function createItemRelations(deps: ItemRelationsDeps) {
         }
         await content.proposeToPortal(s.actor, item.id);
         return 'propose';
+      }
+      if (action === 'request_review') {
+        await content.requestReview(s.actor, item.id);
+        return 'request_review';
       }
       await content.markReviewed(s.actor, item.id);
       return 'mark_reviewed';

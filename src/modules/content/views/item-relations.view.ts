@@ -4,6 +4,7 @@
  * cross-posting to component sites, proposing to the portal, confirming a periodic review.
  * Everything works without JavaScript.
  */
+import { ft } from '../fixed.messages.ts';
 import { formatDate, type Lang } from '../../../platform/i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../../platform/views/html.ts';
 import { csrfInput, inputControl, selectControl, type OptionGroup } from '../../../platform/views/form-controls.ts';
@@ -146,6 +147,8 @@ export interface ItemRelationsPageSpec {
   propose?: { portalName: string; proposals: { id: number; status: string }[]; pending: boolean } | undefined;
   /** Items with a periodic review the person may confirm. */
   review?: { nextReviewAt: Date | null; intervalDays: number; overdue: boolean } | undefined;
+  /** Live items the board may ask to be reviewed now (WF-6 on demand). */
+  requestReview?: boolean | undefined;
   values: Record<string, string>;
   errors: Record<string, string>;
   now: Date;
@@ -208,9 +211,15 @@ ${
   if (s.review) {
     const r = s.review;
     parts.push(html`<section class="action-box" aria-labelledby="act-review"><h3 id="act-review">${t(L, 'relations.periodicReview')}</h3>
-<p>${r.nextReviewAt ? html`${r.overdue ? html`<strong>${t(L, 'relations.reviewDue')}</strong> (${formatDate(r.nextReviewAt)}).` : html`${t(L, 'relations.nextReviewDue')}: ${formatDate(r.nextReviewAt)}.`}` : t(L, 'relations.noReviewDateYet')} ${t(L, 'relations.everyDays', { intervalDays: r.intervalDays })}</p>
+<p>${r.nextReviewAt ? html`${r.overdue ? html`<strong>${t(L, 'relations.reviewDue')}</strong> (${formatDate(r.nextReviewAt)}).` : html`${t(L, 'relations.nextReviewDue')}: ${formatDate(r.nextReviewAt)}.`}` : t(L, 'relations.noReviewDateYet')} ${r.intervalDays ? t(L, 'relations.everyDays', { intervalDays: r.intervalDays }) : ''}</p>
 ${open(s, 'mark_reviewed')}<p class="hint">${t(L, 'relations.confirmsInformationStillAccurateNext')}</p>
 <p><button type="submit" class="secondary">${t(L, 'relations.markReviewed')}</button></p></form>
+</section>`);
+  }
+  if (s.requestReview) {
+    parts.push(html`<section class="action-box" aria-labelledby="act-request-review"><h3 id="act-request-review">${ft(L, 'review.onDemand')}</h3>
+${open(s, 'request_review')}<p class="hint">${ft(L, 'review.requestHint')}</p>
+<p><button type="submit" class="secondary">${ft(L, 'review.request')}</button></p></form>
 </section>`);
   }
   return html`${parts}`;
