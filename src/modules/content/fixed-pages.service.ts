@@ -77,9 +77,7 @@ export function createFixedPages(deps: FixedPagesDeps) {
       await pages.showItem(
         tx,
         itemId,
-        live
-          ? { title: live.title, summary: live.summary, bodyHtml: live.body_html, mediaId: live.cover_media_id ?? live.attachments?.[0] ?? null }
-          : null,
+        live ? { title: live.title, summary: live.summary, bodyHtml: live.body_html, mediaId: live.cover_media_id ?? live.attachments?.[0] ?? null } : null,
       );
     },
   };

@@ -105,7 +105,10 @@ ${cards.length ? html`<ul class="leader-list plain">${cards}</ul>` : html`<p cla
 
   routes.get(
     `${leadersPath(L)}/:slug`,
-    { schema: { params: Type.Object({ slug: Type.String({ maxLength: 300 }) }), querystring: Type.Object({}, { additionalProperties: false }) }, config: { cache: true } },
+    {
+      schema: { params: Type.Object({ slug: Type.String({ maxLength: 300 }) }), querystring: Type.Object({}, { additionalProperties: false }) },
+      config: { cache: true },
+    },
     async (request, reply) => {
       const ctx = requireSite(request);
       const leader = await liveRepo.findLiveBySlug(deps.db, ctx.site.id, L, request.params.slug);

@@ -51,7 +51,11 @@ export async function insertMissingPages(db: DbOrTx, pages: readonly { site_id: 
 }
 
 /** The slug, title and body of a site's pages among `slugs`. */
-export function pagesBySlug(db: DbOrTx, siteId: number, slugs: readonly string[]): Promise<Pick<PageRow, 'lang' | 'slug' | 'title' | 'body_html' | 'media_id'>[]> {
+export function pagesBySlug(
+  db: DbOrTx,
+  siteId: number,
+  slugs: readonly string[],
+): Promise<Pick<PageRow, 'lang' | 'slug' | 'title' | 'body_html' | 'media_id'>[]> {
   return db.selectFrom('pages').select(['lang', 'slug', 'title', 'body_html', 'media_id']).where('site_id', '=', siteId).where('slug', 'in', slugs).execute();
 }
 
