@@ -112,7 +112,7 @@ ${cards.length ? html`<ul class="leader-list plain">${cards}</ul>` : html`<p cla
     async (request, reply) => {
       const ctx = requireSite(request);
       const leader = await liveRepo.findLiveBySlug(deps.db, ctx.site.id, L, request.params.slug);
-      if (!leader || leader.type !== 'leader') throw new NotFound('leader.not_found', 'No such leader', { messageKey: 'error.body.404' });
+      if (leader?.type !== 'leader') throw new NotFound('leader.not_found', 'No such leader', { messageKey: 'error.body.404' });
       const listTitle = (await deps.pages.findPage(ctx.site.id, L, LEADERS_SLUG))?.title || t(L, 'type.leader');
       const translation = leader.translation_group ? await liveRepo.liveTranslation(deps.db, ctx.site.id, leader.translation_group, other) : undefined;
       const photo = await photoOf(deps, leader);
