@@ -31,10 +31,10 @@ export const leadersPath = (lang: Lang) => `${pagesPaths.paths.page[lang]}/${LEA
 /** One leader's profile: /trang/lanh-dao/<slug>. */
 export const leaderPath = (lang: Lang, slug: string) => `${leadersPath(lang)}/${slug}`;
 
-const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const fieldText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const order = (l: LiveItem) => {
-  const n = Number(str(l.fields.position_order));
-  return str(l.fields.position_order) !== '' && Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+  const n = Number(fieldText(l.fields.position_order));
+  return fieldText(l.fields.position_order) !== '' && Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
 };
 
 /** The live leaders of a site in a language: by their order, then by name (Vietnamese collation). */
@@ -59,8 +59,8 @@ async function photoOf(deps: LeadersDeps, leader: LiveItem): Promise<MediaView |
 }
 
 function contacts(L: Lang, leader: LiveItem): SafeHtml {
-  const phone = str(leader.fields.phone);
-  const email = str(leader.fields.email);
+  const phone = fieldText(leader.fields.phone);
+  const email = fieldText(leader.fields.email);
   if (!phone && !email) return html``;
   return html`<dl class="leader-contacts">${phone ? html`<dt>${ft(L, 'leaders.phone')}</dt><dd><a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></dd>` : ''}${email ? html`<dt>${ft(L, 'leaders.email')}</dt><dd><a href="mailto:${email}">${email}</a></dd>` : ''}</dl>`;
 }
@@ -85,7 +85,7 @@ export function leaderPublicRoutes(routes: Routes, L: Lang, deps: LeadersDeps): 
         const photo = await photoOf(deps, l);
         return html`<li class="leader-card">${photo ? deps.media.mediaImage(photo, { alt: ft(L, 'leaders.photoOf', { name: l.title }), sizes: '12rem', className: 'leader-photo' }) : ''}
 <h2><a href="${siteHref(ctx, leaderPath(L, l.slug))}">${l.title}</a></h2>
-<p class="leader-position">${str(l.fields.position)}</p>
+<p class="leader-position">${fieldText(l.fields.position)}</p>
 ${contacts(L, l)}</li>`;
       }),
     );
@@ -116,10 +116,10 @@ ${cards.length ? html`<ul class="leader-list plain">${cards}</ul>` : html`<p cla
       const listTitle = (await deps.pages.findPage(ctx.site.id, L, LEADERS_SLUG))?.title || t(L, 'type.leader');
       const translation = leader.translation_group ? await liveRepo.liveTranslation(deps.db, ctx.site.id, leader.translation_group, other) : undefined;
       const photo = await photoOf(deps, leader);
-      const duties = str(leader.fields.duties);
+      const duties = fieldText(leader.fields.duties);
       return deps.shell.sendPage(request, reply, {
         title: leader.title,
-        description: [str(leader.fields.position), leader.summary].filter(Boolean).join('. ') || leader.title,
+        description: [fieldText(leader.fields.position), leader.summary].filter(Boolean).join('. ') || leader.title,
         date: leader.published_at ?? undefined,
         breadcrumbs: [
           { label: t(L, 'shell.home'), href: siteHref(ctx, '/') },
@@ -129,7 +129,7 @@ ${cards.length ? html`<ul class="leader-list plain">${cards}</ul>` : html`<p cla
         ...(translation ? { alternate: { lang: other, href: siteHref(ctx, leaderPath(other, translation.slug), other) } } : {}),
         main: html`<article class="page leader-profile">
 <h1>${leader.title}</h1>
-<p class="lead leader-position">${str(leader.fields.position)}</p>
+<p class="lead leader-position">${fieldText(leader.fields.position)}</p>
 ${photo ? html`<figure class="leader-photo">${deps.media.mediaImage(photo, { alt: ft(L, 'leaders.photoOf', { name: leader.title }), sizes: '16rem' })}</figure>` : ''}
 ${contacts(L, leader)}
 ${duties ? html`<section><h2>${ft(L, 'leaders.duties')}</h2>${paragraphs(duties)}</section>` : ''}
@@ -177,10 +177,10 @@ export function leadersApi(routes: Routes, deps: LeadersDeps): void {
           id: l.id,
           lang: l.lang,
           name: l.title,
-          position: str(l.fields.position),
-          phone: str(l.fields.phone),
-          email: str(l.fields.email),
-          duties: str(l.fields.duties),
+          position: fieldText(l.fields.position),
+          phone: fieldText(l.fields.phone),
+          email: fieldText(l.fields.email),
+          duties: fieldText(l.fields.duties),
           biographyHtml: l.body_html,
           photoUrl: (await photoOf(deps, l))?.url ?? null,
           path: `${lang === 'en' ? '/english' : ''}${leaderPath(lang, l.slug)}`,
