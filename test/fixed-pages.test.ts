@@ -174,6 +174,8 @@ describe('leader profiles', () => {
     const enSlug = (await content().item(en.id))!.slug;
     expect((await get(`/s/${site.code}/english/page/lanh-dao/${enSlug}`)).body).toContain('Born in 1975');
     expect((await get(`/s/${site.code}/trang/lanh-dao/khong-co-ai`)).statusCode).toBe(404);
+    // Profiles have their own pages: not among the latest items.
+    expect((await get(`/s/${site.code}/tin-moi`)).body).not.toContain('Phạm Thị Hoa');
     expect((await get(`/s/${site.code}/trang/lanh-dao/%3Cscript%3E`)).statusCode).toBe(404);
 
     const api = await get(`/api/v1/sites/${site.code}/leaders?lang=vi`);

@@ -77,11 +77,16 @@ function live(db: DbOrTx) {
     .where('content_items.visibility', '=', 'live');
 }
 
+/** Types shown on pages of their own (the fixed pages, the leaders' page), not in listings of every type. */
+const OWN_PAGES = ['page', 'leader'];
+
 /** The live items of a site in a language that match the filter: the one way to ask. */
 function liveOfSite(db: DbOrTx, siteId: number, lang: string, f: LiveFilter) {
   let q = live(db).where('content_items.site_id', '=', siteId).where('content_items.lang', '=', lang);
   if (f.slug !== undefined) q = q.where('content_items.slug', '=', f.slug);
   if (f.type) q = q.where('content_items.type', '=', f.type);
+  // Fixed pages and leader profiles have their own pages: not in the listings of all items.
+  else if (f.slug === undefined) q = q.where('content_items.type', 'not in', OWN_PAGES);
   if (f.categoryIds) q = f.categoryIds.length ? q.where('content_items.category_id', 'in', f.categoryIds) : q.where((eb) => eb.val(false));
   if (f.featured) q = q.where('content_items.featured', '=', true);
   if (f.excludeId !== undefined) q = q.where('content_items.id', '<>', f.excludeId);
