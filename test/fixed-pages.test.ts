@@ -10,15 +10,21 @@ import { buildTestApp, type TestApp } from './app.ts';
 import { factories, type TestPerson, type TestSite } from './factories.ts';
 import { signedInClients } from './sign-in.ts';
 import type { FormClient } from './browser-like.ts';
+import { pdfFile } from './multipart.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 let t: TestApp;
 let site: TestSite;
 let CONTRIBUTOR: TestPerson;
 let EDITOR: TestPerson;
 let HEAD: TestPerson;
+let dataDir: string;
 
 beforeAll(async () => {
-  t = await buildTestApp({ env: { PAGE_CACHE: 'false' } });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cong-fixed-pages-'));
+  t = await buildTestApp({ env: { PAGE_CACHE: 'false', DATA_DIR: dataDir } });
   const f = factories(t);
   site = await f.site({ kind: 'department', parent: await f.siteByCode('hanoi') });
   CONTRIBUTOR = await f.person('contributor', site.id);
@@ -27,6 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const as = signedInClients(() => t, 61);
@@ -111,6 +118,25 @@ describe('a fixed page under the workflow', () => {
     await content().transition(HEAD.actor, id, 'unpublish');
     expect((await get(`/s/${site.code}/trang/gioi-thieu`)).body).not.toContain('cơ quan chuyên môn');
     expect(await gaps()).toContain('page:vi:gioi-thieu');
+  });
+
+  it('shows the administrative map, a PDF of the media library, once approved', async () => {
+    const map = await pageRow('vi', 'ban-do-hanh-chinh');
+    const pdf = await t.modules.media.uploadMedia(HEAD.actor, site.id, { data: pdfFile('Ban do'), originalName: 'ban-do-hanh-chinh.pdf' });
+    const item = await t.modules.content.fixedPages.open(CONTRIBUTOR.actor, site.id, map.id);
+    await content().save(CONTRIBUTOR.actor, item.id, { title: 'Bản đồ hành chính', fields: { page_kind: 'map' }, attachments: [pdf.id] }, item.version);
+    expect((await get(`/s/${site.code}/trang/ban-do-hanh-chinh`)).body).not.toContain(pdf.url);
+    await approve(item.id);
+    const shown = await get(`/s/${site.code}/trang/ban-do-hanh-chinh`);
+    expect(shown.body).toContain(`href="${pdf.url}"`);
+    expect(shown.body).toContain('ban-do-hanh-chinh.pdf');
+  });
+
+  it('still shows the demo sites’ pages, and the portal’s demo leaders in both languages', async () => {
+    expect((await get('/s/sonoivu/trang/gioi-thieu')).body).not.toContain('Nội dung trang đang được cập nhật.');
+    const vi = await get('/trang/lanh-dao');
+    expect(vi.body).toContain('Nguyễn Văn An (minh họa)');
+    expect((await get('/english/page/lanh-dao')).body).toContain('Nguyen Van An (sample)');
   });
 
   it('refuses hostile or unknown input on the list form without a 500', async () => {

@@ -79,6 +79,7 @@ const DONE_NOTICES = [
   'cross_post',
   'propose',
   'mark_reviewed',
+  'request_review',
 ] as const;
 
 /** The page's notice after a successful action (?tb=…), when the code is one. */

@@ -27,7 +27,6 @@ export const { t: ft } = defineMessages('content.fixed', {
     'leaders.photoOf': 'Ảnh {name}',
     'review.request': 'Yêu cầu rà soát ngay',
     'review.requestHint': 'Đưa trang này vào danh sách cần rà soát ngay và báo cho Ban Biên tập và người cung cấp thông tin.',
-    'review.requested': 'Đã yêu cầu rà soát.',
     'review.onDemand': 'Rà soát theo yêu cầu',
   },
   en: {
@@ -55,7 +54,6 @@ export const { t: ft } = defineMessages('content.fixed', {
     'leaders.photoOf': 'Photo of {name}',
     'review.request': 'Ask for a review now',
     'review.requestHint': 'Puts this page on the list of reviews due now and tells the editorial board and the provider.',
-    'review.requested': 'A review was asked for.',
     'review.onDemand': 'Review on demand',
   },
 });

@@ -175,6 +175,8 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       content,
       categories,
       homeBlockService,
+      /** The fixed pages' items: opening (creating) the item of a fixed page. */
+      fixedPages: fixed,
       /** The home page's content blocks, as the operator arranged them, and the head elements they need. */
       homeBlocks: createHomeContent(publicDeps, present),
     },
