@@ -70,6 +70,9 @@ describe('a fixed page under the workflow', () => {
     const list = await c.get('/quan-tri/trang-co-dinh');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Giới thiệu');
+    const en = await c.get('/english/admin/fixed-pages');
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('About');
     const intro = await pageRow('vi', 'gioi-thieu');
     const opened = await postFrom(c, '/quan-tri/trang-co-dinh', '/quan-tri/trang-co-dinh', { trang: String(intro.id) });
     expect(opened.statusCode, opened.body.slice(0, 500)).toBe(303);
@@ -101,6 +104,10 @@ describe('a fixed page under the workflow', () => {
     expect(after.body).toContain('<h1>Giới thiệu Sở</h1>');
     expect(after.body).not.toContain('<script>alert(1)');
     expect(await gaps()).not.toContain('page:vi:gioi-thieu');
+    // Found once, as the page.
+    const found = JSON.stringify((await get(`/api/v1/search?q=${encodeURIComponent('cơ quan chuyên môn')}&site=${site.code}`)).json());
+    expect(found).toContain('/trang/gioi-thieu');
+    expect(found).not.toContain('/tin/');
 
     // A new revision is not shown until approved; the approved one stays.
     const live = (await content().item(id))!;

@@ -70,15 +70,19 @@ export function createFixedPages(deps: FixedPagesDeps) {
       return linked.item_id && linked.item_id !== item.id ? ((await content.item(linked.item_id)) ?? item) : item;
     },
 
-    /** The content module's public-change hook: shows on the fixed page what is live of its item. */
-    async show(tx: Tx, itemId: number): Promise<void> {
+    /**
+     * The content module's public-change hook: shows on the fixed page what is live of its item.
+     * True when a fixed page shows the item (the page is what search finds, not the item).
+     */
+    async show(tx: Tx, itemId: number): Promise<boolean> {
       const live = await liveRepo.findLiveById(tx, itemId);
-      if (live && live.type !== 'page') return;
-      await pages.showItem(
+      if (live && live.type !== 'page') return false;
+      const page = await pages.showItem(
         tx,
         itemId,
         live ? { title: live.title, summary: live.summary, bodyHtml: live.body_html, mediaId: live.cover_media_id ?? live.attachments?.[0] ?? null } : null,
       );
+      return page !== undefined;
     },
   };
 }

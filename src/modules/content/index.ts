@@ -17,7 +17,7 @@ import type { SitesModule } from '../sites/index.ts';
 import type { ContentAdmin } from './admin-deps.ts';
 import { CategoryService } from './categories.service.ts';
 import { contentDeadlineHook } from './content-deadlines.ts';
-import { contentFilterChoices, contentSearchFeed, contentSearchType } from './content-search.ts';
+import { contentFilterChoices, contentSearchFeed, contentSearchType, SEARCH_TYPE } from './content-search.ts';
 import { ContentService } from './content.service.ts';
 import { contentCards } from './dashboard-cards.ts';
 import { EditorialDesk } from './desk.service.ts';
@@ -87,7 +87,8 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   const searchFeed = search ? contentSearchFeed(search.search) : undefined;
   content.onPublicChange(async (tx, itemId) => {
     await searchFeed?.(tx, itemId);
-    await fixed.show(tx, itemId);
+    // A fixed page's item is found as the page (the pages module indexes it), not twice.
+    if ((await fixed.show(tx, itemId)) && search) await search.search.remove(tx, SEARCH_TYPE, itemId);
   });
   if (search) search.addFilterChoices(contentFilterChoices(db));
   // The leaders' page counts as written when at least one leader profile is live.
