@@ -244,6 +244,31 @@ describe('leader profiles', () => {
   });
 });
 
+describe('hostile text in a leader profile', () => {
+  it('is shown as text on the list, the profile and in the API', async () => {
+    const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
+    const item = await content().create(EDITOR.actor, site.id, {
+      type: 'leader',
+      lang: 'vi',
+      title: `Trần Văn ${hostile}`,
+      bodyHtml: `<p>Tiểu sử ${hostile}</p><a href="javascript:alert(1)">x</a>`,
+      fields: { position: `Phó Giám đốc ${hostile}`, duties: `Nhiệm vụ ${hostile}`, position_order: '2' },
+    });
+    await approve(item.id);
+    const slug = (await content().item(item.id))!.slug;
+    for (const url of [`/s/${site.code}/trang/lanh-dao`, `/s/${site.code}/trang/lanh-dao/${slug}`]) {
+      const res = await get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('<script>alert(1)');
+      expect(res.body).not.toContain('<img src=x onerror');
+      expect(res.body).not.toContain('javascript:alert');
+      expect(res.body).toContain('Phó Giám đốc &lt;script&gt;');
+    }
+    const api = await get(`/api/v1/sites/${site.code}/leaders`);
+    expect(api.json().items.map((l: { name: string }) => l.name)).toContain(`Trần Văn ${hostile}`);
+  });
+});
+
 describe('review on demand', () => {
   it('makes a live item due for review now, tells the board, is audited, and is confirmed as usual', async () => {
     const leader = await content().create(EDITOR.actor, site.id, { type: 'leader', lang: 'vi', title: 'Đỗ Văn Minh', fields: { position: 'Phó Giám đốc Sở' } });
