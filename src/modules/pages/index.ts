@@ -82,6 +82,7 @@ export function pagesModule(
     publicRoutes: (routes, lang) => pagePages(routes, lang, platform.db, deps.shell, () => later().media),
     searchTypes: search ? [searchType] : [],
     provides: {
+      /** Writes a page directly, with no workflow: the demo's data only (people edit fixed pages as content items). */
       savePage: (siteId: number, input: service.PageInput) => service.savePage(platform.db, siteId, input, onSaved),
       listPages: (siteId: number, lang: string) => service.listPages(platform.db, siteId, lang),
       findPage: (siteId: number, lang: string, slug: string) => service.getPage(platform.db, siteId, lang, slug).catch(() => undefined),
