@@ -224,6 +224,7 @@ describe('leader profiles', () => {
     expect(JSON.stringify(found.json())).toContain(`/trang/lanh-dao/${slug}`);
 
     expect(await gaps()).not.toContain('page:vi:lanh-dao');
+    expect((await get(`/s/${site.code}/sitemap.xml`)).body).toContain(`/trang/lanh-dao/${slug}</loc>`);
   });
 
   it('refuses a wrong e-mail or phone, keeping what was typed', async () => {

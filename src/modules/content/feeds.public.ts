@@ -17,6 +17,7 @@ import { typeLabel } from './content-types.ts';
 import { atomFeed, FEED_SIZE, rssFeed, type FeedEntry, type FeedMeta } from './feed-xml.ts';
 import type { LiveFilter } from './live.service.ts';
 import { categoryPath, itemPath, PUBLIC } from './paths.ts';
+import { leaderPath } from './leaders.ts';
 import { descendantIds, LISTINGS, notFound, originOf, type PublicContentDeps, type PublicPresenter, type SiteCtx } from './public.present.ts';
 import { robotsTxt, sitemapXml, type SitemapEntry } from './seo.ts';
 
@@ -118,7 +119,7 @@ export function feedPublicRoutes(routes: Routes, lang: Lang, deps: PublicContent
     for (const i of await deps.live.sitemapItems(site.id, SITEMAP_MAX_ITEMS)) {
       const l: Lang = i.lang === 'en' ? 'en' : 'vi';
       if (i.lang !== l) continue;
-      entries.push({ loc: at(l, itemPath(l, i.slug)), lastmod: i.published_at });
+      entries.push({ loc: at(l, i.type === 'leader' ? leaderPath(l, i.slug) : itemPath(l, i.slug)), lastmod: i.published_at });
     }
     return deps.shell.sendCacheable(request, reply, sitemapXml(entries), 'application/xml; charset=utf-8');
   });

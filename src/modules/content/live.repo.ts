@@ -218,10 +218,14 @@ export async function liveTranslation(db: DbOrTx, siteId: number, group: number,
 }
 
 /** Every live item of a site in both languages, for sitemap.xml (newest first, capped). */
-export async function sitemapItems(db: DbOrTx, siteId: number, limit: number): Promise<{ lang: string; slug: string; published_at: Date | null }[]> {
+export async function sitemapItems(
+  db: DbOrTx,
+  siteId: number,
+  limit: number,
+): Promise<{ type: string; lang: string; slug: string; published_at: Date | null }[]> {
   return db
     .selectFrom('content_items')
-    .select(['lang', 'slug', 'published_at'])
+    .select(['type', 'lang', 'slug', 'published_at'])
     .where('site_id', '=', siteId)
     .where('visibility', '=', 'live')
     .where('live_revision_id', 'is not', null)
