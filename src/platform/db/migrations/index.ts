@@ -11,6 +11,7 @@ import * as m0005 from './0005_search.ts';
 import * as m0006 from './0006_calendar.ts';
 import * as m0007 from './0007_inquiries.ts';
 import * as m0008 from './0008_sites_admin.ts';
+import * as m0010 from './0010_directory.ts';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,8 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '0006_calendar', up: m0006.up },
   { version: 7, name: '0007_inquiries', up: m0007.up },
   { version: 8, name: '0008_sites_admin', up: m0008.up },
+  // Number 9 belongs to a branch merged alongside this one (issue 14); this no-op keeps the list
+  // contiguous until then and is replaced by that branch's entry at the merge.
+  { version: 9, name: '0009_reserved', up: async () => {} },
+  { version: 10, name: '0010_directory', up: m0010.up },
 ];
