@@ -43,7 +43,13 @@ export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
   // ── A new account ───────────────────────────────────────────────────────────────────
   const newPage = async (request: FastifyRequest, reply: FastifyReply, state: FormState<typeof NewAccountForm>, status = 200) => {
     const s = await admin.scope(request);
-    return admin.send(request, reply, newAccountView(lang, csrfToken(request, reply), roleOptions(s.actor, lang), state, await unitChoices(siteIdOf(s))), s, status);
+    return admin.send(
+      request,
+      reply,
+      newAccountView(lang, csrfToken(request, reply), roleOptions(s.actor, lang), state, await unitChoices(siteIdOf(s))),
+      s,
+      status,
+    );
   };
 
   routes.get(paths.paths.accountNew[lang], { schema: { querystring: NoQuery } }, async (request, reply) => newPage(request, reply, emptyForm()));
@@ -53,7 +59,14 @@ export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
       const message = t(lang, 'accounts.noSiteYet');
       throw new Invalid('account.no_site', message, { details: [{ field: 'role', message }] });
     }
-    const created = await service.createAccount(db, s.actor, s.site.id, request.body, `${request.protocol}://${request.host}${paths.href(lang, 'reset')}`, units);
+    const created = await service.createAccount(
+      db,
+      s.actor,
+      s.site.id,
+      request.body,
+      `${request.protocol}://${request.host}${paths.href(lang, 'reset')}`,
+      units,
+    );
     return reply.redirect(paths.href(lang, 'accounts', `/${created.id}?tb=da-tao`), 303);
   });
 

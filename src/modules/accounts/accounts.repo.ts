@@ -81,25 +81,27 @@ export function inactiveAccounts(db: DbOrTx, before: Date): Promise<Pick<Account
 
 // ── grants ──────────────────────────────────────────────────────────────────
 export function grantsOf(db: DbOrTx, accountId: number) {
-  return db
-    .selectFrom('role_grants')
-    .leftJoin('sites', 'sites.id', 'role_grants.site_id')
-    // The unit of the site's directory a grant names (its name is shown with the grant).
-    .leftJoin('directory_units', 'directory_units.id', 'role_grants.unit_id')
-    .select([
-      'role_grants.id',
-      'role_grants.site_id',
-      'role_grants.role',
-      'role_grants.unit_id',
-      'directory_units.name_vi as unit',
-      'sites.code as site_code',
-      'sites.name_vi as site_name_vi',
-      'sites.name_en as site_name_en',
-    ])
-    .where('role_grants.account_id', '=', accountId)
-    .orderBy('role_grants.site_id')
-    .orderBy('role_grants.role')
-    .execute();
+  return (
+    db
+      .selectFrom('role_grants')
+      .leftJoin('sites', 'sites.id', 'role_grants.site_id')
+      // The unit of the site's directory a grant names (its name is shown with the grant).
+      .leftJoin('directory_units', 'directory_units.id', 'role_grants.unit_id')
+      .select([
+        'role_grants.id',
+        'role_grants.site_id',
+        'role_grants.role',
+        'role_grants.unit_id',
+        'directory_units.name_vi as unit',
+        'sites.code as site_code',
+        'sites.name_vi as site_name_vi',
+        'sites.name_en as site_name_en',
+      ])
+      .where('role_grants.account_id', '=', accountId)
+      .orderBy('role_grants.site_id')
+      .orderBy('role_grants.role')
+      .execute()
+  );
 }
 
 export async function grantsForAccounts(db: DbOrTx, accountIds: readonly number[]) {
@@ -296,9 +298,6 @@ export function respondersOf(db: DbOrTx, siteId: number, unit: number | string):
     .where('role_grants.role', '=', 'agency_responder')
     .where('accounts.status', '=', 'active');
   if (typeof unit === 'number') q = q.where('role_grants.unit_id', '=', unit);
-  else
-    q = q
-      .innerJoin('directory_units', 'directory_units.id', 'role_grants.unit_id')
-      .where(sql<boolean>`lower(directory_units.name_vi) = lower(${unit})`);
+  else q = q.innerJoin('directory_units', 'directory_units.id', 'role_grants.unit_id').where(sql<boolean>`lower(directory_units.name_vi) = lower(${unit})`);
   return q.execute();
 }

@@ -130,7 +130,13 @@ export async function createAccount(db: Db, actor: Actor, siteId: number, input:
       subject: 'Tài khoản Cổng của bạn đã được tạo',
       text: `Xin chào ${name},\n\nTài khoản ${email} đã được tạo cho bạn trên Cổng. Mở liên kết sau trong ${INVITE_HOURS} giờ để đặt mật khẩu (dùng một lần):\n\n${linkBase}?ma=${token}\n\n— Cổng`,
     });
-    await audited(tx, actor, 'account.created', { type: 'account', id: account.id, siteId }, { email, name, role, unit: grantUnit ? { id: grantUnit.id, name: grantUnit.name_vi } : null });
+    await audited(
+      tx,
+      actor,
+      'account.created',
+      { type: 'account', id: account.id, siteId },
+      { email, name, role, unit: grantUnit ? { id: grantUnit.id, name: grantUnit.name_vi } : null },
+    );
     return view(tx, account);
   });
 }
@@ -219,12 +225,18 @@ export async function grantRole(
     const added = await repo.insertGrant(tx, accountId, role === 'platform_admin' ? null : siteId, role, unit?.id ?? null);
     if (!added) throw new Conflict('grant.exists', 'Tài khoản đã có vai trò này.');
     const ended = await repo.deleteSessionsOf(tx, accountId);
-    await audited(tx, actor, 'grant.added', { type: 'account', id: accountId, siteId }, {
-      email: account.email,
-      role,
-      unit: unit ? { id: unit.id, name: unit.name_vi } : null,
-      sessions_ended: ended,
-    });
+    await audited(
+      tx,
+      actor,
+      'grant.added',
+      { type: 'account', id: accountId, siteId },
+      {
+        email: account.email,
+        role,
+        unit: unit ? { id: unit.id, name: unit.name_vi } : null,
+        sessions_ended: ended,
+      },
+    );
   });
 }
 
@@ -298,7 +310,9 @@ export async function suspendInactiveAccounts(db: Db, days: number, now = new Da
 
 /** The grants of an account, for building its Actor. */
 export async function grantsForActor(db: Db, accountId: number) {
-  return (await repo.grantsOf(db, accountId)).filter((g) => isRole(g.role)).map((g) => ({ siteId: g.site_id, role: g.role as Role, unitId: g.unit_id, unit: g.unit }));
+  return (await repo.grantsOf(db, accountId))
+    .filter((g) => isRole(g.role))
+    .map((g) => ({ siteId: g.site_id, role: g.role as Role, unitId: g.unit_id, unit: g.unit }));
 }
 
 export const findAccountById = repo.findAccountById;

@@ -72,7 +72,8 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule; d
       suspendInactive,
       deleteExpiredSessions,
       currentTotp,
-      seedDemoAccounts: (accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined) => seedDemoAccounts(db, accounts, siteIdOf, unitIdOf),
+      seedDemoAccounts: (accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined) =>
+        seedDemoAccounts(db, accounts, siteIdOf, unitIdOf),
       demoTotp: (email: string) => demoTotp(db, email),
       /** The demo's sites by code and demo accounts by e-mail: what other modules' demo seeds act as. */
       async demoIds(): Promise<{ siteIds: ReadonlyMap<string, number>; accountIds: ReadonlyMap<string, number> }> {

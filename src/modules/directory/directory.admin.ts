@@ -108,7 +108,9 @@ export function directoryAdmin(routes: Routes, L: Lang, deps: DirectoryAdminDeps
     return admin.send(request, reply, { title: t(L, 'admin.newTitle'), main }, s, status);
   };
 
-  routes.get(adminPaths.paths.unitNew[L], { schema: { querystring: NoQuery } }, async (request, reply) => newScreen(request, reply, emptyForm({ kind: 'department' }), 200));
+  routes.get(adminPaths.paths.unitNew[L], { schema: { querystring: NoQuery } }, async (request, reply) =>
+    newScreen(request, reply, emptyForm({ kind: 'department' }), 200),
+  );
 
   routes.post(adminPaths.paths.unitNew[L], formRoute(UnitForm, { render: newScreen }), async (request, reply) => {
     const s = await scope(request);
@@ -158,13 +160,9 @@ export function directoryAdmin(routes: Routes, L: Lang, deps: DirectoryAdminDeps
       return admin.send(request, reply, { title: t(L, 'admin.title'), main, notice: { kind: 'error' as const, text } }, s, status);
     },
   });
-  routes.post(
-    `${adminPaths.paths.unitRetire[L]}/:id`,
-    { ...retireForm, schema: { ...retireForm.schema, params: IdParams } },
-    async (request, reply) => {
-      const s = await admin.scope(request);
-      await directory.setRetired(s.actor, Number(request.params.id), request.body.retired === '1', L);
-      return reply.redirect(`${listHref}?tb=da-luu`, 303);
-    },
-  );
+  routes.post(`${adminPaths.paths.unitRetire[L]}/:id`, { ...retireForm, schema: { ...retireForm.schema, params: IdParams } }, async (request, reply) => {
+    const s = await admin.scope(request);
+    await directory.setRetired(s.actor, Number(request.params.id), request.body.retired === '1', L);
+    return reply.redirect(`${listHref}?tb=da-luu`, 303);
+  });
 }

@@ -20,11 +20,7 @@ export function unitById(db: DbOrTx, id: number): Promise<UnitRow | undefined> {
 
 /** Another unit of the site with this name (names compared without case). */
 export async function nameTaken(db: DbOrTx, siteId: number, name: string, exceptId?: number): Promise<boolean> {
-  let q = db
-    .selectFrom('directory_units')
-    .select('id')
-    .where('site_id', '=', siteId)
-    .where(sql<boolean>`lower(name_vi) = lower(${name})`);
+  let q = db.selectFrom('directory_units').select('id').where('site_id', '=', siteId).where(sql<boolean>`lower(name_vi) = lower(${name})`);
   if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
 }

@@ -99,10 +99,16 @@ export class DirectoryService {
       const { parentId: _p, position: _pos, ...fields } = v;
       const row = await repo.updateUnit(tx, id, { parent_id: parentId, position, ...columns(fields) });
       const changes = changed(snapshot(before), snapshot(row));
-      await audited(tx, actor, parentId === before.parent_id ? 'directory_unit.updated' : 'directory_unit.moved', { type: 'directory_unit', id, siteId: row.site_id }, {
-        name: row.name_vi,
-        changes,
-      });
+      await audited(
+        tx,
+        actor,
+        parentId === before.parent_id ? 'directory_unit.updated' : 'directory_unit.moved',
+        { type: 'directory_unit', id, siteId: row.site_id },
+        {
+          name: row.name_vi,
+          changes,
+        },
+      );
       await this.#changed?.(tx, row);
       return row;
     });
@@ -119,7 +125,13 @@ export class DirectoryService {
       if (!retired && before.parent_id !== null && !all.some((u) => u.id === before.parent_id))
         throw new Conflict('directory.parent_retired', t(lang, 'error.retired'));
       const row = await repo.updateUnit(tx, id, { retired });
-      await audited(tx, actor, retired ? 'directory_unit.retired' : 'directory_unit.restored', { type: 'directory_unit', id, siteId: row.site_id }, { name: row.name_vi });
+      await audited(
+        tx,
+        actor,
+        retired ? 'directory_unit.retired' : 'directory_unit.restored',
+        { type: 'directory_unit', id, siteId: row.site_id },
+        { name: row.name_vi },
+      );
       await this.#changed?.(tx, row);
       return row;
     });

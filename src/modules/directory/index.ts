@@ -109,7 +109,10 @@ export function directoryModule(platform: Platform, deps: { sites: SitesModule; 
     searchTypes: [searchType],
     seed: async () => {
       const sites = await deps.sites.listSites();
-      const added = await repo.seedUnits(db, demoUnitRows((code) => sites.find((s) => s.code === code)?.id));
+      const added = await repo.seedUnits(
+        db,
+        demoUnitRows((code) => sites.find((s) => s.code === code)?.id),
+      );
       if (added > 0) await search.rebuild(SEARCH_TYPE);
       return { directory: added };
     },
@@ -117,7 +120,10 @@ export function directoryModule(platform: Platform, deps: { sites: SitesModule; 
       directory,
       /** The units of a site in use, in tree order, for a choice (a grant's unit, an answering agency). */
       async choices(siteId: number, lang: Lang): Promise<{ value: string; label: string }[]> {
-        return treeOrder(await directory.list([siteId]), lang).map((x) => ({ value: String(x.unit.id), label: `${'— '.repeat(x.depth)}${unitName(x.unit, lang)}` }));
+        return treeOrder(await directory.list([siteId]), lang).map((x) => ({
+          value: String(x.unit.id),
+          label: `${'— '.repeat(x.depth)}${unitName(x.unit, lang)}`,
+        }));
       },
       /** One unit of a site in use, or undefined (a unit of another site, retired or unknown). */
       activeUnitOf: (siteId: number, id: number) => directory.activeUnitOf(siteId, id),

@@ -38,7 +38,8 @@ export const { t } = defineMessages('directory', {
     'error.retired': 'Đơn vị đã ngừng hoạt động.',
     'error.noSite': 'Chưa có trang nào để quản lý danh bạ.',
     'admin.title': 'Danh bạ đơn vị',
-    'admin.intro': 'Các đơn vị của {site} (phòng, ban, bộ phận), đầu mối cung cấp thông tin và thông tin liên hệ. Thay đổi hiển thị ngay trên danh bạ chung của thành phố.',
+    'admin.intro':
+      'Các đơn vị của {site} (phòng, ban, bộ phận), đầu mối cung cấp thông tin và thông tin liên hệ. Thay đổi hiển thị ngay trên danh bạ chung của thành phố.',
     'admin.add': 'Thêm đơn vị',
     'admin.newTitle': 'Thêm đơn vị',
     'admin.editTitle': 'Sửa đơn vị: {name}',
@@ -119,7 +120,8 @@ export const { t } = defineMessages('directory', {
     'error.retired': 'The unit is retired.',
     'error.noSite': 'There is no site whose directory to manage yet.',
     'admin.title': 'Unit directory',
-    'admin.intro': 'The units of {site} (departments, offices, sections), their focal persons for information supply and contacts. Changes show at once in the city-wide directory.',
+    'admin.intro':
+      'The units of {site} (departments, offices, sections), their focal persons for information supply and contacts. Changes show at once in the city-wide directory.',
     'admin.add': 'Add a unit',
     'admin.newTitle': 'Add a unit',
     'admin.editTitle': 'Edit unit: {name}',

@@ -51,11 +51,20 @@ export class AgencyService {
             ? await this.#units.activeUnitOf(siteId, Number(rawId), tx)
             : undefined
           : (await this.#units.ensureUnits(siteId, [name], tx))[0];
-      if (!unit) throw new Invalid('agency.unit', 'Đơn vị này không thuộc danh bạ của trang.', { details: [{ field: 'unitId', message: 'Đơn vị này không thuộc danh bạ của trang.' }] });
+      if (!unit)
+        throw new Invalid('agency.unit', 'Đơn vị này không thuộc danh bạ của trang.', {
+          details: [{ field: 'unitId', message: 'Đơn vị này không thuộc danh bạ của trang.' }],
+        });
       if (input.hotlineDefault) await repo.clearHotlineDefault(tx, siteId);
       const row = await repo.insertAgency(tx, { site_id: siteId, unit_id: unit.id, hotline_default: Boolean(input.hotlineDefault) });
       if (!row) throw new Conflict('agency.exists', 'Trang đã có cơ quan này.', { details: [{ field: 'unitId', message: 'Trang đã có cơ quan này.' }] });
-      await audited(tx, actor, 'inquiry_agency.added', { type: 'inquiry_agency', id: row.id, siteId }, { unitId: unit.id, name: unit.name_vi, hotlineDefault: Boolean(input.hotlineDefault) });
+      await audited(
+        tx,
+        actor,
+        'inquiry_agency.added',
+        { type: 'inquiry_agency', id: row.id, siteId },
+        { unitId: unit.id, name: unit.name_vi, hotlineDefault: Boolean(input.hotlineDefault) },
+      );
       return row;
     });
   }

@@ -35,7 +35,11 @@ export function sitesApi(routes: Routes, directory: SiteDirectory, baseDomain: s
     async (req) => {
       const { lang = 'vi' } = req.query;
       const sites = await directory.allSites();
-      const units = (await unitsLoader()?.(sites.map((s) => s.id), lang)) ?? new Map();
+      const units =
+        (await unitsLoader()?.(
+          sites.map((s) => s.id),
+          lang,
+        )) ?? new Map();
       return { items: sites.map((s) => ({ ...presentSite(s, lang, sites, origin(req)), units: [...(units.get(s.id) ?? [])] })) };
     },
   );

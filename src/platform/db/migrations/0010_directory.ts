@@ -44,7 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The answering agencies: each one a unit of its own site.
   await sql`alter table inquiry_agencies add column unit_id integer`.execute(db);
-  await sql`update inquiry_agencies a set unit_id = u.id from directory_units u where u.site_id = a.site_id and lower(u.name_vi) = lower(btrim(a.name))`.execute(db);
+  await sql`update inquiry_agencies a set unit_id = u.id from directory_units u where u.site_id = a.site_id and lower(u.name_vi) = lower(btrim(a.name))`.execute(
+    db,
+  );
   await sql`alter table inquiry_agencies alter column unit_id set not null`.execute(db);
   await sql`alter table inquiry_agencies add foreign key (unit_id, site_id) references directory_units (id, site_id)`.execute(db);
   await sql`alter table inquiry_agencies drop column name`.execute(db);
@@ -54,7 +56,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table role_grants add column unit_id integer`.execute(db);
   await sql`update role_grants g set unit_id = u.id from directory_units u
     where g.site_id is not null and g.unit is not null and u.site_id = g.site_id and lower(u.name_vi) = lower(left(btrim(g.unit), 200))`.execute(db);
-  const lost = await sql<{ n: number }>`select count(*)::integer as n from role_grants where unit is not null and btrim(unit) <> '' and unit_id is null`.execute(db);
+  const lost = await sql<{
+    n: number;
+  }>`select count(*)::integer as n from role_grants where unit is not null and btrim(unit) <> '' and unit_id is null`.execute(db);
   if ((lost.rows[0]?.n ?? 0) > 0) throw new Error('0010_directory: some grants name a unit that could not be converted; fix them first.');
   await sql`alter table role_grants add foreign key (unit_id, site_id) references directory_units (id, site_id)`.execute(db);
   await sql`drop index role_grants_unique_idx`.execute(db);
