@@ -204,6 +204,9 @@ describe('the city-wide directory', () => {
     expect(en.statusCode).toBe(200);
     expect(en.body).toContain('Directory of agencies and units');
     expect((await get('/s/phuongdongda/danh-ba')).statusCode).toBe(200);
+    // Every site's footer leads to it.
+    expect((await get('/s/phuongdongda/')).body).toContain('<a href="/s/phuongdongda/danh-ba">Danh bạ</a>');
+    expect((await get('/english/')).body).toContain('<a href="/english/directory">Directory</a>');
   });
 
   it('exports CSV (UTF-8 with BOM, Vietnamese order) and JSON', async () => {
