@@ -23,6 +23,7 @@ import { contentModule } from './modules/content/index.ts';
 import { searchModule, type SearchModule } from './modules/search/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { inquiriesModule } from './modules/inquiries/index.ts';
+import { directoryModule } from './modules/directory/index.ts';
 
 /**
  * Builds every module without HTTP: used by the server and by the CLI. `extra` adds modules after
@@ -39,7 +40,9 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   // The fixed pages show pictures and documents of the media library, built later.
   const pages = pagesModule(platform, { sites, shell, search }, () => ({ media }));
   const demo = demoModule(platform, { sites, menus, pages });
-  const accounts = accountsModule(platform, { sites });
+  // The directory's screens use the admin frame, built later (accounts' grants name its units).
+  const directory = directoryModule(platform, { sites, shell, search }, () => ({ accounts }));
+  const accounts = accountsModule(platform, { sites, directory });
   const admin = adminModule(platform, { accounts, audit });
   const calendar = calendarModule(platform, { accounts });
   const media = mediaModule(platform, { accounts });
@@ -53,7 +56,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     search,
     deadlines: calendar.deadlines,
   });
-  const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
+  const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search, directory });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
   const ordered: readonly Module[] = [
     audit,
@@ -63,6 +66,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     search,
     pages,
     demo,
+    directory,
     accounts,
     admin,
     calendar,
@@ -82,6 +86,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     shell,
     pages,
     home,
+    directory,
     accounts,
     admin,
     media,

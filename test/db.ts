@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/create-db.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import type { Migration } from '../src/platform/db/migrations/index.ts';
 
 export interface TestDatabase extends DatabaseHandle {
   /** postgres:// URL of the file's own database, when on PostgreSQL. */
@@ -16,11 +17,12 @@ export interface TestDatabase extends DatabaseHandle {
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `list`: migrate only so far (a migration's own test fills the older schema, then migrates the rest). */
+export async function createTestDatabase(list?: readonly Migration[]): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrate(handle.db);
+    await migrate(handle.db, list);
     return { ...handle, url: undefined, destroy: () => handle.close() };
   }
   const pg = (await import('pg')).default;
@@ -32,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrate(handle.db);
+  await migrate(handle.db, list);
   return {
     ...handle,
     url: url.toString(),

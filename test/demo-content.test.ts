@@ -73,7 +73,7 @@ describe('citizens’ requests', () => {
     const grants = await t.db.db
       .selectFrom('role_grants')
       .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
-      .select(['role_grants.site_id', 'role_grants.unit', 'accounts.email'])
+      .select(['role_grants.site_id', 'role_grants.unit_id', 'accounts.email'])
       .where('role_grants.role', '=', 'agency_responder')
       .where('accounts.is_demo', '=', true)
       .execute();
@@ -81,9 +81,9 @@ describe('citizens’ requests', () => {
     for (const g of grants) {
       const agencies = await t.modules.inquiries.agencies.list(g.site_id!);
       expect(
-        agencies.map((a) => a.name),
+        agencies.map((a) => a.unit_id),
         g.email,
-      ).toContain(g.unit);
+      ).toContain(g.unit_id);
     }
     for (const site of await t.modules.sites.listSites()) {
       expect(
@@ -95,17 +95,17 @@ describe('citizens’ requests', () => {
     const portal = (await t.modules.sites.listSites()).find((s) => s.code === 'hanoi')!;
     const email = 'traloi.xaydung.hanoi@cong.example';
     const account = await t.db.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    const xayDung = (await t.modules.inquiries.agencies.list(portal.id)).find((a) => a.name === 'Sở Xây dựng')!;
     const responder: Actor = {
       kind: 'person',
       accountId: account.id,
       email,
       ip: '',
       sessionId: null,
-      grants: [{ role: 'agency_responder', siteId: portal.id, unit: 'Sở Xây dựng' }],
+      grants: [{ role: 'agency_responder', siteId: portal.id, unit: 'Sở Xây dựng', unitId: xayDung.unit_id }],
     };
     const overdue = await t.modules.inquiries.handling.list(responder, portal.id, { dueBefore: new Date(), limit: 50, offset: 0 });
     expect(overdue.total).toBeGreaterThan(0);
-    const xayDung = (await t.modules.inquiries.agencies.list(portal.id)).find((a) => a.name === 'Sở Xây dựng')!;
     expect(overdue.rows.every((r) => r.agency_id === xayDung.id)).toBe(true);
     // The portal's hotline calls were logged by its operator.
     const operator = await t.db.db.selectFrom('accounts').select('id').where('email', '=', 'duongdaynong.hanoi@cong.example').executeTakeFirstOrThrow();

@@ -58,10 +58,16 @@ describe('people', () => {
 
   it('carry the grants asked for, a responder with its unit', async () => {
     const responder = await f.person('agency_responder', portal, { grantUnit: 'Sở Nội vụ', also: [{ role: 'auditor', site: ward }] });
-    const grants = await t.db.db.selectFrom('role_grants').select(['site_id', 'role', 'unit']).where('account_id', '=', responder.id).orderBy('id').execute();
+    const grants = await t.db.db
+      .selectFrom('role_grants')
+      .leftJoin('directory_units', 'directory_units.id', 'role_grants.unit_id')
+      .select(['role_grants.site_id', 'role_grants.role', 'directory_units.name_vi as unit', 'directory_units.site_id as unit_site_id'])
+      .where('account_id', '=', responder.id)
+      .orderBy('role_grants.id')
+      .execute();
     expect(grants).toEqual([
-      { site_id: portal.id, role: 'agency_responder', unit: 'Sở Nội vụ' },
-      { site_id: ward.id, role: 'auditor', unit: null },
+      { site_id: portal.id, role: 'agency_responder', unit: 'Sở Nội vụ', unit_site_id: portal.id },
+      { site_id: ward.id, role: 'auditor', unit: null, unit_site_id: null },
     ]);
     expect(responder.actor).toMatchObject({ kind: 'person', accountId: responder.id, grants: responder.grants });
   });

@@ -157,9 +157,15 @@ export function factories(t: TestApp): Factories {
     async person(role, site, options = {}) {
       const n = next();
       const password = options.password ?? TEST_PASSWORD;
+      // A grant's unit is a unit of the site's directory: the one of that name, created when missing.
+      const unitOf = async (siteId: number | null, unit: string | undefined) => {
+        if (!unit || siteId === null) return { unit: null, unitId: null };
+        const [row] = await t.modules.directory.ensureUnits(siteId, [unit]);
+        return { unit: row?.name_vi ?? unit, unitId: row?.id ?? null };
+      };
       const grants: Grant[] = [
-        { role, siteId: idOf(site), unit: options.grantUnit ?? null },
-        ...(options.also ?? []).map((g) => ({ role: g.role, siteId: idOf(g.site), unit: g.unit ?? null })),
+        { role, siteId: idOf(site), ...(await unitOf(idOf(site), options.grantUnit)) },
+        ...(await Promise.all((options.also ?? []).map(async (g) => ({ role: g.role, siteId: idOf(g.site), ...(await unitOf(idOf(g.site), g.unit)) })))),
       ];
       const email = options.email ?? `${role.replaceAll('_', '-')}.${n}@kiem-thu.example`;
       const name = options.name ?? `Người kiểm thử ${n} (${role})`;
@@ -179,7 +185,7 @@ export function factories(t: TestApp): Factories {
         .executeTakeFirstOrThrow();
       await db
         .insertInto('role_grants')
-        .values(grants.map((g) => ({ account_id: account.id, site_id: g.siteId, role: g.role, unit: g.unit })))
+        .values(grants.map((g) => ({ account_id: account.id, site_id: g.siteId, role: g.role, unit_id: g.unitId ?? null })))
         .execute();
       return {
         id: account.id,

@@ -463,18 +463,28 @@ describe('the hotline console', () => {
 });
 
 describe('agencies and escaping', () => {
-  it('adds agencies and switches the review setting; bad names are refused', async () => {
+  it('adds agencies (units of the site’s directory, picked) and switches the review setting; bad choices are refused', async () => {
     const op = await as(OPERATOR);
+    const [yTe] = await t.modules.directory.ensureUnits(hanoi, ['Sở Y tế']);
     const page = await op.get('/quan-tri/hoi-dap-co-quan');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Người trả lời Nội vụ');
-    const bad = await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'add', name: ' ' });
+    // The choice offers the site's units that are not agencies yet.
+    expect(page.body).toContain(`<option value="${yTe!.id}">Sở Y tế</option>`);
+    const bad = await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'add', unitId: '' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain('Tên cơ quan cần từ 2 đến 200 ký tự');
-    const dup = await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'add', name: 'Sở Tư pháp' });
+    expect(bad.body).toContain('Hãy chọn một đơn vị của trang');
+    // A unit of another site is not one of this site's.
+    const portalCode = (await t.modules.sites.listSites()).find((x) => x.id === hanoi)!.code;
+    const ward = await factories(t).site({ kind: 'ward', parent: portalCode });
+    const [elsewhere] = await t.modules.directory.ensureUnits(ward.id, ['Bộ phận một cửa (kiểm thử)']);
+    const foreign = await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'add', unitId: String(elsewhere!.id) });
+    expect(foreign.statusCode).toBe(422);
+    const tuPhap = (await t.modules.inquiries.agencies.list(hanoi, false)).find((a) => a.name === 'Sở Tư pháp')!;
+    const dup = await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'add', unitId: String(tuPhap.unit_id) });
     expect(dup.statusCode).toBe(409);
-    expect((await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'add', name: 'Sở Y tế' })).statusCode).toBe(303);
-    expect((await t.modules.inquiries.agencies.list(hanoi)).some((a) => a.name === 'Sở Y tế')).toBe(true);
+    expect((await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'add', unitId: String(yTe!.id) })).statusCode).toBe(303);
+    expect((await t.modules.inquiries.agencies.list(hanoi)).find((a) => a.name === 'Sở Y tế')?.unit_id).toBe(yTe!.id);
     expect((await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'review', answerReview: '0' })).statusCode).toBe(303);
     expect(await t.modules.inquiries.agencies.answerReview(hanoi)).toBe(false);
     expect((await op.post('/quan-tri/hoi-dap-co-quan', { thao_tac: 'review', answerReview: '1' })).statusCode).toBe(303);

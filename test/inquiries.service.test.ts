@@ -315,7 +315,7 @@ describe('deadlines owed by an agency', () => {
     }>`insert into accounts (email, name, phone, unit, password_hash) values ('traloi.kiemthu@cong.example', 'Cán bộ trả lời', '', 'Sở Nội vụ (kiểm thử)', 'x') returning id`.execute(
       t.db.db,
     );
-    await sql`insert into role_grants (account_id, site_id, role, unit) values (${responder.rows[0]!.id}, ${hanoi}, 'agency_responder', 'Sở Nội vụ (kiểm thử)')`.execute(
+    await sql`insert into role_grants (account_id, site_id, role, unit_id) select ${responder.rows[0]!.id}, ${hanoi}, 'agency_responder', unit_id from inquiry_agencies where id = ${noiVu}`.execute(
       t.db.db,
     );
     expect((await accounts.respondersOf(hanoi, 'Sở Nội vụ (kiểm thử)')).map((a) => a.email)).toContain('traloi.kiemthu@cong.example');

@@ -57,6 +57,8 @@ export const MATRIX: Record<Action, readonly Role[]> = {
 export interface Grant {
   siteId: number | null;
   role: Role;
+  /** For roles that act for one unit: the unit of the site's directory, and its name (for showing). */
+  unitId?: number | null;
   unit: string | null;
 }
 

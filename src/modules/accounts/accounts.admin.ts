@@ -21,8 +21,14 @@ import { accountListView, accountView, newAccountView } from './views/accounts.v
 import { paths } from './paths.ts';
 import { t } from './messages.ts';
 
-export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { admin: AdminContext }): void {
-  const { admin, db } = deps;
+/** The sites' directory units a grant names: checked by the service, offered by the forms. */
+export interface GrantUnits extends service.UnitLookup {
+  choices(siteId: number, lang: Lang): Promise<{ value: string; label: string }[]>;
+}
+
+export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { admin: AdminContext; units: GrantUnits }): void {
+  const { admin, db, units } = deps;
+  const unitChoices = (siteId: number | null) => (siteId === null ? Promise.resolve([]) : units.choices(siteId, lang));
   const list = paths.paths.accounts[lang];
   const done = (tb: AccountNotice | '' | undefined): AdminPageSpec['notice'] => (tb ? { kind: 'ok', text: t(lang, `accountNotice.${tb}`) } : undefined);
   /** The site worked on; null for a platform administrator on an empty platform. */
@@ -37,7 +43,13 @@ export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
   // ── A new account ───────────────────────────────────────────────────────────────────
   const newPage = async (request: FastifyRequest, reply: FastifyReply, state: FormState<typeof NewAccountForm>, status = 200) => {
     const s = await admin.scope(request);
-    return admin.send(request, reply, newAccountView(lang, csrfToken(request, reply), roleOptions(s.actor, lang), state), s, status);
+    return admin.send(
+      request,
+      reply,
+      newAccountView(lang, csrfToken(request, reply), roleOptions(s.actor, lang), state, await unitChoices(siteIdOf(s))),
+      s,
+      status,
+    );
   };
 
   routes.get(paths.paths.accountNew[lang], { schema: { querystring: NoQuery } }, async (request, reply) => newPage(request, reply, emptyForm()));
@@ -47,7 +59,14 @@ export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
       const message = t(lang, 'accounts.noSiteYet');
       throw new Invalid('account.no_site', message, { details: [{ field: 'role', message }] });
     }
-    const created = await service.createAccount(db, s.actor, s.site.id, request.body, `${request.protocol}://${request.host}${paths.href(lang, 'reset')}`);
+    const created = await service.createAccount(
+      db,
+      s.actor,
+      s.site.id,
+      request.body,
+      `${request.protocol}://${request.host}${paths.href(lang, 'reset')}`,
+      units,
+    );
     return reply.redirect(paths.href(lang, 'accounts', `/${created.id}?tb=da-tao`), 303);
   });
 
@@ -55,7 +74,15 @@ export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
   const accountPage = async (request: FastifyRequest, reply: FastifyReply, id: number, errors: FieldErrors, notice: AdminPageSpec['notice'], status = 200) => {
     const s = await admin.scope(request);
     const a = await service.getAccount(db, s.actor, siteIdOf(s), id);
-    const page = accountView(lang, csrfToken(request, reply), presentAccountPage(a, s.actor, siteIdOf(s), lang), roleOptions(s.actor, lang), errors, notice);
+    const page = accountView(
+      lang,
+      csrfToken(request, reply),
+      presentAccountPage(a, s.actor, siteIdOf(s), lang),
+      roleOptions(s.actor, lang),
+      errors,
+      notice,
+      await unitChoices(siteIdOf(s)),
+    );
     return admin.send(request, reply, page, s, status);
   };
 
@@ -93,7 +120,7 @@ export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
           return saved('da-mo');
         case 'cap':
           await service.getAccount(db, s.actor, siteId, id);
-          await service.grantRole(db, s.actor, siteId, id, b.role, isRole(b.role) && UNIT_ROLES.has(b.role) ? b.grantUnit : undefined);
+          await service.grantRole(db, s.actor, siteId, id, b.role, isRole(b.role) && UNIT_ROLES.has(b.role) ? b.grantUnit : undefined, units);
           return saved('da-cap');
         case 'thu-hoi':
           if (b.grant === undefined) throw new NotFound('grant.not_found');

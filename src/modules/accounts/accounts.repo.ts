@@ -81,33 +81,43 @@ export function inactiveAccounts(db: DbOrTx, before: Date): Promise<Pick<Account
 
 // ── grants ──────────────────────────────────────────────────────────────────
 export function grantsOf(db: DbOrTx, accountId: number) {
-  return db
-    .selectFrom('role_grants')
-    .leftJoin('sites', 'sites.id', 'role_grants.site_id')
-    .select([
-      'role_grants.id',
-      'role_grants.site_id',
-      'role_grants.role',
-      'role_grants.unit',
-      'sites.code as site_code',
-      'sites.name_vi as site_name_vi',
-      'sites.name_en as site_name_en',
-    ])
-    .where('role_grants.account_id', '=', accountId)
-    .orderBy('role_grants.site_id')
-    .orderBy('role_grants.role')
-    .execute();
+  return (
+    db
+      .selectFrom('role_grants')
+      .leftJoin('sites', 'sites.id', 'role_grants.site_id')
+      // The unit of the site's directory a grant names (its name is shown with the grant).
+      .leftJoin('directory_units', 'directory_units.id', 'role_grants.unit_id')
+      .select([
+        'role_grants.id',
+        'role_grants.site_id',
+        'role_grants.role',
+        'role_grants.unit_id',
+        'directory_units.name_vi as unit',
+        'sites.code as site_code',
+        'sites.name_vi as site_name_vi',
+        'sites.name_en as site_name_en',
+      ])
+      .where('role_grants.account_id', '=', accountId)
+      .orderBy('role_grants.site_id')
+      .orderBy('role_grants.role')
+      .execute()
+  );
 }
 
 export async function grantsForAccounts(db: DbOrTx, accountIds: readonly number[]) {
   if (accountIds.length === 0) return [];
-  return db.selectFrom('role_grants').select(['account_id', 'site_id', 'role', 'unit']).where('account_id', 'in', accountIds).execute();
+  return db
+    .selectFrom('role_grants')
+    .leftJoin('directory_units', 'directory_units.id', 'role_grants.unit_id')
+    .select(['role_grants.account_id', 'role_grants.site_id', 'role_grants.role', 'role_grants.unit_id', 'directory_units.name_vi as unit'])
+    .where('role_grants.account_id', 'in', accountIds)
+    .execute();
 }
 
-export async function insertGrant(db: DbOrTx, accountId: number, siteId: number | null, role: string, unit: string | null): Promise<boolean> {
+export async function insertGrant(db: DbOrTx, accountId: number, siteId: number | null, role: string, unitId: number | null): Promise<boolean> {
   const r = await db
     .insertInto('role_grants')
-    .values({ account_id: accountId, site_id: siteId, role, unit })
+    .values({ account_id: accountId, site_id: siteId, role, unit_id: unitId })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -274,16 +284,20 @@ export function idsByEmail(db: DbOrTx, emails: readonly string[]): Promise<{ id:
   return db.selectFrom('accounts').select(['id', 'email']).where('email', 'in', emails).execute();
 }
 
-/** Active agency responders of one unit on a site (a unit is named in the grant). */
-export function respondersOf(db: DbOrTx, siteId: number, unit: string): Promise<Pick<AccountRow, 'id' | 'email' | 'name'>[]> {
-  return db
+/**
+ * Active agency responders of one unit on a site: the unit's id, or its name in the site's
+ * directory (a deadline names the agency it is owed by).
+ */
+export function respondersOf(db: DbOrTx, siteId: number, unit: number | string): Promise<Pick<AccountRow, 'id' | 'email' | 'name'>[]> {
+  let q = db
     .selectFrom('accounts')
     .innerJoin('role_grants', 'role_grants.account_id', 'accounts.id')
     .select(['accounts.id', 'accounts.email', 'accounts.name'])
     .distinct()
     .where('role_grants.site_id', '=', siteId)
     .where('role_grants.role', '=', 'agency_responder')
-    .where('role_grants.unit', '=', unit)
-    .where('accounts.status', '=', 'active')
-    .execute();
+    .where('accounts.status', '=', 'active');
+  if (typeof unit === 'number') q = q.where('role_grants.unit_id', '=', unit);
+  else q = q.innerJoin('directory_units', 'directory_units.id', 'role_grants.unit_id').where(sql<boolean>`lower(directory_units.name_vi) = lower(${unit})`);
+  return q.execute();
 }

@@ -63,6 +63,19 @@ function checkGrantable(actor: Actor, siteId: number | null, role: Role): void {
   authorize(actor, 'grants.manage', siteId);
 }
 
+/** The units of the sites' directory a grant may name (the directory module's). */
+export interface UnitLookup {
+  /** A unit of `siteId` in use, or undefined (unknown, another site's, retired). */
+  activeUnitOf(siteId: number, id: number): Promise<{ id: number; name_vi: string } | undefined>;
+}
+
+/** The unit chosen for a grant on `siteId` (its id, as the form sends it), or a problem on `grantUnit`. */
+async function grantUnitOf(units: UnitLookup | undefined, siteId: number, input: string | undefined): Promise<{ id: number; name_vi: string } | undefined> {
+  const raw = (input ?? '').trim();
+  if (!units || !/^[1-9]\d{0,12}$/.test(raw)) return undefined;
+  return units.activeUnitOf(siteId, Number(raw));
+}
+
 export interface NewAccountInput {
   email: string;
   name: string;
@@ -76,7 +89,7 @@ export interface NewAccountInput {
  * Creates an account with a first role on `siteId` and e-mails an invitation to set its
  * password (the operator never knows it). `linkBase` is the set-password page's URL.
  */
-export async function createAccount(db: Db, actor: Actor, siteId: number, input: NewAccountInput, linkBase: string): Promise<AccountView> {
+export async function createAccount(db: Db, actor: Actor, siteId: number, input: NewAccountInput, linkBase: string, units?: UnitLookup): Promise<AccountView> {
   authorize(actor, 'accounts.manage', siteId);
   const email = cleanText(input.email).toLowerCase();
   const name = cleanText(input.name);
@@ -85,8 +98,8 @@ export async function createAccount(db: Db, actor: Actor, siteId: number, input:
   if (!name || name.length > 200) problems.push({ field: 'name', message: 'Cần nhập họ tên (tối đa 200 ký tự).' });
   if (!isRole(input.role) || input.role === 'platform_admin') problems.push({ field: 'role', message: 'Vai trò không hợp lệ.' });
   const role = input.role as Role;
-  const grantUnit = cleanText(input.grantUnit ?? '') || null;
-  if (isRole(input.role) && UNIT_ROLES.has(role) && !grantUnit) problems.push({ field: 'grantUnit', message: 'Vai trò này cần chọn đơn vị phụ trách.' });
+  const grantUnit = isRole(input.role) && UNIT_ROLES.has(role) ? await grantUnitOf(units, siteId, input.grantUnit) : undefined;
+  if (isRole(input.role) && UNIT_ROLES.has(role) && !grantUnit) problems.push({ field: 'grantUnit', message: 'Vai trò này cần chọn một đơn vị của trang.' });
   if (problems.length) throw new Invalid('account.invalid', problems.map((p) => p.message).join(' '), { details: problems });
   checkGrantable(actor, siteId, role);
   // An unusable hash until the invitation is used: argon2 of random bytes nobody knows.
@@ -104,7 +117,7 @@ export async function createAccount(db: Db, actor: Actor, siteId: number, input:
       unit: cleanText(input.unit ?? ''),
       password_hash: placeholder,
     });
-    await repo.insertGrant(tx, account.id, siteId, role, UNIT_ROLES.has(role) ? grantUnit : null);
+    await repo.insertGrant(tx, account.id, siteId, role, grantUnit?.id ?? null);
     const token = newToken();
     await repo.insertResetToken(tx, {
       token_hash: tokenHash(token),
@@ -117,7 +130,13 @@ export async function createAccount(db: Db, actor: Actor, siteId: number, input:
       subject: 'Tài khoản Cổng của bạn đã được tạo',
       text: `Xin chào ${name},\n\nTài khoản ${email} đã được tạo cho bạn trên Cổng. Mở liên kết sau trong ${INVITE_HOURS} giờ để đặt mật khẩu (dùng một lần):\n\n${linkBase}?ma=${token}\n\n— Cổng`,
     });
-    await audited(tx, actor, 'account.created', { type: 'account', id: account.id, siteId }, { email, name, role, unit: grantUnit });
+    await audited(
+      tx,
+      actor,
+      'account.created',
+      { type: 'account', id: account.id, siteId },
+      { email, name, role, unit: grantUnit ? { id: grantUnit.id, name: grantUnit.name_vi } : null },
+    );
     return view(tx, account);
   });
 }
@@ -183,20 +202,41 @@ export async function reactivateAccount(db: Db, actor: Actor, siteId: number | n
 }
 
 /** Grants a role on a site; the person's sessions end so the new rights apply from the next sign-in. */
-export async function grantRole(db: Db, actor: Actor, siteId: number | null, accountId: number, roleInput: string, unitInput?: string): Promise<void> {
+export async function grantRole(
+  db: Db,
+  actor: Actor,
+  siteId: number | null,
+  accountId: number,
+  roleInput: string,
+  unitInput?: string,
+  units?: UnitLookup,
+): Promise<void> {
   if (!isRole(roleInput)) throw new Invalid('grant.invalid_role', 'Vai trò không hợp lệ.', { details: [{ field: 'role', message: 'Vai trò không hợp lệ.' }] });
   const role = roleInput;
   checkGrantable(actor, role === 'platform_admin' ? null : siteId, role);
   const account = await repo.findAccountById(db, accountId);
   if (!account) throw new NotFound('account.not_found');
-  const unit = UNIT_ROLES.has(role) ? cleanText(unitInput ?? '') || null : null;
+  const unit = UNIT_ROLES.has(role) && siteId !== null ? await grantUnitOf(units, siteId, unitInput) : undefined;
   if (UNIT_ROLES.has(role) && !unit)
-    throw new Invalid('grant.unit_required', 'Vai trò này cần chọn đơn vị phụ trách.', { details: [{ field: 'grantUnit', message: 'Cần nhập đơn vị.' }] });
+    throw new Invalid('grant.unit_required', 'Vai trò này cần chọn một đơn vị của trang.', {
+      details: [{ field: 'grantUnit', message: 'Hãy chọn một đơn vị của trang trong danh bạ.' }],
+    });
   await withTx(db, async (tx) => {
-    const added = await repo.insertGrant(tx, accountId, role === 'platform_admin' ? null : siteId, role, unit);
+    const added = await repo.insertGrant(tx, accountId, role === 'platform_admin' ? null : siteId, role, unit?.id ?? null);
     if (!added) throw new Conflict('grant.exists', 'Tài khoản đã có vai trò này.');
     const ended = await repo.deleteSessionsOf(tx, accountId);
-    await audited(tx, actor, 'grant.added', { type: 'account', id: accountId, siteId }, { email: account.email, role, unit, sessions_ended: ended });
+    await audited(
+      tx,
+      actor,
+      'grant.added',
+      { type: 'account', id: accountId, siteId },
+      {
+        email: account.email,
+        role,
+        unit: unit ? { id: unit.id, name: unit.name_vi } : null,
+        sessions_ended: ended,
+      },
+    );
   });
 }
 
@@ -218,7 +258,7 @@ export async function revokeGrant(db: Db, actor: Actor, siteId: number | null, g
       actor,
       'grant.removed',
       { type: 'account', id: grant.account_id, siteId: grant.site_id },
-      { role: grant.role, unit: grant.unit, sessions_ended: ended },
+      { role: grant.role, unitId: grant.unit_id, sessions_ended: ended },
     );
   });
 }
@@ -270,7 +310,9 @@ export async function suspendInactiveAccounts(db: Db, days: number, now = new Da
 
 /** The grants of an account, for building its Actor. */
 export async function grantsForActor(db: Db, accountId: number) {
-  return (await repo.grantsOf(db, accountId)).filter((g) => isRole(g.role)).map((g) => ({ siteId: g.site_id, role: g.role as Role, unit: g.unit }));
+  return (await repo.grantsOf(db, accountId))
+    .filter((g) => isRole(g.role))
+    .map((g) => ({ siteId: g.site_id, role: g.role as Role, unitId: g.unit_id, unit: g.unit }));
 }
 
 export const findAccountById = repo.findAccountById;

@@ -130,19 +130,27 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 /** Creates the demo accounts that do not exist yet; returns the e-mails created. */
-export async function seedDemoAccounts(db: Db, accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined): Promise<string[]> {
+export async function seedDemoAccounts(
+  db: Db,
+  accounts: readonly DemoAccount[],
+  siteIdOf: (code: string) => number | undefined,
+  unitIdOf: (siteId: number, name: string) => Promise<number | undefined>,
+): Promise<string[]> {
   // One hash for all: they share the demo password, and hashing eleven times would slow the first start.
   const hash = await hashPassword(DEMO_PASSWORD);
   const created: string[] = [];
   for (const a of accounts) {
     if (await repo.findAccountByEmail(db, a.email)) continue;
+    // The units the grants name, before the transaction (the embedded database has one connection).
+    const grants: { siteId: number | null; role: string; unitId: number | null }[] = [];
+    for (const g of a.grants) {
+      const siteId = g.siteCode === null ? null : siteIdOf(g.siteCode);
+      if (siteId === undefined) continue;
+      grants.push({ siteId, role: g.role, unitId: g.unit && siteId !== null ? ((await unitIdOf(siteId, g.unit)) ?? null) : null });
+    }
     await withTx(db, async (tx) => {
       const account = await repo.insertAccount(tx, { email: a.email, name: a.name, phone: '', unit: a.unit, password_hash: hash, is_demo: true });
-      for (const g of a.grants) {
-        const siteId = g.siteCode === null ? null : siteIdOf(g.siteCode);
-        if (g.siteCode !== null && siteId === undefined) continue;
-        await repo.insertGrant(tx, account.id, siteId ?? null, g.role, g.unit ?? null);
-      }
+      for (const g of grants) await repo.insertGrant(tx, account.id, g.siteId, g.role, g.unitId);
       if (a.grants.some((g) => ROLES_REQUIRING_2FA.has(g.role))) {
         await repo.updateAccount(tx, account.id, { totp_secret: newTotpSecret(), totp_enabled_at: new Date() });
       }

@@ -5,6 +5,7 @@
 import type { Platform } from '../../platform/platform.ts';
 import { defineModule } from '../../platform/module.ts';
 import type { SitesModule } from '../sites/index.ts';
+import type { DirectoryModule } from '../directory/index.ts';
 import type { Actor } from '../access/index.ts';
 import { createAdminContext } from './admin-context.ts';
 import { adminGate } from './admin-gate.ts';
@@ -28,7 +29,7 @@ export type { AdminContext, AdminScope, NavEntry } from './admin-context.ts';
 export type { AccountView } from './accounts.present.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 
-export function accountsModule(platform: Platform, deps: { sites: SitesModule }) {
+export function accountsModule(platform: Platform, deps: { sites: SitesModule; directory: Pick<DirectoryModule, 'activeUnitOf' | 'choices' | 'ensureUnits'> }) {
   const { db, config } = platform;
   const admin = createAdminContext(db, deps.sites);
   const { adminRequestHook } = adminGate(db, deps.sites);
@@ -38,16 +39,18 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
     const sites = await deps.sites.listSites();
     return (code: string) => sites.find((s) => s.code === code)?.id;
   };
+  /** The demo's grants name units of the sites' directories (created when missing). */
+  const unitIdOf = async (siteId: number, name: string) => (await deps.directory.ensureUnits(siteId, [name]))[0]?.id;
   const suspendInactive = () => service.suspendInactiveAccounts(db, INACTIVE_DAYS);
   const deleteExpiredSessions = () => service.deleteExpiredSessions(db, new Date());
   return defineModule({
     name: 'accounts',
-    needs: ['sites'],
+    needs: ['sites', 'directory'],
     setup: (app) => registerAuthHooks(app, db),
     adminRoutes: (routes, lang) => {
       signInRoutes(routes, lang, routeDeps);
       profileRoutes(routes, lang, routeDeps);
-      accountRoutes(routes, lang, routeDeps);
+      accountRoutes(routes, lang, { ...routeDeps, units: deps.directory });
     },
     jobs: [
       { name: 'sessions.cleanup', everyMs: 10 * 60_000, run: deleteExpiredSessions },
@@ -57,7 +60,7 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
       { label: (lang) => t(lang, 'nav.accounts'), href: (lang) => paths.href(lang, 'accounts'), action: 'accounts.list' },
       { label: (lang) => t(lang, 'nav.profile'), href: (lang) => paths.href(lang, 'profile'), action: 'always' },
     ],
-    seed: async () => ({ accounts: await seedDemoAccounts(db, DEMO_ACCOUNTS, await siteIdOf()) }),
+    seed: async () => ({ accounts: await seedDemoAccounts(db, DEMO_ACCOUNTS, await siteIdOf(), unitIdOf) }),
     provides: {
       /** The admin tree's first hook (session, site, sign-in gate). */
       adminRequestHook,
@@ -69,7 +72,8 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
       suspendInactive,
       deleteExpiredSessions,
       currentTotp,
-      seedDemoAccounts: (accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined) => seedDemoAccounts(db, accounts, siteIdOf),
+      seedDemoAccounts: (accounts: readonly DemoAccount[], siteIdOf: (code: string) => number | undefined) =>
+        seedDemoAccounts(db, accounts, siteIdOf, unitIdOf),
       demoTotp: (email: string) => demoTotp(db, email),
       /** The demo's sites by code and demo accounts by e-mail: what other modules' demo seeds act as. */
       async demoIds(): Promise<{ siteIds: ReadonlyMap<string, number>; accountIds: ReadonlyMap<string, number> }> {
@@ -84,8 +88,8 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule })
       demoAccountIds: (emails: readonly string[]) => accountsRepo.idsByEmail(db, emails),
       /** Active people holding one of `roles` on a site: who to notify. */
       accountsWithRoles: (siteId: number, roles: readonly string[]) => accountsRepo.accountsWithRoles(db, siteId, roles),
-      /** Active agency responders of `unit` on a site: who answers for that agency. */
-      respondersOf: (siteId: number, unit: string) => accountsRepo.respondersOf(db, siteId, unit),
+      /** Active agency responders of a unit on a site (its id, or its name in the directory): who answers for that agency. */
+      respondersOf: (siteId: number, unit: number | string) => accountsRepo.respondersOf(db, siteId, unit),
       /** Name and e-mail of one account. */
       async contact(id: number) {
         const a = await service.findAccountById(db, id);

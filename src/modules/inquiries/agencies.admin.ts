@@ -1,15 +1,16 @@
 /**
  * The agencies that answer a site's requests (/quan-tri/hoi-dap-co-quan, site operators): the
- * list, adding one, in use or not, the hotline's default, and the site's answer-review setting —
- * one address, a form per action (`thao_tac`). An agency's name must be exactly the unit of its
- * responders' grants: that is how a responder sees only the agency's requests.
+ * list, adding one (a unit of the site's directory, picked from a list), in use or not, the
+ * hotline's default, and the site's answer-review setting — one address, a form per action
+ * (`thao_tac`). A responder granted the agency's unit sees the agency's requests.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { queryForm } from '../../platform/http/forms.ts';
 import { NoQuery } from '../../platform/http/schemas.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import type { Routes } from '../../platform/module.ts';
-import { authorize } from '../access/index.ts';
+import { adminHrefByName } from '../../platform/http/paths.ts';
+import { authorize, can } from '../access/index.ts';
 import { csrfToken, type AccountsModule } from '../accounts/index.ts';
 import { siteName } from '../sites/index.ts';
 import type { AgencyService } from './agencies.service.ts';
@@ -25,7 +26,9 @@ import { t } from './messages.ts';
 export interface AgenciesDeps {
   admin: AccountsModule['admin'];
   agencies: AgencyService;
-  respondersOf(siteId: number, unit: string): Promise<{ name: string }[]>;
+  respondersOf(siteId: number, unitId: number): Promise<{ name: string }[]>;
+  /** The site's directory units in use, in tree order, for the choice. */
+  unitChoices(siteId: number, lang: Lang): Promise<{ value: string; label: string }[]>;
 }
 
 export function agencyRoutes(routes: Routes, lang: Lang, deps: AgenciesDeps): void {
@@ -40,7 +43,9 @@ export function agencyRoutes(routes: Routes, lang: Lang, deps: AgenciesDeps): vo
 
   async function page(request: FastifyRequest, reply: FastifyReply, s: SiteScope, state: ConsoleForm, status: number, notice?: string) {
     const [agencies, answerReview] = await Promise.all([deps.agencies.list(s.site.id, false), deps.agencies.answerReview(s.site.id)]);
-    const responders = await Promise.all(agencies.map((a) => deps.respondersOf(s.site.id, a.name)));
+    const responders = await Promise.all(agencies.map((a) => deps.respondersOf(s.site.id, a.unit_id)));
+    const taken = new Set(agencies.map((a) => String(a.unit_id)));
+    const units = (await deps.unitChoices(s.site.id, lang)).filter((u) => !taken.has(u.value));
     return deps.admin.send(
       request,
       reply,
@@ -55,6 +60,8 @@ export function agencyRoutes(routes: Routes, lang: Lang, deps: AgenciesDeps): vo
           agencies: agencyRows(agencies, responders),
           answerReview,
           state,
+          units,
+          directoryHref: can(s.actor, 'site.identity', s.site.id) ? adminHrefByName(lang, 'units') : undefined,
         }),
       },
       s,
@@ -67,11 +74,11 @@ export function agencyRoutes(routes: Routes, lang: Lang, deps: AgenciesDeps): vo
   const forms = formRouteByAction('thao_tac', AgencyForms, {
     render: async (kind, request, reply, state, status) => {
       const s = await scope(request);
-      // Only the name is a field of its own; anything else is a problem of the whole page.
-      const { name, ...others } = state.errors;
+      // Only the unit is a field of its own; anything else is a problem of the whole page.
+      const { unitId, ...others } = state.errors;
       const loose = kind ? Object.values(others).join(' ') : t(lang, 'common.unknownActionReloadPage');
       const values = kind === 'add' ? state.values : {};
-      const errors = { ...(loose ? { form: loose } : {}), ...(name && kind === 'add' ? { name } : {}) };
+      const errors = { ...(loose ? { form: loose } : {}), ...(unitId && kind === 'add' ? { unitId } : {}) };
       return page(request, reply, s, { values, errors, formAnchor: 'noi-dung' }, kind ? status : 422);
     },
   });
@@ -80,7 +87,7 @@ export function agencyRoutes(routes: Routes, lang: Lang, deps: AgenciesDeps): vo
     const s = await scope(request);
     const b = request.body;
     if (b.thao_tac === 'add') {
-      await deps.agencies.add(s.actor, s.site.id, { name: b.name, hotlineDefault: b.hotlineDefault });
+      await deps.agencies.add(s.actor, s.site.id, { unitId: b.unitId, hotlineDefault: b.hotlineDefault });
       return reply.redirect(`${action}?tb=da-them-co-quan`, 303);
     }
     if (b.thao_tac === 'review') await deps.agencies.setAnswerReview(s.actor, s.site.id, b.answerReview === '1');

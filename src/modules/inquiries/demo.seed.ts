@@ -1018,11 +1018,16 @@ export async function seedDemoInquiries(deps: InquiryDemoDeps, sites: ReadonlyMa
   const cal = await deps.calendar.calendar.calendar();
   const mailBefore = await repo.lastMailId(deps.db);
 
+  // The directory units of the agencies, by site and name (filled as each site's agencies are read).
+  const unitIds = new Map<string, number>();
   const person = (email: string): Actor | undefined => {
     const def = demoAccounts.find((a) => a.email === email);
     const id = accountIds.get(email);
     if (!def || id === undefined) return undefined;
-    const grants: Grant[] = def.grants.map((g) => ({ role: g.role, siteId: g.siteCode === null ? null : (sites.get(g.siteCode) ?? -1), unit: g.unit ?? null }));
+    const grants: Grant[] = def.grants.map((g) => {
+      const siteId = g.siteCode === null ? null : (sites.get(g.siteCode) ?? -1);
+      return { role: g.role, siteId, unit: g.unit ?? null, unitId: g.unit ? (unitIds.get(`${siteId}:${g.unit}`) ?? null) : null };
+    });
     return { kind: 'person', accountId: id, email, ip: '', sessionId: null, grants };
   };
   const responder = (site: string, agency: string): Actor => {
@@ -1041,6 +1046,7 @@ export async function seedDemoInquiries(deps: InquiryDemoDeps, sites: ReadonlyMa
     const missing = agencyNames.names.filter((n) => !existing.some((a) => a.name === n));
     if (missing.length > 0) await inquiries.agencies.seed(siteId, missing, existing.some((a) => a.hotline_default) ? undefined : agencyNames.hotline);
     const agencies = await inquiries.agencies.list(siteId, false);
+    for (const a of agencies) unitIds.set(`${siteId}:${a.name}`, a.unit_id);
     const agencyId = new Map(agencies.map((a) => [a.name, a.id]));
     const hotlineDefault = agencies.find((a) => a.hotline_default)?.name ?? agencyNames.hotline;
     const idOf = (name: string): number => {

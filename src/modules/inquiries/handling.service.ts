@@ -29,7 +29,8 @@ export interface HandlingDeps {
   deadlines: DeadlineService;
   /** Active people of a site holding one of the roles (the board, to tell of answers to review). */
   accountsWithRoles(siteId: number, roles: readonly string[]): Promise<{ id: number; email: string; name: string }[]>;
-  respondersOf(siteId: number, unit: string): Promise<{ id: number; email: string; name: string }[]>;
+  /** Active responders granted the unit (of the site's directory) that is an agency. */
+  respondersOf(siteId: number, unitId: number): Promise<{ id: number; email: string; name: string }[]>;
   /** Where the citizen follows the request (absolute URL of the site's status page). */
   statusUrl(siteId: number, lang: Lang): Promise<string>;
   /** The admin page of a request, for officers' mails. */
@@ -55,11 +56,14 @@ function text(value: unknown, field: string, label: string, limits: { min: numbe
   return v;
 }
 
-/** Units the actor answers for on a site ('all' for platform admins). */
-export function unitsOf(actor: Actor, siteId: number): string[] | 'all' {
+/**
+ * The directory units the actor answers for on a site ('all' for platform admins): a responder
+ * sees the requests of the agency that is the unit of their grant.
+ */
+export function unitsOf(actor: Actor, siteId: number): number[] | 'all' {
   if (isPlatformAdmin(actor)) return 'all';
   if (actor.kind !== 'person') return [];
-  return actor.grants.filter((g) => g.siteId === siteId && g.role === 'agency_responder' && g.unit).map((g) => g.unit!);
+  return actor.grants.filter((g) => g.siteId === siteId && g.role === 'agency_responder' && g.unitId).map((g) => g.unitId!);
 }
 
 export class HandlingService {
@@ -77,7 +81,7 @@ export class HandlingService {
     if (row.agency_id !== null && can(actor, 'inquiries.answer', row.site_id)) {
       const agency = await repo.agencyById(this.#d.db, row.agency_id);
       const units = unitsOf(actor, row.site_id);
-      if (agency && (units === 'all' || units.includes(agency.name))) return 'agency';
+      if (agency && (units === 'all' || units.includes(agency.unit_id))) return 'agency';
     }
     return false;
   }
@@ -86,7 +90,7 @@ export class HandlingService {
     if (row.agency_id === null || !can(actor, 'inquiries.answer', row.site_id)) return false;
     const agency = await repo.agencyById(this.#d.db, row.agency_id);
     const units = unitsOf(actor, row.site_id);
-    return Boolean(agency && (units === 'all' || units.includes(agency.name)));
+    return Boolean(agency && (units === 'all' || units.includes(agency.unit_id)));
   }
 
   /**
@@ -218,7 +222,7 @@ export class HandlingService {
     const agency = await this.#agency(before.site_id, input.agencyId);
     const note = cleanText(typeof input.note === 'string' ? input.note : '').slice(0, REASON.max);
     const url = await this.#urlFor(id);
-    const responders = await this.#d.respondersOf(before.site_id, agency.name);
+    const responders = await this.#d.respondersOf(before.site_id, agency.unit_id);
     const link = await this.#d.adminUrl(before.site_id, id);
     await this.#act(actor, id, 'board', INTAKE_STAGES, async (tx, row, now) => {
       await repo.updateInquiry(tx, row.id, { status: 'forwarded', agency_id: agency.id, status_note: note });
@@ -338,7 +342,7 @@ export class HandlingService {
     const reason = text(note, 'note', 'Ý kiến của Ban Biên tập', REASON);
     const before = await repo.byId(this.#d.db, id);
     const agency = before?.agency_id ? await repo.agencyById(this.#d.db, before.agency_id) : undefined;
-    const responders = before && agency ? await this.#d.respondersOf(before.site_id, agency.name) : [];
+    const responders = before && agency ? await this.#d.respondersOf(before.site_id, agency.unit_id) : [];
     const link = before ? await this.#d.adminUrl(before.site_id, id) : '';
     await this.#act(actor, id, 'board', new Set(['answer_review']), async (tx, row, now) => {
       await repo.updateInquiry(tx, row.id, { status: row.promised_at ? 'progress' : 'forwarded' });
@@ -447,7 +451,7 @@ export class HandlingService {
   // ——— Lists for the consoles ———
 
   /** The board's sites and the agencies' requests this actor may list. */
-  scopeOf(actor: Actor, siteId: number): { board: boolean; units: string[] | 'all' } {
+  scopeOf(actor: Actor, siteId: number): { board: boolean; units: number[] | 'all' } {
     return { board: can(actor, 'inquiries.intake', siteId), units: can(actor, 'inquiries.answer', siteId) ? unitsOf(actor, siteId) : [] };
   }
 
@@ -466,9 +470,9 @@ export class HandlingService {
     return repo.countsByStatus(this.#d.db, [siteId], await this.#agencyIds(siteId, scope.units));
   }
 
-  async #agencyIds(siteId: number, units: string[] | 'all'): Promise<number[]> {
+  async #agencyIds(siteId: number, units: number[] | 'all'): Promise<number[]> {
     const all = await repo.agencies(this.#d.db, siteId, false);
-    return all.filter((a) => units === 'all' || units.includes(a.name)).map((a) => a.id);
+    return all.filter((a) => units === 'all' || units.includes(a.unit_id)).map((a) => a.id);
   }
 
   /** Earlier requests that look like the same matter (for the board only). */

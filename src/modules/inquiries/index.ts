@@ -12,6 +12,7 @@ import { createLocalDiskStorage, type Storage } from '../../platform/storage/ind
 import type { Actor } from '../access/index.ts';
 import type { AccountsModule } from '../accounts/index.ts';
 import type { CalendarModule } from '../calendar/index.ts';
+import type { DirectoryModule } from '../directory/index.ts';
 import type { SearchModule } from '../search/index.ts';
 import type { SiteShell } from '../site-shell/index.ts';
 import { siteOrigin, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
@@ -38,6 +39,8 @@ export interface InquiriesDeps {
   accounts: AccountsModule;
   calendar: CalendarModule;
   search: SearchModule;
+  /** The sites' directory: each answering agency is one of its units. */
+  directory: DirectoryModule;
   storage?: Storage;
 }
 
@@ -64,13 +67,13 @@ export function inquiriesModule(platform: Platform, deps: InquiriesDeps) {
   const statusUrl = async (siteId: number, lang: Lang) => `${await siteUrl(siteId)}${LANG_PREFIX[lang]}${publicPaths.path(lang, 'inquiryStatus')}`;
 
   const submission = new SubmissionService(db, storage, deadlines);
-  const agencies = new AgencyService(db);
+  const agencies = new AgencyService(db, deps.directory.directory);
   const handling = new HandlingService({
     db,
     storage,
     deadlines,
     accountsWithRoles: (siteId, roles) => deps.accounts.accountsWithRoles(siteId, roles),
-    respondersOf: (siteId, unit) => deps.accounts.respondersOf(siteId, unit),
+    respondersOf: (siteId, unitId) => deps.accounts.respondersOf(siteId, unitId),
     statusUrl,
     adminUrl: async (siteId, id) => `${await siteUrl(siteId)}${adminPaths.href('vi', 'inquiries', `/${id}`)}`,
   });
@@ -90,12 +93,13 @@ export function inquiriesModule(platform: Platform, deps: InquiriesDeps) {
     statusUrl,
     logOnBehalf: logCall,
     spam: new SpamCheck(db),
-    respondersOf: (siteId: number, unit: string) => deps.accounts.respondersOf(siteId, unit),
+    respondersOf: (siteId: number, unitId: number) => deps.accounts.respondersOf(siteId, unitId),
+    unitChoices: (siteId: number, lang: Lang) => deps.directory.choices(siteId, lang),
   };
 
   return defineModule({
     name: 'inquiries',
-    needs: ['sites', 'site-shell', 'search', 'accounts', 'calendar'],
+    needs: ['sites', 'site-shell', 'search', 'directory', 'accounts', 'calendar'],
     publicRoutes: (routes, lang) => inquiryPages(routes, lang, edge),
     adminRoutes: (routes, lang) => inquiryAdmin(routes, lang, edge),
     apiRoutes: (routes) => inquiryApi(routes, edge),

@@ -5,30 +5,42 @@ import { insertWithSteps, type CteRef } from '../../platform/db/cte.ts';
 import type { InquiriesTable, InquiryAgenciesTable, InquiryAttachmentsTable, InquiryEventsTable } from '../../platform/db/schema.ts';
 
 export type InquiryRow = Selectable<InquiriesTable>;
-export type AgencyRow = Selectable<InquiryAgenciesTable>;
+/** An answering agency: a unit of the site's directory (its name is the unit's). */
+export type AgencyRow = Selectable<InquiryAgenciesTable> & { name: string };
 export type EventRow = Selectable<InquiryEventsTable>;
 export type AttachmentRow = Selectable<InquiryAttachmentsTable>;
 export type InquiryPatch = Updateable<InquiriesTable>;
 
 // ——— Agencies and settings ———
 
+/** The agencies with their units' names (the directory's units are the agencies). */
+function agencyQuery(db: DbOrTx) {
+  return db
+    .selectFrom('inquiry_agencies')
+    .innerJoin('directory_units', 'directory_units.id', 'inquiry_agencies.unit_id')
+    .selectAll('inquiry_agencies')
+    .select('directory_units.name_vi as name');
+}
+
 export function agencies(db: DbOrTx, siteId: number, activeOnly = true): Promise<AgencyRow[]> {
-  let q = db.selectFrom('inquiry_agencies').selectAll().where('site_id', '=', siteId);
-  if (activeOnly) q = q.where('active', '=', true);
-  return q.orderBy('position').orderBy('name').execute();
+  let q = agencyQuery(db).where('inquiry_agencies.site_id', '=', siteId);
+  if (activeOnly) q = q.where('inquiry_agencies.active', '=', true);
+  return q.orderBy('inquiry_agencies.position').orderBy('directory_units.name_vi').execute();
 }
 
 export function agencyById(db: DbOrTx, id: number): Promise<AgencyRow | undefined> {
-  return db.selectFrom('inquiry_agencies').selectAll().where('id', '=', id).executeTakeFirst();
+  return agencyQuery(db).where('inquiry_agencies.id', '=', id).executeTakeFirst();
 }
 
+/** A unit becomes an answering agency of its site; undefined when it already is one. */
 export async function insertAgency(db: DbOrTx, row: Insertable<InquiryAgenciesTable>): Promise<AgencyRow | undefined> {
-  return db
+  const added = await db
     .insertInto('inquiry_agencies')
     .values(row)
-    .onConflict((oc) => oc.columns(['site_id', 'name']).doNothing())
-    .returningAll()
+    .onConflict((oc) => oc.columns(['site_id', 'unit_id']).doNothing())
+    .returning('id')
     .executeTakeFirst();
+  return added ? agencyById(db, added.id) : undefined;
 }
 
 export async function updateAgency(db: DbOrTx, id: number, patch: Updateable<InquiryAgenciesTable>): Promise<void> {

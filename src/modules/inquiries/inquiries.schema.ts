@@ -160,7 +160,7 @@ export const HotlineForm = Type.Object({
 
 /** The agencies page: one address, a form per action (`thao_tac`). */
 export const AgencyForms = {
-  add: Type.Object({ thao_tac: Type.Literal('add'), name: text(1000), hotlineDefault: FormField.checkbox() }),
+  add: Type.Object({ thao_tac: Type.Literal('add'), unitId: text(20), hotlineDefault: FormField.checkbox() }),
   active: Type.Object({ thao_tac: Type.Literal('active'), id: text(20), value: text(2) }),
   default: Type.Object({ thao_tac: Type.Literal('default'), id: text(20), value: text(2) }),
   review: Type.Object({ thao_tac: Type.Literal('review'), answerReview: text(2) }),

@@ -196,6 +196,8 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
         home: siteHref(ctx, '/'),
         siteMap: siteHref(ctx, registeredPublicPath('siteMap', lang) ?? '/'),
         contact: siteHref(ctx, registeredPublicPath('contact', lang) ?? '/'),
+        // The city-wide directory (the directory module's), reachable from every site.
+        directory: ((p) => (p ? siteHref(ctx, p) : undefined))(registeredPublicPath('directory', lang)),
         display: siteHref(ctx, PATHS.display[lang]),
         // The search module's page, when there is one (no search module: the box leads home).
         search: siteHref(ctx, registeredPublicPath('search', lang) ?? '/'),

@@ -17,7 +17,7 @@ import type { AccountsModule } from '../accounts/index.ts';
 import type { MediaModule } from '../media/index.ts';
 import { announceSitesChange, SiteDirectory, SITES_CHANNEL } from './site-directory.ts';
 import { contextOnMount, refuseUnserved, type PublicContext } from './site-context.ts';
-import { sitesApi } from './sites.api.ts';
+import { sitesApi, type SiteUnitsLoader } from './sites.api.ts';
 import { sitesAdmin } from './sites.admin.ts';
 import { siteIdentityAdmin } from './site-identity.admin.ts';
 import { securityTxt } from './security-txt.ts';
@@ -30,7 +30,8 @@ import { t } from './messages.ts';
 
 export type { PublicContext } from './site-context.ts';
 export type { SiteWithHosts } from './sites.repo.ts';
-export type { SiteInput, SiteChanges, IdentityChanges } from './sites.schema.ts';
+export type { SiteInput, SiteChanges, IdentityChanges, SiteUnit } from './sites.schema.ts';
+export type { SiteUnitsLoader } from './sites.api.ts';
 export type { Resolution } from './site-directory.ts';
 export type { SiteCreatedHook } from './sites.service.ts';
 export type { SiteCheck, SiteGap } from './site-checklist.ts';
@@ -67,6 +68,7 @@ export function sitesModule(platform: Platform, later: () => SitesLater) {
   const directory = new SiteDirectory(platform.db, baseDomain);
   const created: service.SiteCreatedHook[] = [];
   const checks: SiteCheck[] = [];
+  let unitsLoader: SiteUnitsLoader | undefined;
   const deps: service.SitesDeps = {
     db: platform.db,
     baseDomain,
@@ -103,7 +105,7 @@ export function sitesModule(platform: Platform, later: () => SitesLater) {
         app.addHook('onClose', async () => stop());
       }
     },
-    apiRoutes: (routes) => sitesApi(routes, directory, baseDomain),
+    apiRoutes: (routes) => sitesApi(routes, directory, baseDomain, () => unitsLoader),
     apiTags: [{ name: 'sites', description: 'The portal and its component sites' }],
     rootRoutes: (routes) => securityTxt(routes, directory, platform.config.securityContact),
     adminRoutes: (routes, lang) => {
@@ -128,6 +130,10 @@ export function sitesModule(platform: Platform, later: () => SitesLater) {
       /** Adds a part of the checklist of what a site still lacks (shown on its admin pages). */
       addCheck(check: SiteCheck): void {
         checks.push(check);
+      },
+      /** Where the sites API finds each site's directory units (the directory module's). */
+      provideUnits(loader: SiteUnitsLoader): void {
+        unitsLoader = loader;
       },
       /** The use cases, each authorising its actor (the CLI's is the system). */
       sites,

@@ -10,13 +10,16 @@ import { NotFound } from '../../platform/http/errors.ts';
 import { ErrorBody } from '../../platform/http/error-handler.ts';
 import type { SiteDirectory } from './site-directory.ts';
 import { presentSite, type Origin } from './sites.present.ts';
-import { PublicSite, SiteCode } from './sites.schema.ts';
+import { PublicSite, SiteCode, type SiteUnit } from './sites.schema.ts';
+
+/** The units of sites, by site id, in a language (registered by the directory module). */
+export type SiteUnitsLoader = (siteIds: readonly number[], lang: 'vi' | 'en') => Promise<ReadonlyMap<number, readonly SiteUnit[]>>;
 
 const LangQuery = Type.Object({
   lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')], { default: 'vi', description: 'Language of the names.' })),
 });
 
-export function sitesApi(routes: Routes, directory: SiteDirectory, baseDomain: string): void {
+export function sitesApi(routes: Routes, directory: SiteDirectory, baseDomain: string, unitsLoader: () => SiteUnitsLoader | undefined): void {
   const origin = (req: FastifyRequest): Origin => ({ protocol: req.protocol, port: req.port ?? undefined, baseDomain });
 
   routes.get(
@@ -32,7 +35,12 @@ export function sitesApi(routes: Routes, directory: SiteDirectory, baseDomain: s
     async (req) => {
       const { lang = 'vi' } = req.query;
       const sites = await directory.allSites();
-      return { items: sites.map((s) => presentSite(s, lang, sites, origin(req))) };
+      const units =
+        (await unitsLoader()?.(
+          sites.map((s) => s.id),
+          lang,
+        )) ?? new Map();
+      return { items: sites.map((s) => ({ ...presentSite(s, lang, sites, origin(req)), units: [...(units.get(s.id) ?? [])] })) };
     },
   );
 
@@ -53,7 +61,8 @@ export function sitesApi(routes: Routes, directory: SiteDirectory, baseDomain: s
       const sites = await directory.allSites();
       const site = sites.find((s) => s.code === code);
       if (!site) throw new NotFound('site.not_found', `No site with code "${code}"`);
-      return presentSite(site, lang, sites, origin(req));
+      const units = (await unitsLoader()?.([site.id], lang)) ?? new Map();
+      return { ...presentSite(site, lang, sites, origin(req)), units: [...(units.get(site.id) ?? [])] };
     },
   );
 }

@@ -27,7 +27,7 @@ function isMainPortal(site: SiteWithHosts, all: readonly SiteWithHosts[]): boole
   return main?.id === site.id;
 }
 
-export function presentSite(site: SiteWithHosts, lang: Lang, all: readonly SiteWithHosts[], origin: Origin): PublicSite {
+export function presentSite(site: SiteWithHosts, lang: Lang, all: readonly SiteWithHosts[], origin: Origin): Omit<PublicSite, 'units'> {
   const parent = site.parent_id === null ? undefined : all.find((s) => s.id === site.parent_id);
   return {
     code: site.code,

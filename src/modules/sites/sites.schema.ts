@@ -20,6 +20,22 @@ export const SiteContacts = Type.Object({
   email: Type.String(),
 });
 
+/** A unit of a site's organisation as the sites API lists it (the directory module supplies them). */
+export const SiteUnit = Type.Object(
+  {
+    id: Type.Integer(),
+    parentId: Type.Union([Type.Integer(), Type.Null()]),
+    name: Type.String({ description: 'Name in the requested language.' }),
+    kind: Type.String(),
+    focalPerson: Type.Object({ name: Type.String(), title: Type.String() }, { description: 'Focal person for information supply.' }),
+    email: Type.String(),
+    phone: Type.String(),
+    address: Type.String(),
+  },
+  { $id: 'SiteUnit' },
+);
+export type SiteUnit = Static<typeof SiteUnit>;
+
 export const PublicSite = Type.Object(
   {
     code: SiteCode,
@@ -41,6 +57,7 @@ export const PublicSite = Type.Object(
       description: 'A closed site answers 410 Gone; its content stays archived.',
     }),
     demo: Type.Boolean(),
+    units: Type.Array(SiteUnit, { description: 'The site’s units in its directory, in tree order (departments, offices, sections).' }),
   },
   { $id: 'PublicSite' },
 );

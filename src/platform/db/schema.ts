@@ -98,8 +98,8 @@ export interface RoleGrantsTable {
   /** null: the grant covers the whole platform (platform admin only). */
   site_id: number | null;
   role: string;
-  /** For roles that act for one unit (agency responder): that unit. */
-  unit: string | null;
+  /** For roles that act for one unit (agency responder): that unit of the site's directory. */
+  unit_id: number | null;
   created_at: Timestamp;
 }
 
@@ -428,10 +428,33 @@ export interface DeadlineExplanation {
   calendar?: string;
 }
 
+export type DirectoryUnitKind = 'leadership' | 'office' | 'department' | 'section' | 'unit' | 'other';
+
+/** A unit of a site's organisation (department, office, a ward's section), in a tree per site. */
+export interface DirectoryUnitsTable {
+  id: Generated<number>;
+  site_id: number;
+  parent_id: number | null;
+  name_vi: string;
+  name_en: Generated<string>;
+  kind: Generated<DirectoryUnitKind>;
+  /** The focal person for information supply, and their title. */
+  focal_name: Generated<string>;
+  focal_title: Generated<string>;
+  email: Generated<string>;
+  phone: Generated<string>;
+  address: Generated<string>;
+  position: Generated<number>;
+  retired: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface InquiryAgenciesTable {
   id: Generated<number>;
   site_id: number;
-  name: string;
+  /** The directory unit that answers (its name is the agency's name). */
+  unit_id: number;
   hotline_default: Generated<boolean>;
   active: Generated<boolean>;
   position: Generated<number>;
@@ -509,6 +532,7 @@ export interface InquiryAttachmentsTable {
 }
 
 export interface Database {
+  directory_units: DirectoryUnitsTable;
   inquiry_agencies: InquiryAgenciesTable;
   inquiry_settings: InquirySettingsTable;
   inquiries: InquiriesTable;

@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'shell.searchButton': 'Search',
   'shell.siteMapSite': 'Site map',
   'shell.contact': 'Contact',
+  'shell.directory': 'Directory',
   'shell.display': 'Display options',
   'shell.textSize': 'Text size',
   'shell.textSmaller': 'Smaller text',

@@ -13,6 +13,7 @@ export const vi = {
   'shell.searchButton': 'Tìm',
   'shell.siteMapSite': 'Sơ đồ trang',
   'shell.contact': 'Liên hệ',
+  'shell.directory': 'Danh bạ',
   'shell.display': 'Tùy chọn hiển thị',
   'shell.textSize': 'Cỡ chữ',
   'shell.textSmaller': 'Giảm cỡ chữ',

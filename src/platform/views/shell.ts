@@ -50,6 +50,8 @@ export interface ShellContext {
     home: string;
     siteMap: string;
     contact: string;
+    /** The city-wide directory of units (modules/directory), when there is one. */
+    directory?: string | undefined;
     /** The display-preferences endpoint, without query. */
     display: string;
     /** The site's search page (modules/search). */
@@ -147,6 +149,7 @@ ${row(t(L, 'footer.email'), site.email ? html`<a href="mailto:${site.email}">${s
 <li><a href="${ctx.hrefs.home}">${t(L, 'shell.home')}</a></li>
 <li><a href="${ctx.hrefs.siteMap}">${t(L, 'shell.siteMap')}</a></li>
 <li><a href="${ctx.hrefs.contact}">${t(L, 'shell.contact')}</a></li>
+${ctx.hrefs.directory ? html`<li><a href="${ctx.hrefs.directory}">${t(L, 'shell.directory')}</a></li>` : ''}
 <li><a href="/api/docs">API</a></li>
 </ul>
 </nav>

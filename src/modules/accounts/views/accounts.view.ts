@@ -27,11 +27,26 @@ export function accountListView(lang: Lang, accounts: readonly AccountLine[], no
   };
 }
 
+/** The site's directory units a grant may name ('' first: no unit, for the roles that need none). */
+export type UnitChoice = { value: string; label: string };
+
+function unitSelect(lang: Lang, units: readonly UnitChoice[], value: string | undefined, error: string | undefined) {
+  return selectControl({
+    name: 'grantUnit',
+    label: t(lang, 'accounts.unitAnsweredAgencyResponders'),
+    hint: t(lang, 'accounts.unitFromDirectory'),
+    options: [{ value: '', label: t(lang, 'accounts.noUnit') }, ...units],
+    value,
+    error,
+  });
+}
+
 export function newAccountView(
   lang: Lang,
   csrf: string,
   roles: readonly RoleOption[],
   state: { values: FormValues<typeof NewAccountForm>; errors: FieldErrors },
+  units: readonly UnitChoice[] = [],
 ): AdminPageSpec {
   const { values, errors } = state;
   return {
@@ -46,13 +61,21 @@ ${inputControl({ name: 'email', label: t(lang, 'accounts.officialEMail'), type: 
 ${inputControl({ name: 'phone', label: t(lang, 'accounts.phone'), type: 'tel', value: values.phone })}
 ${inputControl({ name: 'unit', label: t(lang, 'accounts.unitAgency'), value: values.unit })}
 ${selectControl({ name: 'role', label: t(lang, 'accounts.roleSite'), options: roles.filter((o) => o.value !== 'platform_admin'), value: values.role ?? 'contributor', error: errors.role })}
-${inputControl({ name: 'grantUnit', label: t(lang, 'accounts.unitAnsweredAgencyResponders'), value: values.grantUnit, error: errors.grantUnit })}
+${unitSelect(lang, units, values.grantUnit, errors.grantUnit)}
 <p><button type="submit">${t(lang, 'accounts.createSendInvitation')}</button></p>
 </form>`,
   };
 }
 
-export function accountView(lang: Lang, csrf: string, a: AccountModel, roles: readonly RoleOption[], errors: FieldErrors, notice: Notice): AdminPageSpec {
+export function accountView(
+  lang: Lang,
+  csrf: string,
+  a: AccountModel,
+  roles: readonly RoleOption[],
+  errors: FieldErrors,
+  notice: Notice,
+  units: readonly UnitChoice[] = [],
+): AdminPageSpec {
   const action = (what: string) => html`${csrfInput(csrf)}<input type="hidden" name="thao-tac" value="${what}">`;
   return {
     title: a.name,
@@ -75,7 +98,7 @@ ${g.revocable ? html`<form method="post" action="${a.href}" class="inline">${act
 <form method="post" action="${a.href}" class="form" novalidate>
 ${action('cap')}
 ${selectControl({ name: 'role', label: t(lang, 'accounts.grantRoleSite'), options: roles, error: errors.role })}
-${inputControl({ name: 'grantUnit', label: t(lang, 'accounts.unitAnsweredAgencyResponders'), error: errors.grantUnit })}
+${unitSelect(lang, units, undefined, errors.grantUnit)}
 <p><button type="submit" class="secondary">${t(lang, 'accounts.grantRole')}</button></p>
 </form>
 <h2>${t(lang, 'accounts.status')}</h2>

@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { html, type SafeHtml } from '../../../platform/views/html.ts';
-import { checkboxControl, csrfInput, inputControl, radioControl } from '../../../platform/views/form-controls.ts';
+import { checkboxControl, csrfInput, radioControl, selectControl } from '../../../platform/views/form-controls.ts';
 import { typed, type ConsoleForm } from './console-parts.ts';
 import { refusal } from './request.view.ts';
 import { t } from '../messages.ts';
@@ -18,6 +18,10 @@ export interface AgenciesView {
   agencies: readonly { id: number; name: string; active: boolean; hotlineDefault: boolean; responders: readonly string[] }[];
   answerReview: boolean;
   state: ConsoleForm;
+  /** The site's directory units that are not agencies yet. */
+  units: readonly { value: string; label: string }[];
+  /** The operator's directory screen, when they may use it. */
+  directoryHref: string | undefined;
 }
 
 export function agenciesMain(v: AgenciesView): SafeHtml {
@@ -43,7 +47,8 @@ ${
 }
 <h2 id="them">${t(L, 'agencies.addAgency')}</h2>
 <form method="post" action="${v.action}" class="form" novalidate>${csrfInput(v.csrf)}<input type="hidden" name="thao_tac" value="add">
-${inputControl({ name: 'name', label: t(L, 'agencies.nameRespondersUnit'), value: typed(v.state, 'name'), error: v.state.errors.name, maxlength: 200 })}
+${selectControl({ name: 'unitId', label: t(L, 'agencies.nameRespondersUnit'), value: typed(v.state, 'unitId'), error: v.state.errors.unitId, options: [{ value: '', label: t(L, 'agencies.chooseUnit') }, ...v.units] })}
+${v.directoryHref ? html`<p><a href="${v.directoryHref}">${t(L, 'agencies.directoryLink')}</a></p>` : ''}
 ${checkboxControl({ name: 'hotlineDefault', label: t(L, 'agencies.hotlineCallsGoAgencyDefault'), checked: Boolean(typed(v.state, 'hotlineDefault')) })}
 <p><button type="submit">${t(L, 'agencies.add')}</button></p>
 </form>

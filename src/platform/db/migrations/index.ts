@@ -12,6 +12,10 @@ import * as m0006 from './0006_calendar.ts';
 import * as m0007 from './0007_inquiries.ts';
 import * as m0008 from './0008_sites_admin.ts';
 import * as m0009 from './0009_fixed_pages.ts';
+import * as m0010 from './0010_directory.ts';
+import * as m0011 from './0011_maintenance.ts';
+import * as m0012 from './0012_structure.ts';
+import * as m0013 from './0013_oversight.ts';
 
 export interface Migration {
   version: number;
@@ -29,4 +33,8 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: '0007_inquiries', up: m0007.up },
   { version: 8, name: '0008_sites_admin', up: m0008.up },
   { version: 9, name: '0009_fixed_pages', up: m0009.up },
+  { version: 10, name: '0010_directory', up: m0010.up },
+  { version: 11, name: '0011_maintenance', up: m0011.up },
+  { version: 12, name: '0012_structure', up: m0012.up },
+  { version: 13, name: '0013_oversight', up: m0013.up },
 ];
