@@ -23,6 +23,7 @@ import { contentModule } from './modules/content/index.ts';
 import { searchModule, type SearchModule } from './modules/search/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { inquiriesModule } from './modules/inquiries/index.ts';
+import { maintenanceModule } from './modules/maintenance/index.ts';
 
 /**
  * Builds every module without HTTP: used by the server and by the CLI. `extra` adds modules after
@@ -54,6 +55,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
+  const maintenance = maintenanceModule(platform, { sites, shell, accounts, calendar });
   const ordered: readonly Module[] = [
     audit,
     sites,
@@ -69,6 +71,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     content,
     inquiries,
     home,
+    maintenance,
     ...extra({ sites, shell, search }),
   ];
   // What each module gives the search index, registered before anything is indexed.
@@ -88,6 +91,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     calendar,
     content,
     inquiries,
+    maintenance,
     ordered,
   };
 }
