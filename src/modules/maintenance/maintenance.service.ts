@@ -10,7 +10,7 @@ import type { FieldProblem } from '../../platform/http/errors.ts';
 import { formatDateTime, type Lang } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { fromLocalInput } from '../../platform/views/form-controls.ts';
-import { actorId, authorize, ROLES, type Actor } from '../access/index.ts';
+import { actorId, authorize, type Actor } from '../access/index.ts';
 import { audited } from '../audit/index.ts';
 import { CalendarRangeError, type CalendarService } from '../calendar/index.ts';
 import type { SiteWithHosts } from '../sites/index.ts';
