@@ -5,6 +5,7 @@
  * affected site's pages only; 503 + Retry-After during a window while the administration
  * answers; mail to the site's people and audit rows in the scheduling transaction; the API.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalInput } from '../src/platform/views/form-controls.ts';
 import type { SiteWithHosts } from '../src/modules/sites/index.ts';
@@ -19,6 +20,8 @@ let other: TestSite;
 let operator: TestPerson;
 let member: TestPerson;
 let client: FormClient;
+let otherOperator: TestPerson;
+let admin: TestPerson;
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 const windowCount = async () =>
@@ -40,6 +43,8 @@ beforeAll(async () => {
   operator = await f.person('site_operator', ward, { email: 'vanhanh@phuong.example' });
   member = await f.person('board_member', ward, { email: 'bientap@phuong.example' });
   await f.person('board_member', other, { email: 'khac@phuong.example' });
+  otherOperator = await f.person('site_operator', other, { email: 'vanhanh-khac@phuong.example' });
+  admin = await f.person('platform_admin', null, { email: 'quantri@thanhpho.example' });
   client = await signIn(t, operator, '10.91.0.1');
 });
 afterAll(async () => {
@@ -190,5 +195,46 @@ describe('scheduling over HTTP', () => {
     await client.get('/quan-tri/bao-tri');
     expect((await client.post(`/quan-tri/bao-tri/huy/${w.id}`, {})).statusCode).toBe(303);
     expect((await t.app.inject({ method: 'GET', url: `/s/${ward.code}/` })).statusCode).toBe(200);
+  });
+});
+
+describe('the page cache and other processes', () => {
+  it('a page cached before a window was announced is not served after: the banner shows at once', async () => {
+    const url = `/s/${other.code}/english/`;
+    await t.app.inject({ method: 'GET', url });
+    const cached = await t.app.inject({ method: 'GET', url });
+    expect(cached.headers['x-cache']).toBe('hit');
+    expect(cached.body).not.toContain('Maintenance notice');
+    const site = await siteRow(other.id);
+    await t.modules.maintenance.service.schedule(otherOperator.actor, site, input(new Date(Date.now() + 30 * DAY)), 'en');
+    const after = await t.app.inject({ method: 'GET', url });
+    expect(after.body).toContain('Maintenance notice');
+  });
+
+  it("a window written by another process (its NOTIFY) reaches this one's pages", async () => {
+    const f = factories(t);
+    const third = await f.site({ kind: 'ward', code: 'phuongthuba', parent: 'thanhpho' });
+    const url = `/s/${third.code}/`;
+    expect((await t.app.inject({ method: 'GET', url })).body).not.toContain('Thông báo bảo trì');
+    const start = new Date(Date.now() + 20 * DAY);
+    const { id } = await t.db.db
+      .insertInto('maintenance_windows')
+      .values({ starts_at: start, expected_end_at: new Date(start.getTime() + 3_600_000), description_vi: 'Từ tiến trình khác', notice_working_days: 7 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.db.insertInto('maintenance_window_sites').values({ window_id: id, site_id: third.id }).execute();
+    await sql`select pg_notify('cong_maintenance', '')`.execute(t.db.db);
+    await expect.poll(async () => (await t.app.inject({ method: 'GET', url })).body, { timeout: 5000 }).toContain('Từ tiến trình khác');
+  });
+
+  it('several sites: only a platform administrator, for a portal and its children or all', async () => {
+    const portal = (await t.modules.sites.directory.liveSites()).find((s) => s.code === 'thanhpho')!;
+    const wardSite = await siteRow(ward.id);
+    await expect(
+      t.modules.maintenance.service.schedule(operator.actor, wardSite, { ...input(new Date(Date.now() + 30 * DAY)), scope: 'all' }, 'vi'),
+    ).rejects.toMatchObject({ status: 403 });
+    const id = await t.modules.maintenance.service.schedule(admin.actor, portal, { ...input(new Date(Date.now() + 60 * DAY)), scope: 'portal' }, 'vi');
+    const sites = await t.db.db.selectFrom('maintenance_window_sites').select('site_id').where('window_id', '=', id).execute();
+    expect(sites.map((s) => s.site_id)).toEqual(expect.arrayContaining([portal.id, ward.id, other.id]));
   });
 });
