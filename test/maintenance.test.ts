@@ -116,6 +116,13 @@ describe('scheduling over HTTP', () => {
     expect(await windowCount()).toBe(before);
   });
 
+  it('the English administration has the same screen, with the earliest start', async () => {
+    const res = await client.get('/english/admin/maintenance');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Schedule maintenance');
+    expect(res.body).toContain('working days’ notice');
+  });
+
   it('refuses a window sooner than the notice period with the explanation', async () => {
     const res = await client.post('/quan-tri/bao-tri', { ...form(new Date(now().getTime() + DAY)) } as never);
     expect(res.statusCode).toBe(422);
