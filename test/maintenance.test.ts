@@ -234,6 +234,21 @@ describe('the page cache and other processes', () => {
     await expect.poll(async () => (await t.app.inject({ method: 'GET', url })).body, { timeout: 5000 }).toContain('Từ tiến trình khác');
   });
 
+  it('an emergency ahead skips the notice period and is marked on the banner and the public list', async () => {
+    const site = await siteRow(other.id);
+    await t.modules.maintenance.service.schedule(
+      otherOperator.actor,
+      site,
+      { ...input(new Date(Date.now() + 3_600_000)), emergency: true, emergencyReason: 'Lỗ hổng bảo mật cần vá gấp' },
+      'vi',
+    );
+    const home = await t.app.inject({ method: 'GET', url: `/s/${other.code}/` });
+    expect(home.body).toContain('<strong>Bảo trì khẩn cấp:</strong>');
+    const list = await t.app.inject({ method: 'GET', url: `/s/${other.code}/bao-tri` });
+    expect(list.body).toContain('Khẩn cấp');
+    expect(list.body).toContain('Lý do khẩn cấp: Lỗ hổng bảo mật cần vá gấp');
+  });
+
   it('several sites: only a platform administrator, for a portal and its children or all', async () => {
     const portal = (await t.modules.sites.directory.liveSites()).find((s) => s.code === 'thanhpho')!;
     const wardSite = await siteRow(ward.id);
