@@ -201,6 +201,12 @@ describe('scheduling over HTTP', () => {
     const w = await t.db.db.selectFrom('maintenance_windows').select('id').where('emergency', '=', true).executeTakeFirstOrThrow();
     await client.get('/quan-tri/bao-tri');
     expect((await client.post(`/quan-tri/bao-tri/huy/${w.id}`, {})).statusCode).toBe(303);
+    const told = await t.db.db.selectFrom('mail_outbox').select('to_address').where('subject', 'like', 'Hủy bảo trì%').execute();
+    expect(told.map((m) => m.to_address).sort()).toEqual(['bientap@phuong.example', 'vanhanh@phuong.example']);
+    expect(await t.db.db.selectFrom('audit_log').select('action').where('action', '=', 'maintenance.cancelled').execute()).toHaveLength(1);
+    // Cancelling twice is refused on the form, not an error page.
+    await client.get('/quan-tri/bao-tri');
+    expect((await client.post(`/quan-tri/bao-tri/huy/${w.id}`, {})).statusCode).toBe(409);
     expect((await t.app.inject({ method: 'GET', url: `/s/${ward.code}/` })).statusCode).toBe(200);
   });
 });

@@ -174,8 +174,18 @@ export function maintenanceService(deps: MaintenanceDeps) {
     if (w.scope === 'site') authorize(actor, 'maintenance.schedule', w.site_ids[0] ?? null);
     else authorize(actor, 'sites.manage', null);
     if (w.cancelled_at || w.expected_end_at <= now) throw new Conflict('maintenance.closed', t(lang, 'error.closed'));
+    const people = new Map<string, string>();
+    for (const siteId of w.site_ids) for (const p of await deps.people(siteId)) people.set(p.email, p.name);
+    const live = await deps.liveSites();
+    const names = w.site_ids.map((id) => live.find((s) => s.id === id)).flatMap((s) => (s ? [siteName(s, 'vi')] : []));
+    const site = names.length === 1 ? names[0]! : t('vi', 'sitesCount', { n: w.site_ids.length });
     await withTx(db, async (tx) => {
       if (!(await repo.cancelWindow(tx, id, actorId(actor)))) throw new Conflict('maintenance.closed', t(lang, 'error.closed'));
+      const when = { start: formatDateTime(w.starts_at), end: formatDateTime(w.expected_end_at) };
+      for (const [email, name] of people) {
+        const subject = t('vi', 'mail.cancelledSubject', { site, start: when.start }).replace(/\s+/g, ' ').slice(0, 200);
+        await queueMail(tx, { to: email, subject, text: t('vi', 'mail.cancelledBody', { name, sites: names.join(', '), ...when }) });
+      }
       await audited(tx, actor, 'maintenance.cancelled', { type: 'maintenance_window', id, siteId: w.site_ids[0] ?? null }, { sites: w.site_ids.length });
       for (const s of w.site_ids) await announceChange(tx, s);
       await repo.notifyChange(tx);

@@ -80,6 +80,8 @@ export const { t } = defineMessages('maintenance', {
     'mail.body':
       'Kính gửi {name},\n\nĐợt bảo trì sau ảnh hưởng đến trang bạn làm việc ({sites}):\n\nBắt đầu: {start}\nDự kiến hoạt động trở lại: {end}\nNội dung: {description}\n{emergency}\nTrong thời gian bảo trì, trang công khai trả lời "đang bảo trì"; trang quản trị vẫn dùng được.\n\n— Cổng',
     'mail.emergency': 'Bảo trì khẩn cấp, lý do: {reason}\n',
+    'mail.cancelledSubject': 'Hủy bảo trì {site}: {start}',
+    'mail.cancelledBody': 'Kính gửi {name},\n\nĐợt bảo trì từ {start} đến {end} ({sites}) đã được hủy.\n\n— Cổng',
   },
   en: {
     nav: 'Maintenance',
@@ -159,5 +161,7 @@ export const { t } = defineMessages('maintenance', {
     'mail.body':
       'Dear {name},\n\nThe following maintenance affects the site you work on ({sites}):\n\nStarts: {start}\nExpected back: {end}\nDescription: {description}\n{emergency}\nDuring maintenance the public site answers "under maintenance"; the administration stays usable.\n\n— Cổng',
     'mail.emergency': 'Emergency maintenance, reason: {reason}\n',
+    'mail.cancelledSubject': 'Maintenance of {site} cancelled: {start}',
+    'mail.cancelledBody': 'Dear {name},\n\nThe maintenance from {start} to {end} ({sites}) has been cancelled.\n\n— Cổng',
   },
 });
