@@ -24,6 +24,7 @@ import { searchModule, type SearchModule } from './modules/search/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { inquiriesModule } from './modules/inquiries/index.ts';
 import { directoryModule } from './modules/directory/index.ts';
+import { maintenanceModule } from './modules/maintenance/index.ts';
 
 /**
  * Builds every module without HTTP: used by the server and by the CLI. `extra` adds modules after
@@ -58,6 +59,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
   });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search, directory });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
+  const maintenance = maintenanceModule(platform, { sites, shell, accounts, calendar });
   const ordered: readonly Module[] = [
     audit,
     sites,
@@ -74,6 +76,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     content,
     inquiries,
     home,
+    maintenance,
     ...extra({ sites, shell, search }),
   ];
   // What each module gives the search index, registered before anything is indexed.
@@ -94,6 +97,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     calendar,
     content,
     inquiries,
+    maintenance,
     ordered,
   };
 }

@@ -10,7 +10,7 @@ const OTHER = 2;
 
 /** What each role may do on its own site — the rules of issue #3, written out by hand. */
 const EXPECTED: Record<Exclude<Role, 'platform_admin'>, readonly Action[]> = {
-  site_operator: ['admin.enter', 'accounts.list', 'accounts.manage', 'grants.manage', 'site.identity', 'site.settings', 'menus.manage'],
+  site_operator: ['admin.enter', 'accounts.list', 'accounts.manage', 'grants.manage', 'site.identity', 'site.settings', 'menus.manage', 'maintenance.schedule'],
   board_head: ['admin.enter', 'content.write', 'content.edit', 'content.approve', 'content.emergency', 'inquiries.intake'],
   board_deputy: ['admin.enter', 'content.write', 'content.edit', 'content.approve', 'inquiries.intake'],
   board_member: ['admin.enter', 'content.write', 'content.edit', 'inquiries.intake'],

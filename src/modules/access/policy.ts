@@ -24,6 +24,7 @@ export const ACTIONS = [
   'inquiries.answer',
   'hotline.log',
   'calendar.edit',
+  'maintenance.schedule',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +53,8 @@ export const MATRIX: Record<Action, readonly Role[]> = {
   'hotline.log': ['hotline_operator'],
   /** The working-day calendar is the platform's: only platform admins change it. */
   'calendar.edit': [],
+  /** Announcing a maintenance window of one's own site (OPS-4); several sites at once: platform admins only. */
+  'maintenance.schedule': ['site_operator'],
 };
 
 export interface Grant {

@@ -17,7 +17,7 @@ import type { Platform } from '../../platform/platform.ts';
 import type { ErrorInfo } from '../../platform/http/error-handler.ts';
 import { t, type Lang } from '../../platform/i18n/index.ts';
 import { renderShell, type PageSpec, type ShellContext, type ShellMenuItem } from '../../platform/views/shell.ts';
-import { html } from '../../platform/views/html.ts';
+import { html, type SafeHtml } from '../../platform/views/html.ts';
 import { renderPlatformPage } from '../../platform/views/platform-page.ts';
 import {
   langFromUrl,
@@ -36,6 +36,26 @@ import { ALL_SITES, CACHE_CHANNEL, etagOf, PageCache, type CachedPage } from '..
 import { PATHS } from './paths.ts';
 
 export { PATHS } from './paths.ts';
+
+/**
+ * What another module adds to every public page of a site (a maintenance notice), through
+ * `addExtension`. State that depends on the database and the clock must be fresh when asked:
+ * `prepare` (awaited first on every public request) reloads it when it is older than a few
+ * seconds; the synchronous parts answer from what was loaded.
+ */
+export interface ShellExtension {
+  /** Loads what the other parts answer from, when it is not fresh. */
+  prepare?(): Promise<void>;
+  /**
+   * Part of the page cache's key: a short text that changes whenever this extension's notices or
+   * answer for the site change. Undefined when not known now: the cache is then not used.
+   */
+  cacheStamp?(siteId: number): string | undefined;
+  /** May answer the request itself (say, 503 during maintenance); true when it did. */
+  answer?(request: FastifyRequest, reply: FastifyReply): boolean;
+  /** Notices shown at the top of every page of the request's site (already escaped). */
+  notices?(request: FastifyRequest): readonly SafeHtml[];
+}
 export type { PageSpec, Crumb } from '../../platform/views/shell.ts';
 
 function isCurrent(href: string, localPath: string): boolean {
@@ -53,6 +73,19 @@ function cacheKeyOf(siteId: number, basePath: string, url: string, prefs: string
 export function siteShellModule(platform: Platform, deps: { sites: SitesModule; menus: MenuService }) {
   const cache = new PageCache({ enabled: platform.config.pageCache });
   const cacheKeys = new WeakMap<FastifyRequest, { siteId: number; key: string }>();
+  const extensions: ShellExtension[] = [];
+
+  /** What the extensions say about a site, part of its pages' cache key; undefined when one does not know. */
+  function stampOf(siteId: number): string | undefined {
+    let stamp = '';
+    for (const e of extensions) {
+      if (!e.cacheStamp) continue;
+      const s = e.cacheStamp(siteId);
+      if (s === undefined) return undefined;
+      stamp += `|${s}`;
+    }
+    return stamp;
+  }
 
   /** The cache slot of an anonymous GET of a cacheable public page, if it has one. */
   function slotOf(request: FastifyRequest): { siteId: number; key: string } | undefined {
@@ -61,7 +94,9 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
     if (!ctx?.site || !request.routeOptions.config.cache) return undefined;
     const cookies = request.cookies ?? {};
     if (cookies.cong_sid) return undefined;
-    return { siteId: ctx.site.id, key: cacheKeyOf(ctx.site.id, ctx.basePath, request.url, cookies[PREFS_COOKIE] ?? '') };
+    const stamp = stampOf(ctx.site.id);
+    if (stamp === undefined) return undefined;
+    return { siteId: ctx.site.id, key: cacheKeyOf(ctx.site.id, ctx.basePath, request.url, cookies[PREFS_COOKIE] ?? '') + stamp };
   }
 
   /**
@@ -98,7 +133,9 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
     } catch {
       return false;
     }
-    const hit = cache.get(resolution.site.id, cacheKeyOf(resolution.site.id, basePath, url, prefs));
+    const stamp = stampOf(resolution.site.id);
+    if (stamp === undefined) return false;
+    const hit = cache.get(resolution.site.id, cacheKeyOf(resolution.site.id, basePath, url, prefs) + stamp);
     if (!hit) return false;
     const https = platform.config.trustProxy ? req.headers['x-forwarded-proto'] === 'https' : 'encrypted' in req.socket;
     const headers = { ...STATIC_HEADERS, ...(https ? { 'strict-transport-security': HSTS } : {}), 'x-request-id': requestIdFrom(req) };
@@ -204,6 +241,7 @@ export function siteShellModule(platform: Platform, deps: { sites: SitesModule; 
       },
       // No language switch on a site that does not offer the other language.
       homeAlternate: site.languages.includes(other) ? { lang: other, href: siteHref(ctx, '/', other) } : null,
+      notices: extensions.flatMap((e) => e.notices?.(request) ?? []),
       currentUrl: request.url,
       canonicalUrl: `${request.protocol}://${request.host}${pathname}`,
       now: new Date(),
@@ -280,10 +318,19 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
    * the headers set so far (security headers, request id), precompressed.
    */
   function publicRequestHook(mount: PublicMount) {
-    return async (request: PublicRequest, reply: FastifyReply): Promise<void> => {
+    return async (request: PublicRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
       request.publicContext = await deps.sites.contextOnMount(request, mount);
+      if (request.publicContext?.site) {
+        for (const e of extensions) await e.prepare?.();
+        for (const e of extensions) if (e.answer?.(request, reply)) return reply;
+      }
       answerFromCache(request, reply);
     };
+  }
+
+  /** Adds a module's part of every public page (see ShellExtension). */
+  function addExtension(extension: ShellExtension): void {
+    extensions.push(extension);
   }
 
   return defineModule({
@@ -301,7 +348,7 @@ ${info.status >= 500 ? html`<p class="muted">${t(lang, 'error.requestId', { id: 
         return handleDisplayPrefs(request, reply, request.query, siteHref(ctx, '/'));
       });
     },
-    provides: { publicRequestHook, shellFor, renderPage, sendPage, sendCacheable, renderErrorPage, cache, serveRaw },
+    provides: { publicRequestHook, addExtension, shellFor, renderPage, sendPage, sendCacheable, renderErrorPage, cache, serveRaw },
   });
 }
 

@@ -531,8 +531,40 @@ export interface InquiryAttachmentsTable {
   created_at: Generated<Date>;
 }
 
+export type MaintenanceScope = 'site' | 'portal' | 'all';
+
+export interface MaintenanceWindowsTable {
+  id: Generated<number>;
+  scope: ColumnType<MaintenanceScope, MaintenanceScope | undefined, MaintenanceScope>;
+  starts_at: Date;
+  expected_end_at: Date;
+  description_vi: string;
+  description_en: Generated<string>;
+  emergency: Generated<boolean>;
+  emergency_reason: Generated<string>;
+  notice_working_days: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  cancelled_at: Date | null;
+  cancelled_by: number | null;
+}
+
+export interface MaintenanceWindowSitesTable {
+  window_id: number;
+  site_id: number;
+}
+
+export interface MaintenanceSettingsTable {
+  site_id: number;
+  notice_working_days: number;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   directory_units: DirectoryUnitsTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  maintenance_window_sites: MaintenanceWindowSitesTable;
+  maintenance_settings: MaintenanceSettingsTable;
   inquiry_agencies: InquiryAgenciesTable;
   inquiry_settings: InquirySettingsTable;
   inquiries: InquiriesTable;

@@ -60,6 +60,8 @@ export interface ShellContext {
   /** The home page in the other language: the language switch's target when a page has no translation. */
   /** The home page in the other language; null when the site does not offer it (no language switch). */
   homeAlternate: { lang: Lang; href: string } | null;
+  /** Notices other modules put at the top of every page of the site (a planned maintenance). */
+  notices?: readonly SafeHtml[];
   /** The current path with its query, to return to after changing display prefs. */
   currentUrl: string;
   /** Absolute URL of this page without query (canonical and DC.identifier). */
@@ -185,6 +187,7 @@ ${page.head ?? ''}
 <a class="skip-link" href="#noi-dung">${t(L, 'shell.skip')}</a>
 ${site.demo ? html`<p class="notice notice-demo">${t(L, 'shell.demoNotice')}</p>` : ''}
 ${site.maintenance ? html`<p class="notice notice-maintenance" role="status">${t(L, 'shell.maintenance')}</p>` : ''}
+${ctx.notices ?? ''}
 <div class="topbar"><div class="wrap topbar-inner">
 <p class="today"><span class="visually-hidden">${t(L, 'shell.today')}: </span>${formatDateLong(ctx.now, L)}</p>
 ${displayControls(ctx)}
