@@ -268,7 +268,7 @@ export interface CategoryInput {
  */
 export function categoryInput(
   v: CategoryFormValues,
-  sameLanguage: readonly { id: number; slug: string }[],
+  sameLanguage: readonly { id: number; slug: string; retired_at?: Date | null }[],
   lang: Lang,
 ): { input: CategoryInput; problems: FieldProblem[]; taken: FieldProblem | undefined } {
   const L = lang;
@@ -280,7 +280,7 @@ export function categoryInput(
   if (!Number.isInteger(position) || position < 0 || position > 9999) problems.push({ field: 'position', message: t(L, 'structure.positionWholeNumberFrom0') });
   let parentId: number | null = null;
   if (v.parentId) {
-    const parent = sameLanguage.find((c) => String(c.id) === v.parentId);
+    const parent = sameLanguage.find((c) => String(c.id) === v.parentId && !c.retired_at);
     if (!parent) problems.push({ field: 'parentId', message: t(L, 'structure.parentMustCategorySiteLanguage') });
     else parentId = parent.id;
   }

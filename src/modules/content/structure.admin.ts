@@ -117,6 +117,7 @@ export function structureRoutes(routes: Routes, L: Lang, deps: ContentAdmin): vo
           values,
           errors,
           overviewHref,
+          editHref: (id) => adminPaths.href(L, 'structureCategory', `/${id}`),
         }),
       },
       s,

@@ -9,6 +9,7 @@ import { html, type SafeHtml } from '../../../platform/views/html.ts';
 import { CONTENT_TYPES } from '../content-types.ts';
 import type { CategoryTreeView } from '../content.present.ts';
 import { languageName, t } from '../messages.ts';
+import { ts } from '../structure-messages.ts';
 import { LANGUAGE_OPTIONS } from '../../../platform/i18n/index.ts';
 import { rowDepths, type BlockRow, type CategoryFormValues, type MenuRow } from '../structure-input.ts';
 
@@ -31,17 +32,19 @@ ${links.menus ? html`<li><a href="${links.menus}">${t(L, 'structure.menus')}</a>
 
 // ---- Categories -----------------------------------------------------------------------------------
 
-function tree(nodes: readonly CategoryTreeView[], L: Lang): SafeHtml {
+function tree(nodes: readonly CategoryTreeView[], L: Lang, editHref: (id: number) => string): SafeHtml {
   return html`<ul class="category-tree">${nodes.map(
     (n) =>
-      html`<li><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${t(L, 'structure.position')} ${n.position})</span>${n.description ? html` — ${n.description}` : ''}${n.children.length ? tree(n.children, L) : ''}</li>`,
+      html`<li${n.retired ? html` class="retired"` : ''}><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${t(L, 'structure.position')} ${n.position})</span>${n.retired ? html` <span class="badge">${ts(L, 'cat.retired')}</span>` : ''}${n.description ? html` — ${n.description}` : ''} <a href="${editHref(n.id)}">${ts(L, 'cat.edit')}<span class="visually-hidden">: ${n.name}</span></a>${n.children.length ? tree(n.children, L, editHref) : ''}</li>`,
   )}</ul>`;
 }
 
 /** The options of a parent select: each language's tree, indented by level. */
-function parentGroups(trees: Record<string, readonly CategoryTreeView[]>): OptionGroup[] {
+export function parentGroups(trees: Record<string, readonly CategoryTreeView[]>, except?: number): OptionGroup[] {
   const flat = (nodes: readonly CategoryTreeView[], depth: number): { value: string; label: string }[] =>
-    nodes.flatMap((n) => [{ value: String(n.id), label: `${'— '.repeat(depth)}${n.name}` }, ...flat(n.children, depth + 1)]);
+    nodes
+      .filter((n) => !n.retired && n.id !== except)
+      .flatMap((n) => [{ value: String(n.id), label: `${'— '.repeat(depth)}${n.name}` }, ...flat(n.children, depth + 1)]);
   return Object.entries(trees)
     .map(([code, nodes]) => ({ label: languageName(code), options: flat(nodes, 0) }))
     .filter((g) => g.options.length);
@@ -56,6 +59,7 @@ export function categoriesPage(spec: {
   values: CategoryFormValues;
   errors: Record<string, string>;
   overviewHref: string;
+  editHref: (id: number) => string;
 }): SafeHtml {
   const L = spec.lang;
   const v = spec.values;
@@ -65,7 +69,7 @@ export function categoriesPage(spec: {
 <p>${t(L, 'structure.categoriesSite')} <strong>${spec.siteName}</strong>.</p>
 ${Object.entries(spec.trees).map(
   ([code, nodes]) => html`<section aria-labelledby="cm-${code}"><h2 id="cm-${code}">${languageName(code)}</h2>
-${nodes.length ? tree(nodes, L) : html`<p>${t(L, 'structure.noCategoryYet')}</p>`}</section>`,
+${nodes.length ? tree(nodes, L, spec.editHref) : html`<p>${t(L, 'structure.noCategoryYet')}</p>`}</section>`,
 )}
 <section aria-labelledby="cm-moi"><h2 id="cm-moi">${t(L, 'structure.addCategory')}</h2>
 <form method="post" action="${spec.action}" class="form" novalidate>
