@@ -29,9 +29,11 @@ import { itemFormRoutes } from './item-form.admin.ts';
 import { itemRoutes } from './items.admin.ts';
 import { LiveContent } from './live.service.ts';
 import { t } from './messages.ts';
+import { ts } from './structure-messages.ts';
 import { adminItemHref, adminPaths } from './paths.ts';
 import { revisionRoutes } from './revisions.admin.ts';
 import { structureRoutes } from './structure.admin.ts';
+import { structureEditRoutes } from './structure-edit.admin.ts';
 import { calendarPublicRoutes } from './calendar.public.ts';
 import { feedPublicRoutes } from './feeds.public.ts';
 import { createHomeContent } from './home-content.ts';
@@ -136,6 +138,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       revisionRoutes(routes, lang, admin);
       deskRoutes(routes, lang, admin);
       structureRoutes(routes, lang, admin);
+      structureEditRoutes(routes, lang, admin, { siteById: (id) => deps.sites.directory.byId(id) });
     },
     jobs: [
       { name: 'content.schedule', everyMs: 30_000, run: () => content.runSchedule() },
@@ -146,6 +149,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       { label: (lang) => t(lang, 'nav.queues'), href: (lang) => adminPaths.href(lang, 'queues'), action: 'content.write' },
       { label: (lang) => t(lang, 'nav.workflow'), href: (lang) => adminPaths.href(lang, 'workflowSettings'), action: 'site.settings' },
       { label: (lang) => t(lang, 'nav.structure'), href: (lang) => adminPaths.href(lang, 'structure'), action: 'menus.manage' },
+      { label: (lang) => ts(lang, 'consent.nav'), href: (lang) => adminPaths.href(lang, 'crossPostConsent'), action: 'content.approve' },
     ],
     dashboardCards: contentCards(content, desk),
     searchTypes: search ? [contentSearchType()] : [],
