@@ -34,6 +34,8 @@ import { adminItemHref, adminPaths } from './paths.ts';
 import { revisionRoutes } from './revisions.admin.ts';
 import { structureRoutes } from './structure.admin.ts';
 import { structureEditRoutes } from './structure-edit.admin.ts';
+import { contentSections } from './site-sections.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
 import { calendarPublicRoutes } from './calendar.public.ts';
 import { feedPublicRoutes } from './feeds.public.ts';
 import { createHomeContent } from './home-content.ts';
@@ -51,6 +53,7 @@ export { CategoryService, categoryTree, type CategoryNode } from './categories.s
 export { HomeBlocksService, DEFAULT_HOME_BLOCKS, type HomeBlock } from './home-blocks.service.ts';
 export type { RevisionDiff, DiffPart } from './revision-diff.ts';
 export { PAGE_SIZE as PUBLIC_PAGE_SIZE } from './listings.public.ts';
+export type { SiteSection } from './site-sections.ts';
 export { adminPaths as contentAdminPaths, publicPaths as contentPublicPaths } from './paths.ts';
 
 export interface ContentModuleDeps {
@@ -119,6 +122,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     contact: (id) => deps.accounts.contact(id),
     listMedia: deps.media.listMedia,
     menus: deps.menus,
+    listPages: deps.pages.listPages,
     ...(deps.deadlines ? { deadlinesOf: (id: number) => deps.deadlines!.ofSubject(db, 'content', id) } : {}),
   };
 
@@ -163,6 +167,8 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       homeBlockService,
       /** The home page's content blocks, as the operator arranged them, and the head elements they need. */
       homeBlocks: createHomeContent(publicDeps, present),
+      /** The site map's groups of content's public sections: categories, topics, type lists, calendar, feed. */
+      siteSections: (siteId: number, lang: Lang) => contentSections(categories, siteId, lang),
     },
   });
 }

@@ -107,6 +107,8 @@ export function menuForm(spec: {
   action: string;
   csrf: string;
   rows: readonly MenuRow[];
+  /** The parts of the site an entry may point to, grouped. */
+  targets: readonly OptionGroup[];
   errors: Record<string, string>;
   overviewHref: string;
   base: string;
@@ -125,11 +127,19 @@ ${csrfInput(spec.csrf)}
 <input type="hidden" name="so_muc" value="${spec.rows.length}">
 ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
 ${spec.rows.map((r) => {
-  const hasError = ['nhan', 'lien_ket', 'cha', 'vi_tri'].some((f) => e[`${f}_${r.key}`]);
+  const hasError = ['nhan', 'lien_ket', 'dich', 'cha', 'vi_tri'].some((f) => e[`${f}_${r.key}`]);
   return html`<fieldset class="row-fields depth-${Math.min(depths.get(r.key) ?? 0, 2)}${hasError ? ' has-error' : ''}">
 <legend>${t(L, 'structure.item')} ${r.key}${r.label.trim() ? html`: ${r.label}` : html` (${t(L, 'structure.emptyRowAdd')})`}</legend>
 ${inputControl({ name: `nhan_${r.key}`, label: t(L, 'structure.label'), value: r.label, maxlength: 200, error: e[`nhan_${r.key}`] })}
-${inputControl({ name: `lien_ket_${r.key}`, label: t(L, 'structure.link'), value: r.href, maxlength: 500, error: e[`lien_ket_${r.key}`] })}
+${selectControl({
+  name: `dich_${r.key}`,
+  label: ts(L, 'menu.target'),
+  hint: ts(L, 'menu.targetHint'),
+  value: r.target,
+  error: e[`dich_${r.key}`],
+  groups: [{ options: [{ value: '', label: ts(L, 'menu.custom') }] }, ...spec.targets],
+})}
+${inputControl({ name: `lien_ket_${r.key}`, label: t(L, 'structure.link'), hint: ts(L, 'menu.linkHint'), value: r.href, maxlength: 500, error: e[`lien_ket_${r.key}`] })}
 ${selectControl({
   name: `cha_${r.key}`,
   label: t(L, 'structure.parent'),
@@ -145,7 +155,7 @@ ${selectControl({
   ],
 })}
 ${inputControl({ name: `vi_tri_${r.key}`, type: 'number', label: t(L, 'structure.position2'), value: r.position, error: e[`vi_tri_${r.key}`] })}
-${r.label.trim() || r.href.trim() ? checkboxControl({ name: `xoa_${r.key}`, label: t(L, 'structure.removeItem'), checked: r.remove }) : ''}
+${r.label.trim() || r.href.trim() || r.target ? checkboxControl({ name: `xoa_${r.key}`, label: t(L, 'structure.removeItem'), checked: r.remove }) : ''}
 </fieldset>`;
 })}
 <p class="form-actions"><button type="submit">${t(L, 'structure.saveMenu')}</button> <a href="${spec.base}?ngon_ngu=${spec.menuLang}">${t(L, 'structure.discardChanges')}</a></p>
