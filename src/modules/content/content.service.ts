@@ -515,14 +515,23 @@ export class ContentService {
       const info = await this.#notifier.siteInfo(id);
       if (!info || info.parentId !== source.site_id) throw new Invalid('crosspost.bad_target', 'Trang được chọn không phải trang thành phần của Cổng.');
     }
+    // The receiving board's consent: unless it chose "publish at once" for this source, the copy
+    // waits in its queue, to go live on its own approval (the workflow's decide()). Read before
+    // the transaction (one connection on PGlite), with the board to tell.
+    const waits = new Map<number, { workflow: SiteWorkflow; recipients: { id: number; email: string; name: string }[] }>();
+    for (const siteId of targets) {
+      if ((await consentMode(this.#db, siteId, source.site_id)) === 'at_once') continue;
+      const workflow = await this.siteWorkflow(siteId);
+      const roles = workflow.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head'];
+      waits.set(siteId, { workflow, recipients: [...(await this.#notifier.accountsWithRoles(siteId, roles))] });
+    }
     return withTx(this.#db, async (tx) => {
       const live = (await repo.findRevision(tx, source.live_revision_id!))!;
       const made: ContentItemRow[] = [];
       for (const siteId of targets) {
-        // The receiving board's consent: unless it chose "publish at once" for this source, the
-        // copy waits in its queue, to go live on its own approval (the workflow's decide()).
-        if ((await consentMode(tx, siteId, source.site_id)) === 'wait') {
-          made.push(await this.#crossPostToQueue(tx, actor, source, live, siteId));
+        const wait = waits.get(siteId);
+        if (wait) {
+          made.push(await this.#crossPostToQueue(tx, actor, source, live, siteId, wait.workflow, wait.recipients));
           continue;
         }
         let slug = source.slug;
@@ -573,12 +582,15 @@ export class ContentService {
   }
 
   /** A cross-posted copy that waits in the receiving board's queue ("Chờ biên tập"), the board told. */
-  async #crossPostToQueue(tx: Tx, actor: Actor, source: ContentItemRow, live: ContentRevisionRow, siteId: number): Promise<ContentItemRow> {
-    const workflow = await this.siteWorkflow(siteId);
-    const recipients = await this.#notifier.accountsWithRoles(
-      siteId,
-      workflow.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head'],
-    );
+  async #crossPostToQueue(
+    tx: Tx,
+    actor: Actor,
+    source: ContentItemRow,
+    live: ContentRevisionRow,
+    siteId: number,
+    workflow: SiteWorkflow,
+    recipients: readonly { id: number; email: string; name: string }[],
+  ): Promise<ContentItemRow> {
     let slug = source.slug;
     for (let n = 2; await repo.slugTaken(tx, siteId, source.lang, slug); n++) slug = `${source.slug}-${n}`;
     const copy = await repo.insertItem(tx, {

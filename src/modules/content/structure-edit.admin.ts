@@ -13,7 +13,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { FormField, formRoute } from '../../platform/http/forms.ts';
+import { FormField, formRoute, queryForm } from '../../platform/http/forms.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { IdParams, NoQuery } from '../../platform/http/schemas.ts';
 import { compareText, type Lang } from '../../platform/i18n/index.ts';
@@ -36,6 +36,9 @@ const StatusForm = Type.Object({ retired: FormField.choice(['0', '1'] as const) 
 const TopicForm = Type.Object({ nameVi: text(), nameEn: text() });
 const ConsentForm = Type.Object({ source: text(), mode: text() });
 const NoticeQuery = Type.Object({ tb: FormField.text({ max: 40 }) });
+
+/** A query form's route options with the path's id. */
+const withId = <O extends { schema: object }>(o: O) => ({ ...o, schema: { ...o.schema, params: IdParams } });
 
 const STATUS_SUFFIX: Record<Lang, string> = { vi: '/trang-thai', en: '/status' };
 
@@ -134,7 +137,7 @@ export function structureEditRoutes(routes: Routes, L: Lang, deps: ContentAdmin,
     );
   };
 
-  routes.get(`${paths.structureCategory[L]}/:id`, { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) =>
+  routes.get(`${paths.structureCategory[L]}/:id`, withId(queryForm(NoticeQuery)), async (request, reply) =>
     categoryScreen(
       request,
       reply,
@@ -231,7 +234,7 @@ export function structureEditRoutes(routes: Routes, L: Lang, deps: ContentAdmin,
     );
   };
 
-  routes.get(paths.structureTopics[L], { schema: { querystring: NoticeQuery } }, async (request, reply) =>
+  routes.get(paths.structureTopics[L], queryForm(NoticeQuery), async (request, reply) =>
     topicsScreen(request, reply, { nameVi: '', nameEn: '' }, {}, 200, request.query.tb),
   );
 
@@ -288,7 +291,7 @@ export function structureEditRoutes(routes: Routes, L: Lang, deps: ContentAdmin,
     );
   };
 
-  routes.get(`${paths.structureTopics[L]}/:id`, { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) =>
+  routes.get(`${paths.structureTopics[L]}/:id`, withId(queryForm(NoticeQuery)), async (request, reply) =>
     topicScreen(request, reply, undefined, {}, 200, request.query.tb),
   );
 
@@ -363,7 +366,7 @@ export function structureEditRoutes(routes: Routes, L: Lang, deps: ContentAdmin,
     );
   };
 
-  routes.get(paths.crossPostConsent[L], { schema: { querystring: NoticeQuery } }, async (request, reply) =>
+  routes.get(paths.crossPostConsent[L], queryForm(NoticeQuery), async (request, reply) =>
     consentScreen(request, reply, undefined, 200, request.query.tb),
   );
 
