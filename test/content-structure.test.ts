@@ -160,7 +160,10 @@ describe('categories: rename, move, retire', () => {
 describe('topics screen', () => {
   it('adds, renames and retires topics with their item counts; a topic page lists its items', async () => {
     const op = await as(OPERATOR);
-    const added = await postFrom(op, '/quan-tri/cau-truc/chu-de', '/quan-tri/cau-truc/chu-de', { nameVi: 'Cải cách hành chính', nameEn: 'Administrative reform' });
+    const added = await postFrom(op, '/quan-tri/cau-truc/chu-de', '/quan-tri/cau-truc/chu-de', {
+      nameVi: 'Cải cách hành chính',
+      nameEn: 'Administrative reform',
+    });
     expect(added.statusCode, added.body.slice(0, 2000)).toBe(303);
     const topic = (await categories().topics(hanoi)).find((tp) => tp.name_vi === 'Cải cách hành chính')!;
     expect(topic.slug).toBe('cai-cach-hanh-chinh');

@@ -35,7 +35,12 @@ function subtree(rows: readonly CategoryRow[], id: number): Set<number> {
   const out = new Set([id]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const r of rows) if (r.parent_id !== null && out.has(r.parent_id) && !out.has(r.id)) (out.add(r.id), (grew = true));
+    for (const r of rows) {
+      if (r.parent_id !== null && out.has(r.parent_id) && !out.has(r.id)) {
+        out.add(r.id);
+        grew = true;
+      }
+    }
   }
   return out;
 }
@@ -57,7 +62,9 @@ export function categoryChangeProblems(
   if (!name) problems.push({ field: 'name', code: 'category.invalid', message: ts(L, 'cat.enterName') });
   else if (name.length > 200) problems.push({ field: 'name', code: 'category.invalid', message: ts(L, 'cat.nameTooLong') });
   else if (
-    rows.some((r) => r.id !== current.id && r.retired_at === null && r.parent_id === change.parentId && r.name.toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi'))
+    rows.some(
+      (r) => r.id !== current.id && r.retired_at === null && r.parent_id === change.parentId && r.name.toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi'),
+    )
   )
     problems.push({ field: 'name', code: 'category.name_taken', message: ts(L, 'cat.nameTaken', { name }) });
   if (change.parentId !== null) {
@@ -131,7 +138,10 @@ export class CategoryService {
         actor,
         'category.changed',
         { type: 'category', id: String(id), siteId: found.site_id },
-        { before: { name: current.name, parent: current.parent_id, position: current.position }, after: { name: row.name, parent: row.parent_id, position: row.position } },
+        {
+          before: { name: current.name, parent: current.parent_id, position: current.position },
+          after: { name: row.name, parent: row.parent_id, position: row.position },
+        },
       );
       return row;
     });
@@ -159,10 +169,16 @@ export class CategoryService {
           await repo.updateCategory(tx, child.id, { parent_id: current.parent_id });
       const row = await repo.updateCategory(tx, id, { retired_at: retired ? new Date() : null });
       await announceChange(tx, found.site_id);
-      await audited(tx, actor, retired ? 'category.retired' : 'category.restored', { type: 'category', id: String(id), siteId: found.site_id }, {
-        name: row.name,
-        slug: row.slug,
-      });
+      await audited(
+        tx,
+        actor,
+        retired ? 'category.retired' : 'category.restored',
+        { type: 'category', id: String(id), siteId: found.site_id },
+        {
+          name: row.name,
+          slug: row.slug,
+        },
+      );
       return row;
     });
     this.#memo.invalidate(`${found.site_id}:${found.lang}`);

@@ -620,7 +620,13 @@ export class ContentService {
       reason_code: null,
       comment: `#${source.id}`,
     });
-    await audited(tx, actor, 'content.cross_posted', { type: 'content', id: String(copy.id), siteId }, { origin: source.id, from_site: source.site_id, waits: true });
+    await audited(
+      tx,
+      actor,
+      'content.cross_posted',
+      { type: 'content', id: String(copy.id), siteId },
+      { origin: source.id, from_site: source.site_id, waits: true },
+    );
     await this.#notify(tx, saved, 'submit', actor, {}, workflow, recipients);
     return saved;
   }
@@ -646,7 +652,9 @@ export class ContentService {
     const site = await this.#notifier.siteInfo(siteId);
     const source = await this.#notifier.siteInfo(sourceSiteId);
     if (!site || !source || site.parentId !== source.id || source.kind !== 'portal')
-      throw new Invalid('consent.bad_source', 'Trang này không đăng chéo sang trang của bạn.', { details: [{ field: 'source', message: 'Trang này không đăng chéo sang trang của bạn.' }] });
+      throw new Invalid('consent.bad_source', 'Trang này không đăng chéo sang trang của bạn.', {
+        details: [{ field: 'source', message: 'Trang này không đăng chéo sang trang của bạn.' }],
+      });
     await withTx(this.#db, async (tx) => {
       const before = await consentMode(tx, siteId, sourceSiteId);
       await setConsent(tx, siteId, sourceSiteId, mode);

@@ -130,7 +130,9 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
           .slice(0, -1)
           .map((c) => ({ label: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
       ],
-      subcategories: all.filter((c) => c.parent_id === cat.id && c.retired_at === null).map((c) => ({ name: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
+      subcategories: all
+        .filter((c) => c.parent_id === cat.id && c.retired_at === null)
+        .map((c) => ({ name: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
       feeds: { rss: siteHref(ctx, `${path}${PUBLIC.rss[lang]}`), atom: siteHref(ctx, `${path}${PUBLIC.atom[lang]}`) },
     });
   });

@@ -42,7 +42,10 @@ export async function targetGroups(categories: CategoryService, listPages: ListP
   const flat = (nodes: typeof cats, depth: number): TargetChoice[] =>
     nodes
       .filter((n) => n.retired_at === null)
-      .flatMap((n) => [{ value: `category:${n.id}`, label: `${'— '.repeat(depth)}${n.name}`, path: categoryPath(lang, n.slug) }, ...flat(n.children, depth + 1)]);
+      .flatMap((n) => [
+        { value: `category:${n.id}`, label: `${'— '.repeat(depth)}${n.name}`, path: categoryPath(lang, n.slug) },
+        ...flat(n.children, depth + 1),
+      ]);
   const topics = await categories.activeTopics(siteId);
   const pages = listPages ? await listPages(siteId, lang) : [];
   return [
@@ -51,7 +54,10 @@ export async function targetGroups(categories: CategoryService, listPages: ListP
       label: ts(L, 'menu.topics'),
       options: topics.map((tp) => ({ value: `topic:${tp.id}`, label: lang === 'en' && tp.name_en ? tp.name_en : tp.name_vi, path: topicPath(lang, tp.slug) })),
     },
-    { label: ts(L, 'menu.types'), options: CONTENT_TYPES.map((ty) => ({ value: `type:${ty.code}`, label: t(L, `type.${ty.code}`), path: typeHref(lang, ty.code) })) },
+    {
+      label: ts(L, 'menu.types'),
+      options: CONTENT_TYPES.map((ty) => ({ value: `type:${ty.code}`, label: t(L, `type.${ty.code}`), path: typeHref(lang, ty.code) })),
+    },
     { label: ts(L, 'menu.pages'), options: pages.map((p) => ({ value: `page:${p.slug}`, label: p.title, path: `${pagesPaths.paths.page[lang]}/${p.slug}` })) },
     { label: ts(L, 'menu.other'), options: [{ value: 'calendar', label: ts(L, 'menu.calendar'), path: PUBLIC.calendar[lang] }] },
   ].filter((g) => g.options.length > 0);

@@ -153,7 +153,12 @@ export function structureEditRoutes(routes: Routes, L: Lang, deps: ContentAdmin,
       categoryScreen(
         request,
         reply,
-        { name: state.values.name ?? '', description: state.values.description ?? '', parentId: state.values.parentId ?? '', position: state.values.position ?? '' },
+        {
+          name: state.values.name ?? '',
+          description: state.values.description ?? '',
+          parentId: state.values.parentId ?? '',
+          position: state.values.position ?? '',
+        },
         state.errors,
         status,
       ),
@@ -175,7 +180,14 @@ export function structureEditRoutes(routes: Routes, L: Lang, deps: ContentAdmin,
   );
 
   const categoryStatusForm = formRoute(StatusForm, {
-    render: (request, reply, state, status) => categoryScreen(request, reply, (c) => ({ name: c.name, description: c.description, parentId: c.parent_id === null ? '' : String(c.parent_id), position: String(c.position) }), state.errors, status),
+    render: (request, reply, state, status) =>
+      categoryScreen(
+        request,
+        reply,
+        (c) => ({ name: c.name, description: c.description, parentId: c.parent_id === null ? '' : String(c.parent_id), position: String(c.position) }),
+        state.errors,
+        status,
+      ),
   });
   routes.post(
     `${paths.structureCategory[L]}/:id${STATUS_SUFFIX[L]}`,
@@ -299,13 +311,17 @@ export function structureEditRoutes(routes: Routes, L: Lang, deps: ContentAdmin,
     render: (request, reply, state, status) =>
       topicScreen(request, reply, { nameVi: state.values.nameVi ?? '', nameEn: state.values.nameEn ?? '' }, state.errors, status),
   });
-  routes.post(`${paths.structureTopics[L]}/:id`, { ...topicEditForm, schema: { ...topicEditForm.schema, params: IdParams, querystring: NoQuery } }, async (request, reply) => {
-    const s = await operator(request, reply, ts(L, 'topic.title'));
-    if (!s) return reply;
-    const tp = await topicOf(s, Number(request.params.id));
-    await categories.changeTopic(s.actor, tp.id, request.body.nameVi, request.body.nameEn, L);
-    return reply.redirect(`${topicHref(tp.id)}?tb=topic-saved`, 303);
-  });
+  routes.post(
+    `${paths.structureTopics[L]}/:id`,
+    { ...topicEditForm, schema: { ...topicEditForm.schema, params: IdParams, querystring: NoQuery } },
+    async (request, reply) => {
+      const s = await operator(request, reply, ts(L, 'topic.title'));
+      if (!s) return reply;
+      const tp = await topicOf(s, Number(request.params.id));
+      await categories.changeTopic(s.actor, tp.id, request.body.nameVi, request.body.nameEn, L);
+      return reply.redirect(`${topicHref(tp.id)}?tb=topic-saved`, 303);
+    },
+  );
 
   const topicStatusForm = formRoute(StatusForm, {
     render: (request, reply, state, status) => topicScreen(request, reply, undefined, state.errors, status),
@@ -366,9 +382,7 @@ export function structureEditRoutes(routes: Routes, L: Lang, deps: ContentAdmin,
     );
   };
 
-  routes.get(paths.crossPostConsent[L], queryForm(NoticeQuery), async (request, reply) =>
-    consentScreen(request, reply, undefined, 200, request.query.tb),
-  );
+  routes.get(paths.crossPostConsent[L], queryForm(NoticeQuery), async (request, reply) => consentScreen(request, reply, undefined, 200, request.query.tb));
 
   const consentForm = formRoute(ConsentForm, {
     render: (request, reply, state, status) =>

@@ -63,7 +63,15 @@ export function menuRows(tree: readonly MenuNode[]): MenuRow[] {
   const rows: MenuRow[] = [];
   const walk = (nodes: readonly MenuNode[], parent: string) => {
     nodes.forEach((n, i) => {
-      const row: MenuRow = { key: rows.length + 1, label: n.label, href: n.target ? '' : n.href, target: n.target ?? '', parent, position: String(i + 1), remove: false };
+      const row: MenuRow = {
+        key: rows.length + 1,
+        label: n.label,
+        href: n.target ? '' : n.href,
+        target: n.target ?? '',
+        parent,
+        position: String(i + 1),
+        remove: false,
+      };
       rows.push(row);
       walk(n.children, String(row.key));
     });

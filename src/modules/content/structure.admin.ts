@@ -206,7 +206,8 @@ export function structureRoutes(routes: Routes, L: Lang, deps: ContentAdmin): vo
       const lang = contentLang(request.body.ngon_ngu);
       const rows = menuRowsFromForm(request.body);
       const targets = new Map<string, string | undefined>();
-      for (const r of rows) if (r.target && !targets.has(r.target)) targets.set(r.target, await resolveTarget(categories, deps.listPages, s.site.id, lang, r.target));
+      for (const r of rows)
+        if (r.target && !targets.has(r.target)) targets.set(r.target, await resolveTarget(categories, deps.listPages, s.site.id, lang, r.target));
       const { tree, errors } = menuFromRows(rows, L, targets);
       if (Object.keys(errors).length) throw rowProblems(errors);
       await menus.replace(s.site.id, lang, tree, s.actor);

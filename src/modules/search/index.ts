@@ -51,7 +51,9 @@ export function searchModule(platform: Platform, deps: { sites: SitesModule; she
     provides: {
       search,
       /** The site map's link to the search page (a path inside a site). */
-      siteSections: async (_siteId: number, lang: Lang) => [{ heading: t(lang, 'shell.search'), links: [{ label: t(lang, 'shell.search'), path: searchPaths.path(lang, 'search') }] }],
+      siteSections: async (_siteId: number, lang: Lang) => [
+        { heading: t(lang, 'shell.search'), links: [{ label: t(lang, 'shell.search'), path: searchPaths.path(lang, 'search') }] },
+      ],
       /** A module offers categories and topics for the search filters of the sites searched. */
       addFilterChoices(provider: (siteIds: number[], lang: Lang) => Promise<FilterChoices>): void {
         choiceProviders.push(provider);
