@@ -20,11 +20,12 @@ export function langTabs(L: Lang, base: string, current: string, what: string): 
   )}</ul></nav>`;
 }
 
-export function structureOverview(L: Lang, siteName: string, links: { categories: string; menus: string | undefined; home: string }): SafeHtml {
+export function structureOverview(L: Lang, siteName: string, links: { categories: string; topics?: string; menus: string | undefined; home: string }): SafeHtml {
   return html`<h1>${t(L, 'structure.siteStructure')}</h1>
 <p>${t(L, 'structure.categoriesMenusHomePageSite')} <strong>${siteName}</strong>.</p>
 <ul class="structure-links">
 <li><a href="${links.categories}">${t(L, 'structure.categories')}</a>: ${t(L, 'structure.categoryTreeEachLanguageAdd')}</li>
+${links.topics ? html`<li><a href="${links.topics}">${ts(L, 'topic.title')}</a>: ${ts(L, 'topic.overview')}</li>` : ''}
 ${links.menus ? html`<li><a href="${links.menus}">${t(L, 'structure.menus')}</a>: ${t(L, 'structure.mainMenuEachLanguageLabels')}</li>` : ''}
 <li><a href="${links.home}">${t(L, 'structure.homePage')}</a>: ${t(L, 'structure.blocksHomePageTheirOrder')}</li>
 </ul>`;
