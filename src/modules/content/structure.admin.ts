@@ -86,7 +86,15 @@ export function structureRoutes(routes: Routes, L: Lang, deps: ContentAdmin): vo
     return admin.send(
       request,
       reply,
-      { title, main: structureOverview(L, siteName(s.site, L), { categories: categoriesHref, topics: adminPaths.href(L, 'structureTopics'), menus: menus ? menusHref : undefined, home: homeHref }) },
+      {
+        title,
+        main: structureOverview(L, siteName(s.site, L), {
+          categories: categoriesHref,
+          topics: adminPaths.href(L, 'structureTopics'),
+          menus: menus ? menusHref : undefined,
+          home: homeHref,
+        }),
+      },
       s,
     );
   });

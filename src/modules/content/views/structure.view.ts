@@ -20,7 +20,11 @@ export function langTabs(L: Lang, base: string, current: string, what: string): 
   )}</ul></nav>`;
 }
 
-export function structureOverview(L: Lang, siteName: string, links: { categories: string; topics?: string; menus: string | undefined; home: string }): SafeHtml {
+export function structureOverview(
+  L: Lang,
+  siteName: string,
+  links: { categories: string; topics?: string; menus: string | undefined; home: string },
+): SafeHtml {
   return html`<h1>${t(L, 'structure.siteStructure')}</h1>
 <p>${t(L, 'structure.categoriesMenusHomePageSite')} <strong>${siteName}</strong>.</p>
 <ul class="structure-links">
