@@ -79,3 +79,15 @@ export async function topicItemCounts(db: DbOrTx, siteId: number): Promise<Map<n
     .execute();
   return new Map(rows.map((r) => [r.topic_id, Number(r.n)]));
 }
+
+/** The demo's topics on the given sites, in one statement; those already there are kept. */
+export async function insertDemoTopics(db: DbOrTx, rows: readonly { site_id: number; slug: string; name_vi: string; name_en: string }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const made = await db
+    .insertInto('topics')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['site_id', 'slug']).doNothing())
+    .returning('id')
+    .execute();
+  return made.length;
+}

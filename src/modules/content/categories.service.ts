@@ -284,6 +284,14 @@ export class CategoryService {
     });
   }
 
+  /** The demo's topics on `siteIds` (set-based; the demo seed). Returns how many were added. */
+  seedDemoTopics(siteIds: readonly number[], topics: readonly { slug: string; vi: string; en: string }[]): Promise<number> {
+    return repo.insertDemoTopics(
+      this.#db,
+      siteIds.flatMap((site_id) => topics.map((tp) => ({ site_id, slug: tp.slug, name_vi: tp.vi, name_en: tp.en }))),
+    );
+  }
+
   /** Renames a topic; its address (slug) stays, so links and menu entries keep working. */
   async changeTopic(actor: Actor, id: number, nameVi: string, nameEn: string, L: Lang = 'vi'): Promise<TopicRow> {
     const found = await repo.findTopic(this.#db, id);

@@ -70,6 +70,13 @@ export interface ContentModuleDeps {
   deadlines?: DeadlineService;
 }
 
+/** The demo's topics (names in both languages). */
+const DEMO_TOPICS = [
+  { slug: 'phong-chong-thien-tai', vi: 'Phòng, chống thiên tai', en: 'Disaster prevention' },
+  { slug: 'an-toan-giao-thong', vi: 'An toàn giao thông', en: 'Road safety' },
+  { slug: 'xay-dung-nong-thon-moi', vi: 'Xây dựng nông thôn mới', en: 'New rural development' },
+] as const;
+
 export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   const { db } = platform;
   const content = new ContentService(db, {
@@ -159,7 +166,10 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     searchTypes: search ? [contentSearchType()] : [],
     seed: async () => {
       const { siteIds, accountIds } = await deps.accounts.demoIds();
-      return { items: await seedDemoContent({ content, categories }, siteIds, accountIds) };
+      const items = await seedDemoContent({ content, categories }, siteIds, accountIds);
+      // Topics that cut across categories, on the portal and every component site (the topics screen, /chu-de/…).
+      const topics = await categories.seedDemoTopics([...siteIds.values()], DEMO_TOPICS);
+      return { items, topics };
     },
     provides: {
       content,
