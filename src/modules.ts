@@ -58,7 +58,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     deadlines: calendar.deadlines,
   });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search, directory });
-  const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
+  const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content, sections: [inquiries.siteSections, search.siteSections] });
   const maintenance = maintenanceModule(platform, { sites, shell, accounts, calendar });
   const ordered: readonly Module[] = [
     audit,

@@ -317,6 +317,9 @@ describe('between the portal and its component sites', () => {
     expect(none.body).toMatch(/id="f-cross-post-sites-error">Cần chọn ít nhất một trang thành phần\./);
 
     expect((await t.app.inject({ url: `/s/phuongbadinh/tin/${portalItem.slug}` })).statusCode).toBe(404);
+    // The ward's board consents to items from the portal going live at once (default: they wait).
+    const w = await as(WARD_HEAD);
+    expect((await postFrom(w, '/quan-tri/nhan-dang-cheo', '/quan-tri/nhan-dang-cheo', { source: String(hanoi), mode: 'at_once' })).statusCode).toBe(303);
     const done = await act(h, portalItem.id, { thao_tac: 'cross_post', sites: [String(ward)] });
     expect(done.statusCode, done.body.slice(0, 500)).toBe(303);
     expect(done.headers.location).toBe(`/quan-tri/noi-dung/${portalItem.id}?tb=cross_post`);

@@ -20,6 +20,7 @@ import type { EditorialDesk } from './desk.service.ts';
 import type { HomeBlocksService } from './home-blocks.service.ts';
 import type { ItemRelations } from './item-relations.ts';
 import { t } from './messages.ts';
+import type { ListPages } from './site-sections.ts';
 
 export interface ContentAdmin {
   /** The administration's frame: the signed-in scope of a request, and sending a page in it. */
@@ -35,6 +36,8 @@ export interface ContentAdmin {
   listMedia?: MediaModule['listMedia'] | undefined;
   /** The site's menus, for the structure screens; without them there is no menu screen. */
   menus?: MenuService | undefined;
+  /** The site's fixed pages (the pages module's), offered by the menu entry picker. */
+  listPages?: ListPages | undefined;
   /** The item's legal deadlines, shown on its page. */
   deadlinesOf?: ((itemId: number) => Promise<DeadlineRow[]>) | undefined;
 }

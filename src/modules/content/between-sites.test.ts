@@ -48,7 +48,18 @@ async function livePortalItem(title: string, extra: Partial<NewItemInput> = {}) 
 }
 
 describe('cross-posting from the portal', () => {
-  it('puts a live copy on each chosen component site, linked to the original', async () => {
+  it('puts a copy in the queue of a component site that did not consent (the default)', async () => {
+    const original = await livePortalItem('Thành phố mở đợt lấy ý kiến về quy hoạch');
+    const [copy] = await content.crossPost(head(), original.id, [site.sonoivu!]);
+    expect(copy).toMatchObject({ site_id: site.sonoivu, stage: 'submitted', visibility: 'never', origin_item_id: original.id });
+    expect(await content.liveBySlug(site.sonoivu!, 'vi', copy!.slug)).toBeUndefined();
+  });
+
+  it('puts a live copy on each chosen component site that consented to publish at once, linked to the original', async () => {
+    await content.setCrossPostConsent(wardHead(), site.phuongbadinh!, site.hanoi!, 'at_once');
+    await content.setCrossPostConsent(as('truongban.sonoivu@cong.example', 'board_head', 'sonoivu'), site.sonoivu!, site.hanoi!, 'at_once');
+    await expect(content.setCrossPostConsent(editor(), site.phuongbadinh!, site.hanoi!, 'wait')).rejects.toMatchObject({ status: 403 });
+    await expect(content.setCrossPostConsent(wardHead(), site.phuongbadinh!, site.sonoivu!, 'wait')).rejects.toMatchObject({ code: 'consent.bad_source' });
     const original = await livePortalItem('Thành phố phát động phong trào thi đua cải cách hành chính');
     const copies = await content.crossPost(head(), original.id, [site.phuongbadinh!, site.sonoivu!]);
     expect(copies.map((c) => c.site_id).sort()).toEqual([site.phuongbadinh, site.sonoivu].sort());

@@ -427,11 +427,20 @@ export interface CategoryTreeView {
   slug: string;
   position: number;
   description: string;
+  retired: boolean;
   children: CategoryTreeView[];
 }
 
 export function categoryTrees(nodes: readonly CategoryNode[]): CategoryTreeView[] {
-  return nodes.map((n) => ({ id: n.id, name: n.name, slug: n.slug, position: n.position, description: n.description, children: categoryTrees(n.children) }));
+  return nodes.map((n) => ({
+    id: n.id,
+    name: n.name,
+    slug: n.slug,
+    position: n.position,
+    description: n.description,
+    retired: n.retired_at !== null,
+    children: categoryTrees(n.children),
+  }));
 }
 
 /** Categories as the options of a select, grouped by language ("Tiếng Việt", "English"). */

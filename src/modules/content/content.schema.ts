@@ -100,7 +100,7 @@ function rowFields(prefixes: readonly string[], rows: number): Record<string, TS
 export const MenuForm = Type.Object({
   ngon_ngu: short(),
   so_muc: short(),
-  ...rowFields(['nhan', 'lien_ket', 'cha', 'vi_tri', 'xoa'], MAX_MENU_ROWS + BLANK_ROWS),
+  ...rowFields(['nhan', 'lien_ket', 'dich', 'cha', 'vi_tri', 'xoa'], MAX_MENU_ROWS + BLANK_ROWS),
 });
 
 /** The home-page blocks of a language as numbered rows: kind, source, heading, size, position, remove. */

@@ -14,6 +14,7 @@ import { announceChange } from '../../platform/cache/page-cache.ts';
 import { actorId, authorize, can, type Actor } from '../access/index.ts';
 import { contentType, fieldProblems, isRefusalReason } from './content-types.ts';
 import * as repo from './content.repo.ts';
+import { consentMode, consentsOf, setConsent, type ConsentMode } from './crosspost-consent.repo.ts';
 import * as liveRepo from './live.repo.ts';
 import { decide, mayEdit, type Capabilities, type SiteWorkflow, type WorkflowAction } from './workflow.ts';
 import { diffRevisions, type RevisionDiff } from './revision-diff.ts';
@@ -485,6 +486,15 @@ export class ContentService {
     };
   }
 
+  /** Whether an item is a copy the portal cross-posted down (its original is on the site's parent). */
+  async cameFromPortal(item: ContentItemRow): Promise<boolean> {
+    if (item.origin_item_id === null) return false;
+    const origin = await repo.findItem(this.#db, item.origin_item_id);
+    if (!origin) return false;
+    const site = await this.#notifier.siteInfo(item.site_id);
+    return site?.parentId === origin.site_id;
+  }
+
   /**
    * SITE-3: the portal board pushes one of the portal's published items to chosen component
    * sites. Each gets its own live copy, linked to the original (canonical link on its page).
@@ -505,10 +515,25 @@ export class ContentService {
       const info = await this.#notifier.siteInfo(id);
       if (!info || info.parentId !== source.site_id) throw new Invalid('crosspost.bad_target', 'Trang được chọn không phải trang thành phần của Cổng.');
     }
+    // The receiving board's consent: unless it chose "publish at once" for this source, the copy
+    // waits in its queue, to go live on its own approval (the workflow's decide()). Read before
+    // the transaction (one connection on PGlite), with the board to tell.
+    const waits = new Map<number, { workflow: SiteWorkflow; recipients: { id: number; email: string; name: string }[] }>();
+    for (const siteId of targets) {
+      if ((await consentMode(this.#db, siteId, source.site_id)) === 'at_once') continue;
+      const workflow = await this.siteWorkflow(siteId);
+      const roles = workflow.approvalSteps === 2 ? ['board_member', 'board_deputy', 'board_head'] : ['board_deputy', 'board_head'];
+      waits.set(siteId, { workflow, recipients: [...(await this.#notifier.accountsWithRoles(siteId, roles))] });
+    }
     return withTx(this.#db, async (tx) => {
       const live = (await repo.findRevision(tx, source.live_revision_id!))!;
       const made: ContentItemRow[] = [];
       for (const siteId of targets) {
+        const wait = waits.get(siteId);
+        if (wait) {
+          made.push(await this.#crossPostToQueue(tx, actor, source, live, siteId, wait.workflow, wait.recipients));
+          continue;
+        }
         let slug = source.slug;
         for (let n = 2; await repo.slugTaken(tx, siteId, source.lang, slug); n++) slug = `${source.slug}-${n}`;
         const copy = await repo.insertItem(tx, {
@@ -556,6 +581,87 @@ export class ContentService {
     });
   }
 
+  /** A cross-posted copy that waits in the receiving board's queue ("Chờ biên tập"), the board told. */
+  async #crossPostToQueue(
+    tx: Tx,
+    actor: Actor,
+    source: ContentItemRow,
+    live: ContentRevisionRow,
+    siteId: number,
+    workflow: SiteWorkflow,
+    recipients: readonly { id: number; email: string; name: string }[],
+  ): Promise<ContentItemRow> {
+    let slug = source.slug;
+    for (let n = 2; await repo.slugTaken(tx, siteId, source.lang, slug); n++) slug = `${source.slug}-${n}`;
+    const copy = await repo.insertItem(tx, {
+      site_id: siteId,
+      type: source.type,
+      lang: source.lang,
+      slug,
+      category_id: null,
+      provider_id: actorId(actor),
+      publish_at: null,
+      unpublish_at: source.unpublish_at,
+      review_interval_days: null,
+      translation_group: null,
+      origin_item_id: source.id,
+      stage: 'submitted',
+      featured: false,
+    });
+    const rev = await repo.insertRevision(tx, { ...copyOf(live), item_id: copy.id, number: 1, created_by: actorId(actor) });
+    const saved = await repo.updateItem(tx, copy.id, { working_revision_id: rev.id });
+    await repo.insertTransition(tx, {
+      item_id: copy.id,
+      revision_id: rev.id,
+      from_stage: null,
+      to_stage: 'submitted',
+      action: 'cross_post',
+      actor_id: actorId(actor),
+      reason_code: null,
+      comment: `#${source.id}`,
+    });
+    await audited(
+      tx,
+      actor,
+      'content.cross_posted',
+      { type: 'content', id: String(copy.id), siteId },
+      { origin: source.id, from_site: source.site_id, waits: true },
+    );
+    await this.#notify(tx, saved, 'submit', actor, {}, workflow, recipients);
+    return saved;
+  }
+
+  /** How `siteId` receives items cross-posted from `sourceSiteId`: 'at_once' or 'wait' (the default). */
+  crossPostConsent(siteId: number, sourceSiteId: number): Promise<ConsentMode> {
+    return consentMode(this.#db, siteId, sourceSiteId);
+  }
+
+  /** The receiving site's consents by source site (sources without one wait). */
+  async crossPostConsents(actor: Actor, siteId: number): Promise<Map<number, ConsentMode>> {
+    authorize(actor, 'content.approve', siteId);
+    return new Map((await consentsOf(this.#db, siteId)).map((r) => [r.source_site_id, r.mode]));
+  }
+
+  /**
+   * The receiving site's board chooses how items cross-posted from `sourceSiteId` arrive:
+   * live at once, or waiting for its approval. Only a site that may cross-post here (its parent
+   * portal) is a source.
+   */
+  async setCrossPostConsent(actor: Actor, siteId: number, sourceSiteId: number, mode: ConsentMode): Promise<void> {
+    authorize(actor, 'content.approve', siteId);
+    const site = await this.#notifier.siteInfo(siteId);
+    const source = await this.#notifier.siteInfo(sourceSiteId);
+    if (!site || !source || site.parentId !== source.id || source.kind !== 'portal')
+      throw new Invalid('consent.bad_source', 'Trang này không đăng chéo sang trang của bạn.', {
+        details: [{ field: 'source', message: 'Trang này không đăng chéo sang trang của bạn.' }],
+      });
+    await withTx(this.#db, async (tx) => {
+      const before = await consentMode(tx, siteId, sourceSiteId);
+      await setConsent(tx, siteId, sourceSiteId, mode);
+      await audited(tx, actor, 'content.crosspost_consent', { type: 'site', id: String(siteId), siteId }, { source: sourceSiteId, before, after: mode });
+    });
+  }
+
   /**
    * SITE-3: a component site proposes one of its published items to its portal, where it
    * enters the portal board's queue ("Chờ biên tập") to be approved or refused as usual.
@@ -567,6 +673,7 @@ export class ContentService {
     const site = await this.#notifier.siteInfo(source.site_id);
     if (!site?.parentId) throw new Invalid('propose.no_portal', 'Trang này không thuộc cổng thông tin nào.');
     if (source.visibility !== 'live' || !source.live_revision_id) throw new Invalid('propose.not_live', 'Chỉ đề xuất được tin, bài đang được đăng.');
+    if (await this.cameFromPortal(source)) throw new Invalid('propose.from_portal', 'Tin, bài này được Cổng đăng chéo sang, không đề xuất ngược lại được.');
     const portalId = site.parentId;
     const portalWorkflow = await this.siteWorkflow(portalId);
     const recipients = await this.#notifier.accountsWithRoles(

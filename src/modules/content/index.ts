@@ -29,9 +29,13 @@ import { itemFormRoutes } from './item-form.admin.ts';
 import { itemRoutes } from './items.admin.ts';
 import { LiveContent } from './live.service.ts';
 import { t } from './messages.ts';
+import { ts } from './structure-messages.ts';
 import { adminItemHref, adminPaths } from './paths.ts';
 import { revisionRoutes } from './revisions.admin.ts';
 import { structureRoutes } from './structure.admin.ts';
+import { structureEditRoutes } from './structure-edit.admin.ts';
+import { contentSections } from './site-sections.ts';
+import type { Lang } from '../../platform/i18n/index.ts';
 import { calendarPublicRoutes } from './calendar.public.ts';
 import { feedPublicRoutes } from './feeds.public.ts';
 import { createHomeContent } from './home-content.ts';
@@ -54,6 +58,7 @@ export { CategoryService, categoryTree, type CategoryNode } from './categories.s
 export { HomeBlocksService, DEFAULT_HOME_BLOCKS, type HomeBlock } from './home-blocks.service.ts';
 export type { RevisionDiff, DiffPart } from './revision-diff.ts';
 export { PAGE_SIZE as PUBLIC_PAGE_SIZE } from './listings.public.ts';
+export type { SiteSection } from './site-sections.ts';
 export { adminPaths as contentAdminPaths, publicPaths as contentPublicPaths } from './paths.ts';
 
 export interface ContentModuleDeps {
@@ -69,6 +74,13 @@ export interface ContentModuleDeps {
   /** The deadline engine: each item's legal deadline is tracked with its changes. */
   deadlines?: DeadlineService;
 }
+
+/** The demo's topics (names in both languages). */
+const DEMO_TOPICS = [
+  { slug: 'phong-chong-thien-tai', vi: 'Phòng, chống thiên tai', en: 'Disaster prevention' },
+  { slug: 'an-toan-giao-thong', vi: 'An toàn giao thông', en: 'Road safety' },
+  { slug: 'xay-dung-nong-thon-moi', vi: 'Xây dựng nông thôn mới', en: 'New rural development' },
+] as const;
 
 export function contentModule(platform: Platform, deps: ContentModuleDeps) {
   const { db } = platform;
@@ -130,6 +142,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
     contact: (id) => deps.accounts.contact(id),
     listMedia: deps.media.listMedia,
     menus: deps.menus,
+    listPages: deps.pages.listPages,
     ...(deps.deadlines ? { deadlinesOf: (id: number) => deps.deadlines!.ofSubject(db, 'content', id) } : {}),
   };
 
@@ -153,6 +166,7 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       deskRoutes(routes, lang, admin);
       structureRoutes(routes, lang, admin);
       fixedPageRoutes(routes, lang, { ...admin, fixed });
+      structureEditRoutes(routes, lang, admin, { siteById: (id) => deps.sites.directory.byId(id) });
     },
     jobs: [
       { name: 'content.schedule', everyMs: 30_000, run: () => content.runSchedule() },
@@ -164,13 +178,16 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       { label: (lang) => t(lang, 'nav.workflow'), href: (lang) => adminPaths.href(lang, 'workflowSettings'), action: 'site.settings' },
       { label: (lang) => t(lang, 'nav.structure'), href: (lang) => adminPaths.href(lang, 'structure'), action: 'menus.manage' },
       { label: (lang) => ft(lang, 'nav.fixedPages'), href: (lang) => fixedAdminPaths.href(lang, 'fixedPages'), action: 'content.write' },
+      { label: (lang) => ts(lang, 'consent.nav'), href: (lang) => adminPaths.href(lang, 'crossPostConsent'), action: 'content.approve' },
     ],
     dashboardCards: contentCards(content, desk),
     searchTypes: search ? [contentSearchType()] : [],
     seed: async () => {
       const { siteIds, accountIds } = await deps.accounts.demoIds();
       const items = await seedDemoContent({ content, categories }, siteIds, accountIds);
-      return { items, leaders: await seedDemoLeaders(content, siteIds, accountIds) };
+      // Topics that cut across categories, on the portal and every component site (the topics screen, /chu-de/…).
+      const topics = await categories.seedDemoTopics([...siteIds.values()], DEMO_TOPICS);
+      return { items, topics, leaders: await seedDemoLeaders(content, siteIds, accountIds) };
     },
     provides: {
       content,
@@ -180,6 +197,8 @@ export function contentModule(platform: Platform, deps: ContentModuleDeps) {
       fixedPages: fixed,
       /** The home page's content blocks, as the operator arranged them, and the head elements they need. */
       homeBlocks: createHomeContent(publicDeps, present),
+      /** The site map's groups of content's public sections: categories, topics, type lists, calendar, feed. */
+      siteSections: (siteId: number, lang: Lang) => contentSections(categories, siteId, lang),
     },
   });
 }

@@ -53,8 +53,9 @@ export function itemFormRoutes(routes: Routes, L: Lang, deps: ContentAdmin): voi
   const editHref = (id: number) => adminPaths.href(L, 'contentEdit', `/${id}`);
   const imagesUrl = deps.listMedia ? adminPaths.href(L, 'contentImages') : undefined;
 
-  /** Both languages' categories of a site. */
-  const siteCategories = async (siteId: number) => [...(await categories.list(siteId, 'vi')), ...(await categories.list(siteId, 'en'))];
+  /** Both languages' categories in use on a site, and the one the item already has (even retired). */
+  const siteCategories = async (siteId: number, keep: number | null = null) =>
+    [...(await categories.list(siteId, 'vi')), ...(await categories.list(siteId, 'en'))].filter((c) => c.retired_at === null || c.id === keep);
 
   // ---- New item ----------------------------------------------------------------------------
   const newScreen = async (
@@ -195,7 +196,7 @@ export function itemFormRoutes(routes: Routes, L: Lang, deps: ContentAdmin): voi
           csrf: csrfToken(request, reply),
           values: form.values,
           errors,
-          categoryGroups: categoryGroups(await siteCategories(item.site_id)),
+          categoryGroups: categoryGroups(await siteCategories(item.site_id, item.category_id)),
           relations: itemRelationsFields(await relations.formPart(s, item.site_id, item, form.more, errors)),
           isNew: false,
           version: form.version,
@@ -256,7 +257,7 @@ export function itemFormRoutes(routes: Routes, L: Lang, deps: ContentAdmin): voi
       const type = contentType(item.type)!;
       const values = { ...valuesFromForm(request.body, type), lang: item.lang };
       const version = Number(request.body.version);
-      const { input, problems } = inputFromValues(values, type, await siteCategories(item.site_id), L);
+      const { input, problems } = inputFromValues(values, type, await siteCategories(item.site_id, item.category_id), L);
       // What the form did not send (no cover or topic controls) stays as it was.
       const more = relationsFromForm(request.body, await relations.valuesFromItem(item, working));
       const extra = await relations.inputFrom(s, item.site_id, item.lang, item, more);

@@ -92,8 +92,12 @@ export function createItemRelations(deps: ItemRelationsDeps) {
     return items;
   }
 
-  async function topicsOf(siteId: number, L: Lang) {
-    return (await categories.topics(siteId)).map((tp) => ({ id: tp.id, name: L === 'en' && tp.name_en ? tp.name_en : tp.name_vi }));
+  async function topicsOf(siteId: number, L: Lang, withState = false) {
+    return (await categories.topics(siteId)).map((tp) => ({
+      id: tp.id,
+      name: L === 'en' && tp.name_en ? tp.name_en : tp.name_vi,
+      ...(withState ? { active: tp.retired_at === null } : {}),
+    }));
   }
 
   const label = (r: ItemChoiceRow) => `#${r.id} ${r.title ?? ''}`.trim();
@@ -149,7 +153,8 @@ export function createItemRelations(deps: ItemRelationsDeps) {
           label: m.caption || m.originalName,
           meta: documentMeta(m, L),
         })),
-        topics: await topicsOf(siteId, L),
+        // Retired topics are no longer offered, unless the item already carries them.
+        topics: (await topicsOf(siteId, L, true)).filter((tp) => tp.active || values.topicIds.includes(String(tp.id))),
         translations: can(s.actor, 'content.edit', siteId) ? await translationGroups(siteId, item, L) : undefined,
         libraryHref: deps.libraryHref(L),
       };
@@ -281,7 +286,8 @@ export function createItemRelations(deps: ItemRelationsDeps) {
           }),
         };
       }
-      if (site?.parent_id && can(s.actor, 'content.edit', item.site_id)) {
+      // A copy the portal cross-posted down is not offered back to the portal.
+      if (site?.parent_id && can(s.actor, 'content.edit', item.site_id) && !(await content.cameFromPortal(item))) {
         const portal = await deps.sites?.byId(site.parent_id);
         const proposals = copies.filter((c) => c.site_id === site.parent_id);
         spec.propose = {

@@ -2,7 +2,8 @@
  * Lists of live items, 20 a page (?trang=2; anything else than a page number names no page):
  *
  *   /tin-moi, /tin-tuc, /thong-bao, /noi-bat        latest, news, announcements, featured (en: /latest, /news, /announcements, /featured)
- *   /chuyen-muc/<slug>, /english/category/<slug>    a category and its subcategories
+ *   /chuyen-muc/<slug>, /english/category/<slug>    a category and its subcategories (a retired one: 301 to its parent's)
+ *   /chu-de/<slug>, /english/topic/<slug>          the items of one topic (a retired one: 301 to the home page)
  *   /loai-tin/<code>, /english/type/<code>          the items of one content type (news and announcements: redirected to their own list)
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -18,7 +19,8 @@ import { contentType } from './content-types.ts';
 import { PageQuery } from './content.schema.ts';
 import type { LiveFilter } from './live.service.ts';
 import { t } from './messages.ts';
-import { categoryPath, PUBLIC, typePath } from './paths.ts';
+import { categoryPath, PUBLIC, topicPath, typePath } from './paths.ts';
+import { ts } from './structure-messages.ts';
 import {
   ancestry,
   descendantIds,
@@ -110,6 +112,12 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
     const all = await deps.categories.list(ctx.site.id, lang);
     const cat = all.find((c) => c.slug === request.params.slug);
     if (!cat) throw notFound();
+    if (cat.retired_at !== null) {
+      // A retired category leads to its nearest parent in use, else to the site's home page.
+      let up = all.find((c) => c.id === cat.parent_id);
+      while (up && up.retired_at !== null) up = all.find((c) => c.id === up!.parent_id);
+      return reply.redirect(siteHref(ctx, up ? categoryPath(lang, up.slug) : '/'), 301);
+    }
     const path = categoryPath(lang, cat.slug);
     return listing(request, reply, ctx, page, {
       title: cat.name,
@@ -122,8 +130,26 @@ ${openGraph({ type: 'website', title: o.title, description: o.description || o.t
           .slice(0, -1)
           .map((c) => ({ label: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
       ],
-      subcategories: all.filter((c) => c.parent_id === cat.id).map((c) => ({ name: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
+      subcategories: all
+        .filter((c) => c.parent_id === cat.id && c.retired_at === null)
+        .map((c) => ({ name: c.name, href: siteHref(ctx, categoryPath(lang, c.slug)) })),
       feeds: { rss: siteHref(ctx, `${path}${PUBLIC.rss[lang]}`), atom: siteHref(ctx, `${path}${PUBLIC.atom[lang]}`) },
+    });
+  });
+
+  routes.get(`${PUBLIC.topic[lang]}/:slug`, { ...listed, schema: { ...listed.schema, params: SlugParams } }, async (request, reply) => {
+    const ctx = requireSite(request);
+    const page = pageOf(request.query);
+    const topic = await deps.categories.topicBySlug(ctx.site.id, request.params.slug);
+    if (!topic) throw notFound();
+    if (topic.retired_at !== null) return reply.redirect(siteHref(ctx, '/'), 301);
+    const name = lang === 'en' && topic.name_en ? topic.name_en : topic.name_vi;
+    return listing(request, reply, ctx, page, {
+      title: ts(lang, 'public.topic', { name }),
+      filter: { topicId: topic.id },
+      path: topicPath(lang, topic.slug),
+      crumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }],
+      alternate: present.alternateOf(ctx, (l) => topicPath(l, topic.slug)),
     });
   });
 

@@ -63,6 +63,8 @@ export interface LiveFilter {
   /** Items in any of these categories (a category and its descendants). */
   categoryIds?: readonly number[] | undefined;
   featured?: boolean | undefined;
+  /** Items whose live revision carries this topic. */
+  topicId?: number | undefined;
   /** Leave this item out (related items). */
   excludeId?: number | undefined;
   /** This one item (an item page). */
@@ -89,6 +91,7 @@ function liveOfSite(db: DbOrTx, siteId: number, lang: string, f: LiveFilter) {
   else if (f.slug === undefined) q = q.where('content_items.type', 'not in', OWN_PAGES);
   if (f.categoryIds) q = f.categoryIds.length ? q.where('content_items.category_id', 'in', f.categoryIds) : q.where((eb) => eb.val(false));
   if (f.featured) q = q.where('content_items.featured', '=', true);
+  if (f.topicId !== undefined) q = q.where(sql<boolean>`content_revisions.topic_ids @> ${JSON.stringify([f.topicId])}::jsonb`);
   if (f.excludeId !== undefined) q = q.where('content_items.id', '<>', f.excludeId);
   return q;
 }

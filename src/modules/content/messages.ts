@@ -919,3 +919,6 @@ export type ContentKey = Parameters<typeof t>[1];
 export function languageName(code: string): string {
   return code === 'vi' || code === 'en' ? LANGUAGE_NAMES[code] : code;
 }
+
+// The structure screens' words: registered with content's catalogue.
+import './structure-messages.ts';

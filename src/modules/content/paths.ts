@@ -21,6 +21,11 @@ export const adminPaths = defineAdminPaths({
   structureCategories: { vi: '/cau-truc/chuyen-muc', en: '/structure/categories' },
   structureMenus: { vi: '/cau-truc/menu', en: '/structure/menus' },
   structureHome: { vi: '/cau-truc/trang-chu', en: '/structure/home-page' },
+  /** A category's page (`/<id>`): rename, move, retire. */
+  structureCategory: { vi: '/cau-truc/chuyen-muc', en: '/structure/categories' },
+  structureTopics: { vi: '/cau-truc/chu-de', en: '/structure/topics' },
+  /** How this site receives cross-posted items, per sending site. */
+  crossPostConsent: { vi: '/nhan-dang-cheo', en: '/cross-posting' },
 });
 
 export const publicPaths = definePublicPaths({
@@ -31,6 +36,8 @@ export const publicPaths = definePublicPaths({
   /** Suffix of an item's PDF download: /tin/<slug>/pdf. */
   pdf: { vi: '/pdf', en: '/pdf' },
   category: { vi: '/chuyen-muc', en: '/category' },
+  /** The items of one topic: /chu-de/<slug>. */
+  topic: { vi: '/chu-de', en: '/topic' },
   latestList: { vi: '/tin-moi', en: '/latest' },
   newsList: { vi: '/tin-tuc', en: '/news' },
   announcements: { vi: '/thong-bao', en: '/announcements' },
@@ -51,6 +58,7 @@ export const itemPath = (lang: Lang, slug: string) => `${PUBLIC.item[lang]}/${sl
 export const printPath = (lang: Lang, slug: string) => `${PUBLIC.item[lang]}/${slug}${PUBLIC.print[lang]}`;
 export const pdfPath = (lang: Lang, slug: string) => `${PUBLIC.item[lang]}/${slug}${PUBLIC.pdf[lang]}`;
 export const categoryPath = (lang: Lang, slug: string) => `${PUBLIC.category[lang]}/${slug}`;
+export const topicPath = (lang: Lang, slug: string) => `${PUBLIC.topic[lang]}/${slug}`;
 export const typePath = (lang: Lang, code: string) => `${PUBLIC.typeList[lang]}/${code}`;
 
 /** An item's page in the administration ("/quan-tri/noi-dung/12"). */

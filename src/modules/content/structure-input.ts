@@ -13,6 +13,7 @@ import { contentType } from './content-types.ts';
 import { BLANK_ROWS, MAX_BLOCK_ROWS, MAX_MENU_ROWS, textOf, type SentForm } from './content.schema.ts';
 import type { HomeBlock, HomeBlockKind } from './home-blocks.service.ts';
 import { t } from './messages.ts';
+import { ts } from './structure-messages.ts';
 
 export const MAX_MENU_DEPTH = 3;
 export const HOME_BLOCK_KINDS: readonly HomeBlockKind[] = ['featured', 'latest', 'type', 'category'];
@@ -21,6 +22,8 @@ export interface MenuRow {
   key: number;
   label: string;
   href: string;
+  /** What the entry points to ("category:12", "calendar"…), '' for the typed link. */
+  target: string;
   /** The row number of the parent, '' at the top level. */
   parent: string;
   position: string;
@@ -51,7 +54,7 @@ function intIn(value: string, min: number, max: number, fallback: number): numbe
   return n >= min && n <= max ? n : undefined;
 }
 
-const blank = (key: number): MenuRow => ({ key, label: '', href: '', parent: '', position: '', remove: false });
+const blank = (key: number): MenuRow => ({ key, label: '', href: '', target: '', parent: '', position: '', remove: false });
 
 // ---- Menus ----------------------------------------------------------------------------------
 
@@ -60,7 +63,15 @@ export function menuRows(tree: readonly MenuNode[]): MenuRow[] {
   const rows: MenuRow[] = [];
   const walk = (nodes: readonly MenuNode[], parent: string) => {
     nodes.forEach((n, i) => {
-      const row: MenuRow = { key: rows.length + 1, label: n.label, href: n.href, parent, position: String(i + 1), remove: false };
+      const row: MenuRow = {
+        key: rows.length + 1,
+        label: n.label,
+        href: n.target ? '' : n.href,
+        target: n.target ?? '',
+        parent,
+        position: String(i + 1),
+        remove: false,
+      };
       rows.push(row);
       walk(n.children, String(row.key));
     });
@@ -70,7 +81,7 @@ export function menuRows(tree: readonly MenuNode[]): MenuRow[] {
 }
 
 export function withBlankRows(rows: MenuRow[]): MenuRow[] {
-  const used = rows.filter((r) => r.label.trim() || r.href.trim());
+  const used = rows.filter((r) => r.label.trim() || r.href.trim() || r.target);
   const next = rows.reduce((m, r) => Math.max(m, r.key), 0);
   return [...rows, ...Array.from({ length: Math.max(0, BLANK_ROWS - (rows.length - used.length)) }, (_, i) => blank(next + i + 1))];
 }
@@ -82,6 +93,7 @@ export function menuRowsFromForm(sent: SentForm): MenuRow[] {
       key: k,
       label: textOf(sent, `nhan_${k}`),
       href: textOf(sent, `lien_ket_${k}`),
+      target: textOf(sent, `dich_${k}`),
       parent: textOf(sent, `cha_${k}`),
       position: textOf(sent, `vi_tri_${k}`),
       remove: textOf(sent, `xoa_${k}`) !== '',
@@ -92,17 +104,25 @@ export function menuRowsFromForm(sent: SentForm): MenuRow[] {
 const HREF_RE = /^(\/(?!\/)[^\s]*|https?:\/\/[^\s/][^\s]*)$/;
 
 /** The menu tree the rows describe, or the problems with them (by field name). */
-export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: MenuInput[]; errors: Record<string, string> } {
+export function menuFromRows(
+  rows: readonly MenuRow[],
+  lang: Lang,
+  /** The paths of the chosen targets (undefined: names nothing of the site). */
+  targets: ReadonlyMap<string, string | undefined> = new Map(),
+): { tree: MenuInput[]; errors: Record<string, string> } {
   const L = lang;
   const errors: Record<string, string> = {};
-  const kept = rows.filter((r) => !r.remove && (r.label.trim() || r.href.trim()));
+  const kept = rows.filter((r) => !r.remove && (r.label.trim() || r.href.trim() || r.target));
+  const hrefOf = (r: MenuRow) => (r.target ? (targets.get(r.target) ?? '') : r.href.trim());
   const byKey = new Map(kept.map((r) => [String(r.key), r]));
   if (kept.length > MAX_MENU_ROWS) errors.form = t(L, 'structureRows.menuHasMostItems', { MAX_MENU_ROWS });
   const positions = new Map<number, number>();
   for (const r of kept) {
     if (!r.label.trim()) errors[`nhan_${r.key}`] = t(L, 'structureRows.enterLabelItem');
     else if (r.label.trim().length > 200) errors[`nhan_${r.key}`] = t(L, 'structureRows.labelLongerThan200Characters');
-    if (!HREF_RE.test(r.href.trim()) || r.href.trim().length > 500) {
+    if (r.target) {
+      if (!targets.get(r.target)) errors[`dich_${r.key}`] = ts(L, 'menu.unknownTarget');
+    } else if (!HREF_RE.test(r.href.trim()) || r.href.trim().length > 500) {
       errors[`lien_ket_${r.key}`] = t(L, 'structureRows.linkMustPathSiteStarting');
     }
     const position = intIn(r.position, 0, 999, r.key);
@@ -137,7 +157,7 @@ export function menuFromRows(rows: readonly MenuRow[], lang: Lang): { tree: Menu
       .sort((a, b) => positions.get(a.key)! - positions.get(b.key)! || a.key - b.key)
       .map((r) => {
         const children = level(String(r.key));
-        return { label: r.label.trim(), href: r.href.trim(), ...(children.length ? { children } : {}) };
+        return { label: r.label.trim(), href: hrefOf(r), ...(r.target ? { target: r.target } : {}), ...(children.length ? { children } : {}) };
       });
   return { tree: level(''), errors };
 }
@@ -268,7 +288,7 @@ export interface CategoryInput {
  */
 export function categoryInput(
   v: CategoryFormValues,
-  sameLanguage: readonly { id: number; slug: string }[],
+  sameLanguage: readonly { id: number; slug: string; retired_at?: Date | null }[],
   lang: Lang,
 ): { input: CategoryInput; problems: FieldProblem[]; taken: FieldProblem | undefined } {
   const L = lang;
@@ -280,7 +300,7 @@ export function categoryInput(
   if (!Number.isInteger(position) || position < 0 || position > 9999) problems.push({ field: 'position', message: t(L, 'structure.positionWholeNumberFrom0') });
   let parentId: number | null = null;
   if (v.parentId) {
-    const parent = sameLanguage.find((c) => String(c.id) === v.parentId);
+    const parent = sameLanguage.find((c) => String(c.id) === v.parentId && !c.retired_at);
     if (!parent) problems.push({ field: 'parentId', message: t(L, 'structure.parentMustCategorySiteLanguage') });
     else parentId = parent.id;
   }

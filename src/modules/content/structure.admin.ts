@@ -40,6 +40,7 @@ import {
   type CategoryFormValues,
   type MenuRow,
 } from './structure-input.ts';
+import { resolveTarget, targetGroups } from './site-sections.ts';
 import { blocksForm, categoriesPage, menuForm, structureOverview } from './views/structure.view.ts';
 
 const contentLang = (value: string | undefined) => (value === 'en' ? 'en' : 'vi');
@@ -85,7 +86,15 @@ export function structureRoutes(routes: Routes, L: Lang, deps: ContentAdmin): vo
     return admin.send(
       request,
       reply,
-      { title, main: structureOverview(L, siteName(s.site, L), { categories: categoriesHref, menus: menus ? menusHref : undefined, home: homeHref }) },
+      {
+        title,
+        main: structureOverview(L, siteName(s.site, L), {
+          categories: categoriesHref,
+          topics: adminPaths.href(L, 'structureTopics'),
+          menus: menus ? menusHref : undefined,
+          home: homeHref,
+        }),
+      },
       s,
     );
   });
@@ -117,6 +126,7 @@ export function structureRoutes(routes: Routes, L: Lang, deps: ContentAdmin): vo
           values,
           errors,
           overviewHref,
+          editHref: (id) => adminPaths.href(L, 'structureCategory', `/${id}`),
         }),
       },
       s,
@@ -175,6 +185,10 @@ export function structureRoutes(routes: Routes, L: Lang, deps: ContentAdmin): vo
             action: menusHref,
             csrf: csrfToken(request, reply),
             rows: await rows(s),
+            targets: (await targetGroups(categories, deps.listPages, s.site.id, lang === 'en' ? 'en' : 'vi', L)).map((g) => ({
+              label: g.label,
+              options: g.options.map(({ value, label }) => ({ value, label })),
+            })),
             errors,
             overviewHref,
             base: menusHref,
@@ -198,7 +212,11 @@ export function structureRoutes(routes: Routes, L: Lang, deps: ContentAdmin): vo
       const s = await operator(request, reply, t(L, 'structure.menu'));
       if (!s) return reply;
       const lang = contentLang(request.body.ngon_ngu);
-      const { tree, errors } = menuFromRows(menuRowsFromForm(request.body), L);
+      const rows = menuRowsFromForm(request.body);
+      const targets = new Map<string, string | undefined>();
+      for (const r of rows)
+        if (r.target && !targets.has(r.target)) targets.set(r.target, await resolveTarget(categories, deps.listPages, s.site.id, lang, r.target));
+      const { tree, errors } = menuFromRows(rows, L, targets);
       if (Object.keys(errors).length) throw rowProblems(errors);
       await menus.replace(s.site.id, lang, tree, s.actor);
       return reply.redirect(`${menusHref}?ngon_ngu=${lang}&tb=da-luu`, 303);

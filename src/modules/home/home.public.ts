@@ -7,7 +7,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { requireSite, siteHref, siteName, ownerName, siteOrigin, type SitesModule, type SiteWithHosts } from '../sites/index.ts';
 import type { MenuNode, MenuService } from '../menus/index.ts';
 import type { PagesModule } from '../pages/index.ts';
-import type { ContentModule } from '../content/index.ts';
+import type { ContentModule, SiteSection } from '../content/index.ts';
 import type { SiteShell } from '../site-shell/index.ts';
 import { pagesPaths } from '../pages/index.ts';
 import { homePaths } from './paths.ts';
@@ -16,12 +16,16 @@ import { contactMain, homeMain, siteMapMain, type ContactView, type SiteLink, ty
 /** The slug of the introduction page the home page summarises. */
 const INTRO_SLUG = 'gioi-thieu';
 
+/** A module's public sections, for the site map: groups of links with paths inside the site. */
+export type SectionSource = (siteId: number, lang: Lang) => Promise<readonly SiteSection[]>;
+
 interface Deps {
   sites: SitesModule;
   menus: MenuService;
   pages: PagesModule;
   shell: SiteShell;
-  content: Pick<ContentModule, 'homeBlocks'>;
+  content: Pick<ContentModule, 'homeBlocks' | 'siteSections'>;
+  sections?: readonly SectionSource[] | undefined;
 }
 
 export function homePages(routes: Routes, lang: Lang, platform: Platform, deps: Deps): void {
@@ -91,12 +95,20 @@ export function homePages(routes: Routes, lang: Lang, platform: Platform, deps: 
     const pages = (await deps.pages.listPages(ctx.site.id, lang))
       .map((p) => ({ label: p.title, href: siteHref(ctx, `${pagesPaths.paths.page[lang]}/${p.slug}`), children: [] }))
       .filter((p) => !containsHref(menu, p.href));
+    // Every public section, whether the menu has it or not: content's, then the other modules'.
+    const sources = [deps.content.siteSections, ...(deps.sections ?? [])];
+    const sections = (await Promise.all(sources.map((source) => source(ctx.site.id, lang)))).flat().map((s) => ({
+      heading: s.heading,
+      links: s.links.map(function toNode(l: SiteSection['links'][number]): TreeNode {
+        return { label: l.label, href: siteHref(ctx, l.path), children: (l.children ?? []).map(toNode) };
+      }),
+    }));
     const title = t(lang, 'sitemap.title');
     return deps.shell.sendPage(request, reply, {
       title,
       breadcrumbs: [{ label: t(lang, 'shell.home'), href: siteHref(ctx, '/') }, { label: title }],
       alternate: { lang: lang === 'vi' ? 'en' : 'vi', href: siteHref(ctx, homePaths.paths.siteMap[lang === 'vi' ? 'en' : 'vi'], lang === 'vi' ? 'en' : 'vi') },
-      main: siteMapMain(lang, { siteName: siteName(ctx.site, lang), menu, pages, sites: await childrenOf(request, ctx.site, lang) }),
+      main: siteMapMain(lang, { siteName: siteName(ctx.site, lang), menu, pages, sections, sites: await childrenOf(request, ctx.site, lang) }),
     });
   });
 

@@ -93,12 +93,16 @@ function tree(nodes: readonly TreeNode[]): SafeHtml {
   return html`<ul>${nodes.map((n) => html`<li><a href="${n.href}">${n.label}</a>${n.children.length ? tree(n.children) : ''}</li>`)}</ul>`;
 }
 
-export function siteMapMain(lang: Lang, v: { siteName: string; menu: TreeNode[]; pages: TreeNode[]; sites: SiteLink[] }): SafeHtml {
+export function siteMapMain(
+  lang: Lang,
+  v: { siteName: string; menu: TreeNode[]; pages: TreeNode[]; sections?: readonly { heading: string; links: TreeNode[] }[]; sites: SiteLink[] },
+): SafeHtml {
   return html`<h1>${t(lang, 'sitemap.title')}</h1>
 <p>${t(lang, 'sitemap.intro', { site: v.siteName })}</p>
 <div class="sitemap">
 ${tree(v.menu)}
 ${v.pages.length > 0 ? html`<h2>${t(lang, 'sitemap.pages')}</h2>${tree(v.pages)}` : ''}
+${(v.sections ?? []).map((s) => html`<h2>${s.heading}</h2>${tree(s.links)}`)}
 ${v.sites.length > 0 ? html`<h2>${t(lang, 'sitemap.otherSites')}</h2>${siteGroups(lang, v.sites)}` : ''}
 </div>`;
 }

@@ -129,6 +129,17 @@ export function inquiriesModule(platform: Platform, deps: InquiriesDeps) {
       storage,
       statusUrl,
       logOnBehalf: logCall,
+      /** The site map's group of this module's public pages (paths inside a site). */
+      siteSections: async (_siteId: number, lang: Lang) => [
+        {
+          heading: t(lang, 'common.questionsAnswers'),
+          links: [
+            { label: t(lang, 'common.questionsAnswers'), path: publicPaths.path(lang, 'qa') },
+            { label: t(lang, 'common.sendQuestionFeedback'), path: publicPaths.path(lang, 'ask') },
+            { label: t(lang, 'common.trackYourRequest'), path: publicPaths.path(lang, 'inquiryStatus') },
+          ],
+        },
+      ],
       /** Personal data of requests closed longer than the retention period are erased (the job's work). */
       erasePersonalData: (now?: Date) => erasePersonalData(db, storage, config.inquiryRetentionMonths, now),
     },

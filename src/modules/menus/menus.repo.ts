@@ -17,7 +17,7 @@ export function listMenuItems(db: DbOrTx, siteId: number, lang: string): Promise
 /** Inserts the items of one level (siblings: distinct positions). */
 export async function insertMenuItems(
   db: DbOrTx,
-  items: readonly { site_id: number; lang: string; parent_id: number | null; position: number; label: string; href: string }[],
+  items: readonly { site_id: number; lang: string; parent_id: number | null; position: number; label: string; href: string; target: string | null }[],
 ): Promise<MenuItemRow[]> {
   return db
     .insertInto('menu_items')

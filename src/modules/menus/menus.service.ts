@@ -16,12 +16,16 @@ export interface MenuNode {
   label: string;
   /** A path inside the site ("/trang/gioi-thieu") or an absolute http(s) URL. */
   href: string;
+  /** What the entry was chosen to point to ("category:12"…), null for a typed address. */
+  target: string | null;
   children: MenuNode[];
 }
 
 export interface MenuInput {
   label: string;
   href: string;
+  /** What the entry points to, when chosen from the site's parts (its `href` resolved from it). */
+  target?: string | undefined;
   children?: MenuInput[];
 }
 
@@ -79,7 +83,15 @@ async function insertTree(tx: Tx, siteId: number, lang: string, items: readonly 
   if (items.length === 0) return;
   const rows = await repo.insertMenuItems(
     tx,
-    items.map((item, position) => ({ site_id: siteId, lang, parent_id: parentId, position, label: cleanText(item.label), href: item.href.trim() })),
+    items.map((item, position) => ({
+      site_id: siteId,
+      lang,
+      parent_id: parentId,
+      position,
+      label: cleanText(item.label),
+      href: item.href.trim(),
+      target: item.target || null,
+    })),
   );
   for (const [position, item] of items.entries()) {
     const row = rows.find((r) => r.position === position);
@@ -99,8 +111,8 @@ function collectProblems(items: readonly MenuInput[]): string[] {
   ]);
 }
 
-function buildTree(rows: readonly { id: number; parent_id: number | null; label: string; href: string }[]): MenuNode[] {
-  const nodes = new Map(rows.map((r) => [r.id, { id: r.id, label: r.label, href: r.href, children: [] as MenuNode[] }]));
+function buildTree(rows: readonly { id: number; parent_id: number | null; label: string; href: string; target: string | null }[]): MenuNode[] {
+  const nodes = new Map(rows.map((r) => [r.id, { id: r.id, label: r.label, href: r.href, target: r.target, children: [] as MenuNode[] }]));
   const roots: MenuNode[] = [];
   for (const r of rows) {
     const node = nodes.get(r.id)!;

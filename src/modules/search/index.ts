@@ -5,6 +5,8 @@
  * See search.service.ts.
  */
 import type { Lang } from '../../platform/i18n/index.ts';
+import { t } from './messages.ts';
+import { searchPaths } from './paths.ts';
 import { defineModule } from '../../platform/module.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { SiteShell } from '../site-shell/index.ts';
@@ -48,6 +50,10 @@ export function searchModule(platform: Platform, deps: { sites: SitesModule; she
     jobs: platform.engine === 'pglite' ? [{ name: 'search.statistics', everyMs: 10 * 60_000, run: () => search.refreshStatistics() }] : [],
     provides: {
       search,
+      /** The site map's link to the search page (a path inside a site). */
+      siteSections: async (_siteId: number, lang: Lang) => [
+        { heading: t(lang, 'shell.search'), links: [{ label: t(lang, 'shell.search'), path: searchPaths.path(lang, 'search') }] },
+      ],
       /** A module offers categories and topics for the search filters of the sites searched. */
       addFilterChoices(provider: (siteIds: number[], lang: Lang) => Promise<FilterChoices>): void {
         choiceProviders.push(provider);

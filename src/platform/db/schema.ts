@@ -50,6 +50,8 @@ export interface MenuItemsTable {
   position: number;
   label: string;
   href: string;
+  /** What the entry was chosen to point to ("category:12", "calendar"…), null for a typed address. */
+  target: Generated<string | null>;
 }
 
 export interface PagesTable {
@@ -211,6 +213,7 @@ export interface CategoriesTable {
   description: Generated<string>;
   position: Generated<number>;
   created_at: Timestamp;
+  retired_at: Generated<Date | null>;
 }
 
 export interface TopicsTable {
@@ -219,6 +222,14 @@ export interface TopicsTable {
   slug: string;
   name_vi: string;
   name_en: Generated<string>;
+  retired_at: Generated<Date | null>;
+}
+
+export interface CrosspostConsentTable {
+  site_id: number;
+  source_site_id: number;
+  mode: 'at_once' | 'wait';
+  updated_at: Timestamp;
 }
 
 export interface MediaVariant {
@@ -579,6 +590,7 @@ export interface Database {
   workflow_settings: WorkflowSettingsTable;
   categories: CategoriesTable;
   topics: TopicsTable;
+  crosspost_consent: CrosspostConsentTable;
   media: MediaTable;
   content_items: ContentItemsTable;
   content_revisions: ContentRevisionsTable;

@@ -9,6 +9,7 @@ import { html, type SafeHtml } from '../../../platform/views/html.ts';
 import { CONTENT_TYPES } from '../content-types.ts';
 import type { CategoryTreeView } from '../content.present.ts';
 import { languageName, t } from '../messages.ts';
+import { ts } from '../structure-messages.ts';
 import { LANGUAGE_OPTIONS } from '../../../platform/i18n/index.ts';
 import { rowDepths, type BlockRow, type CategoryFormValues, type MenuRow } from '../structure-input.ts';
 
@@ -19,11 +20,16 @@ export function langTabs(L: Lang, base: string, current: string, what: string): 
   )}</ul></nav>`;
 }
 
-export function structureOverview(L: Lang, siteName: string, links: { categories: string; menus: string | undefined; home: string }): SafeHtml {
+export function structureOverview(
+  L: Lang,
+  siteName: string,
+  links: { categories: string; topics?: string; menus: string | undefined; home: string },
+): SafeHtml {
   return html`<h1>${t(L, 'structure.siteStructure')}</h1>
 <p>${t(L, 'structure.categoriesMenusHomePageSite')} <strong>${siteName}</strong>.</p>
 <ul class="structure-links">
 <li><a href="${links.categories}">${t(L, 'structure.categories')}</a>: ${t(L, 'structure.categoryTreeEachLanguageAdd')}</li>
+${links.topics ? html`<li><a href="${links.topics}">${ts(L, 'topic.title')}</a>: ${ts(L, 'topic.overview')}</li>` : ''}
 ${links.menus ? html`<li><a href="${links.menus}">${t(L, 'structure.menus')}</a>: ${t(L, 'structure.mainMenuEachLanguageLabels')}</li>` : ''}
 <li><a href="${links.home}">${t(L, 'structure.homePage')}</a>: ${t(L, 'structure.blocksHomePageTheirOrder')}</li>
 </ul>`;
@@ -31,17 +37,19 @@ ${links.menus ? html`<li><a href="${links.menus}">${t(L, 'structure.menus')}</a>
 
 // ---- Categories -----------------------------------------------------------------------------------
 
-function tree(nodes: readonly CategoryTreeView[], L: Lang): SafeHtml {
+function tree(nodes: readonly CategoryTreeView[], L: Lang, editHref: (id: number) => string): SafeHtml {
   return html`<ul class="category-tree">${nodes.map(
     (n) =>
-      html`<li><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${t(L, 'structure.position')} ${n.position})</span>${n.description ? html` — ${n.description}` : ''}${n.children.length ? tree(n.children, L) : ''}</li>`,
+      html`<li${n.retired ? html` class="retired"` : ''}><strong>${n.name}</strong> <code>${n.slug}</code> <span class="muted">(${t(L, 'structure.position')} ${n.position})</span>${n.retired ? html` <span class="badge">${ts(L, 'cat.retired')}</span>` : ''}${n.description ? html` — ${n.description}` : ''} <a href="${editHref(n.id)}">${ts(L, 'cat.edit')}<span class="visually-hidden">: ${n.name}</span></a>${n.children.length ? tree(n.children, L, editHref) : ''}</li>`,
   )}</ul>`;
 }
 
 /** The options of a parent select: each language's tree, indented by level. */
-function parentGroups(trees: Record<string, readonly CategoryTreeView[]>): OptionGroup[] {
+export function parentGroups(trees: Record<string, readonly CategoryTreeView[]>, except?: number): OptionGroup[] {
   const flat = (nodes: readonly CategoryTreeView[], depth: number): { value: string; label: string }[] =>
-    nodes.flatMap((n) => [{ value: String(n.id), label: `${'— '.repeat(depth)}${n.name}` }, ...flat(n.children, depth + 1)]);
+    nodes
+      .filter((n) => !n.retired && n.id !== except)
+      .flatMap((n) => [{ value: String(n.id), label: `${'— '.repeat(depth)}${n.name}` }, ...flat(n.children, depth + 1)]);
   return Object.entries(trees)
     .map(([code, nodes]) => ({ label: languageName(code), options: flat(nodes, 0) }))
     .filter((g) => g.options.length);
@@ -56,6 +64,7 @@ export function categoriesPage(spec: {
   values: CategoryFormValues;
   errors: Record<string, string>;
   overviewHref: string;
+  editHref: (id: number) => string;
 }): SafeHtml {
   const L = spec.lang;
   const v = spec.values;
@@ -65,7 +74,7 @@ export function categoriesPage(spec: {
 <p>${t(L, 'structure.categoriesSite')} <strong>${spec.siteName}</strong>.</p>
 ${Object.entries(spec.trees).map(
   ([code, nodes]) => html`<section aria-labelledby="cm-${code}"><h2 id="cm-${code}">${languageName(code)}</h2>
-${nodes.length ? tree(nodes, L) : html`<p>${t(L, 'structure.noCategoryYet')}</p>`}</section>`,
+${nodes.length ? tree(nodes, L, spec.editHref) : html`<p>${t(L, 'structure.noCategoryYet')}</p>`}</section>`,
 )}
 <section aria-labelledby="cm-moi"><h2 id="cm-moi">${t(L, 'structure.addCategory')}</h2>
 <form method="post" action="${spec.action}" class="form" novalidate>
@@ -103,6 +112,8 @@ export function menuForm(spec: {
   action: string;
   csrf: string;
   rows: readonly MenuRow[];
+  /** The parts of the site an entry may point to, grouped. */
+  targets: readonly OptionGroup[];
   errors: Record<string, string>;
   overviewHref: string;
   base: string;
@@ -121,11 +132,19 @@ ${csrfInput(spec.csrf)}
 <input type="hidden" name="so_muc" value="${spec.rows.length}">
 ${e.form ? html`<p class="error" role="alert">${e.form}</p>` : ''}
 ${spec.rows.map((r) => {
-  const hasError = ['nhan', 'lien_ket', 'cha', 'vi_tri'].some((f) => e[`${f}_${r.key}`]);
+  const hasError = ['nhan', 'lien_ket', 'dich', 'cha', 'vi_tri'].some((f) => e[`${f}_${r.key}`]);
   return html`<fieldset class="row-fields depth-${Math.min(depths.get(r.key) ?? 0, 2)}${hasError ? ' has-error' : ''}">
 <legend>${t(L, 'structure.item')} ${r.key}${r.label.trim() ? html`: ${r.label}` : html` (${t(L, 'structure.emptyRowAdd')})`}</legend>
 ${inputControl({ name: `nhan_${r.key}`, label: t(L, 'structure.label'), value: r.label, maxlength: 200, error: e[`nhan_${r.key}`] })}
-${inputControl({ name: `lien_ket_${r.key}`, label: t(L, 'structure.link'), value: r.href, maxlength: 500, error: e[`lien_ket_${r.key}`] })}
+${selectControl({
+  name: `dich_${r.key}`,
+  label: ts(L, 'menu.target'),
+  hint: ts(L, 'menu.targetHint'),
+  value: r.target,
+  error: e[`dich_${r.key}`],
+  groups: [{ options: [{ value: '', label: ts(L, 'menu.custom') }] }, ...spec.targets],
+})}
+${inputControl({ name: `lien_ket_${r.key}`, label: t(L, 'structure.link'), hint: ts(L, 'menu.linkHint'), value: r.href, maxlength: 500, error: e[`lien_ket_${r.key}`] })}
 ${selectControl({
   name: `cha_${r.key}`,
   label: t(L, 'structure.parent'),
@@ -141,7 +160,7 @@ ${selectControl({
   ],
 })}
 ${inputControl({ name: `vi_tri_${r.key}`, type: 'number', label: t(L, 'structure.position2'), value: r.position, error: e[`vi_tri_${r.key}`] })}
-${r.label.trim() || r.href.trim() ? checkboxControl({ name: `xoa_${r.key}`, label: t(L, 'structure.removeItem'), checked: r.remove }) : ''}
+${r.label.trim() || r.href.trim() || r.target ? checkboxControl({ name: `xoa_${r.key}`, label: t(L, 'structure.removeItem'), checked: r.remove }) : ''}
 </fieldset>`;
 })}
 <p class="form-actions"><button type="submit">${t(L, 'structure.saveMenu')}</button> <a href="${spec.base}?ngon_ngu=${spec.menuLang}">${t(L, 'structure.discardChanges')}</a></p>
