@@ -10,6 +10,7 @@ import { BadRequest, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { emptyForm, formRoute, queryForm, type FieldErrors, type FormState } from '../../platform/http/forms.ts';
 import { IdParams, NoQuery } from '../../platform/http/schemas.ts';
 import type { AdminPageSpec } from '../../platform/views/admin-shell.ts';
+import { html, type SafeHtml } from '../../platform/views/html.ts';
 import { isPlatformAdmin, isRole, UNIT_ROLES } from '../access/index.ts';
 import type { AdminContext, AdminScope } from './admin-context.ts';
 import { csrfToken } from './auth.http.ts';
@@ -21,7 +22,10 @@ import { accountListView, accountView, newAccountView } from './views/accounts.v
 import { paths } from './paths.ts';
 import { t } from './messages.ts';
 
-export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { admin: AdminContext }): void {
+/** A section another module adds to an account's page (modules/oversight: the oversight grants). */
+export type AccountSection = (request: FastifyRequest, reply: FastifyReply, s: AdminScope, account: service.AccountView) => Promise<SafeHtml>;
+
+export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { admin: AdminContext; sections?: readonly AccountSection[] }): void {
   const { admin, db } = deps;
   const list = paths.paths.accounts[lang];
   const done = (tb: AccountNotice | '' | undefined): AdminPageSpec['notice'] => (tb ? { kind: 'ok', text: t(lang, `accountNotice.${tb}`) } : undefined);
@@ -56,7 +60,8 @@ export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
     const s = await admin.scope(request);
     const a = await service.getAccount(db, s.actor, siteIdOf(s), id);
     const page = accountView(lang, csrfToken(request, reply), presentAccountPage(a, s.actor, siteIdOf(s), lang), roleOptions(s.actor, lang), errors, notice);
-    return admin.send(request, reply, page, s, status);
+    const extra = await Promise.all((deps.sections ?? []).map((section) => section(request, reply, s, a)));
+    return admin.send(request, reply, { ...page, main: html`${page.main}${extra}` }, s, status);
   };
 
   const noticeQuery = queryForm(AccountsQuery);

@@ -11,6 +11,7 @@ import * as m0005 from './0005_search.ts';
 import * as m0006 from './0006_calendar.ts';
 import * as m0007 from './0007_inquiries.ts';
 import * as m0008 from './0008_sites_admin.ts';
+import * as m0013 from './0013_oversight.ts';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,10 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '0006_calendar', up: m0006.up },
   { version: 7, name: '0007_inquiries', up: m0007.up },
   { version: 8, name: '0008_sites_admin', up: m0008.up },
+  // Placeholders for 0009–0012, written on other branches of issue 14: replaced by them at merge.
+  { version: 9, name: '0009_placeholder', up: async () => {} },
+  { version: 10, name: '0010_placeholder', up: async () => {} },
+  { version: 11, name: '0011_placeholder', up: async () => {} },
+  { version: 12, name: '0012_placeholder', up: async () => {} },
+  { version: 13, name: '0013_oversight', up: m0013.up },
 ];
