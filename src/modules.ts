@@ -23,6 +23,7 @@ import { contentModule } from './modules/content/index.ts';
 import { searchModule, type SearchModule } from './modules/search/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { inquiriesModule } from './modules/inquiries/index.ts';
+import { oversightModule } from './modules/oversight/index.ts';
 
 /**
  * Builds every module without HTTP: used by the server and by the CLI. `extra` adds modules after
@@ -53,6 +54,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     deadlines: calendar.deadlines,
   });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search });
+  const oversight = oversightModule(platform, { sites, accounts, content, inquiries, calendar });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content });
   const ordered: readonly Module[] = [
     audit,
@@ -68,6 +70,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     media,
     content,
     inquiries,
+    oversight,
     home,
     ...extra({ sites, shell, search }),
   ];
@@ -88,6 +91,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     calendar,
     content,
     inquiries,
+    oversight,
     ordered,
   };
 }

@@ -14,7 +14,7 @@ import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import { htmlToText } from '../../platform/text/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import type { Storage } from '../../platform/storage/index.ts';
-import { actorId, actorLabel, authorize, can, isPlatformAdmin, sitesWhere, type Actor } from '../access/index.ts';
+import { actorId, actorLabel, authorize, authorizeAny, can, isPlatformAdmin, sitesWhere, type Actor } from '../access/index.ts';
 import { audited } from '../audit/index.ts';
 import type { DeadlineService } from '../calendar/index.ts';
 import { ANSWER_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
@@ -464,6 +464,15 @@ export class HandlingService {
     if (scope.board) return repo.countsByStatus(this.#d.db, [siteId]);
     if (scope.units !== 'all' && scope.units.length === 0) return new Map();
     return repo.countsByStatus(this.#d.db, [siteId], await this.#agencyIds(siteId, scope.units));
+  }
+
+  /** For the oversight dashboard: requests still open (not answered or closed) and those past a deadline. */
+  async oversightFigures(actor: Actor, siteId: number, now = new Date()): Promise<{ open: number; overdue: number }> {
+    authorizeAny(actor, ['inquiries.intake', 'oversight.inquiries'], siteId);
+    const counts = await repo.countsByStatus(this.#d.db, [siteId]);
+    const open = ['received', 'needs_info', 'forwarded', 'progress', 'answer_review'].reduce((n, status) => n + (counts.get(status) ?? 0), 0);
+    const overdue = await repo.list(this.#d.db, { siteIds: [siteId], dueBefore: now, limit: 1, offset: 0 });
+    return { open, overdue: overdue.total };
   }
 
   async #agencyIds(siteId: number, units: string[] | 'all'): Promise<number[]> {
