@@ -149,7 +149,12 @@ describe('an overseer', () => {
     expect(actor.kind === 'person' && actor.oversees).toEqual(expect.arrayContaining([department.id, ward.id]));
     await expect(t.modules.content.content.transition(actor, itemId, 'approve')).rejects.toMatchObject({ status: 403 });
     await expect(t.modules.content.content.create(actor, ward.id, { type: 'news', lang: 'vi', title: 'X' } as never)).rejects.toMatchObject({ status: 403 });
-    await expect(t.modules.calendar.compliance.report(actor, { sites: [{ id: ward.id, code: ward.code, name: 'x', kind: 'component' }], period: { from: '2026-01-01', to: '2026-03-31' } })).resolves.toBeTruthy();
+    await expect(
+      t.modules.calendar.compliance.report(actor, {
+        sites: [{ id: ward.id, code: ward.code, name: 'x', kind: 'component' }],
+        period: { from: '2026-01-01', to: '2026-03-31' },
+      }),
+    ).resolves.toBeTruthy();
     const figures = await t.modules.inquiries.handling.oversightFigures(actor, ward.id);
     expect(figures).toEqual({ open: 0, overdue: 0 });
     const item = await t.db.db.selectFrom('content_items').select('stage').where('id', '=', itemId).executeTakeFirstOrThrow();
@@ -168,7 +173,7 @@ describe('an overseer', () => {
 describe('hostile input', () => {
   it('never answers 500 and escapes what it shows', async () => {
     await adminClient.get(accountHref(head));
-    for (const fields of [
+    const hostile: Record<string, string>[] = [
       { 'thao-tac': 'cap', trang: '<script>alert(1)</script>' },
       { 'thao-tac': 'cap', trang: '99999999' },
       { 'thao-tac': 'cap', trang: '9'.repeat(40) },
@@ -176,7 +181,8 @@ describe('hostile input', () => {
       { 'thao-tac': 'thu-hoi', grant: 'abc' },
       { 'thao-tac': 'thu-hoi', grant: '2147483647' },
       { 'thao-tac': '<script>' },
-    ]) {
+    ];
+    for (const fields of hostile) {
       const res = await adminClient.post(accountHref(head), fields);
       expect(res.statusCode, JSON.stringify(fields)).toBeLessThan(500);
       expect(res.statusCode).not.toBe(303);

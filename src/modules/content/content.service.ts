@@ -500,10 +500,7 @@ export class ContentService {
   /** For the oversight dashboard: items waiting for the board (editing or approval) and live items past their review date. */
   async oversightFigures(actor: Actor, siteId: number, now = new Date()): Promise<{ waiting: number; overdueReviews: number }> {
     authorizeAny(actor, ['content.edit', 'oversight.queues'], siteId);
-    const [waiting, overdue] = await Promise.all([
-      repo.itemsInStage(this.#db, siteId, ['submitted', 'in_review']),
-      repo.overdueReviews(this.#db, siteId, now),
-    ]);
+    const [waiting, overdue] = await Promise.all([repo.itemsInStage(this.#db, siteId, ['submitted', 'in_review']), repo.overdueReviews(this.#db, siteId, now)]);
     return { waiting: waiting.length, overdueReviews: overdue.length };
   }
 

@@ -4,7 +4,8 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 export const { t } = defineMessages('oversight', {
   vi: {
     'oversight.title': 'Giám sát các trang thành phần',
-    'oversight.intro': 'Các trang bên dưới cổng mà bạn được cấp quyền giám sát (chỉ xem): hàng chờ của Ban Biên tập, việc quá hạn, yêu cầu của người dân và số liệu tuân thủ quý này.',
+    'oversight.intro':
+      'Các trang bên dưới cổng mà bạn được cấp quyền giám sát (chỉ xem): hàng chờ của Ban Biên tập, việc quá hạn, yêu cầu của người dân và số liệu tuân thủ quý này.',
     'oversight.none': 'Bạn chưa được cấp quyền giám sát trang nào.',
     'oversight.site': 'Trang',
     'oversight.waiting': 'Tin, bài chờ Ban Biên tập',
@@ -19,7 +20,8 @@ export const { t } = defineMessages('oversight', {
     'oversight.cardText': 'Bạn giám sát {count} trang bên dưới cổng.',
     'oversight.cardLink': 'Xem bảng giám sát',
     'oversight.section': 'Quyền giám sát (chỉ xem)',
-    'oversight.sectionHint': 'Trưởng Ban Biên tập của một cổng có thể được cấp quyền xem hàng chờ và số liệu tuân thủ của mọi trang bên dưới cổng đó, kể cả trang tạo sau. Không có quyền sửa, duyệt hay trả lời.',
+    'oversight.sectionHint':
+      'Trưởng Ban Biên tập của một cổng có thể được cấp quyền xem hàng chờ và số liệu tuân thủ của mọi trang bên dưới cổng đó, kể cả trang tạo sau. Không có quyền sửa, duyệt hay trả lời.',
     'oversight.grantOf': 'Giám sát các trang bên dưới {site}, cấp ngày {date}',
     'oversight.lapsed': '(không còn hiệu lực: người này không còn là Trưởng Ban Biên tập của trang đó)',
     'oversight.noGrants': 'Chưa có quyền giám sát.',
@@ -39,7 +41,8 @@ export const { t } = defineMessages('oversight', {
   },
   en: {
     'oversight.title': 'Oversight of component sites',
-    'oversight.intro': 'The sites below your portal you have been given oversight of (read only): the board’s queues, what is overdue, citizens’ requests and this quarter’s compliance figures.',
+    'oversight.intro':
+      'The sites below your portal you have been given oversight of (read only): the board’s queues, what is overdue, citizens’ requests and this quarter’s compliance figures.',
     'oversight.none': 'You have not been given oversight of any site.',
     'oversight.site': 'Site',
     'oversight.waiting': 'Items waiting for the board',
@@ -54,7 +57,8 @@ export const { t } = defineMessages('oversight', {
     'oversight.cardText': 'You oversee {count} sites below your portal.',
     'oversight.cardLink': 'See the oversight table',
     'oversight.section': 'Oversight (read only)',
-    'oversight.sectionHint': 'A portal’s editorial board head may be given read access to the queues and compliance figures of every site below that portal, later ones included. It gives no right to edit, approve or answer.',
+    'oversight.sectionHint':
+      'A portal’s editorial board head may be given read access to the queues and compliance figures of every site below that portal, later ones included. It gives no right to edit, approve or answer.',
     'oversight.grantOf': 'Oversees the sites below {site}, granted {date}',
     'oversight.lapsed': '(not in force: this person is no longer the editorial board head of that site)',
     'oversight.noGrants': 'No oversight granted.',

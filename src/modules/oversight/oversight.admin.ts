@@ -69,7 +69,11 @@ export function oversightRoutes(routes: Routes, lang: Lang, deps: OversightAdmin
     return admin.send(
       request,
       reply,
-      { title, ...notice, main: html`<h1>${title}</h1><p><a href="${back}">${t(lang, 'oversight.back')}</a></p>${await accountSection(service)(request, reply, s, accountId, errors)}` },
+      {
+        title,
+        ...notice,
+        main: html`<h1>${title}</h1><p><a href="${back}">${t(lang, 'oversight.back')}</a></p>${await accountSection(service)(request, reply, s, accountId, errors)}`,
+      },
       s,
       status,
     );
@@ -101,7 +105,6 @@ export function oversightRoutes(routes: Routes, lang: Lang, deps: OversightAdmin
       throw new BadRequest('http.bad_request', 'Unknown action');
     },
   );
-
 }
 
 /** The `:id` of the request (already checked by `IdParams`). */

@@ -106,7 +106,13 @@ export class OversightService {
     const site = (await this.#d.sites.directory.allSites()).find((s) => s.id === grant.site_id);
     await withTx(this.#d.db, async (tx) => {
       await repo.deleteGrant(tx, grant.id);
-      await audited(tx, actor, 'oversight.revoked', { type: 'account', id: accountId, siteId: grant.site_id }, { email: account?.email ?? '', site: site?.code ?? '' });
+      await audited(
+        tx,
+        actor,
+        'oversight.revoked',
+        { type: 'account', id: accountId, siteId: grant.site_id },
+        { email: account?.email ?? '', site: site?.code ?? '' },
+      );
     });
   }
 

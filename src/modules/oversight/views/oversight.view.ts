@@ -46,7 +46,10 @@ export interface GrantLine {
 }
 
 /** The account's oversight grants, each revocable, and the form that grants one. */
-export function grantsSection(lang: Lang, v: { action: string; csrf: string; grants: readonly GrantLine[]; sites: readonly Option[]; errors: FieldErrors }): SafeHtml {
+export function grantsSection(
+  lang: Lang,
+  v: { action: string; csrf: string; grants: readonly GrantLine[]; sites: readonly Option[]; errors: FieldErrors },
+): SafeHtml {
   const op = (what: string) => html`${csrfInput(v.csrf)}<input type="hidden" name="thao-tac" value="${what}">`;
   return html`<section aria-labelledby="giam-sat" id="quyen-giam-sat"><h2 id="giam-sat">${t(lang, 'oversight.section')}</h2>
 <p class="hint">${t(lang, 'oversight.sectionHint')}</p>
