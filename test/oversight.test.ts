@@ -24,6 +24,8 @@ let headClient: FormClient;
 let adminClient: FormClient;
 let itemTitle: string;
 let itemId: number;
+let inquiryId: number;
+const inquiryTitle = 'Hỏi về <i>lịch</i> tiếp công dân của phường';
 
 beforeAll(async () => {
   t = await buildTestApp({ seed: false });
@@ -39,6 +41,23 @@ beforeAll(async () => {
   itemTitle = `Tin chờ duyệt <b>phường</b> ${Date.now()}`;
   const item = await f.item(ward, 'in_review', { title: itemTitle });
   itemId = item.id;
+  const { row } = await t.modules.inquiries.submission.submit({
+    siteId: ward.id,
+    channel: 'web',
+    kind: 'question',
+    field: 'dat-dai',
+    title: inquiryTitle,
+    body: 'Xin hỏi lịch tiếp công dân của phường trong tháng này vào những ngày nào, ở đâu và cần mang theo giấy tờ gì?',
+    name: 'Nguyễn Văn Hùng',
+    email: 'hung.giamsat@example.com',
+    phone: '0912 345 678',
+    address: 'số 12 ngõ 34 phố Huế',
+    consentPrivacy: true,
+    consentPublish: true,
+    lang: 'vi',
+    statusUrl: 'http://localhost:3000/tra-cuu-cau-hoi',
+  });
+  inquiryId = row.id;
   headClient = await signIn(t, head, '10.90.0.1');
   adminClient = await signIn(t, admin, '10.90.0.2');
 });
@@ -112,6 +131,7 @@ describe('an overseer', () => {
     expect(dash.body).not.toContain(`data-site="${portal.code}"`);
     const wardRow = dash.body.slice(dash.body.indexOf(`data-site="${ward.code}"`));
     expect(wardRow).toMatch(/data-col="waiting">1</);
+    expect(wardRow).toMatch(/data-col="open-inquiries">1</);
     const en = await headClient.get('/english/admin/oversight');
     expect(en.statusCode).toBe(200);
     expect(en.body).toContain('Items waiting for the board');
@@ -140,6 +160,13 @@ describe('an overseer', () => {
     const compliance = await headClient.get(`/quan-tri/giam-sat/mo?trang=${ward.code}&xem=tuan-thu`);
     expect(compliance.headers.location).toBe('/quan-tri/tuan-thu');
     expect((await headClient.get('/quan-tri/tuan-thu')).statusCode).toBe(200);
+    const requests = await headClient.get(`/quan-tri/giam-sat/mo?trang=${ward.code}&xem=hoi-dap`);
+    expect(requests.headers.location).toBe('/quan-tri/hoi-dap');
+    const list = await headClient.get('/quan-tri/hoi-dap');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Hỏi về &lt;i&gt;lịch&lt;/i&gt;');
+    expect(list.body).not.toContain(`/quan-tri/hoi-dap/${inquiryId}`);
+    expect((await headClient.get(`/quan-tri/hoi-dap/${inquiryId}`)).statusCode).toBe(403);
     // Back to the portal for the other tests.
     await headClient.get(`/quan-tri/chon-trang?site=${portal.code}`);
   });
@@ -156,7 +183,9 @@ describe('an overseer', () => {
       }),
     ).resolves.toBeTruthy();
     const figures = await t.modules.inquiries.handling.oversightFigures(actor, ward.id);
-    expect(figures).toEqual({ open: 0, overdue: 0 });
+    expect(figures).toEqual({ open: 1, overdue: 0 });
+    await expect(t.modules.inquiries.handling.classify(actor, inquiryId, { kind: 'feedback', field: 'dat-dai' })).rejects.toMatchObject({ status: 403 });
+    await expect(t.modules.inquiries.handling.open(actor, inquiryId)).rejects.toMatchObject({ status: 403 });
     const item = await t.db.db.selectFrom('content_items').select('stage').where('id', '=', itemId).executeTakeFirstOrThrow();
     expect(item.stage).toBe('in_review');
   });

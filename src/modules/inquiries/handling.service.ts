@@ -453,7 +453,8 @@ export class HandlingService {
 
   async list(actor: Actor, siteId: number, filter: Omit<repo.ListFilter, 'siteIds' | 'agencyIds'>): Promise<{ rows: repo.ListedInquiry[]; total: number }> {
     const scope = this.scopeOf(actor, siteId);
-    if (scope.board) return repo.list(this.#d.db, { ...filter, siteIds: [siteId] });
+    // The board, and an overseer (read only: every action on a request is refused to them).
+    if (scope.board || this.#overseen(actor, siteId)) return repo.list(this.#d.db, { ...filter, siteIds: [siteId] });
     if (scope.units !== 'all' && scope.units.length === 0) throw new Forbidden('access.denied', 'Not allowed: inquiries', { messageKey: 'error.body.403' });
     const agencyIds = await this.#agencyIds(siteId, scope.units);
     return repo.list(this.#d.db, { ...filter, siteIds: [siteId], agencyIds });
@@ -461,9 +462,14 @@ export class HandlingService {
 
   async counts(actor: Actor, siteId: number): Promise<Map<string, number>> {
     const scope = this.scopeOf(actor, siteId);
-    if (scope.board) return repo.countsByStatus(this.#d.db, [siteId]);
+    if (scope.board || this.#overseen(actor, siteId)) return repo.countsByStatus(this.#d.db, [siteId]);
     if (scope.units !== 'all' && scope.units.length === 0) return new Map();
     return repo.countsByStatus(this.#d.db, [siteId], await this.#agencyIds(siteId, scope.units));
+  }
+
+  /** An overseer of the site who holds no role there: reads its requests, and nothing else. */
+  #overseen(actor: Actor, siteId: number): boolean {
+    return !can(actor, 'inquiries.answer', siteId) && can(actor, 'oversight.inquiries', siteId);
   }
 
   /** For the oversight dashboard: requests still open (not answered or closed) and those past a deadline. */

@@ -24,13 +24,13 @@ export interface OversightAdminDeps {
   admin: AccountsModule['admin'];
   service: OversightService;
   /** The figures of one site, read with the actor's rights (an overseer's read-only ones). */
-  figures: (s: AdminScope, siteId: number) => Promise<Omit<OversightRow, 'name' | 'code' | 'queuesHref' | 'complianceHref'>>;
+  figures: (s: AdminScope, siteId: number) => Promise<Omit<OversightRow, 'name' | 'code' | 'queuesHref' | 'complianceHref' | 'inquiriesHref'>>;
 }
 
 export function oversightRoutes(routes: Routes, lang: Lang, deps: OversightAdminDeps): void {
   const { admin, service } = deps;
-  const openHref = (code: string, compliance = false) =>
-    `${paths.href(lang, 'oversightOpen')}?trang=${encodeURIComponent(code)}${compliance ? '&xem=tuan-thu' : ''}`;
+  const openHref = (code: string, what?: 'tuan-thu' | 'hoi-dap') =>
+    `${paths.href(lang, 'oversightOpen')}?trang=${encodeURIComponent(code)}${what ? `&xem=${what}` : ''}`;
 
   routes.get(paths.paths.oversight[lang], { schema: { querystring: NoQuery } }, async (request, reply) => {
     const s = await admin.scope(request);
@@ -41,7 +41,8 @@ export function oversightRoutes(routes: Routes, lang: Lang, deps: OversightAdmin
         name: siteName(site, lang),
         code: site.code,
         queuesHref: openHref(site.code),
-        complianceHref: openHref(site.code, true),
+        complianceHref: openHref(site.code, 'tuan-thu'),
+        inquiriesHref: openHref(site.code, 'hoi-dap'),
         ...(await deps.figures(s, site.id)),
       });
     }
@@ -50,7 +51,7 @@ export function oversightRoutes(routes: Routes, lang: Lang, deps: OversightAdmin
 
   routes.get(paths.paths.oversightOpen[lang], queryForm(OpenQuery), async (request, reply) => {
     await admin.switchSite(request, request.query.trang ?? '');
-    return reply.redirect(adminHrefByName(lang, request.query.xem === 'tuan-thu' ? 'compliance' : 'queues'), 303);
+    return reply.redirect(adminHrefByName(lang, { 'tuan-thu': 'compliance', 'hoi-dap': 'inquiries', '': 'queues' }[request.query.xem ?? '']), 303);
   });
 
   // ── An account's oversight grants ─────────────────────────────────────────────────────

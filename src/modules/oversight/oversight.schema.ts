@@ -11,8 +11,8 @@ export const OversightForm = Type.Object({
 
 export const NoticeQuery = Type.Object({ tb: Type.Optional(FormField.choice(['da-cap', 'da-thu-hoi'])) });
 
-/** The site to open (its code) and what to see there: the queues (default) or the compliance figures. */
+/** The site to open (its code) and what to see there: the queues (default), the compliance figures or the citizens' requests. */
 export const OpenQuery = Type.Object({
   trang: Type.Optional(FormField.text({ max: 100 })),
-  xem: Type.Optional(FormField.choice(['tuan-thu'])),
+  xem: Type.Optional(FormField.choice(['tuan-thu', 'hoi-dap'])),
 });

@@ -17,6 +17,7 @@ export interface OversightRow {
   rate: number | null;
   queuesHref: string;
   complianceHref: string;
+  inquiriesHref: string;
 }
 
 export function dashboardMain(lang: Lang, rows: readonly OversightRow[]): SafeHtml {
@@ -29,7 +30,7 @@ export function dashboardMain(lang: Lang, rows: readonly OversightRow[]): SafeHt
 <thead><tr><th scope="col">${t(lang, 'oversight.site')}</th><th scope="col">${t(lang, 'oversight.waiting')}</th><th scope="col">${t(lang, 'oversight.overdueReviews')}</th><th scope="col">${t(lang, 'oversight.openInquiries')}</th><th scope="col">${t(lang, 'oversight.overdueInquiries')}</th><th scope="col">${t(lang, 'oversight.overdueDeadlines')}</th><th scope="col">${t(lang, 'oversight.onTimeRate')}</th></tr></thead>
 <tbody>${rows.map(
     (r) =>
-      html`<tr data-site="${r.code}"><th scope="row">${r.name}<br><a href="${r.queuesHref}">${t(lang, 'oversight.openQueues')}<span class="visually-hidden"> — ${r.name}</span></a> · <a href="${r.complianceHref}">${t(lang, 'oversight.openCompliance')}<span class="visually-hidden"> — ${r.name}</span></a></th><td data-col="waiting">${r.waiting}</td><td data-col="overdue-reviews">${r.overdueReviews}</td><td data-col="open-inquiries">${r.openInquiries}</td><td data-col="overdue-inquiries">${r.overdueInquiries}</td><td data-col="overdue-deadlines">${r.overdueDeadlines}</td><td data-col="rate">${pct(r.rate)}</td></tr>`,
+      html`<tr data-site="${r.code}"><th scope="row">${r.name}<br><a href="${r.queuesHref}">${t(lang, 'oversight.openQueues')}<span class="visually-hidden"> — ${r.name}</span></a> · <a href="${r.inquiriesHref}">${t(lang, 'oversight.openInquiriesList')}<span class="visually-hidden"> — ${r.name}</span></a> · <a href="${r.complianceHref}">${t(lang, 'oversight.openCompliance')}<span class="visually-hidden"> — ${r.name}</span></a></th><td data-col="waiting">${r.waiting}</td><td data-col="overdue-reviews">${r.overdueReviews}</td><td data-col="open-inquiries">${r.openInquiries}</td><td data-col="overdue-inquiries">${r.overdueInquiries}</td><td data-col="overdue-deadlines">${r.overdueDeadlines}</td><td data-col="rate">${pct(r.rate)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
