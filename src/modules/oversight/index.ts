@@ -17,6 +17,7 @@ import type { InquiriesModule } from '../inquiries/index.ts';
 import type { SitesModule } from '../sites/index.ts';
 import { accountSection, oversightRoutes, type OversightAdminDeps } from './oversight.admin.ts';
 import { OversightService } from './oversight.service.ts';
+import { insertGrant } from './oversight.repo.ts';
 import { paths } from './paths.ts';
 import { oversightCard } from './views/oversight.view.ts';
 
@@ -69,6 +70,14 @@ export function oversightModule(
     needs: ['sites', 'accounts', 'admin', 'calendar', 'content', 'inquiries'],
     adminRoutes: (routes, lang) => oversightRoutes(routes, lang, { admin: deps.accounts.admin, service, figures }),
     dashboardCards: [card],
+    /** The demo: the city portal's board head oversees every site below the portal. */
+    seed: async () => {
+      const { siteIds, accountIds } = await deps.accounts.demoIds();
+      const site = siteIds.get('hanoi');
+      const account = accountIds.get('truongban.hanoi@cong.example');
+      const added = site !== undefined && account !== undefined && (await insertGrant(platform.db, account, site, null));
+      return { oversight: added ? 1 : 0 };
+    },
     provides: { service },
   });
 }
