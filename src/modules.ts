@@ -25,6 +25,7 @@ import { calendarModule } from './modules/calendar/index.ts';
 import { inquiriesModule } from './modules/inquiries/index.ts';
 import { directoryModule } from './modules/directory/index.ts';
 import { maintenanceModule } from './modules/maintenance/index.ts';
+import { oversightModule } from './modules/oversight/index.ts';
 
 /**
  * Builds every module without HTTP: used by the server and by the CLI. `extra` adds modules after
@@ -58,6 +59,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     deadlines: calendar.deadlines,
   });
   const inquiries = inquiriesModule(platform, { sites, shell, accounts, calendar, search, directory });
+  const oversight = oversightModule(platform, { sites, accounts, content, inquiries, calendar });
   const home = homeModule(platform, { sites, menus: menus.menus, pages, shell, content, sections: [inquiries.siteSections, search.siteSections] });
   const maintenance = maintenanceModule(platform, { sites, shell, accounts, calendar });
   const ordered: readonly Module[] = [
@@ -75,6 +77,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     media,
     content,
     inquiries,
+    oversight,
     home,
     maintenance,
     ...extra({ sites, shell, search }),
@@ -98,6 +101,7 @@ export function createModules(platform: Platform, extra: (built: { sites: SitesM
     content,
     inquiries,
     maintenance,
+    oversight,
     ordered,
   };
 }

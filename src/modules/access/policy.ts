@@ -25,6 +25,9 @@ export const ACTIONS = [
   'hotline.log',
   'calendar.edit',
   'maintenance.schedule',
+  'oversight.queues',
+  'oversight.compliance',
+  'oversight.inquiries',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,7 +58,21 @@ export const MATRIX: Record<Action, readonly Role[]> = {
   'calendar.edit': [],
   /** Announcing a maintenance window of one's own site (OPS-4); several sites at once: platform admins only. */
   'maintenance.schedule': ['site_operator'],
+  /**
+   * Read-only oversight of a site below one's portal (issue 14, point 9): given by an oversight grant
+   * (modules/oversight), never by a role, so no role has them on its own site. See OVERSIGHT_ACTIONS.
+   */
+  'oversight.queues': [],
+  'oversight.compliance': [],
+  'oversight.inquiries': [],
 };
+
+/**
+ * What an oversight grant allows on each overseen site (`Actor.oversees`): reading the board's
+ * queues, the compliance figures and the citizens' requests with their deadlines. Nothing else:
+ * no write action is ever given by oversight.
+ */
+export const OVERSIGHT_ACTIONS: readonly Action[] = ['oversight.queues', 'oversight.compliance', 'oversight.inquiries'];
 
 export interface Grant {
   siteId: number | null;
@@ -67,7 +84,16 @@ export interface Grant {
 
 /** Who is acting: a signed-in person, or the system itself (CLI, background jobs). */
 export type Actor =
-  | { kind: 'person'; accountId: number; email: string; grants: readonly Grant[]; ip: string; sessionId: string | null }
+  | {
+      kind: 'person';
+      accountId: number;
+      email: string;
+      grants: readonly Grant[];
+      ip: string;
+      sessionId: string | null;
+      /** Sites overseen read-only through an oversight grant (the descendants of a portal the person heads the board of). */
+      oversees?: readonly number[];
+    }
   | { kind: 'system'; label: string };
 
 export function isPlatformAdmin(actor: Actor): boolean {
@@ -79,7 +105,26 @@ export function can(actor: Actor, action: Action, siteId: number | null): boolea
   if (isPlatformAdmin(actor)) return true;
   if (actor.kind !== 'person' || siteId === null) return false;
   const allowed = MATRIX[action];
+  if (OVERSIGHT_ACTIONS.includes(action) && actor.oversees?.includes(siteId)) return true;
   return actor.grants.some((g) => g.siteId === siteId && allowed.includes(g.role));
+}
+
+/** True when `actor` may do one of `actions` on `siteId` (a reading open to several kinds of access). */
+export function canAny(actor: Actor, actions: readonly Action[], siteId: number | null): boolean {
+  return actions.some((a) => can(actor, a, siteId));
+}
+
+/** Throws Forbidden unless `actor` may do one of `actions` on `siteId`. */
+export function authorizeAny(actor: Actor, actions: readonly Action[], siteId: number | null): void {
+  if (!canAny(actor, actions, siteId)) {
+    throw new Forbidden('access.denied', `Not allowed: ${actions.join(' | ')}`, { messageKey: 'error.body.403' });
+  }
+}
+
+/** True when `siteId` is overseen (read-only) by `actor` through an oversight grant, and the actor holds no role there. */
+export function oversightOnly(actor: Actor, siteId: number): boolean {
+  if (actor.kind !== 'person' || isPlatformAdmin(actor)) return false;
+  return Boolean(actor.oversees?.includes(siteId)) && !actor.grants.some((g) => g.siteId === siteId);
 }
 
 /** Throws Forbidden unless `actor` may do `action` on `siteId`. */
@@ -94,7 +139,8 @@ export function sitesWhere(actor: Actor, action: Action): number[] | 'all' {
   if (isPlatformAdmin(actor)) return 'all';
   if (actor.kind !== 'person') return [];
   const allowed = MATRIX[action];
-  return [...new Set(actor.grants.filter((g) => g.siteId !== null && allowed.includes(g.role)).map((g) => g.siteId!))];
+  const overseen = OVERSIGHT_ACTIONS.includes(action) ? (actor.oversees ?? []) : [];
+  return [...new Set([...actor.grants.filter((g) => g.siteId !== null && allowed.includes(g.role)).map((g) => g.siteId!), ...overseen])];
 }
 
 /** A short label for audit entries. */

@@ -10,6 +10,7 @@ import { BadRequest, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { emptyForm, formRoute, queryForm, type FieldErrors, type FormState } from '../../platform/http/forms.ts';
 import { IdParams, NoQuery } from '../../platform/http/schemas.ts';
 import type { AdminPageSpec } from '../../platform/views/admin-shell.ts';
+import { html, type SafeHtml } from '../../platform/views/html.ts';
 import { isPlatformAdmin, isRole, UNIT_ROLES } from '../access/index.ts';
 import type { AdminContext, AdminScope } from './admin-context.ts';
 import { csrfToken } from './auth.http.ts';
@@ -26,7 +27,14 @@ export interface GrantUnits extends service.UnitLookup {
   choices(siteId: number, lang: Lang): Promise<{ value: string; label: string }[]>;
 }
 
-export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { admin: AdminContext; units: GrantUnits }): void {
+/** A section another module adds to an account's page (modules/oversight: the oversight grants). */
+export type AccountSection = (request: FastifyRequest, reply: FastifyReply, s: AdminScope, account: service.AccountView) => Promise<SafeHtml>;
+
+export function accountRoutes(
+  routes: Routes,
+  lang: Lang,
+  deps: AuthDeps & { admin: AdminContext; units: GrantUnits; sections?: readonly AccountSection[] },
+): void {
   const { admin, db, units } = deps;
   const unitChoices = (siteId: number | null) => (siteId === null ? Promise.resolve([]) : units.choices(siteId, lang));
   const list = paths.paths.accounts[lang];
@@ -83,7 +91,8 @@ export function accountRoutes(routes: Routes, lang: Lang, deps: AuthDeps & { adm
       notice,
       await unitChoices(siteIdOf(s)),
     );
-    return admin.send(request, reply, page, s, status);
+    const extra = await Promise.all((deps.sections ?? []).map((section) => section(request, reply, s, a)));
+    return admin.send(request, reply, { ...page, main: html`${page.main}${extra}` }, s, status);
   };
 
   const noticeQuery = queryForm(AccountsQuery);

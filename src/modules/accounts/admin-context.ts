@@ -51,7 +51,8 @@ export function createAdminContext(db: Db, sites: SitesModule) {
     const live = await sites.directory.liveSites();
     if (isPlatformAdmin(actor)) return live;
     if (actor.kind !== 'person') return [];
-    const ids = new Set(actor.grants.map((g) => g.siteId));
+    // The sites of their grants, and those they oversee read-only (an oversight grant).
+    const ids = new Set<number | null>([...actor.grants.map((g) => g.siteId), ...(actor.oversees ?? [])]);
     return live.filter((s) => ids.has(s.id));
   }
 
@@ -63,7 +64,7 @@ export function createAdminContext(db: Db, sites: SitesModule) {
     const mine = await sitesOf(actor);
     const wanted = request.session?.currentSiteId ?? request.publicContext?.site?.id;
     const site = mine.find((s) => s.id === wanted) ?? mine[0];
-    if (!isPlatformAdmin(actor) && (!site || !can(actor, 'admin.enter', site.id))) {
+    if (!isPlatformAdmin(actor) && (!site || !(can(actor, 'admin.enter', site.id) || actor.oversees?.includes(site.id)))) {
       throw new Forbidden('admin.no_grant', 'No grant on any site', { messageKey: 'error.body.403' });
     }
     return { actor, lang, site, sites: mine };

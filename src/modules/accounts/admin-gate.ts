@@ -9,12 +9,12 @@ import type { Db } from '../../platform/db/create-db.ts';
 import { Unauthorized } from '../../platform/http/errors.ts';
 import { adminLang } from '../../platform/http/paths.ts';
 import { resolvePublicContext, type SitesModule } from '../sites/index.ts';
-import { loadSessionInto } from './auth.http.ts';
+import { loadSessionInto, type ActorExtension } from './auth.http.ts';
 import { findAccountById } from './accounts.service.ts';
 import { passwordExpired } from './password.service.ts';
 import { paths } from './paths.ts';
 
-export function adminGate(db: Db, sites: SitesModule) {
+export function adminGate(db: Db, sites: SitesModule, extensions: readonly ActorExtension[] = []) {
   /** Pages other than the sign-in ones need a fully signed-in person; the rest are sent to the step they miss. */
   async function gate(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const path = request.url.split('?', 1)[0]!;
@@ -43,7 +43,7 @@ export function adminGate(db: Db, sites: SitesModule) {
    * working site when the session has none yet), then the sign-in gate.
    */
   async function adminRequestHook(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-    await loadSessionInto(request, db);
+    await loadSessionInto(request, db, extensions);
     request.publicContext = await resolvePublicContext(request, sites.directory);
     return gate(request, reply);
   }

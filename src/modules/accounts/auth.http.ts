@@ -8,7 +8,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { withTx } from '../../platform/db/create-db.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { Actor } from '../access/index.ts';
+import type { Actor, Grant } from '../access/index.ts';
 import { grantsForActor, findAccountById } from './accounts.service.ts';
 import { loadSession, SESSION_COOKIE, type SessionInfo } from './sessions.ts';
 import { normaliseHostForSession } from './host.ts';
@@ -43,8 +43,14 @@ export function registerAuthHooks(app: FastifyInstance, db: Db): void {
   });
 }
 
+/**
+ * What another module adds to a signed-in person's Actor, from their grants: the sites they oversee
+ * (modules/oversight). Registered through the accounts module's `extendActor`.
+ */
+export type ActorExtension = (accountId: number, grants: readonly Grant[]) => Promise<Pick<Actor & { kind: 'person' }, 'oversees'>>;
+
 /** The session of the request's cookie (if live, active and for this host) as `request.session`, `.person`, `.actor`. */
-export async function loadSessionInto(request: FastifyRequest, db: Db): Promise<void> {
+export async function loadSessionInto(request: FastifyRequest, db: Db, extensions: readonly ActorExtension[] = []): Promise<void> {
   const token = request.cookies?.[SESSION_COOKIE];
   const session = await loadSession(db, token, normaliseHostForSession(request.headers.host));
   if (!session) return;
@@ -53,14 +59,10 @@ export async function loadSessionInto(request: FastifyRequest, db: Db): Promise<
   request.session = session;
   request.person = { name: account.name, email: account.email };
   if (session.mfaPassed) {
-    request.actor = {
-      kind: 'person',
-      accountId: account.id,
-      email: account.email,
-      grants: await grantsForActor(db, account.id),
-      ip: request.ip,
-      sessionId: session.id,
-    };
+    const grants = await grantsForActor(db, account.id);
+    let extra = {};
+    for (const extend of extensions) extra = { ...extra, ...(await extend(account.id, grants)) };
+    request.actor = { kind: 'person', accountId: account.id, email: account.email, grants, ip: request.ip, sessionId: session.id, ...extra };
   }
 }
 

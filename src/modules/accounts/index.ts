@@ -9,10 +9,10 @@ import type { DirectoryModule } from '../directory/index.ts';
 import type { Actor } from '../access/index.ts';
 import { createAdminContext } from './admin-context.ts';
 import { adminGate } from './admin-gate.ts';
-import { registerAuthHooks } from './auth.http.ts';
+import { registerAuthHooks, type ActorExtension } from './auth.http.ts';
 import { signInRoutes } from './sign-in.admin.ts';
 import { profileRoutes } from './profile.admin.ts';
-import { accountRoutes } from './accounts.admin.ts';
+import { accountRoutes, type AccountSection } from './accounts.admin.ts';
 import * as service from './accounts.service.ts';
 import * as accountsRepo from './accounts.repo.ts';
 import { resetTwoFactor } from './two-factor.service.ts';
@@ -26,14 +26,19 @@ export { passwordProblems, hashPassword, verifyPassword } from './passwords.ts';
 export { paths as accountsPaths } from './paths.ts';
 export { csrfGuard, csrfToken } from './auth.http.ts';
 export type { AdminContext, AdminScope, NavEntry } from './admin-context.ts';
+export type { ActorExtension } from './auth.http.ts';
+export type { AccountSection } from './accounts.admin.ts';
 export type { AccountView } from './accounts.present.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 
 export function accountsModule(platform: Platform, deps: { sites: SitesModule; directory: Pick<DirectoryModule, 'activeUnitOf' | 'choices' | 'ensureUnits'> }) {
   const { db, config } = platform;
   const admin = createAdminContext(db, deps.sites);
-  const { adminRequestHook } = adminGate(db, deps.sites);
-  const routeDeps = { db, config, admin };
+  /** What other modules add to a signed-in person's Actor (the sites they oversee), and to an account's page. */
+  const actorExtensions: ActorExtension[] = [];
+  const accountSections: AccountSection[] = [];
+  const { adminRequestHook } = adminGate(db, deps.sites, actorExtensions);
+  const routeDeps = { db, config, admin, sections: accountSections };
   const system: Actor = { kind: 'system', label: 'cli' };
   const siteIdOf = async () => {
     const sites = await deps.sites.listSites();
@@ -86,6 +91,16 @@ export function accountsModule(platform: Platform, deps: { sites: SitesModule; d
       },
       /** Ids of accounts by e-mail (the demo seeder acts as the demo board). */
       demoAccountIds: (emails: readonly string[]) => accountsRepo.idsByEmail(db, emails),
+      /** Adds to every signed-in person's Actor what `extend` finds (modules/oversight: the sites overseen). */
+      extendActor: (extend: ActorExtension): void => {
+        actorExtensions.push(extend);
+      },
+      /** Adds a section to an account's page in the administration (after its roles). */
+      addAccountSection: (section: AccountSection): void => {
+        accountSections.push(section);
+      },
+      /** The role grants of an account, as its Actor carries them. */
+      grantsOf: (accountId: number) => service.grantsForActor(db, accountId),
       /** Active people holding one of `roles` on a site: who to notify. */
       accountsWithRoles: (siteId: number, roles: readonly string[]) => accountsRepo.accountsWithRoles(db, siteId, roles),
       /** Active agency responders of a unit on a site (its id, or its name in the directory): who answers for that agency. */

@@ -11,7 +11,7 @@ import type { Routes } from '../../platform/module.ts';
 import { Invalid } from '../../platform/http/errors.ts';
 import { queryForm, rejectedFields } from '../../platform/http/forms.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import { authorize } from '../access/index.ts';
+import { authorizeAny } from '../access/index.ts';
 import type { AdminContext } from '../accounts/index.ts';
 import { ComplianceQuery } from './calendar.schema.ts';
 import type { ComplianceService } from './compliance.service.ts';
@@ -40,7 +40,7 @@ export function complianceAdmin(routes: Routes, lang: Lang, deps: ComplianceAdmi
   /** The scope, the filters and the report, or why the filters cannot be used. */
   const prepare = async (request: FastifyRequest, query: Query) => {
     const s = await admin.scope(request);
-    if (s.site) authorize(s.actor, 'admin.enter', s.site.id);
+    if (s.site) authorizeAny(s.actor, ['admin.enter', 'oversight.compliance'], s.site.id);
     const now = new Date();
     const filters = readFilters(query, now);
     const site = s.site;

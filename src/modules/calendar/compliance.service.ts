@@ -7,7 +7,10 @@
 import type { Db } from '../../platform/db/create-db.ts';
 import { Invalid } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import { authorize, type Actor } from '../access/index.ts';
+import { authorizeAny, type Actor } from '../access/index.ts';
+
+/** Who reads a site's figures: anyone in its administration, or its overseer (an oversight grant). */
+const READERS = ['admin.enter', 'oversight.compliance'] as const;
 import type { CalendarService } from './calendar.service.ts';
 import { FIRST_YEAR, LAST_YEAR } from './calendar.service.ts';
 import * as repo from './compliance.repo.ts';
@@ -184,7 +187,7 @@ export class ComplianceService {
 
   /** The figures for `sites` over `period`; the actor must be allowed into each site's administration. */
   async report(actor: Actor, input: ReportInput): Promise<ComplianceReport> {
-    for (const s of input.sites) authorize(actor, 'admin.enter', s.id);
+    for (const s of input.sites) authorizeAny(actor, READERS, s.id);
     const problems = periodProblems(input.period, input.lang);
     if (problems.length) throw new Invalid('compliance.period', problems.join(' '), { details: problems.map((message) => ({ field: 'period', message })) });
     const soonDays = input.soonDays ?? DEFAULT_SOON_DAYS;
@@ -285,7 +288,7 @@ export class ComplianceService {
 
   /** One site's frequency over a calendar month ("2026-11"), for the month view. */
   async month(actor: Actor, site: ComplianceSite, month: string, now: Date = new Date()): Promise<FrequencyResult> {
-    authorize(actor, 'admin.enter', site.id);
+    authorizeAny(actor, READERS, site.id);
     const m = /^(\d{4})-(\d{2})$/.exec(month);
     const year = Number(m?.[1]);
     const mon = Number(m?.[2]);

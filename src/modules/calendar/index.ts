@@ -21,6 +21,7 @@ import { t } from './messages.ts';
 export { CalendarService, FIRST_YEAR, LAST_YEAR, type YearInput } from './calendar.service.ts';
 export { WorkingCalendar, CalendarRangeError, type DueMoment, type DueUnit, type Skipped } from './working-days.ts';
 export type { YearCalendar, DayOff } from './holidays.ts';
+export { currentQuarter, type Figures as ComplianceFigures } from './compliance.service.ts';
 export { DeadlineService, vnDay, type DeadlineRow, type TrackInput, type PromiseInput } from './deadlines.service.ts';
 export { DEFAULT_RULES, FREQUENCY_RULES, defaultRuleLabel, ruleInForce, type DeadlineRule, type SiteRule } from './rules.ts';
 
@@ -54,7 +55,7 @@ export function calendarModule(platform: Platform, deps: { accounts: AccountsMod
       { label: (lang) => t(lang, 'rules.nav'), href: (lang) => paths.href(lang, 'deadlineRules'), action: 'site.settings' },
       { label: (lang) => t(lang, 'compliance.nav'), href: (lang) => paths.href(lang, 'compliance'), action: 'admin.enter' },
     ],
-    provides: { calendar, deadlines, remindDeadlines: remind },
+    provides: { calendar, deadlines, compliance, remindDeadlines: remind },
   });
 }
 

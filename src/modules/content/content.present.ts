@@ -129,7 +129,8 @@ export function itemRows(lang: Lang, rows: readonly AdminListRow[], approvalStep
 }
 
 export interface QueueRowView {
-  href: string;
+  /** Absent on an overseer's read-only queues: the item's page is the board's. */
+  href?: string;
   title: string;
   typeLabel: string;
   /** When it was last changed; for scheduled items, when it goes live. */
@@ -140,9 +141,10 @@ export function queueRows(
   lang: Lang,
   rows: readonly { id: number; type: string; title: string; updated_at: Date; publish_at: Date | null }[],
   scheduled = false,
+  readOnly = false,
 ): QueueRowView[] {
   return rows.map((r) => ({
-    href: adminItemHref(lang, r.id),
+    ...(readOnly ? {} : { href: adminItemHref(lang, r.id) }),
     title: r.title,
     typeLabel: typeLabel(r.type, lang),
     date: scheduled && r.publish_at ? r.publish_at : r.updated_at,

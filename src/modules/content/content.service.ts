@@ -11,7 +11,7 @@ import { cleanText, slugify } from '../../platform/text/index.ts';
 import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import { audited } from '../audit/index.ts';
 import { announceChange } from '../../platform/cache/page-cache.ts';
-import { actorId, authorize, can, type Actor } from '../access/index.ts';
+import { actorId, authorize, authorizeAny, can, type Actor } from '../access/index.ts';
 import { contentType, fieldProblems, isRefusalReason } from './content-types.ts';
 import * as repo from './content.repo.ts';
 import { consentMode, consentsOf, setConsent, type ConsentMode } from './crosspost-consent.repo.ts';
@@ -473,7 +473,18 @@ export class ContentService {
 
   /** The queues of the board: "Chờ biên tập", "Chờ duyệt", "Bị trả lại" (one's own), "Đã lên lịch". */
   async queues(actor: Actor, siteId: number) {
-    authorize(actor, 'content.write', siteId);
+    if (!can(actor, 'content.write', siteId)) {
+      // An overseer (oversight grant on the portal above) reads the board's queues, and does nothing in them.
+      authorize(actor, 'oversight.queues', siteId);
+      const site = await this.siteWorkflow(siteId);
+      return {
+        readOnly: true,
+        toEdit: site.approvalSteps === 2 ? await repo.itemsInStage(this.#db, siteId, ['submitted']) : [],
+        toApprove: await repo.itemsInStage(this.#db, siteId, site.approvalSteps === 2 ? ['in_review'] : ['submitted', 'in_review']),
+        returned: [],
+        scheduled: await repo.itemsInStage(this.#db, siteId, ['scheduled']),
+      };
+    }
     const site = await this.siteWorkflow(siteId);
     const me = actorId(actor) ?? -1;
     return {
@@ -483,6 +494,7 @@ export class ContentService {
         : [],
       returned: await repo.itemsInStage(this.#db, siteId, ['returned'], me),
       scheduled: await repo.itemsInStage(this.#db, siteId, ['scheduled']),
+      readOnly: false,
     };
   }
 
@@ -493,6 +505,13 @@ export class ContentService {
     if (!origin) return false;
     const site = await this.#notifier.siteInfo(item.site_id);
     return site?.parentId === origin.site_id;
+  }
+
+  /** For the oversight dashboard: items waiting for the board (editing or approval) and live items past their review date. */
+  async oversightFigures(actor: Actor, siteId: number, now = new Date()): Promise<{ waiting: number; overdueReviews: number }> {
+    authorizeAny(actor, ['content.edit', 'oversight.queues'], siteId);
+    const [waiting, overdue] = await Promise.all([repo.itemsInStage(this.#db, siteId, ['submitted', 'in_review']), repo.overdueReviews(this.#db, siteId, now)]);
+    return { waiting: waiting.length, overdueReviews: overdue.length };
   }
 
   /**

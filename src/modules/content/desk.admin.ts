@@ -45,11 +45,12 @@ export function deskRoutes(routes: Routes, L: Lang, deps: ContentAdmin): void {
           title,
           siteName: siteName(s.site, L),
           oneStep: site.approvalSteps !== 2,
+          readOnly: q.readOnly,
           sections: [
             {
               id: 'cho-bien-tap',
               title: t(L, 'common.awaitingEditing'),
-              rows: queueRows(L, q.toEdit),
+              rows: queueRows(L, q.toEdit, false, q.readOnly),
               empty: t(L, 'desk.nothingAwaitsEditing'),
               ...(site.approvalSteps === 1
                 ? { note: t(L, 'desk.siteHasOneApprovalStep') }
@@ -60,7 +61,7 @@ export function deskRoutes(routes: Routes, L: Lang, deps: ContentAdmin): void {
             {
               id: 'cho-duyet',
               title: t(L, 'common.awaitingApproval'),
-              rows: queueRows(L, q.toApprove),
+              rows: queueRows(L, q.toApprove, false, q.readOnly),
               empty: t(L, 'desk.nothingAwaitsApproval'),
               ...(!mayApprove ? { note: t(L, 'desk.onlyHeadDeputyHeadBoard') } : {}),
             },
@@ -74,7 +75,7 @@ export function deskRoutes(routes: Routes, L: Lang, deps: ContentAdmin): void {
             {
               id: 'da-len-lich',
               title: t(L, 'common.scheduled'),
-              rows: queueRows(L, q.scheduled, true),
+              rows: queueRows(L, q.scheduled, true, q.readOnly),
               empty: t(L, 'desk.nothingScheduled'),
             },
           ],

@@ -14,7 +14,7 @@ import { sanitizeRichText } from '../../platform/text/sanitize.ts';
 import { htmlToText } from '../../platform/text/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import type { Storage } from '../../platform/storage/index.ts';
-import { actorId, actorLabel, authorize, can, isPlatformAdmin, sitesWhere, type Actor } from '../access/index.ts';
+import { actorId, actorLabel, authorize, authorizeAny, can, isPlatformAdmin, sitesWhere, type Actor } from '../access/index.ts';
 import { audited } from '../audit/index.ts';
 import type { DeadlineService } from '../calendar/index.ts';
 import { ANSWER_FILES, checkFiles, removeFiles, storeFiles, type IncomingFile } from './inquiry-files.ts';
@@ -457,7 +457,8 @@ export class HandlingService {
 
   async list(actor: Actor, siteId: number, filter: Omit<repo.ListFilter, 'siteIds' | 'agencyIds'>): Promise<{ rows: repo.ListedInquiry[]; total: number }> {
     const scope = this.scopeOf(actor, siteId);
-    if (scope.board) return repo.list(this.#d.db, { ...filter, siteIds: [siteId] });
+    // The board, and an overseer (read only: every action on a request is refused to them).
+    if (scope.board || this.#overseen(actor, siteId)) return repo.list(this.#d.db, { ...filter, siteIds: [siteId] });
     if (scope.units !== 'all' && scope.units.length === 0) throw new Forbidden('access.denied', 'Not allowed: inquiries', { messageKey: 'error.body.403' });
     const agencyIds = await this.#agencyIds(siteId, scope.units);
     return repo.list(this.#d.db, { ...filter, siteIds: [siteId], agencyIds });
@@ -465,9 +466,23 @@ export class HandlingService {
 
   async counts(actor: Actor, siteId: number): Promise<Map<string, number>> {
     const scope = this.scopeOf(actor, siteId);
-    if (scope.board) return repo.countsByStatus(this.#d.db, [siteId]);
+    if (scope.board || this.#overseen(actor, siteId)) return repo.countsByStatus(this.#d.db, [siteId]);
     if (scope.units !== 'all' && scope.units.length === 0) return new Map();
     return repo.countsByStatus(this.#d.db, [siteId], await this.#agencyIds(siteId, scope.units));
+  }
+
+  /** An overseer of the site who holds no role there: reads its requests, and nothing else. */
+  #overseen(actor: Actor, siteId: number): boolean {
+    return !can(actor, 'inquiries.answer', siteId) && can(actor, 'oversight.inquiries', siteId);
+  }
+
+  /** For the oversight dashboard: requests still open (not answered or closed) and those past a deadline. */
+  async oversightFigures(actor: Actor, siteId: number, now = new Date()): Promise<{ open: number; overdue: number }> {
+    authorizeAny(actor, ['inquiries.intake', 'oversight.inquiries'], siteId);
+    const counts = await repo.countsByStatus(this.#d.db, [siteId]);
+    const open = ['received', 'needs_info', 'forwarded', 'progress', 'answer_review'].reduce((n, status) => n + (counts.get(status) ?? 0), 0);
+    const overdue = await repo.list(this.#d.db, { siteIds: [siteId], dueBefore: now, limit: 1, offset: 0 });
+    return { open, overdue: overdue.total };
   }
 
   async #agencyIds(siteId: number, units: number[] | 'all'): Promise<number[]> {

@@ -66,7 +66,15 @@ export function listRoutes(routes: Routes, lang: Lang, deps: ListDeps): void {
       lang,
       f,
       { list, counts, overdue: overdue.total, soon: soon.total, agencies },
-      { base, board, siteName: siteName(s.site, lang), logHref: mayLog ? adminPaths.href(lang, 'hotline') : undefined, pageSize: PAGE, now },
+      {
+        base,
+        board,
+        readOnly: !board && can(s.actor, 'oversight.inquiries', s.site.id),
+        siteName: siteName(s.site, lang),
+        logHref: mayLog ? adminPaths.href(lang, 'hotline') : undefined,
+        pageSize: PAGE,
+        now,
+      },
     );
     return deps.admin.send(request, reply, { title: t(lang, 'common.questionsPetitions'), ...okNotice(lang, q.tb), main: requestListMain(view) }, s);
   });

@@ -94,6 +94,15 @@ export interface AccountsTable {
   is_demo: Generated<boolean>;
 }
 
+/** Read-only oversight of the sites below `site_id`, granted to a board head of that site (modules/oversight). */
+export interface OversightGrantsTable {
+  id: Generated<number>;
+  account_id: number;
+  site_id: number;
+  granted_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface RoleGrantsTable {
   id: Generated<number>;
   account_id: number;
@@ -603,6 +612,7 @@ export interface Database {
   pages: PagesTable;
   accounts: AccountsTable;
   role_grants: RoleGrantsTable;
+  oversight_grants: OversightGrantsTable;
   schema_migrations: SchemaMigrationsTable;
   password_history: PasswordHistoryTable;
   recovery_codes: RecoveryCodesTable;

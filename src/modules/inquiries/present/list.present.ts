@@ -26,7 +26,7 @@ export function requestListModel(
   lang: Lang,
   f: ListFilters,
   d: ListData,
-  o: { base: string; board: boolean; siteName: string; logHref: string | undefined; pageSize: number; now: Date },
+  o: { base: string; board: boolean; readOnly?: boolean; siteName: string; logHref: string | undefined; pageSize: number; now: Date },
 ): RequestListView {
   const href = (over: Partial<Record<'giai_doan' | 'kenh' | 'linh_vuc' | 'tim' | 'trang', string | number>>) => {
     const p = new URLSearchParams();
@@ -64,7 +64,7 @@ export function requestListModel(
     heading: current.label,
     total: d.list.total,
     rows: d.list.rows.map((r) => ({
-      href: `${o.base}/${r.id}`,
+      ...(o.readOnly ? {} : { href: `${o.base}/${r.id}` }),
       code: r.code,
       title: r.title,
       published: Boolean(r.published_at),

@@ -22,7 +22,8 @@ export interface RequestListView {
   heading: string;
   total: number;
   rows: readonly {
-    href: string;
+    /** Absent for an overseer (read only): the request's page is the board's. */
+    href?: string;
     code: string;
     title: string;
     published: boolean;
@@ -62,7 +63,7 @@ ${
 <thead><tr><th scope="col">${t(L, 'list.code')}</th><th scope="col">${t(L, 'common.title')}</th><th scope="col">${t(L, 'common.kind')}</th><th scope="col">${t(L, 'common.field')}</th><th scope="col">${t(L, 'common.channel')}</th><th scope="col">${t(L, 'common.stage')}</th><th scope="col">${t(L, 'common.agency')}</th><th scope="col">${t(L, 'common.received')}</th><th scope="col">${t(L, 'list.nextDue')}</th></tr></thead>
 <tbody>${v.rows.map(
         (r) =>
-          html`<tr><td><a href="${r.href}"><code>${r.code}</code></a></td><th scope="row"><a href="${r.href}">${r.title}</a>${r.published ? html` <span class="badge badge-ok">${t(L, 'list.published')}</span>` : ''}</th><td>${r.kind}</td><td>${r.field}</td><td>${r.channel}</td><td>${r.status}</td><td>${r.agency}</td><td>${formatDateTime(r.receivedAt)}</td><td>${dueCell(L, r.nextDue, v.now)}</td></tr>`,
+          html`<tr><td>${r.href ? html`<a href="${r.href}"><code>${r.code}</code></a>` : html`<code>${r.code}</code>`}</td><th scope="row">${r.href ? html`<a href="${r.href}">${r.title}</a>` : r.title}${r.published ? html` <span class="badge badge-ok">${t(L, 'list.published')}</span>` : ''}</th><td>${r.kind}</td><td>${r.field}</td><td>${r.channel}</td><td>${r.status}</td><td>${r.agency}</td><td>${formatDateTime(r.receivedAt)}</td><td>${dueCell(L, r.nextDue, v.now)}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p>${f.clearHref ? t(L, 'list.noRequestMatchesFilter') : t(L, 'list.noRequests')}</p>`
 }
