@@ -110,7 +110,7 @@ describe.runIf(enabled)('site structure and content additions in Chromium', () =
     await page.goto(h.url('/quan-tri/noi-dung/moi?loai=news'));
     expect(await page.locator('fieldset#f-coverMediaId img').count()).toBe(1);
     expect(await page.locator('fieldset#f-attachments input[type=checkbox]').count()).toBe(1);
-    expect(await page.locator('fieldset#f-topicIds input[type=checkbox]').count()).toBe(1);
+    expect(await page.locator('fieldset#f-topicIds input[type=checkbox]').count()).toBeGreaterThan(0);
     expect(await page.locator('#f-translationOf').count()).toBe(1);
     await screenshot(page, 'content-form-choices');
     await expectAccessible(page, 'item form with cover, attachments, topics, translation');

@@ -421,7 +421,16 @@ describe.runIf(enabled)('editorial path in Chromium: write, review, return, corr
 
   it('cross-posts the item to Phường Ba Đình, whose copy shows it with a canonical link to the original', { timeout: 90_000 }, async () => {
     expect(itemId, 'needs the item approved by the earlier tests').toBeDefined();
-    const ward = await h.server.db.db.selectFrom('sites').select(['id', 'name_vi']).where('code', '=', 'phuongbadinh').executeTakeFirstOrThrow();
+    const ward = await h.server.db.db.selectFrom('sites').select(['id', 'name_vi', 'parent_id']).where('code', '=', 'phuongbadinh').executeTakeFirstOrThrow();
+    // The ward's board has agreed to take the portal's items at once (by default they wait in its queue).
+    const wardHeadEmail = 'truongban.phuongbadinh@cong.example';
+    const wardHead = await h.server.db.db.selectFrom('accounts').select('id').where('email', '=', wardHeadEmail).executeTakeFirstOrThrow();
+    await h.server.modules.content.content.setCrossPostConsent(
+      { kind: 'person', accountId: wardHead.id, email: wardHeadEmail, ip: '', sessionId: null, grants: [{ role: 'board_head', siteId: ward.id, unit: null }] },
+      ward.id,
+      ward.parent_id!,
+      'at_once',
+    );
     const head = await as(HEAD);
     await openItem(head, itemId!);
     const box = head.locator('section.action-box:has(#act-cross-post)');
